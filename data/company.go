@@ -1,0 +1,82 @@
+package data
+
+import (
+	"strings"
+)
+
+// Company is the business using Relance: everything a letterhead, a formal
+// notice and a payment request need. There is one per database.
+type Company struct {
+	LegalName     string
+	LegalForm     string // SARL, SAS, EI, ...
+	Capital       Money  // share capital; zero for a sole trader
+	SIREN         string // 9 digits (or a 14-digit SIRET)
+	RCSCity       string // the city of the trade register, "Lyon"; printed "RCS Lyon"
+	VATNumber     string
+	Address       Address
+	Email         string
+	Phone         string
+	IBAN          string
+	BIC           string
+	SignatoryName string
+	SignatoryRole string
+	// PaymentTermsDays is the default delay between issue and due date for new invoices.
+	PaymentTermsDays int
+	// DueSoonDays is how many days before its due date an invoice counts as "due soon".
+	DueSoonDays int
+	// Onboarded is set once the user has gone through the first-start choice
+	// (demo data or empty book).
+	Onboarded bool
+}
+
+// DefaultCompany is what a new database starts with.
+func DefaultCompany() Company {
+	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}}
+}
+
+// Validate checks the company settings.
+func (c *Company) Validate() error {
+	var es FieldErrors
+	c.LegalName = strings.TrimSpace(c.LegalName)
+	es.add(maxLen("legal_name", c.LegalName, 200))
+	es.add(checkSIREN("siren", c.SIREN))
+	es.add(checkEmail("email", c.Email))
+	es.add(checkIBAN("iban", c.IBAN))
+	if c.Capital < 0 {
+		es.add(invalid("capital", ReasonNegative, ""))
+	}
+	if c.PaymentTermsDays < 0 || c.PaymentTermsDays > 365 {
+		es.add(invalid("payment_terms_days", ReasonOutOfRange, ""))
+	}
+	if c.DueSoonDays < 0 || c.DueSoonDays > 90 {
+		es.add(invalid("due_soon_days", ReasonOutOfRange, ""))
+	}
+	return es.err()
+}
+
+// Address is a postal address in the French layout: street lines, then
+// postcode and city.
+type Address struct {
+	Street     string // one or more lines separated by "\n"
+	PostalCode string
+	City       string
+	Country    string // ISO 3166 alpha-2; "FR" when empty
+}
+
+// Lines returns the address as printed on an envelope: street lines, then
+// "POSTCODE CITY" in capitals, then the country when not France.
+func (a Address) Lines() []string {
+	var lines []string
+	for _, l := range strings.Split(a.Street, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if last := strings.TrimSpace(a.PostalCode + " " + a.City); last != "" {
+		lines = append(lines, strings.ToUpper(last))
+	}
+	if a.Country != "" && a.Country != "FR" {
+		lines = append(lines, strings.ToUpper(a.Country))
+	}
+	return lines
+}

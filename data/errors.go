@@ -1,0 +1,168 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors returned by the store and by validation. Callers test them
+// with errors.Is; the concrete error carries the details.
+var (
+	// ErrNotFound: the record asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrAlreadyExists: a unique value (an invoice number, a bank reference) is taken.
+	ErrAlreadyExists = errors.New("already exists")
+	// ErrInvalid: a value does not pass validation; see FieldError.
+	ErrInvalid = errors.New("invalid")
+	// ErrInUse: a record cannot be deleted while others refer to it.
+	ErrInUse = errors.New("in use")
+)
+
+// Reason says why a field is invalid. It is a stable key: the UI translates it
+// (key "error.<reason>"), Error() gives an English sentence for logs and the
+// command line.
+type Reason string
+
+// The reasons a field can be refused for.
+const (
+	ReasonRequired       Reason = "required"
+	ReasonTooLong        Reason = "too_long"
+	ReasonMoneyFormat    Reason = "money_format"
+	ReasonMoneyDecimals  Reason = "money_decimals"
+	ReasonMoneyTooLarge  Reason = "money_too_large"
+	ReasonNegative       Reason = "negative"
+	ReasonNotPositive    Reason = "not_positive"
+	ReasonDateFormat     Reason = "date_format"
+	ReasonDateInvalid    Reason = "date_invalid"
+	ReasonDateOutOfRange Reason = "date_out_of_range"
+	ReasonDueBeforeIssue Reason = "due_before_issue"
+	ReasonUnknownChoice  Reason = "unknown_choice"
+	ReasonEmailFormat    Reason = "email_format"
+	ReasonSIRENFormat    Reason = "siren_format"
+	ReasonIBANFormat     Reason = "iban_format"
+	ReasonUnknownClient  Reason = "unknown_client"
+	ReasonDuplicate      Reason = "duplicate"
+	ReasonOutOfRange     Reason = "out_of_range"
+)
+
+var reasonText = map[Reason]string{
+	ReasonRequired:       "is required",
+	ReasonTooLong:        "is too long",
+	ReasonMoneyFormat:    "is not an amount (examples: 1250, 1 250,50)",
+	ReasonMoneyDecimals:  "has more than 2 decimals",
+	ReasonMoneyTooLarge:  "is too large",
+	ReasonNegative:       "cannot be negative",
+	ReasonNotPositive:    "must be greater than zero",
+	ReasonDateFormat:     "is not a date (examples: 01/03/2026, 2026-03-01)",
+	ReasonDateInvalid:    "is not a day of the calendar",
+	ReasonDateOutOfRange: "is out of the accepted years (1900-2999)",
+	ReasonDueBeforeIssue: "is before the issue date",
+	ReasonUnknownChoice:  "is not one of the accepted values",
+	ReasonEmailFormat:    "is not an email address",
+	ReasonSIRENFormat:    "must be 9 digits (SIREN) or 14 digits (SIRET)",
+	ReasonIBANFormat:     "is not a valid IBAN",
+	ReasonUnknownClient:  "refers to a client that does not exist",
+	ReasonDuplicate:      "is already used",
+	ReasonOutOfRange:     "is out of range",
+}
+
+// FieldError says which field of a form or record is wrong and why. It matches
+// ErrInvalid with errors.Is.
+type FieldError struct {
+	Field  string // the field's stable key, e.g. "amount", "due_date"
+	Reason Reason
+	Value  string // the offending input, when it helps the message
+}
+
+func (e *FieldError) Error() string {
+	text, ok := reasonText[e.Reason]
+	if !ok {
+		text = string(e.Reason)
+	}
+	if e.Value != "" {
+		return fmt.Sprintf("%s %q %s", e.Field, e.Value, text)
+	}
+	return e.Field + " " + text
+}
+
+// Is makes errors.Is(err, ErrInvalid) true; a duplicate also matches ErrAlreadyExists.
+func (e *FieldError) Is(target error) bool {
+	return target == ErrInvalid || (target == ErrAlreadyExists && e.Reason == ReasonDuplicate)
+}
+
+// FieldErrors gathers every wrong field of one record, so that a form can show
+// them all at once next to their fields.
+type FieldErrors []*FieldError
+
+func (es FieldErrors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Is makes errors.Is(err, ErrInvalid) true for a non-empty list.
+func (es FieldErrors) Is(target error) bool {
+	for _, e := range es {
+		if e.Is(target) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unwrap exposes each field error to errors.As.
+func (es FieldErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// add appends a field error, ignoring nil, so validators stay flat.
+func (es *FieldErrors) add(err error) {
+	if err == nil {
+		return
+	}
+	*es = append(*es, FieldErrorsOf(err)...)
+}
+
+// err returns nil for an empty list, so `return es.err()` ends a validator.
+func (es FieldErrors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// FieldErrorsOf lists the field errors inside err (none when err is not a
+// validation error). The UI uses it to put each message next to its field.
+func FieldErrorsOf(err error) []*FieldError {
+	var many FieldErrors
+	if errors.As(err, &many) {
+		return many
+	}
+	var one *FieldError
+	if errors.As(err, &one) {
+		return []*FieldError{one}
+	}
+	return nil
+}
+
+// invalid builds a FieldError.
+func invalid(field string, reason Reason, value string) *FieldError {
+	return &FieldError{Field: field, Reason: reason, Value: value}
+}
+
+// Reasons lists every reason a FieldError can carry, so that a test can
+// check each has a sentence in every language.
+func Reasons() []Reason {
+	out := make([]Reason, 0, len(reasonText))
+	for r := range reasonText {
+		out = append(out, r)
+	}
+	return out
+}

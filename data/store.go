@@ -1,0 +1,219 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Store is the book kept in one SQLite file. It is safe for concurrent use.
+// Writes go through a single connection (SQLite has one writer anyway; one
+// connection makes writers queue in Go instead of failing with SQLITE_BUSY);
+// reads use a small pool that WAL lets run beside the writer.
+//
+// Every method works the same inside or outside a transaction: within InTx
+// the store passed to the function routes all statements through it.
+type Store struct {
+	write *sql.DB
+	read  *sql.DB
+	tx    *sql.Tx // set on the Store handed to an InTx function
+	clock Clock
+}
+
+// Option configures Open.
+type Option func(*Store)
+
+// WithClock sets the clock used for created/updated timestamps and events.
+func WithClock(c Clock) Option { return func(s *Store) { s.clock = c } }
+
+// dsn builds the connection string. busy_timeout comes first so that the
+// pragmas after it already wait instead of failing when another connection
+// holds a lock; _txlock=immediate takes the write lock at BEGIN, which avoids
+// the deadlock of two readers upgrading to writers.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database file at path and brings its
+// schema to the current version.
+func Open(path string, opts ...Option) (*Store, error) {
+	s := &Store{clock: SystemClock{}}
+	for _, o := range opts {
+		o(s)
+	}
+	write, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	s.write = write
+	ctx := context.Background()
+	// Pinging the writer first creates the file and switches it to WAL before
+	// any reader opens it.
+	if err := write.PingContext(ctx); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open %s: %w", path, translate(err))
+	}
+	if err := migrate(ctx, write, migrationsFS); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	read, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	read.SetMaxOpenConns(max(2, runtime.NumCPU()))
+	s.read = read
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// Now is the store's clock reading, in UTC.
+func (s *Store) Now() time.Time { return s.clock.Now().UTC() }
+
+// Today is the store's clock's calendar day.
+func (s *Store) Today() Date { return s.clock.Today() }
+
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// reader is where queries go: the transaction when inside one (to see its own
+// writes), else the read pool.
+func (s *Store) reader() querier {
+	if s.tx != nil {
+		return s.tx
+	}
+	return s.read
+}
+
+func (s *Store) writer() querier {
+	if s.tx != nil {
+		return s.tx
+	}
+	return s.write
+}
+
+// InTx runs fn in one transaction: all of its writes land, or none. Called
+// inside a transaction, it joins it, so store methods can use it freely.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) (err error) {
+	if s.tx != nil {
+		return fn(s)
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", translate(err))
+	}
+	inner := *s
+	inner.tx = tx
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(&inner); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", translate(err))
+	}
+	return nil
+}
+
+// translate turns driver errors into our sentinels where one applies. The
+// caller adds which record and field it was about.
+func translate(err error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return fmt.Errorf("%w: %s", ErrAlreadyExists, se.Error())
+	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return fmt.Errorf("%w: %s", errForeignKey, se.Error())
+	case sqlite3.SQLITE_CONSTRAINT_TRIGGER:
+		// ON DELETE RESTRICT is enforced by SQLite as a trigger, with this code.
+		if strings.Contains(se.Error(), "FOREIGN KEY") {
+			return fmt.Errorf("%w: %s", errForeignKey, se.Error())
+		}
+	case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+		return fmt.Errorf("%w: %s", ErrInvalid, se.Error())
+	}
+	return err
+}
+
+// errForeignKey marks a foreign-key refusal; store methods turn it into
+// ErrInUse (delete) or a FieldError naming the missing reference (insert).
+var errForeignKey = errors.New("foreign key constraint")
+
+// timeText is how instants are stored: RFC 3339 in UTC, sortable as text.
+func timeText(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+func parseTimeText(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// checkAffected turns "no row changed" into ErrNotFound.
+func checkAffected(res sql.Result, what string, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+	}
+	return nil
+}
+
+// nullString stores "" as NULL, for columns unique only when known.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Using returns the same store reading another clock: for writing history
+// with its own dates (the demo book's past invoices and payments, imported
+// records), so that timestamps and timeline events tell when things happened.
+func (s *Store) Using(c Clock) *Store {
+	view := *s
+	view.clock = c
+	return &view
+}

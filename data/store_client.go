@@ -1,0 +1,124 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+const clientColumns = `id, name, kind, siren, contact_name, email, email_cc, phone,
+	street, postal_code, city, country, category, language, notes,
+	reminders_paused, paused_reason, created_at, updated_at`
+
+func scanClient(row interface{ Scan(...any) error }) (Client, error) {
+	var c Client
+	var created, updated string
+	err := row.Scan(&c.ID, &c.Name, &c.Kind, &c.SIREN, &c.ContactName, &c.Email, &c.EmailCC, &c.Phone,
+		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
+		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason, &created, &updated)
+	if err != nil {
+		return Client{}, err
+	}
+	if c.CreatedAt, err = parseTimeText(created); err != nil {
+		return Client{}, err
+	}
+	c.UpdatedAt, err = parseTimeText(updated)
+	return c, err
+}
+
+// CreateClient validates c, inserts it, sets c.ID and records the event.
+func (s *Store) CreateClient(ctx context.Context, c *Client) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		now := tx.Now()
+		res, err := tx.writer().ExecContext(ctx, `
+			INSERT INTO clients (name, kind, siren, contact_name, email, email_cc, phone,
+			       street, postal_code, city, country, category, language, notes,
+			       reminders_paused, paused_reason, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Name, c.Kind, c.SIREN, c.ContactName, c.Email, c.EmailCC, c.Phone,
+			c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
+			c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
+			timeText(now), timeText(now))
+		if err != nil {
+			return fmt.Errorf("create client %q: %w", c.Name, translate(err))
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		c.CreatedAt, c.UpdatedAt = now, now
+		return tx.appendEvent(ctx, &Event{ClientID: c.ID, Kind: EventClientCreated,
+			Params: map[string]string{"name": c.Name}})
+	})
+}
+
+// GetClient returns the client with that id, or ErrNotFound.
+func (s *Store) GetClient(ctx context.Context, id int64) (Client, error) {
+	c, err := scanClient(s.reader().QueryRowContext(ctx,
+		`SELECT `+clientColumns+` FROM clients WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Client{}, fmt.Errorf("client %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Client{}, fmt.Errorf("get client %d: %w", id, translate(err))
+	}
+	return c, nil
+}
+
+// ListClients returns all clients by name.
+func (s *Store) ListClients(ctx context.Context) ([]Client, error) {
+	rows, err := s.reader().QueryContext(ctx,
+		`SELECT `+clientColumns+` FROM clients ORDER BY name COLLATE NOCASE, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list clients: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list clients: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// UpdateClient validates and saves c.
+func (s *Store) UpdateClient(ctx context.Context, c *Client) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := s.Now()
+	res, err := s.writer().ExecContext(ctx, `
+		UPDATE clients SET name = ?, kind = ?, siren = ?, contact_name = ?, email = ?, email_cc = ?,
+		       phone = ?, street = ?, postal_code = ?, city = ?, country = ?, category = ?,
+		       language = ?, notes = ?, reminders_paused = ?, paused_reason = ?, updated_at = ?
+		WHERE id = ?`,
+		c.Name, c.Kind, c.SIREN, c.ContactName, c.Email, c.EmailCC, c.Phone,
+		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
+		c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason, timeText(now), c.ID)
+	if err != nil {
+		return fmt.Errorf("update client %d: %w", c.ID, translate(err))
+	}
+	if err := checkAffected(res, "client", c.ID); err != nil {
+		return err
+	}
+	c.UpdatedAt = now
+	return nil
+}
+
+// DeleteClient removes a client that has no invoice; ErrInUse otherwise.
+func (s *Store) DeleteClient(ctx context.Context, id int64) error {
+	res, err := s.writer().ExecContext(ctx, `DELETE FROM clients WHERE id = ?`, id)
+	if errors.Is(translate(err), errForeignKey) {
+		return fmt.Errorf("delete client %d: it still has invoices: %w", id, ErrInUse)
+	}
+	if err != nil {
+		return fmt.Errorf("delete client %d: %w", id, translate(err))
+	}
+	return checkAffected(res, "client", id)
+}

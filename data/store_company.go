@@ -1,0 +1,66 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// GetCompany returns the company settings (a new database has the defaults).
+func (s *Store) GetCompany(ctx context.Context) (Company, error) {
+	var c Company
+	var capital int64
+	err := s.reader().QueryRowContext(ctx, `
+		SELECT legal_name, legal_form, capital_cents, siren, rcs_city, vat_number,
+		       street, postal_code, city, country, email, phone, iban, bic,
+		       signatory_name, signatory_role, payment_terms_days, due_soon_days, onboarded
+		FROM company WHERE id = 1`).Scan(
+		&c.LegalName, &c.LegalForm, &capital, &c.SIREN, &c.RCSCity, &c.VATNumber,
+		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
+		&c.Email, &c.Phone, &c.IBAN, &c.BIC,
+		&c.SignatoryName, &c.SignatoryRole, &c.PaymentTermsDays, &c.DueSoonDays, &c.Onboarded)
+	if err != nil {
+		return Company{}, fmt.Errorf("get company: %w", translate(err))
+	}
+	c.Capital = Money(capital)
+	return c, nil
+}
+
+// UpdateCompany validates and saves the company settings.
+func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	_, err := s.writer().ExecContext(ctx, `
+		UPDATE company SET legal_name = ?, legal_form = ?, capital_cents = ?, siren = ?,
+		       rcs_city = ?, vat_number = ?, street = ?, postal_code = ?, city = ?, country = ?,
+		       email = ?, phone = ?, iban = ?, bic = ?, signatory_name = ?, signatory_role = ?,
+		       payment_terms_days = ?, due_soon_days = ?, onboarded = ?
+		WHERE id = 1`,
+		c.LegalName, c.LegalForm, int64(c.Capital), c.SIREN, c.RCSCity, c.VATNumber,
+		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
+		c.Email, c.Phone, NormaliseIBAN(c.IBAN), c.BIC, c.SignatoryName, c.SignatoryRole,
+		c.PaymentTermsDays, c.DueSoonDays, c.Onboarded)
+	if err != nil {
+		return fmt.Errorf("update company: %w", translate(err))
+	}
+	return nil
+}
+
+// MarkOnboarded records that the first-start choice was made.
+func (s *Store) MarkOnboarded(ctx context.Context) error {
+	if _, err := s.writer().ExecContext(ctx, `UPDATE company SET onboarded = 1 WHERE id = 1`); err != nil {
+		return fmt.Errorf("mark onboarded: %w", translate(err))
+	}
+	return nil
+}
+
+// IsEmpty reports whether the book has no client and no invoice yet.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.reader().QueryRowContext(ctx,
+		`SELECT (SELECT COUNT(*) FROM clients) + (SELECT COUNT(*) FROM invoices)`).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("count records: %w", translate(err))
+	}
+	return n == 0, nil
+}

@@ -1,0 +1,128 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+const paymentColumns = `id, invoice_id, paid_on, amount_cents, method, COALESCE(bank_ref, ''), created_at`
+
+func scanPayment(row interface{ Scan(...any) error }) (Payment, error) {
+	var p Payment
+	var amount int64
+	var created string
+	if err := row.Scan(&p.ID, &p.InvoiceID, &p.Date, &amount, &p.Method, &p.BankRef, &created); err != nil {
+		return Payment{}, err
+	}
+	p.Amount = Money(amount)
+	var err error
+	p.CreatedAt, err = parseTimeText(created)
+	return p, err
+}
+
+func paymentWriteError(op string, p *Payment, err error) error {
+	err = translate(err)
+	switch {
+	case errors.Is(err, ErrAlreadyExists):
+		return FieldErrors{invalid("bank_ref", ReasonDuplicate, p.BankRef)}
+	case errors.Is(err, errForeignKey):
+		return fmt.Errorf("%s payment: invoice %d: %w", op, p.InvoiceID, ErrNotFound)
+	}
+	return fmt.Errorf("%s payment: %w", op, err)
+}
+
+// CreatePayment validates p, inserts it, sets p.ID and records the event on
+// the invoice's timeline.
+func (s *Store) CreatePayment(ctx context.Context, p *Payment) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		inv, err := tx.GetInvoice(ctx, p.InvoiceID)
+		if err != nil {
+			return err
+		}
+		now := tx.Now()
+		res, err := tx.writer().ExecContext(ctx, `
+			INSERT INTO payments (invoice_id, paid_on, amount_cents, method, bank_ref, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`,
+			p.InvoiceID, p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), timeText(now))
+		if err != nil {
+			return paymentWriteError("create", p, err)
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		p.CreatedAt = now
+		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
+			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String(), "method": p.Method}})
+	})
+}
+
+// GetPayment returns the payment with that id, or ErrNotFound.
+func (s *Store) GetPayment(ctx context.Context, id int64) (Payment, error) {
+	p, err := scanPayment(s.reader().QueryRowContext(ctx, `SELECT `+paymentColumns+` FROM payments WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Payment{}, fmt.Errorf("payment %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Payment{}, fmt.Errorf("get payment %d: %w", id, translate(err))
+	}
+	return p, nil
+}
+
+// ListPaymentsByInvoice returns an invoice's payments, oldest first.
+func (s *Store) ListPaymentsByInvoice(ctx context.Context, invoiceID int64) ([]Payment, error) {
+	rows, err := s.reader().QueryContext(ctx,
+		`SELECT `+paymentColumns+` FROM payments WHERE invoice_id = ? ORDER BY paid_on, id`, invoiceID)
+	if err != nil {
+		return nil, fmt.Errorf("list payments: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []Payment
+	for rows.Next() {
+		p, err := scanPayment(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list payments: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// UpdatePayment validates and saves p (its invoice cannot change).
+func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	res, err := s.writer().ExecContext(ctx, `
+		UPDATE payments SET paid_on = ?, amount_cents = ?, method = ?, bank_ref = ?
+		WHERE id = ? AND invoice_id = ?`,
+		p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), p.ID, p.InvoiceID)
+	if err != nil {
+		return paymentWriteError("update", p, err)
+	}
+	return checkAffected(res, "payment", p.ID)
+}
+
+// DeletePayment removes a payment and records it on the timeline, since a
+// removed payment changes what the client owes.
+func (s *Store) DeletePayment(ctx context.Context, id int64) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		p, err := tx.GetPayment(ctx, id)
+		if err != nil {
+			return err
+		}
+		inv, err := tx.GetInvoice(ctx, p.InvoiceID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.writer().ExecContext(ctx, `DELETE FROM payments WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete payment %d: %w", id, translate(err))
+		}
+		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentDeleted,
+			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String()}})
+	})
+}

@@ -1,0 +1,104 @@
+package data
+
+import (
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+)
+
+func required(field, value string) error {
+	if strings.TrimSpace(value) == "" {
+		return invalid(field, ReasonRequired, "")
+	}
+	return nil
+}
+
+func maxLen(field, value string, n int) error {
+	if utf8.RuneCountInString(value) > n {
+		return invalid(field, ReasonTooLong, "")
+	}
+	return nil
+}
+
+// checkEmail accepts an empty value or a list of addresses separated by ',' or ';'.
+func checkEmail(field, value string) error {
+	for _, part := range SplitEmails(value) {
+		addr, err := mail.ParseAddress(part)
+		if err != nil || !strings.Contains(addr.Address, ".") {
+			return invalid(field, ReasonEmailFormat, part)
+		}
+	}
+	return nil
+}
+
+// SplitEmails splits a list of addresses separated by ',' or ';', dropping empty items.
+func SplitEmails(value string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ';' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// checkSIREN accepts an empty value, a SIREN (9 digits) or a SIRET (14 digits),
+// spaces allowed, with a valid Luhn key.
+func checkSIREN(field, value string) error {
+	digits := strings.ReplaceAll(value, " ", "")
+	if digits == "" {
+		return nil
+	}
+	if (len(digits) != 9 && len(digits) != 14) || !allDigits(digits) || !luhn(digits) {
+		return invalid(field, ReasonSIRENFormat, value)
+	}
+	return nil
+}
+
+func luhn(digits string) bool {
+	sum := 0
+	for i := 0; i < len(digits); i++ {
+		d := int(digits[len(digits)-1-i] - '0')
+		if i%2 == 1 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
+}
+
+// checkIBAN accepts an empty value or an IBAN with a correct ISO 13616 check (mod 97).
+func checkIBAN(field, value string) error {
+	iban := NormaliseIBAN(value)
+	if iban == "" {
+		return nil
+	}
+	if len(iban) < 15 || len(iban) > 34 || !ibanChecksumOK(iban) {
+		return invalid(field, ReasonIBANFormat, value)
+	}
+	return nil
+}
+
+// NormaliseIBAN removes spaces and upper-cases.
+func NormaliseIBAN(value string) string {
+	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(value), " ", ""))
+}
+
+func ibanChecksumOK(iban string) bool {
+	rearranged := iban[4:] + iban[:4]
+	rem := 0
+	for _, r := range rearranged {
+		switch {
+		case r >= '0' && r <= '9':
+			rem = (rem*10 + int(r-'0')) % 97
+		case r >= 'A' && r <= 'Z':
+			rem = (rem*100 + int(r-'A'+10)) % 97
+		default:
+			return false
+		}
+	}
+	return rem == 1
+}
