@@ -1,0 +1,48 @@
+# Relance build. Every go command gets the same -tags so they all share one build
+# cache: migrated_fynedo turns on Fyne's fyne.Do threading model, which FyneApp.toml
+# declares but only the fyne tool reads.
+TAGS     := migrated_fynedo
+BIN      := relance
+WIN_BIN  := relance.exe
+WIN_CC   := x86_64-w64-mingw32-gcc
+DEB_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+            libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+ARGS     ?=
+
+# Fyne's drivers and the race detector need cgo.
+export CGO_ENABLED := 1
+
+.DEFAULT_GOAL := build
+.PHONY: deps deps-windows build run test windows lint bench clean
+
+deps:
+	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS)
+
+deps-windows:
+	@CC="$(WIN_CC)" sh .ci/deps.sh gcc-mingw-w64-x86-64
+
+build: deps
+	go build -tags $(TAGS) -o $(BIN) ./cmd/relance
+
+run: build
+	./$(BIN) $(ARGS)
+
+test: deps
+	go vet -tags $(TAGS) ./...
+	go test -race -tags $(TAGS) ./...
+
+windows: deps-windows
+	GOOS=windows GOARCH=amd64 CC=$(WIN_CC) \
+		go build -tags $(TAGS) -ldflags "-H=windowsgui" -o $(WIN_BIN) ./cmd/relance
+
+lint: deps
+	@files=$$(gofmt -l .); if [ -n "$$files" ]; then \
+		echo "Not gofmt-ed:"; echo "$$files"; exit 1; fi
+	go vet -tags $(TAGS) ./...
+	go tool staticcheck -tags $(TAGS) ./...
+
+bench: deps
+	go test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -f $(BIN) $(WIN_BIN)

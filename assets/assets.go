@@ -1,0 +1,9 @@
+// Package assets embeds the files the app ships: icon, fonts, translations, default templates.
+package assets
+
+import _ "embed"
+
+// Icon is the application icon, a 512x512 PNG (source: icon.svg).
+//
+//go:embed icon.png
+var Icon []byte

@@ -1,0 +1,7 @@
+//go:build !windows
+
+package main
+
+// attachParentConsole does nothing here: only Windows GUI-subsystem programs start
+// without the terminal's standard streams (see console_windows.go).
+func attachParentConsole() {}
