@@ -1,0 +1,145 @@
+// Package demo owns the demo book: the fictional company, clients, invoices and
+// payments that "Load demo data" and `relance demo` put into an empty database so
+// that every screen has something realistic to show (paid, late, due soon,
+// disputed, partly paid, written off). The book is generated from a fixed seed and
+// dated relative to the day it is loaded, so the same day always gives the same book.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"relance/data"
+)
+
+// ErrNotEmpty is returned when Load is asked to fill a store that already holds
+// clients or invoices: demo data must never mix with a real book.
+var ErrNotEmpty = errors.New("the book is not empty")
+
+// Summary counts what Load wrote.
+type Summary struct{ Clients, Invoices, Payments int }
+
+// actor tags the timeline events of the demo book, so that they read as loaded,
+// not typed by the user.
+const actor = "demo"
+
+// stateDelayDays is how long after the due date (or the last payment) the
+// demo's disputes and write-offs were decided.
+const stateDelayDays = 12
+
+// Load fills an empty store with the demo book as seen on day today. It refuses a
+// non-empty store (returns an error wrapping ErrNotEmpty) and writes everything in
+// one transaction, so a failure leaves the store empty. The company settings are
+// replaced by the demo company's, except Onboarded, which stays as the caller left it.
+func Load(ctx context.Context, store *data.Store, today data.Date) (Summary, error) {
+	return loadBook(ctx, store, build(today))
+}
+
+func loadBook(ctx context.Context, store *data.Store, b book) (Summary, error) {
+	ctx = data.WithActor(ctx, actor)
+	var sum Summary
+	err := store.InTx(ctx, func(tx *data.Store) error {
+		// Checked inside the transaction: its write lock keeps anyone from adding a
+		// client between the check and the load.
+		empty, err := tx.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if !empty {
+			return ErrNotEmpty
+		}
+		sum, err = writeBook(ctx, tx, b)
+		return err
+	})
+	if err != nil {
+		return Summary{}, fmt.Errorf("load demo data: %w", err)
+	}
+	return sum, nil
+}
+
+func writeBook(ctx context.Context, tx *data.Store, b book) (Summary, error) {
+	if err := writeCompany(ctx, tx, b.company); err != nil {
+		return Summary{}, err
+	}
+	clientIDs := make([]int64, len(b.clients))
+	// Clients are dated the day before the first invoice of the book, so the
+	// timeline starts where the history does.
+	start := tx.Using(data.ClockOn(firstIssue(b).AddDays(-1)))
+	for i := range b.clients {
+		c := b.clients[i]
+		if err := start.CreateClient(ctx, &c); err != nil {
+			return Summary{}, err
+		}
+		clientIDs[i] = c.ID
+	}
+	sum := Summary{Clients: len(b.clients)}
+	for i := range b.invoices {
+		n, err := writeInvoice(ctx, tx, b.invoices[i], clientIDs, b.today)
+		if err != nil {
+			return Summary{}, err
+		}
+		sum.Invoices++
+		sum.Payments += n
+	}
+	return sum, nil
+}
+
+func firstIssue(b book) data.Date {
+	first := b.invoices[0].invoice.IssueDate
+	for _, p := range b.invoices {
+		if p.invoice.IssueDate.Before(first) {
+			first = p.invoice.IssueDate
+		}
+	}
+	return first
+}
+
+// writeCompany puts the demo company in place unless the user already typed
+// their own (onboarding may ask for it before offering the demo). It keeps
+// the stored Onboarded flag: whether the first-start choice was made is the
+// caller's business, not the demo's.
+func writeCompany(ctx context.Context, tx *data.Store, c data.Company) error {
+	current, err := tx.GetCompany(ctx)
+	if err != nil {
+		return err
+	}
+	if current.LegalName != "" {
+		return nil
+	}
+	c.Onboarded = current.Onboarded
+	return tx.UpdateCompany(ctx, &c)
+}
+
+// writeInvoice creates the invoice open, then its payments, then moves it to its
+// final state, so that the timeline tells the story in that order. It returns
+// the number of payments written.
+func writeInvoice(ctx context.Context, tx *data.Store, p plannedInvoice, clientIDs []int64, today data.Date) (int, error) {
+	inv := p.invoice
+	inv.ClientID = clientIDs[p.client]
+	if err := tx.Using(data.ClockOn(inv.IssueDate)).CreateInvoice(ctx, &inv); err != nil {
+		return 0, err
+	}
+	last := inv.DueDate
+	for _, pay := range p.payments {
+		pay.InvoiceID = inv.ID
+		if err := tx.Using(data.ClockOn(pay.Date)).CreatePayment(ctx, &pay); err != nil {
+			return 0, fmt.Errorf("invoice %s: %w", inv.Number, err)
+		}
+		if pay.Date.After(last) {
+			last = pay.Date
+		}
+	}
+	if p.state != "" && p.state != data.StateOpen {
+		// The decision came some days after the due date (or the last payment),
+		// never after today.
+		decided := last.AddDays(stateDelayDays)
+		if decided.After(today) {
+			decided = today
+		}
+		if err := tx.Using(data.ClockOn(decided)).SetInvoiceState(ctx, inv.ID, p.state, p.reason); err != nil {
+			return 0, err
+		}
+	}
+	return len(p.payments), nil
+}
