@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+// formField is one labelled input of a form with the place where its error
+// is shown, right under it. key is the data.FieldError field it answers to.
+type formField struct {
+	key   string
+	label *widget.Label
+	input fyne.CanvasObject
+	err   *widget.Label
+}
+
+// form lays out fields and dispatches validation errors to them. An error
+// that belongs to no field is shown at the bottom.
+type form struct {
+	fields  []*formField
+	general *widget.Label
+}
+
+func newErrorLabel() *widget.Label {
+	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	l.Hide()
+	return l
+}
+
+func newForm() *form { return &form{general: newErrorLabel()} }
+
+// add appends a field; required fields get a star after their label.
+func (f *form) add(key string, required bool, input fyne.CanvasObject) *formField {
+	text := lang.L("field." + key)
+	if required {
+		text += " *"
+	}
+	ff := &formField{key: key, label: widget.NewLabel(text), input: input, err: newErrorLabel()}
+	f.fields = append(f.fields, ff)
+	return ff
+}
+
+func (f *form) content() fyne.CanvasObject {
+	grid := container.New(layout.NewFormLayout())
+	for _, ff := range f.fields {
+		grid.Add(ff.label)
+		grid.Add(container.NewVBox(ff.input, ff.err))
+	}
+	return container.NewVBox(grid, f.general)
+}
+
+func (f *form) clearErrors() {
+	for _, ff := range f.fields {
+		setError(ff.err, "")
+	}
+	setError(f.general, "")
+}
+
+// showErrors puts each field error under its field; any other error becomes
+// one sentence at the bottom of the form.
+func (f *form) showErrors(err error) {
+	f.clearErrors()
+	fes := data.FieldErrorsOf(err)
+	if len(fes) == 0 {
+		setError(f.general, errorSentence(err))
+		return
+	}
+	for _, fe := range fes {
+		if ff := f.field(fe.Field); ff != nil {
+			if ff.err.Hidden { // keep the first reason when a field has several
+				setError(ff.err, fieldMessage(fe))
+			}
+			continue
+		}
+		setError(f.general, errorSentence(fe))
+	}
+}
+
+func (f *form) field(key string) *formField {
+	for _, ff := range f.fields {
+		if ff.key == key {
+			return ff
+		}
+	}
+	return nil
+}
+
+func setError(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// asField re-labels a parse error (ParseMoney says "amount", ParseDate says
+// "date") with the form field it came from.
+func asField(err error, key string) error {
+	var fe *data.FieldError
+	if errors.As(err, &fe) {
+		return &data.FieldError{Field: key, Reason: fe.Reason, Value: fe.Value}
+	}
+	return err
+}

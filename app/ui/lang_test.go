@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"relance/assets"
+	"relance/data"
+)
+
+// catalogue reads one translation file; a value is a string, or a map of
+// plural forms.
+func catalogue(t *testing.T, name string) map[string]any {
+	t.Helper()
+	raw, err := assets.Translations.ReadFile("translations/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return m
+}
+
+func TestCataloguesAreComplete(t *testing.T) {
+	fr, en := catalogue(t, "fr.json"), catalogue(t, "en.json")
+	for _, pair := range []struct {
+		name        string
+		have, other map[string]any
+	}{{"fr.json", fr, en}, {"en.json", en, fr}} {
+		for key, value := range pair.have {
+			if _, ok := pair.other[key]; !ok {
+				t.Errorf("%s has %q, the other catalogue does not", pair.name, key)
+			}
+			switch v := value.(type) {
+			case string:
+				if strings.TrimSpace(v) == "" {
+					t.Errorf("%s: %q is empty", pair.name, key)
+				}
+			case map[string]any:
+				if s, _ := v["other"].(string); s == "" {
+					t.Errorf("%s: plural %q has no \"other\" form", pair.name, key)
+				}
+			default:
+				t.Errorf("%s: %q has a value of type %T", pair.name, key, value)
+			}
+		}
+	}
+	for _, key := range usedKeys(t) {
+		if _, ok := fr[key]; !ok {
+			t.Errorf("key %q is used in the code but missing from the catalogues", key)
+		}
+	}
+}
+
+var (
+	literalKey = regexp.MustCompile(`lang\.[LN]\("([a-z_.]+[a-z_])"`)
+	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt)\.[a-z_]+)"`)
+	formKey    = regexp.MustCompile(`\.add\("([a-z_]+)"`)
+	dataField  = regexp.MustCompile(`invalid\("([a-z_]+)"|Field: "([a-z_]+)"`)
+)
+
+// usedKeys lists the translation keys the code asks for: literal keys, keys
+// kept in tables, and the keys built from data's field names, reasons and
+// statuses.
+func usedKeys(t *testing.T) []string {
+	keys := map[string]bool{}
+	scan := func(dir string, patterns ...*regexp.Regexp) {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, re := range patterns {
+				for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+					prefix := ""
+					if re == formKey || re == dataField {
+						prefix = "field."
+					}
+					for _, g := range m[1:] {
+						if g != "" {
+							keys[prefix+g] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	scan(".", literalKey, mapKey, formKey, dataField)
+	scan("../../cmd/relance", literalKey, mapKey)
+	scan("../../data", dataField)
+	for _, r := range data.Reasons() {
+		keys["error."+string(r)] = true
+	}
+	for k := data.StatusNotDue; k <= data.StatusWrittenOff; k++ {
+		keys["status."+k.Key()] = true
+	}
+	var out []string
+	for k := range keys {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	if len(out) < 50 {
+		t.Fatalf("found only %d keys: the scan is broken", len(out))
+	}
+	return out
+}

@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+var testDay = data.MustDate("2026-11-24")
+
+// newTestUI builds the window over a fresh store in a temporary directory,
+// with slow work run in line so that a tap has done its work on return.
+func newTestUI(t *testing.T) (*UI, *data.Store) {
+	t.Helper()
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	store, err := data.Open(filepath.Join(t.TempDir(), "relance.db"), data.WithClock(data.ClockOn(testDay)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	u := New(a, store, data.ClockOn(testDay))
+	u.async = func(f func()) { f() }
+	u.Start(context.Background())
+	return u, store
+}
+
+// walk visits the visible objects under o, depth first, with their parent.
+func walk(o, parent fyne.CanvasObject, fn func(o, parent fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	fn(o, parent)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			walk(child, o, fn)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(x).Objects() {
+			walk(child, o, fn)
+		}
+	}
+}
+
+// top is what the user sees on top: the open dialog, else the window content.
+func top(u *UI) fyne.CanvasObject {
+	if o := u.win.Canvas().Overlays().Top(); o != nil {
+		return o
+	}
+	return u.win.Content()
+}
+
+func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q on screen", text)
+	}
+	return found
+}
+
+// formRow returns the input and the error label of the form field whose
+// label reads lang.L("field."+key).
+func formRow(t *testing.T, root fyne.CanvasObject, key string) (fyne.CanvasObject, *widget.Label) {
+	t.Helper()
+	label := lang.L("field." + key)
+	var row *fyne.Container
+	walk(root, nil, func(o, _ fyne.CanvasObject) {
+		grid, ok := o.(*fyne.Container)
+		if !ok || row != nil {
+			return
+		}
+		for i, child := range grid.Objects {
+			if l, ok := child.(*widget.Label); ok && strings.TrimSuffix(l.Text, " *") == label && i+1 < len(grid.Objects) {
+				row = grid.Objects[i+1].(*fyne.Container)
+				return
+			}
+		}
+	})
+	if row == nil {
+		t.Fatalf("no form field %q on screen", key)
+	}
+	return row.Objects[0], row.Objects[1].(*widget.Label)
+}
+
+func entryOf(t *testing.T, input fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	var entry *widget.Entry
+	walk(input, nil, func(o, _ fyne.CanvasObject) {
+		switch e := o.(type) {
+		case *widget.Entry:
+			if entry == nil {
+				entry = e
+			}
+		case *widget.SelectEntry:
+			if entry == nil {
+				entry = &e.Entry
+			}
+		}
+	})
+	if entry == nil {
+		t.Fatalf("no entry in %T", input)
+	}
+	return entry
+}
+
+// fill replaces the text of a form field the way a user would: select all, type.
+func fill(t *testing.T, root fyne.CanvasObject, key, text string) {
+	t.Helper()
+	input, _ := formRow(t, root, key)
+	e := entryOf(t, input)
+	e.SetText("")
+	test.Type(e, text)
+}
+
+func fieldError(t *testing.T, root fyne.CanvasObject, key string) string {
+	t.Helper()
+	_, errLabel := formRow(t, root, key)
+	if !errLabel.Visible() {
+		return ""
+	}
+	return errLabel.Text
+}
+
+func TestWelcomeLoadsDemoData(t *testing.T) {
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+
+	if got := len(u.invoices.rows); got < 130 {
+		t.Fatalf("the list shows %d invoices after loading the demo", got)
+	}
+	company, _ := store.GetCompany(context.Background())
+	if !company.Onboarded {
+		t.Error("loading the demo did not end onboarding")
+	}
+	var overdue, paid int
+	for _, r := range u.invoices.rows {
+		switch r.kind {
+		case data.StatusOverdue:
+			overdue++
+		case data.StatusPaid:
+			paid++
+		}
+	}
+	if overdue == 0 || paid == 0 {
+		t.Errorf("demo list has %d overdue and %d paid rows", overdue, paid)
+	}
+	if !strings.Contains(u.invoices.summary.Text, "150") {
+		t.Errorf("summary %q does not count the invoices", u.invoices.summary.Text)
+	}
+}
+
+func TestStartEmptyShowsEmptyList(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	if len(u.invoices.rows) != 0 || !u.invoices.empty.Visible() {
+		t.Fatal("an empty book should show the empty-list hint")
+	}
+	// A second start goes straight to the list.
+	u2 := New(test.NewTempApp(t), u.store, u.clock)
+	u2.async = u.async
+	u2.Start(context.Background())
+	if u2.root.Objects[0] != u2.invoices.content {
+		t.Fatal("after onboarding, the app opens on the invoice list")
+	}
+}
+
+func TestAddClientAndInvoiceThroughForms(t *testing.T) {
+	ctx := context.Background()
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	before := len(u.invoices.rows)
+
+	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	dlg := top(u)
+	fill(t, dlg, "name", "Fromagerie Vidal")
+	fill(t, dlg, "email", "compta@fromagerie-vidal.fr")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if top(u) == dlg {
+		t.Fatal("the client dialog stayed open after a valid save")
+	}
+	clients, _ := store.ListClients(ctx)
+	var vidal *data.Client
+	for i := range clients {
+		if clients[i].Name == "Fromagerie Vidal" {
+			vidal = &clients[i]
+		}
+	}
+	if vidal == nil || vidal.Email != "compta@fromagerie-vidal.fr" || vidal.Kind != data.Professional {
+		t.Fatalf("client not stored as typed: %+v", vidal)
+	}
+
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	dlg = top(u)
+	numberInput, _ := formRow(t, dlg, "number")
+	number := entryOf(t, numberInput).Text
+	if !strings.HasPrefix(number, "FA-2026-") {
+		t.Fatalf("suggested number %q", number)
+	}
+	fill(t, dlg, "client", "Vidal")
+	fill(t, dlg, "amount", "12,345,6")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "amount"); got != lang.L("error.money_format") {
+		t.Fatalf("amount error = %q", got)
+	}
+	if got := fieldError(t, dlg, "client"); got != "" {
+		t.Fatalf("client error = %q for a unique match", got)
+	}
+	if n, _ := store.ListInvoiceSummaries(ctx); len(n) != before {
+		t.Fatal("an invoice with a bad amount was written")
+	}
+
+	fill(t, dlg, "amount", "1 250,50")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if top(u) == dlg {
+		t.Fatalf("the invoice dialog stayed open: amount error %q", fieldError(t, dlg, "amount"))
+	}
+	if len(u.invoices.rows) != before+1 {
+		t.Fatalf("list has %d rows, want %d", len(u.invoices.rows), before+1)
+	}
+	inv, err := store.GetInvoiceByNumber(ctx, number)
+	if err != nil || inv.Amount != 125050 || inv.ClientID != vidal.ID || inv.DueDate != testDay.AddDays(30) {
+		t.Fatalf("stored invoice %+v, %v", inv, err)
+	}
+	var row *invoiceRow
+	for i := range u.invoices.rows {
+		if u.invoices.rows[i].number == number {
+			row = &u.invoices.rows[i]
+		}
+	}
+	if row == nil || row.client != "Fromagerie Vidal" || row.amount != formatMoney(125050) || row.kind != data.StatusNotDue {
+		t.Fatalf("row in the list: %+v", row)
+	}
+}
+
+func TestInvoiceFormShowsEveryFieldError(t *testing.T) {
+	ctx := context.Background()
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	existing := u.invoices.rows[0].number
+
+	test.Tap(findButton(t, top(u), lang.L("button.new_invoice")))
+	dlg := top(u)
+	fill(t, dlg, "number", existing)
+	fill(t, dlg, "client", "Nobody at all")
+	fill(t, dlg, "issue_date", "31/02/2026")
+	fill(t, dlg, "due_date", "01/01/2020")
+	fill(t, dlg, "amount", "")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	want := map[string]string{
+		"client":     lang.L("error.unknown_client"),
+		"issue_date": lang.L("error.date_invalid"),
+		"amount":     lang.L("error.required"),
+	}
+	for key, msg := range want {
+		if got := fieldError(t, dlg, key); got != msg {
+			t.Errorf("%s error = %q, want %q", key, got, msg)
+		}
+	}
+	// Fix all but the number, which the store refuses as a duplicate.
+	fill(t, dlg, "client", "Vernet")
+	fill(t, dlg, "issue_date", "01/11/2026")
+	fill(t, dlg, "due_date", "2026-10-01")
+	fill(t, dlg, "amount", "100")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "due_date"); got != lang.L("error.due_before_issue") {
+		t.Errorf("due date error = %q", got)
+	}
+	fill(t, dlg, "due_date", "01/12/2026")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "number"); got != lang.L("error.duplicate") {
+		t.Errorf("number error = %q", got)
+	}
+	list, _ := store.ListInvoiceSummaries(ctx)
+	if len(list) != len(u.invoices.rows) {
+		t.Fatal("a refused invoice changed the book")
+	}
+}
+
+func TestClientFormErrors(t *testing.T) {
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	dlg := top(u)
+	fill(t, dlg, "email", "compta-at-example")
+	fill(t, dlg, "siren", "123 456 789")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	for key, msg := range map[string]string{"name": "error.required", "email": "error.email_format", "siren": "error.siren_format"} {
+		if got := fieldError(t, dlg, key); got != lang.L(msg) {
+			t.Errorf("%s error = %q, want %q", key, got, lang.L(msg))
+		}
+	}
+	if empty, _ := store.IsEmpty(context.Background()); !empty {
+		t.Fatal("an invalid client was written")
+	}
+}
+
+func TestStatusTextAndColours(t *testing.T) {
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	late := data.Status{Kind: data.StatusOverdue, DaysLate: 12, Paid: 100, Outstanding: 50}
+	text := statusText(late)
+	if !strings.Contains(text, "12") || !strings.Contains(text, lang.L("status.partial")) {
+		t.Errorf("status text %q", text)
+	}
+	if statusImportance(data.StatusOverdue) != widget.DangerImportance ||
+		statusImportance(data.StatusPaid) != widget.SuccessImportance ||
+		statusImportance(data.StatusDueSoon) != widget.WarningImportance {
+		t.Error("status colours: late must be red, paid green, due soon amber")
+	}
+}
