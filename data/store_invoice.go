@@ -173,6 +173,12 @@ func (s *Store) ListInvoiceSummariesByClient(ctx context.Context, clientID int64
 }
 
 func (s *Store) listSummaries(ctx context.Context, where string, args []any) ([]InvoiceSummary, error) {
+	// Sizing the slice first spares the copies of growing it row by row,
+	// which cost more than the query on a large book.
+	var count int
+	if err := s.reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM invoices i `+where, args...).Scan(&count); err != nil {
+		return nil, fmt.Errorf("count invoices: %w", translate(err))
+	}
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT `+invoiceColumns+`, c.name, COALESCE(p.paid, 0)
 		FROM invoices i
@@ -185,7 +191,7 @@ func (s *Store) listSummaries(ctx context.Context, where string, args []any) ([]
 		return nil, fmt.Errorf("list invoices: %w", translate(err))
 	}
 	defer rows.Close()
-	var out []InvoiceSummary
+	out := make([]InvoiceSummary, 0, count)
 	for rows.Next() {
 		var sum InvoiceSummary
 		var paid int64
