@@ -36,6 +36,11 @@ type Client struct {
 	RemindersPaused bool
 	PausedReason    string
 
+	// ScenarioID overrides the scenario of the client's category (0: none).
+	ScenarioID int64
+	// Penalty overrides the company's penalty policy when its Kind is set.
+	Penalty PenaltyPolicy
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -75,5 +80,6 @@ func (c *Client) Validate() error {
 		es.add(invalid("language", ReasonUnknownChoice, c.Language))
 	}
 	es.add(maxLen("notes", c.Notes, 10000))
+	es.add(c.Penalty.validate("penalty_policy", true))
 	return es.err()
 }

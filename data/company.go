@@ -27,11 +27,54 @@ type Company struct {
 	// Onboarded is set once the user has gone through the first-start choice
 	// (demo data or empty book).
 	Onboarded bool
+
+	// ThrottleDays: a client receives at most one message every so many days.
+	ThrottleDays int
+	// AlsaceMoselle adds Good Friday and 26 December to the public holidays.
+	AlsaceMoselle bool
+	// Penalty is the company's late-payment penalty policy; a client may override it.
+	Penalty PenaltyPolicy
+	// ECBConfirmedYear and ECBConfirmedHalf name the last half-year whose ECB
+	// rate the user confirmed in the rates table; later half-years are computed
+	// with the last known rate, with a warning.
+	ECBConfirmedYear int
+	ECBConfirmedHalf int
+}
+
+// PenaltyPolicy says how late-payment penalties are computed: the legal
+// default (ECB rate + 10 points) or a contractual fixed rate.
+type PenaltyPolicy struct {
+	Kind    string // PenaltyECBPlus10, PenaltyFixed, or "" (the company's policy, for a client)
+	FixedBP int    // the fixed rate in basis points (10.5 % = 1050)
+}
+
+// Penalty policy kinds.
+const (
+	PenaltyECBPlus10 = "ecb_plus_10"
+	PenaltyFixed     = "fixed"
+)
+
+func (p PenaltyPolicy) validate(field string, allowEmpty bool) error {
+	switch p.Kind {
+	case PenaltyECBPlus10:
+	case PenaltyFixed:
+		if p.FixedBP <= 0 || p.FixedBP > 10000 {
+			return invalid(field+"_rate", ReasonOutOfRange, "")
+		}
+	case "":
+		if !allowEmpty {
+			return invalid(field, ReasonRequired, "")
+		}
+	default:
+		return invalid(field, ReasonUnknownChoice, p.Kind)
+	}
+	return nil
 }
 
 // DefaultCompany is what a new database starts with.
 func DefaultCompany() Company {
-	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}}
+	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3,
+		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1}
 }
 
 // Validate checks the company settings.
@@ -50,6 +93,13 @@ func (c *Company) Validate() error {
 	}
 	if c.DueSoonDays < 0 || c.DueSoonDays > 90 {
 		es.add(invalid("due_soon_days", ReasonOutOfRange, ""))
+	}
+	if c.ThrottleDays < 0 || c.ThrottleDays > 60 {
+		es.add(invalid("throttle_days", ReasonOutOfRange, ""))
+	}
+	es.add(c.Penalty.validate("penalty_policy", false))
+	if c.ECBConfirmedHalf != 1 && c.ECBConfirmedHalf != 2 {
+		es.add(invalid("ecb_confirmed", ReasonOutOfRange, ""))
 	}
 	return es.err()
 }

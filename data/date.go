@@ -23,12 +23,30 @@ const epochOffset = 719162 + 1
 // NewDate builds a Date. It normalises like time.Date: 31 February becomes 3 March;
 // use ParseDate to refuse such input.
 func NewDate(year int, month time.Month, day int) Date {
-	secs := time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Unix()
-	days := secs / 86400
-	if secs%86400 < 0 { // floor, not truncation, for days before 1970
-		days--
+	if month < 1 || month > 12 || day < 1 || day > 28 {
+		// Out-of-range parts: let the time package normalise them.
+		y, m, d := time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Date()
+		year, month, day = y, m, d
 	}
-	return Date{n: int32(days) + epochOffset}
+	return Date{n: int32(daysFromCivil(year, int(month), day)) + epochOffset}
+}
+
+// daysFromCivil counts days from 1970-01-01 to a proleptic Gregorian date,
+// in integers (H. Hinnant's algorithm): stored dates are read by the
+// hundred thousand, and going through time.Date costs several times more.
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
 }
 
 // DateOf returns the calendar day of an instant as seen in the instant's location.

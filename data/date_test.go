@@ -131,3 +131,18 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestNewDateAgreesWithTimePackage(t *testing.T) {
+	for tm := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); tm.Year() < 2101; tm = tm.AddDate(0, 0, 1) {
+		d := NewDate(tm.Date())
+		if !d.Time().Equal(tm) {
+			t.Fatalf("NewDate(%s) = %s", tm.Format("2006-01-02"), d)
+		}
+	}
+	if got := NewDate(2026, 2, 31).String(); got != "2026-03-03" {
+		t.Fatalf("normalisation: %s", got)
+	}
+	if got := NewDate(2026, 14, 1).String(); got != "2027-02-01" {
+		t.Fatalf("normalisation: %s", got)
+	}
+}

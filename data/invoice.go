@@ -36,6 +36,12 @@ type Invoice struct {
 	State        InvoiceState
 	Notes        string
 
+	// Paused stops reminders on this invoice; PausedUntil (when set) is the
+	// last paused day, after which reminders resume by themselves.
+	Paused      bool
+	PausedUntil Date
+	PauseReason string
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -124,4 +130,9 @@ func (p *Payment) Validate() error {
 	}
 	es.add(maxLen("bank_ref", p.BankRef, 140))
 	return es.err()
+}
+
+// PausedOn reports whether reminders on the invoice are paused on day d.
+func (inv *Invoice) PausedOn(d Date) bool {
+	return inv.Paused && (inv.PausedUntil.IsZero() || !d.After(inv.PausedUntil))
 }

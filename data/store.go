@@ -182,6 +182,9 @@ func parseTimeText(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
+	if t, ok := parseUTCText(s); ok {
+		return t, nil
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
@@ -216,4 +219,43 @@ func (s *Store) Using(c Clock) *Store {
 	view := *s
 	view.clock = c
 	return &view
+}
+
+// parseUTCText reads the form timeText writes, `2006-01-02T15:04:05.999999999Z`,
+// without the generic layout machinery of time.Parse: timestamps are read
+// with every row of several tables. ok is false for any other form.
+func parseUTCText(s string) (time.Time, bool) {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(part string) (int, bool) {
+		n := 0
+		for i := 0; i < len(part); i++ {
+			if part[i] < '0' || part[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(part[i]-'0')
+		}
+		return n, true
+	}
+	var parts [6]int
+	for i, span := range [6][2]int{{0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}} {
+		n, ok := num(s[span[0]:span[1]])
+		if !ok {
+			return time.Time{}, false
+		}
+		parts[i] = n
+	}
+	nanos := 0
+	if frac := s[19 : len(s)-1]; frac != "" {
+		digits, ok := num(strings.TrimPrefix(frac, "."))
+		if !ok || frac[0] != '.' || len(frac) > 10 {
+			return time.Time{}, false
+		}
+		for i := len(frac) - 1; i < 9; i++ {
+			digits *= 10
+		}
+		nanos = digits
+	}
+	return time.Date(parts[0], time.Month(parts[1]), parts[2], parts[3], parts[4], parts[5], nanos, time.UTC), true
 }

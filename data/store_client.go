@@ -9,14 +9,16 @@ import (
 
 const clientColumns = `id, name, kind, siren, contact_name, email, email_cc, phone,
 	street, postal_code, city, country, category, language, notes,
-	reminders_paused, paused_reason, created_at, updated_at`
+	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
+	created_at, updated_at`
 
 func scanClient(row interface{ Scan(...any) error }) (Client, error) {
 	var c Client
 	var created, updated string
 	err := row.Scan(&c.ID, &c.Name, &c.Kind, &c.SIREN, &c.ContactName, &c.Email, &c.EmailCC, &c.Phone,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
-		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason, &created, &updated)
+		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason,
+		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &created, &updated)
 	if err != nil {
 		return Client{}, err
 	}
@@ -37,12 +39,13 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 		res, err := tx.writer().ExecContext(ctx, `
 			INSERT INTO clients (name, kind, siren, contact_name, email, email_cc, phone,
 			       street, postal_code, city, country, category, language, notes,
-			       reminders_paused, paused_reason, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			       reminders_paused, paused_reason, scenario_id, penalty_policy, penalty_rate_bp,
+			       created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Name, c.Kind, c.SIREN, c.ContactName, c.Email, c.EmailCC, c.Phone,
 			c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 			c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
-			timeText(now), timeText(now))
+			nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), timeText(now))
 		if err != nil {
 			return fmt.Errorf("create client %q: %w", c.Name, translate(err))
 		}
@@ -96,11 +99,16 @@ func (s *Store) UpdateClient(ctx context.Context, c *Client) error {
 	res, err := s.writer().ExecContext(ctx, `
 		UPDATE clients SET name = ?, kind = ?, siren = ?, contact_name = ?, email = ?, email_cc = ?,
 		       phone = ?, street = ?, postal_code = ?, city = ?, country = ?, category = ?,
-		       language = ?, notes = ?, reminders_paused = ?, paused_reason = ?, updated_at = ?
+		       language = ?, notes = ?, reminders_paused = ?, paused_reason = ?,
+		       scenario_id = ?, penalty_policy = ?, penalty_rate_bp = ?, updated_at = ?
 		WHERE id = ?`,
 		c.Name, c.Kind, c.SIREN, c.ContactName, c.Email, c.EmailCC, c.Phone,
 		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
-		c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason, timeText(now), c.ID)
+		c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
+		nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), c.ID)
+	if errors.Is(translate(err), errForeignKey) {
+		return FieldErrors{invalid("scenario", ReasonUnknownChoice, "")}
+	}
 	if err != nil {
 		return fmt.Errorf("update client %d: %w", c.ID, translate(err))
 	}

@@ -12,12 +12,16 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 	err := s.reader().QueryRowContext(ctx, `
 		SELECT legal_name, legal_form, capital_cents, siren, rcs_city, vat_number,
 		       street, postal_code, city, country, email, phone, iban, bic,
-		       signatory_name, signatory_role, payment_terms_days, due_soon_days, onboarded
+		       signatory_name, signatory_role, payment_terms_days, due_soon_days, onboarded,
+		       throttle_days, alsace_moselle, penalty_policy, penalty_rate_bp,
+		       ecb_confirmed_year, ecb_confirmed_half
 		FROM company WHERE id = 1`).Scan(
 		&c.LegalName, &c.LegalForm, &capital, &c.SIREN, &c.RCSCity, &c.VATNumber,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
 		&c.Email, &c.Phone, &c.IBAN, &c.BIC,
-		&c.SignatoryName, &c.SignatoryRole, &c.PaymentTermsDays, &c.DueSoonDays, &c.Onboarded)
+		&c.SignatoryName, &c.SignatoryRole, &c.PaymentTermsDays, &c.DueSoonDays, &c.Onboarded,
+		&c.ThrottleDays, &c.AlsaceMoselle, &c.Penalty.Kind, &c.Penalty.FixedBP,
+		&c.ECBConfirmedYear, &c.ECBConfirmedHalf)
 	if err != nil {
 		return Company{}, fmt.Errorf("get company: %w", translate(err))
 	}
@@ -34,12 +38,16 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		UPDATE company SET legal_name = ?, legal_form = ?, capital_cents = ?, siren = ?,
 		       rcs_city = ?, vat_number = ?, street = ?, postal_code = ?, city = ?, country = ?,
 		       email = ?, phone = ?, iban = ?, bic = ?, signatory_name = ?, signatory_role = ?,
-		       payment_terms_days = ?, due_soon_days = ?, onboarded = ?
+		       payment_terms_days = ?, due_soon_days = ?, onboarded = ?,
+		       throttle_days = ?, alsace_moselle = ?, penalty_policy = ?, penalty_rate_bp = ?,
+		       ecb_confirmed_year = ?, ecb_confirmed_half = ?
 		WHERE id = 1`,
 		c.LegalName, c.LegalForm, int64(c.Capital), c.SIREN, c.RCSCity, c.VATNumber,
 		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 		c.Email, c.Phone, NormaliseIBAN(c.IBAN), c.BIC, c.SignatoryName, c.SignatoryRole,
-		c.PaymentTermsDays, c.DueSoonDays, c.Onboarded)
+		c.PaymentTermsDays, c.DueSoonDays, c.Onboarded,
+		c.ThrottleDays, c.AlsaceMoselle, c.Penalty.Kind, c.Penalty.FixedBP,
+		c.ECBConfirmedYear, c.ECBConfirmedHalf)
 	if err != nil {
 		return fmt.Errorf("update company: %w", translate(err))
 	}

@@ -10,14 +10,16 @@ import (
 )
 
 const invoiceColumns = `i.id, i.number, i.client_id, i.issue_date, i.delivery_date, i.due_date,
-	i.amount_cents, i.currency, i.po_ref, i.attachment, i.state, i.notes, i.created_at, i.updated_at`
+	i.amount_cents, i.currency, i.po_ref, i.attachment, i.state, i.notes,
+	i.paused, i.paused_until, i.pause_reason, i.created_at, i.updated_at`
 
 func scanInvoice(row interface{ Scan(...any) error }, extra ...any) (Invoice, error) {
 	var inv Invoice
 	var amount int64
 	var created, updated string
 	dest := append([]any{&inv.ID, &inv.Number, &inv.ClientID, &inv.IssueDate, &inv.DeliveryDate, &inv.DueDate,
-		&amount, &inv.Currency, &inv.PORef, &inv.Attachment, &inv.State, &inv.Notes, &created, &updated}, extra...)
+		&amount, &inv.Currency, &inv.PORef, &inv.Attachment, &inv.State, &inv.Notes,
+		&inv.Paused, &inv.PausedUntil, &inv.PauseReason, &created, &updated}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Invoice{}, err
 	}
@@ -180,11 +182,9 @@ func (s *Store) listSummaries(ctx context.Context, where string, args []any) ([]
 		return nil, fmt.Errorf("count invoices: %w", translate(err))
 	}
 	rows, err := s.reader().QueryContext(ctx, `
-		SELECT `+invoiceColumns+`, c.name, COALESCE(p.paid, 0)
+		SELECT `+invoiceColumns+`, c.name, i.paid_cents
 		FROM invoices i
 		JOIN clients c ON c.id = i.client_id
-		LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payments GROUP BY invoice_id) p
-		       ON p.invoice_id = i.id
 		`+where+`
 		ORDER BY i.due_date DESC, i.number DESC`, args...)
 	if err != nil {
@@ -229,4 +229,10 @@ func (s *Store) NextInvoiceNumber(ctx context.Context, year int) (string, error)
 		return "", err
 	}
 	return fmt.Sprintf("%s%04d", prefix, highest+1), nil
+}
+
+// ListInvoiceSummariesDueBetween returns the invoices falling due from
+// first to last (inclusive), paid or not: what a calendar month shows.
+func (s *Store) ListInvoiceSummariesDueBetween(ctx context.Context, first, last Date) ([]InvoiceSummary, error) {
+	return s.listSummaries(ctx, "WHERE i.due_date BETWEEN ? AND ?", []any{first, last})
 }

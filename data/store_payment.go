@@ -56,6 +56,9 @@ func (s *Store) CreatePayment(ctx context.Context, p *Payment) error {
 			return err
 		}
 		p.CreatedAt = now
+		if err := tx.refreshPaid(ctx, p.InvoiceID); err != nil {
+			return err
+		}
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
 			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String(), "method": p.Method}})
 	})
@@ -97,14 +100,32 @@ func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	res, err := s.writer().ExecContext(ctx, `
-		UPDATE payments SET paid_on = ?, amount_cents = ?, method = ?, bank_ref = ?
-		WHERE id = ? AND invoice_id = ?`,
-		p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), p.ID, p.InvoiceID)
+	return s.InTx(ctx, func(tx *Store) error {
+		res, err := tx.writer().ExecContext(ctx, `
+			UPDATE payments SET paid_on = ?, amount_cents = ?, method = ?, bank_ref = ?
+			WHERE id = ? AND invoice_id = ?`,
+			p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), p.ID, p.InvoiceID)
+		if err != nil {
+			return paymentWriteError("update", p, err)
+		}
+		if err := checkAffected(res, "payment", p.ID); err != nil {
+			return err
+		}
+		return tx.refreshPaid(ctx, p.InvoiceID)
+	})
+}
+
+// refreshPaid recomputes the invoice's cached paid amount; called in the
+// transaction of every payment write.
+func (s *Store) refreshPaid(ctx context.Context, invoiceID int64) error {
+	_, err := s.writer().ExecContext(ctx, `
+		UPDATE invoices SET paid_cents =
+		       (SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE invoice_id = ?)
+		WHERE id = ?`, invoiceID, invoiceID)
 	if err != nil {
-		return paymentWriteError("update", p, err)
+		return fmt.Errorf("update paid amount of invoice %d: %w", invoiceID, translate(err))
 	}
-	return checkAffected(res, "payment", p.ID)
+	return nil
 }
 
 // DeletePayment removes a payment and records it on the timeline, since a
@@ -121,6 +142,9 @@ func (s *Store) DeletePayment(ctx context.Context, id int64) error {
 		}
 		if _, err := tx.writer().ExecContext(ctx, `DELETE FROM payments WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete payment %d: %w", id, translate(err))
+		}
+		if err := tx.refreshPaid(ctx, p.InvoiceID); err != nil {
+			return err
 		}
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentDeleted,
 			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String()}})

@@ -378,3 +378,22 @@ func TestNextInvoiceNumber(t *testing.T) {
 		t.Fatalf("next: %q %v", n, err)
 	}
 }
+
+func TestTimeTextRoundTrip(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2026, 3, 1, 9, 5, 7, 0, time.UTC),
+		time.Date(2026, 12, 31, 23, 59, 59, 123456789, time.UTC),
+		time.Date(2026, 6, 15, 8, 0, 0, 120000000, time.FixedZone("CEST", 7200)),
+	} {
+		got, err := parseTimeText(timeText(tm))
+		if err != nil || !got.Equal(tm) {
+			t.Errorf("%s -> %q -> %s, %v", tm, timeText(tm), got, err)
+		}
+	}
+	if got, err := parseTimeText("2026-03-01T10:00:00+02:00"); err != nil || got.UTC().Hour() != 8 {
+		t.Errorf("offset form: %s %v", got, err)
+	}
+	if _, err := parseTimeText("2026-03-01T10:00:0xZ"); err == nil {
+		t.Error("a broken timestamp must be refused")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/dunning"
 	"relance/data"
 )
 
@@ -25,6 +26,9 @@ type invoiceRow struct {
 	outstanding string
 	status      string
 	kind        data.StatusKind
+	next        string // the next step and its date
+	nextStep    dunning.NextStep
+	hasNext     bool
 }
 
 // The list's columns, in order.
@@ -35,13 +39,14 @@ const (
 	colAmount
 	colOutstanding
 	colStatus
+	colNext
 	columnCount
 )
 
 var columnKeys = [columnCount]string{"column.number", "column.client", "column.due_date",
-	"column.amount", "column.outstanding", "column.status"}
+	"column.amount", "column.outstanding", "column.status", "column.next_step"}
 
-var columnWidths = [columnCount]float32{140, 280, 110, 130, 130, 230}
+var columnWidths = [columnCount]float32{130, 240, 105, 120, 120, 210, 250}
 
 // invoicesScreen lists every invoice with its derived status.
 type invoicesScreen struct {
@@ -50,6 +55,9 @@ type invoicesScreen struct {
 	table   *widget.Table
 	summary *widget.Label
 	empty   *widget.Label
+	center  *fyne.Container // the table, or the table and the detail side by side
+	split   *container.Split
+	detail  *invoiceDetail
 	rows    []invoiceRow
 }
 
@@ -79,9 +87,35 @@ func newInvoicesScreen(u *UI) *invoicesScreen {
 	newInvoice := &widget.Button{Text: lang.L("button.new_invoice"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewInvoice}
 	top := container.NewBorder(nil, nil, container.NewHBox(title, container.NewCenter(s.summary)), container.NewHBox(newClient, newInvoice))
-	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil,
-		container.NewStack(s.table, container.NewCenter(s.empty)))
+	list := container.NewStack(s.table, container.NewCenter(s.empty))
+	s.detail = newInvoiceDetail(u, s.closeDetail)
+	s.split = container.NewHSplit(list, s.detail.content)
+	s.split.Offset = 0.6
+	s.center = container.NewStack(list)
+	s.table.OnSelected = s.onSelected
+	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.center)
 	return s
+}
+
+// onSelected opens the selected invoice beside the list.
+func (s *invoicesScreen) onSelected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(s.rows) {
+		return
+	}
+	row := s.rows[id.Row]
+	if len(s.center.Objects) == 0 || s.center.Objects[0] != s.split {
+		s.split.Leading = s.center.Objects[0]
+		s.center.Objects = []fyne.CanvasObject{s.split}
+		s.split.Refresh()
+		s.center.Refresh()
+	}
+	s.detail.show(context.Background(), row.id, row.nextStep, row.hasNext)
+}
+
+func (s *invoicesScreen) closeDetail() {
+	s.center.Objects = []fyne.CanvasObject{s.split.Leading}
+	s.center.Refresh()
+	s.table.UnselectAll()
 }
 
 // newInvoiceCell is a cell template: a status dot (shown in the status
@@ -115,6 +149,8 @@ func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		text, align = row.amount, fyne.TextAlignTrailing
 	case colOutstanding:
 		text, align = row.outstanding, fyne.TextAlignTrailing
+	case colNext:
+		text = row.next
 	case colStatus:
 		text = row.status
 		importance = statusImportance(row.kind)
@@ -191,6 +227,10 @@ func (s *invoicesScreen) load(ctx context.Context) ([]invoiceRow, invoiceTotals,
 	if err != nil {
 		return nil, totals, err
 	}
+	next, err := s.ui.dunning.NextSteps(ctx)
+	if err != nil {
+		return nil, totals, err
+	}
 	today := s.ui.today()
 	rows := make([]invoiceRow, len(list))
 	for i := range list {
@@ -198,6 +238,10 @@ func (s *invoicesScreen) load(ctx context.Context) ([]invoiceRow, invoiceTotals,
 		st := inv.Status(today, company.DueSoonDays)
 		rows[i] = invoiceRow{id: inv.ID, number: inv.Number, client: inv.ClientName, due: formatDate(inv.DueDate),
 			amount: formatMoney(inv.Amount), outstanding: formatMoney(st.Outstanding), status: statusText(st), kind: st.Kind}
+		rows[i].nextStep, rows[i].hasNext = next[inv.ID]
+		if st.Open() {
+			rows[i].next = nextStepText(rows[i].nextStep, rows[i].hasNext, st, today)
+		}
 		if st.Open() {
 			totals.outstanding += st.Outstanding
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/dunning"
 	"relance/assets"
 	"relance/data"
 )
@@ -61,7 +62,7 @@ func TestCataloguesAreComplete(t *testing.T) {
 
 var (
 	literalKey = regexp.MustCompile(`lang\.[LN]\("([a-z_.]+[a-z_])"`)
-	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt)\.[a-z_]+)"`)
+	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt|slice|detail|statement|next)\.[a-z_.]+[a-z_])"`)
 	formKey    = regexp.MustCompile(`\.add\("([a-z_]+)"`)
 	dataField  = regexp.MustCompile(`invalid\("([a-z_]+)"|Field: "([a-z_]+)"`)
 )
@@ -105,6 +106,22 @@ func usedKeys(t *testing.T) []string {
 	for k := data.StatusNotDue; k <= data.StatusWrittenOff; k++ {
 		keys["status."+k.Key()] = true
 	}
+	for _, c := range data.Channels {
+		keys["channel."+string(c)] = true
+	}
+	for _, w := range dunning.WarningKeys {
+		keys["warning."+w] = true
+	}
+	for _, b := range []string{dunning.BasisECBPlus10, dunning.BasisFixed, dunning.BasisLegalRate, dunning.BasisNone} {
+		keys["statement.basis."+b] = true
+	}
+	for _, w := range []string{dunning.WaitPromise, dunning.WaitThrottle, dunning.WaitPayment, dunning.WaitPaused, dunning.WaitDisputed} {
+		keys["next.wait."+w] = true
+	}
+	for _, t := range []string{"pre_due", "reminder_1", "call", "reminder_2", "formal_notice", "court_file", "thank_you", "review"} {
+		keys["step."+t] = true
+	}
+	keys["half_year.1"], keys["half_year.2"] = true, true
 	var out []string
 	for k := range keys {
 		out = append(out, k)

@@ -17,15 +17,17 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/dunning"
 	"relance/data"
 )
 
 // UI is the main window and the screens it shows.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	store *data.Store
-	clock data.Clock
+	app     fyne.App
+	win     fyne.Window
+	store   *data.Store
+	clock   data.Clock
+	dunning *dunning.Service
 
 	// async runs slow work (store reads, demo loading) off the UI goroutine;
 	// tests replace it to run the work in line.
@@ -38,7 +40,7 @@ type UI struct {
 
 // New builds the main window over store. It shows nothing until Start.
 func New(a fyne.App, store *data.Store, clock data.Clock) *UI {
-	u := &UI{app: a, store: store, clock: clock, root: container.NewStack(),
+	u := &UI{app: a, store: store, clock: clock, dunning: dunning.NewService(store, clock), root: container.NewStack(),
 		async: func(f func()) { go f() }}
 	u.win = a.NewWindow(lang.L("app.title"))
 	u.win.Resize(fyne.NewSize(1100, 720))

@@ -21,17 +21,20 @@ import (
 // command is one verb of the command line.
 type command struct {
 	name    string
+	usage   string // its arguments, as --help shows them
 	helpKey string // translation key of its one-line description
-	run     func(env *cliEnv) int
+	run     func(env *cliEnv, args []string) int
 }
 
 // commands lists the verbs in the order --help shows them. (A function, not
 // a variable: help refers back to the list.)
 func commands() []command {
 	return []command{
-		{"version", "cli.cmd.version", runVersion},
-		{"demo", "cli.cmd.demo", runDemo},
-		{"help", "cli.cmd.help", runHelp},
+		{"version", "", "cli.cmd.version", runVersion},
+		{"demo", "", "cli.cmd.demo", runDemo},
+		{"due", "[--as-of DATE] [--json]", "cli.cmd.due", runDue},
+		{"statement", "INVOICE [--as-of DATE] [--json]", "cli.cmd.statement", runStatement},
+		{"help", "", "cli.cmd.help", runHelp},
 	}
 }
 
@@ -62,10 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	attachParentConsole()
 	for _, c := range commands() {
 		if c.name == verb {
-			if _, _, code := parseGlobal(env, rest); code >= 0 {
-				return code
-			}
-			return c.run(env)
+			return c.run(env, rest)
 		}
 	}
 	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": verb}))
@@ -101,6 +101,9 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, lang.L("cli.commands"))
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, lang.L(c.helpKey))
+		if c.usage != "" {
+			fmt.Fprintf(w, "  %-10s   relance %s %s\n", "", c.name, c.usage)
+		}
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, lang.L("cli.options"))
@@ -108,14 +111,50 @@ func printUsage(w io.Writer) {
 	fmt.Fprintf(w, "  %-10s %s\n", "--help", lang.L("cli.opt.help"))
 }
 
-func runHelp(env *cliEnv) int {
+func runHelp(env *cliEnv, _ []string) int {
 	printUsage(env.stdout)
 	return 0
 }
 
-func runVersion(env *cliEnv) int {
+func runVersion(env *cliEnv, args []string) int {
+	if _, code := parseCommand(env, args, 0, nil); code >= 0 {
+		return code
+	}
 	fmt.Fprintf(env.stdout, "Relance %s\n", version)
 	return 0
+}
+
+// parseCommand reads a command's options (--data and its own, declared by
+// setup) wherever they stand among its arguments, and checks it got
+// exactly `positional` other arguments. code is -1 to go on, else the exit
+// code to return now.
+func parseCommand(env *cliEnv, args []string, positional int, setup func(*flag.FlagSet)) ([]string, int) {
+	fs := flag.NewFlagSet("relance", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&env.dataFlag, "data", env.dataFlag, "")
+	if setup != nil {
+		setup(fs)
+	}
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printUsage(env.stdout)
+				return nil, 0
+			}
+			fmt.Fprintln(env.stderr, lang.L("cli.bad_option", map[string]any{"Detail": err.Error()}))
+			return nil, 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(rest) != positional {
+		fmt.Fprintln(env.stderr, lang.L("cli.bad_arguments", map[string]any{"Want": positional, "Got": len(rest)}))
+		return nil, 2
+	}
+	return rest, -1
 }
 
 // openBook resolves the data folder, takes the single-instance lock and
@@ -151,7 +190,10 @@ func openError(dir string, err error) string {
 	return lang.L("cli.open_failed", map[string]any{"Dir": dir, "Detail": err.Error()})
 }
 
-func runDemo(env *cliEnv) int {
+func runDemo(env *cliEnv, args []string) int {
+	if _, code := parseCommand(env, args, 0, nil); code >= 0 {
+		return code
+	}
 	store, dir, release, err := openBook(env)
 	if err != nil {
 		fmt.Fprintln(env.stderr, openError(dir, err))

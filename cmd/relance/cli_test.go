@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -104,5 +105,84 @@ func TestSecondInstanceIsRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(datadir.DBPath(dir)); err == nil {
 		t.Fatal("the refused instance created the database")
+	}
+}
+
+// demoBook fills a data folder with the demo book and returns its path.
+func demoBook(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "book")
+	if code, _, errOut := runCLI(t, "demo", "--data", dir); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	return dir
+}
+
+func TestDueJSON(t *testing.T) {
+	dir := demoBook(t)
+	today := data.SystemClock{}.Today()
+	code, out, errOut := runCLI(t, "due", "--data", dir, "--json", "--as-of", today.String())
+	if code != 0 {
+		t.Fatalf("due: %d %s", code, errOut)
+	}
+	var lines []map[string]any
+	if err := json.Unmarshal([]byte(out), &lines); err != nil {
+		t.Fatalf("due --json is not a JSON array: %v\n%s", err, out)
+	}
+	if len(lines) == 0 {
+		t.Fatal("the demo book has nothing due")
+	}
+	for _, l := range lines {
+		for _, key := range []string{"invoice", "client", "step", "channel", "planned", "amount_cents"} {
+			if _, ok := l[key]; !ok {
+				t.Fatalf("line without %q: %v", key, l)
+			}
+		}
+		if planned, err := data.ParseDate(l["planned"].(string)); err != nil || planned.After(today) {
+			t.Fatalf("planned %v", l["planned"])
+		}
+	}
+	// The table form lists the same invoices.
+	_, table, _ := runCLI(t, "due", "--data", dir)
+	if !strings.Contains(table, lines[0]["invoice"].(string)) {
+		t.Fatalf("table misses %v:\n%s", lines[0]["invoice"], table)
+	}
+}
+
+func TestStatementJSONAndErrors(t *testing.T) {
+	dir := demoBook(t)
+	_, out, _ := runCLI(t, "due", "--data", dir, "--json")
+	var lines []map[string]any
+	if err := json.Unmarshal([]byte(out), &lines); err != nil || len(lines) == 0 {
+		t.Fatalf("due: %v", err)
+	}
+	number := lines[0]["invoice"].(string)
+	code, out, errOut := runCLI(t, "statement", number, "--data", dir, "--json", "--as-of", "2027-12-31")
+	if code != 0 {
+		t.Fatalf("statement: %d %s", code, errOut)
+	}
+	var st statementJSON
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Invoice != number || st.AsOf != "2027-12-31" || len(st.Slices) == 0 ||
+		st.TotalCents != st.OutstandingCents+st.PenaltiesCents+st.IndemnityCents || len(st.Warnings) == 0 {
+		t.Fatalf("statement %+v", st)
+	}
+	var sum int64
+	for _, s := range st.Slices {
+		sum += s.AmountCents
+	}
+	if sum != st.PenaltiesCents {
+		t.Fatalf("slices add up to %d, penalties %d", sum, st.PenaltiesCents)
+	}
+	if code, _, errOut := runCLI(t, "statement", "FA-0000-0000", "--data", dir); code != 2 || !strings.Contains(errOut, "FA-0000-0000") {
+		t.Fatalf("unknown invoice: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "statement", number, "--as-of", "31/02/2026", "--data", dir); code != 2 || !strings.Contains(errOut, "31/02/2026") {
+		t.Fatalf("bad date: %d %q", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "statement", "--data", dir); code != 2 {
+		t.Fatalf("missing invoice argument: %d", code)
 	}
 }

@@ -1,0 +1,231 @@
+package dunning
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"relance/data"
+)
+
+// lastRunKey is where the day the owner's list was last planned is kept.
+const lastRunKey = "planner.last_run"
+
+// Service runs the dunning rules over the store: it reads a book, plans,
+// and records what the owner does. The rules themselves are the pure
+// functions of this package.
+type Service struct {
+	store *data.Store
+	clock data.Clock
+}
+
+// NewService returns a service over store, with today from clock.
+func NewService(store *data.Store, clock data.Clock) *Service {
+	return &Service{store: store, clock: clock}
+}
+
+// maxLeadDays bounds how early a step may come before the due date; only
+// invoices due within that horizon can have a step today.
+func maxLeadDays(scenarios []data.Scenario) int {
+	lead := 0
+	for _, sc := range scenarios {
+		for _, st := range sc.Steps {
+			lead = max(lead, -st.OffsetDays)
+		}
+	}
+	return lead
+}
+
+// load reads the part of the book a plan for day needs; all open invoices
+// when allOpen (for every invoice's next step), else those that can have a
+// step due by then.
+func (s *Service) load(ctx context.Context, day data.Date, allOpen bool) (*data.DunningBook, error) {
+	q := data.BookQuery{PaidSince: day.AddDays(-thankYouWindowDays), MessagesSince: day.AddDays(-60)}
+	if !allOpen {
+		scenarios, err := s.store.ListScenarios(ctx)
+		if err != nil {
+			return nil, err
+		}
+		q.Horizon = day.AddDays(maxLeadDays(scenarios) + 7) // + a week of weekends and holidays
+	}
+	return s.store.LoadDunningBook(ctx, q)
+}
+
+// Today plans the owner's day: it settles what the plan found (promises
+// kept or broken, missed instalments, completed plans), remembers the day
+// for catch-up, and returns the plan.
+func (s *Service) Today(ctx context.Context) (*Plan, error) {
+	today := s.clock.Today()
+	lastRun, err := s.lastRun(ctx)
+	if err != nil {
+		return nil, err
+	}
+	book, err := s.load(ctx, today, false)
+	if err != nil {
+		return nil, err
+	}
+	plan := MakePlan(Input{Book: book, Today: today, LastRun: lastRun})
+	if err := s.settle(ctx, plan); err != nil {
+		return nil, err
+	}
+	if err := s.store.SetState(ctx, lastRunKey, today.String()); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+// PlanAsOf plans day without writing anything (for `relance due --as-of`).
+func (s *Service) PlanAsOf(ctx context.Context, day data.Date) (*Plan, error) {
+	book, err := s.load(ctx, day, false)
+	if err != nil {
+		return nil, err
+	}
+	lastRun, err := s.lastRun(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return MakePlan(Input{Book: book, Today: day, LastRun: lastRun}), nil
+}
+
+// NextSteps returns every open invoice's next step as of today, without writing.
+func (s *Service) NextSteps(ctx context.Context) (map[int64]NextStep, error) {
+	today := s.clock.Today()
+	book, err := s.load(ctx, today, true)
+	if err != nil {
+		return nil, err
+	}
+	lastRun, err := s.lastRun(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return MakePlan(Input{Book: book, Today: today, LastRun: lastRun}).Next, nil
+}
+
+func (s *Service) lastRun(ctx context.Context) (data.Date, error) {
+	v, err := s.store.GetState(ctx, lastRunKey)
+	if err != nil || v == "" {
+		return data.Date{}, err
+	}
+	return data.ParseDate(v)
+}
+
+// settle records what the plan found. Each write is idempotent (a promise
+// is settled once, an instalment flagged once), so planning twice a day is
+// harmless.
+func (s *Service) settle(ctx context.Context, plan *Plan) error {
+	for _, o := range plan.Promises {
+		if err := s.store.SettlePromise(ctx, o.Promise.ID, o.Status, plan.Today); err != nil {
+			return err
+		}
+	}
+	for _, m := range plan.Missed {
+		if err := s.store.MarkInstalmentMissed(ctx, m.Instalment.ID, plan.Today); err != nil {
+			return err
+		}
+	}
+	for _, id := range plan.CompletedPlans {
+		if err := s.store.SetPaymentPlanStatus(ctx, id, data.PlanCompleted); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Complete records a group's action as done: each invoice's step, and the
+// earlier steps a catch-up stood for as skipped, in one transaction. A step
+// already recorded on an invoice makes the whole group fail with
+// ErrAlreadyExists, so nothing is done twice.
+func (s *Service) Complete(ctx context.Context, g Group, outcome, note string) error {
+	return s.record(ctx, g, data.ActionDone, outcome, note)
+}
+
+// Skip records a group's steps as skipped, with the owner's reason.
+func (s *Service) Skip(ctx context.Context, g Group, reason string) error {
+	return s.record(ctx, g, data.ActionSkipped, "", reason)
+}
+
+func (s *Service) record(ctx context.Context, g Group, status data.ActionStatus, outcome, note string) error {
+	today := s.clock.Today()
+	return s.store.InTx(ctx, func(tx *data.Store) error {
+		for _, d := range g.Items {
+			for _, passed := range d.Passed {
+				a := data.Action{InvoiceID: d.InvoiceID, StepID: passed.ID, InstalmentID: d.InstalmentID,
+					PlannedOn: d.Planned, Status: data.ActionSkipped, Note: "catch_up", CatchUp: true, DoneOn: today}
+				if err := tx.RecordAction(ctx, &a); err != nil {
+					return err
+				}
+			}
+			a := data.Action{InvoiceID: d.InvoiceID, StepID: d.Step.ID, InstalmentID: d.InstalmentID, PlannedOn: d.Planned,
+				Status: status, Outcome: outcome, Note: note, CatchUp: d.CatchUp, DoneOn: today}
+			if err := tx.RecordAction(ctx, &a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CallOutcome is what came of a phone call.
+type CallOutcome struct {
+	Kind        string     // data.OutcomePromise, OutcomeDispute, OutcomeNoAnswer, OutcomeWrongContact
+	PromiseDate data.Date  // promise: the day the client will pay
+	Amount      data.Money // promise: how much (zero: the whole balance)
+	Note        string
+}
+
+// ErrOutcome: a call outcome is missing what it needs.
+var ErrOutcome = errors.New("incomplete call outcome")
+
+// LogCall records a call about a group's invoices and acts on its outcome:
+// a promise pauses the invoices until its date, a dispute pauses them until
+// resolved, a wrong contact opens a task to fix the client's details, no
+// answer lets the scenario move on.
+func (s *Service) LogCall(ctx context.Context, g Group, out CallOutcome) error {
+	today := s.clock.Today()
+	if out.Kind == data.OutcomePromise && (out.PromiseDate.IsZero() || out.PromiseDate.Before(today)) {
+		return fmt.Errorf("%w: %w", ErrOutcome, &data.FieldError{Field: "promised_on", Reason: data.ReasonRequired})
+	}
+	return s.store.InTx(ctx, func(tx *data.Store) error {
+		inner := &Service{store: tx, clock: s.clock}
+		if err := inner.record(ctx, g, data.ActionDone, out.Kind, out.Note); err != nil {
+			return err
+		}
+		switch out.Kind {
+		case data.OutcomePromise:
+			return inner.recordPromises(ctx, g, out, today)
+		case data.OutcomeDispute:
+			for _, d := range g.Items {
+				if err := tx.SetInvoiceState(ctx, d.InvoiceID, data.StateDisputed, out.Note); err != nil {
+					return err
+				}
+			}
+		case data.OutcomeWrongContact:
+			return tx.CreateTask(ctx, &data.Task{ClientID: g.ClientID, Kind: "fix_contact", Note: out.Note, DueOn: today})
+		}
+		return nil
+	})
+}
+
+// recordPromises spreads a promised amount over the group's invoices, oldest
+// due first; a promise of zero means the whole balance.
+func (s *Service) recordPromises(ctx context.Context, g Group, out CallOutcome, today data.Date) error {
+	left := out.Amount
+	if left <= 0 {
+		left = g.Total
+	}
+	items := slices.Clone(g.Items)
+	slices.SortFunc(items, func(a, b Due) int { return a.Planned.Compare(b.Planned) })
+	for _, d := range items {
+		amount := min(left, d.Outstanding)
+		if amount <= 0 {
+			break
+		}
+		p := data.Promise{InvoiceID: d.InvoiceID, MadeOn: today, PromisedOn: out.PromiseDate, Amount: amount, Channel: data.ChannelPhoneCall}
+		if err := s.store.CreatePromise(ctx, &p); err != nil {
+			return err
+		}
+		left -= amount
+	}
+	return nil
+}

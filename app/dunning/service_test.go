@@ -1,0 +1,475 @@
+package dunning
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"relance/data"
+)
+
+// dayClock is a clock the test moves from day to day.
+type dayClock struct{ day data.Date }
+
+func (c *dayClock) Now() time.Time   { return c.day.Time().Add(10 * time.Hour) }
+func (c *dayClock) Today() data.Date { return c.day }
+
+type fixture struct {
+	t     testing.TB
+	ctx   context.Context
+	store *data.Store
+	clock *dayClock
+	svc   *Service
+}
+
+func newFixture(t testing.TB, start string) *fixture {
+	t.Helper()
+	clock := &dayClock{day: data.MustDate(start)}
+	store, err := data.Open(filepath.Join(t.TempDir(), "relance.db"), data.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return &fixture{t: t, ctx: context.Background(), store: store, clock: clock, svc: NewService(store, clock)}
+}
+
+func (f *fixture) client(name, category string) data.Client {
+	f.t.Helper()
+	c := data.Client{Name: name, Category: category, Email: "compta@example.fr"}
+	if err := f.store.CreateClient(f.ctx, &c); err != nil {
+		f.t.Fatal(err)
+	}
+	return c
+}
+
+func (f *fixture) invoice(c data.Client, number, due string, amount data.Money) data.Invoice {
+	f.t.Helper()
+	d := data.MustDate(due)
+	inv := data.Invoice{Number: number, ClientID: c.ID, IssueDate: d.AddDays(-30), DueDate: d, Amount: amount}
+	if err := f.store.CreateInvoice(f.ctx, &inv); err != nil {
+		f.t.Fatal(err)
+	}
+	return inv
+}
+
+func (f *fixture) pay(inv data.Invoice, on string, amount data.Money) {
+	f.t.Helper()
+	p := data.Payment{InvoiceID: inv.ID, Date: data.MustDate(on), Amount: amount}
+	if err := f.store.CreatePayment(f.ctx, &p); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// on moves the clock to day and plans it.
+func (f *fixture) on(day string) *Plan {
+	f.t.Helper()
+	f.clock.day = data.MustDate(day)
+	plan, err := f.svc.Today(f.ctx)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return plan
+}
+
+// only asserts the plan has exactly one group, with that lead template, and returns it.
+func (f *fixture) only(plan *Plan, template string) Group {
+	f.t.Helper()
+	if len(plan.Groups) != 1 {
+		f.t.Fatalf("%s: %d groups, want one %s: %+v", plan.Today, len(plan.Groups), template, plan.Groups)
+	}
+	g := plan.Groups[0]
+	if g.Lead.Step.TemplateKey != template {
+		f.t.Fatalf("%s: lead step %s, want %s", plan.Today, g.Lead.Step.TemplateKey, template)
+	}
+	return g
+}
+
+func (f *fixture) none(plan *Plan) {
+	f.t.Helper()
+	if len(plan.Groups) != 0 {
+		f.t.Fatalf("%s: want nothing due, got %d groups (first: %s)", plan.Today, len(plan.Groups), plan.Groups[0].Lead.Step.TemplateKey)
+	}
+}
+
+func (f *fixture) complete(g Group) {
+	f.t.Helper()
+	if err := f.svc.Complete(f.ctx, g, "", ""); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func TestStandardScenarioDayByDay(t *testing.T) {
+	f := newFixture(t, "2026-03-01")
+	c := f.client("Boulangerie", "standard")
+	f.invoice(c, "FA-1", "2026-03-16", 100000) // a Monday
+
+	f.none(f.on("2026-03-06"))
+	f.complete(f.only(f.on("2026-03-09"), "pre_due")) // D-7, Monday
+	f.none(f.on("2026-03-10"))
+	f.none(f.on("2026-03-18"))
+	f.complete(f.only(f.on("2026-03-19"), "reminder_1")) // D+3
+	g := f.only(f.on("2026-03-26"), "call")              // D+10
+	if g.Channel != data.ChannelPhoneCall || g.Total != 100000 || g.Items[0].DaysLate != 10 {
+		t.Fatalf("call group %+v", g)
+	}
+	if err := f.svc.LogCall(f.ctx, g, CallOutcome{Kind: data.OutcomeNoAnswer}); err != nil {
+		t.Fatal(err)
+	}
+	g = f.only(f.on("2026-03-31"), "reminder_2") // D+15
+	if !g.Lead.Step.IncludeStatement || !g.Lead.Step.WithLetter {
+		t.Fatalf("second reminder options %+v", g.Lead.Step)
+	}
+	f.complete(g)
+	// D+30 is Wednesday 15 April 2026.
+	g = f.only(f.on("2026-04-15"), "formal_notice")
+	if g.Channel != data.ChannelRegisteredLetter || g.Lead.Step.DeadlineDays != 8 {
+		t.Fatalf("notice %+v", g)
+	}
+	f.complete(g)
+	// The same step twice is refused by the store.
+	if err := f.svc.Complete(f.ctx, g, "", ""); !errors.Is(err, data.ErrAlreadyExists) {
+		t.Fatalf("second completion: %v", err)
+	}
+	f.none(f.on("2026-04-16"))
+}
+
+func TestWeekendAndHolidayMoveSteps(t *testing.T) {
+	f := newFixture(t, "2026-04-20")
+	c := f.client("Atelier", "standard")
+	// Due Thursday 30 April: D+3 is Sunday 3 May -> Monday 4 May.
+	f.invoice(c, "FA-1", "2026-04-30", 5000)
+	f.clock.day = data.MustDate("2026-04-23") // D-7 Thursday
+	f.complete(f.only(f.on("2026-04-23"), "pre_due"))
+	f.none(f.on("2026-05-02"))
+	f.none(f.on("2026-05-03"))
+	f.only(f.on("2026-05-04"), "reminder_1")
+
+	// Due Monday 4 May: D+10 is Thursday 14 May 2026, Ascension -> Friday 15.
+	g := newFixture(t, "2026-05-10")
+	c2 := g.client("Atelier", "standard")
+	inv := g.invoice(c2, "FA-2", "2026-05-04", 5000)
+	_ = inv
+	plan := g.on("2026-05-13")
+	// Catch-up of pre_due and reminder_1 on the first run.
+	first := g.only(plan, "reminder_1")
+	g.complete(first)
+	g.none(g.on("2026-05-14"))
+	g.only(g.on("2026-05-15"), "call")
+}
+
+func TestAlsaceMoselleGoodFriday(t *testing.T) {
+	f := newFixture(t, "2026-03-20")
+	company, _ := f.store.GetCompany(f.ctx)
+	company.AlsaceMoselle = true
+	if err := f.store.UpdateCompany(f.ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client("Winstub", "standard")
+	// Due Tuesday 31 March: D+3 is Good Friday 3 April -> Tuesday 7 April (Easter Monday 6).
+	f.invoice(c, "FA-1", "2026-03-31", 5000)
+	f.complete(f.only(f.on("2026-03-24"), "pre_due"))
+	f.none(f.on("2026-04-03"))
+	f.none(f.on("2026-04-06"))
+	f.only(f.on("2026-04-07"), "reminder_1")
+}
+
+func TestPromiseKept(t *testing.T) {
+	f := newFixture(t, "2026-03-26")
+	c := f.client("Boulangerie", "risky") // phone at D+5
+	inv := f.invoice(c, "FA-1", "2026-03-20", 100000)
+	plan := f.on("2026-03-26")
+	call := plan.Groups[0]
+	if call.Channel != data.ChannelPhoneCall || len(call.Lead.Passed) != 2 || !call.CatchUp {
+		t.Fatalf("first run should catch up to the call: %+v", call)
+	}
+	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomePromise, PromiseDate: data.MustDate("2026-04-01")}); err != nil {
+		t.Fatal(err)
+	}
+	// Reminder 2 (D+10 = 30 March) waits for the promise: until 1 April + 1 business day.
+	plan = f.on("2026-03-30")
+	f.none(plan)
+	if next := plan.Next[inv.ID]; next.Wait != WaitPromise || next.Date != data.MustDate("2026-04-03") {
+		t.Fatalf("next while promised: %+v", next)
+	}
+	f.pay(inv, "2026-04-01", 100000)
+	plan = f.on("2026-04-03")
+	f.none(plan)
+	promises, _ := f.store.ListPromisesByInvoice(f.ctx, inv.ID)
+	if len(promises) != 1 || promises[0].Status != data.PromiseKept {
+		t.Fatalf("promise: %+v", promises)
+	}
+}
+
+func TestPromiseBroken(t *testing.T) {
+	f := newFixture(t, "2026-03-25")
+	c := f.client("Boulangerie", "risky")
+	inv := f.invoice(c, "FA-1", "2026-03-20", 100000)
+	call := f.on("2026-03-25").Groups[0] // D+5, Wednesday
+	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomePromise, PromiseDate: data.MustDate("2026-03-27"), Amount: 100000}); err != nil {
+		t.Fatal(err)
+	}
+	f.none(f.on("2026-03-27")) // the promised day
+	f.none(f.on("2026-03-30")) // the grace business day (Monday)
+	f.pay(inv, "2026-03-30", 20000)
+	plan := f.on("2026-03-31")
+	g := f.only(plan, "reminder_2")
+	if !g.Items[0].Resumed || g.CatchUp || g.Total != 80000 {
+		t.Fatalf("after the broken promise: %+v", g)
+	}
+	promises, _ := f.store.ListPromisesByInvoice(f.ctx, inv.ID)
+	if promises[0].Status != data.PromiseBroken {
+		t.Fatalf("promise: %+v", promises)
+	}
+	events, _ := f.store.ListEventsByInvoice(f.ctx, inv.ID)
+	broken := 0
+	for _, e := range events {
+		if e.Kind == data.EventPromiseBroken {
+			broken++
+		}
+	}
+	f.on("2026-03-31") // planning again records nothing twice
+	events, _ = f.store.ListEventsByInvoice(f.ctx, inv.ID)
+	again := 0
+	for _, e := range events {
+		if e.Kind == data.EventPromiseBroken {
+			again++
+		}
+	}
+	if broken != 1 || again != 1 {
+		t.Fatalf("broken-promise events: %d then %d", broken, again)
+	}
+	// The next day it is still the next step in order, not a jump ahead.
+	f.only(f.on("2026-04-01"), "reminder_2")
+}
+
+func TestDisputeWrongContactAndPause(t *testing.T) {
+	f := newFixture(t, "2026-03-25")
+	c := f.client("Boulangerie", "risky")
+	a := f.invoice(c, "FA-1", "2026-03-20", 100000)
+	call := f.on("2026-03-25").Groups[0]
+	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomeDispute, Note: "livraison incomplète"}); err != nil {
+		t.Fatal(err)
+	}
+	plan := f.on("2026-04-30")
+	f.none(plan)
+	if plan.Next[a.ID].Wait != WaitDisputed {
+		t.Fatalf("next while disputed: %+v", plan.Next[a.ID])
+	}
+	if err := f.store.SetInvoiceState(f.ctx, a.ID, data.StateOpen, "résolu"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.store.PauseInvoice(f.ctx, a.ID, data.MustDate("2026-05-10"), "vacances"); err != nil {
+		t.Fatal(err)
+	}
+	f.none(f.on("2026-05-08"))
+	g := f.on("2026-05-11").Groups[0]
+	if g.Lead.Step.TemplateKey != "formal_notice" || !g.CatchUp {
+		t.Fatalf("after the pause: %+v", g.Lead)
+	}
+
+	b := f.invoice(f.client("Traiteur", "risky"), "FA-2", "2026-05-06", 5000)
+	plan = f.on("2026-05-11")
+	var call2 Group
+	for _, g := range plan.Groups {
+		if g.Items[0].InvoiceID == b.ID {
+			call2 = g
+		}
+	}
+	if call2.Channel != data.ChannelPhoneCall {
+		t.Fatalf("no call for FA-2: %+v", plan.Groups)
+	}
+	if err := f.svc.LogCall(f.ctx, call2, CallOutcome{Kind: data.OutcomeWrongContact, Note: "numéro attribué à un autre"}); err != nil {
+		t.Fatal(err)
+	}
+	tasks, _ := f.store.ListOpenTasks(f.ctx)
+	if len(tasks) != 1 || tasks[0].Kind != "fix_contact" || tasks[0].ClientID != call2.ClientID {
+		t.Fatalf("tasks: %+v", tasks)
+	}
+}
+
+func TestCatchUpAfterTwentyDaysOff(t *testing.T) {
+	f := newFixture(t, "2026-03-02")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
+	f.none(f.on("2026-03-06")) // the app ran on Friday 6 March, then not for 20 days
+	plan := f.on("2026-03-26")
+	g := f.only(plan, "call")
+	d := g.Items[0]
+	if !g.CatchUp || len(d.Passed) != 2 || d.Passed[0].TemplateKey != "pre_due" || d.Passed[1].TemplateKey != "reminder_1" {
+		t.Fatalf("catch-up: %+v", d)
+	}
+	if err := f.svc.LogCall(f.ctx, g, CallOutcome{Kind: data.OutcomeNoAnswer}); err != nil {
+		t.Fatal(err)
+	}
+	actions, _ := f.store.ListActionsByInvoice(f.ctx, inv.ID)
+	var skipped, done int
+	for _, a := range actions {
+		switch a.Status {
+		case data.ActionSkipped:
+			skipped++
+		case data.ActionDone:
+			done++
+		}
+	}
+	if skipped != 2 || done != 1 {
+		t.Fatalf("%d skipped, %d done", skipped, done)
+	}
+	f.none(f.on("2026-03-27"))
+}
+
+func TestThrottleAndGrouping(t *testing.T) {
+	f := newFixture(t, "2026-03-12")
+	c := f.client("Boulangerie", "standard")
+	a := f.invoice(c, "FA-1", "2026-03-16", 1000) // reminder_1 on Thursday 19
+	b := f.invoice(c, "FA-2", "2026-03-17", 2000) // reminder_1 on Friday 20
+	x := f.invoice(c, "FA-3", "2026-03-16", 4000) // same day as FA-1
+	plan := f.on("2026-03-09")
+	g := f.only(plan, "pre_due")
+	if len(g.Items) != 2 || g.Total != 5000 {
+		t.Fatalf("pre-due notices of one client fold into one: %+v", g)
+	}
+	f.complete(g)
+	// FA-2's pre-due (10 March) is held: a message went out yesterday.
+	plan = f.on("2026-03-10")
+	f.none(plan)
+	if next := plan.Next[b.ID]; next.Wait != WaitThrottle || next.Date != data.MustDate("2026-03-12") {
+		t.Fatalf("held pre-due: %+v", next)
+	}
+	f.complete(f.only(f.on("2026-03-12"), "pre_due"))
+	g = f.only(f.on("2026-03-19"), "reminder_1")
+	if len(g.Items) != 2 || g.Items[0].InvoiceID == b.ID || g.Items[1].InvoiceID == b.ID {
+		t.Fatalf("reminders of 19 March: %+v", g.Items)
+	}
+	f.complete(g)
+	f.none(f.on("2026-03-20"))
+	g = f.only(f.on("2026-03-23"), "reminder_1")
+	if g.Items[0].InvoiceID != b.ID {
+		t.Fatalf("FA-2's reminder after the throttle: %+v", g.Items)
+	}
+	_, _ = a, x
+}
+
+func TestPaymentTodayCancelsTodaysReminder(t *testing.T) {
+	f := newFixture(t, "2026-03-19")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
+	f.on("2026-03-06")
+	f.pay(inv, "2026-03-19", 30000)
+	plan := f.on("2026-03-19")
+	f.none(plan)
+	if next := plan.Next[inv.ID]; next.Wait != WaitPayment || next.Date != data.MustDate("2026-03-20") {
+		t.Fatalf("next: %+v", next)
+	}
+	g := f.only(f.on("2026-03-20"), "reminder_1")
+	if g.Total != 70000 {
+		t.Fatalf("the reminder must ask for the balance: %+v", g)
+	}
+}
+
+func TestThankYouAfterPayment(t *testing.T) {
+	f := newFixture(t, "2026-03-19")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
+	f.complete(f.only(f.on("2026-03-19"), "reminder_1"))
+	f.pay(inv, "2026-03-21", 100000) // a Saturday
+	f.none(f.on("2026-03-21"))
+	g := f.only(f.on("2026-03-23"), "thank_you")
+	if g.Channel != data.ChannelThankYou {
+		t.Fatalf("%+v", g)
+	}
+	f.complete(g)
+	f.none(f.on("2026-03-24"))
+
+	// Paid on time without any reminder: no thank-you.
+	quiet := f.invoice(c, "FA-2", "2026-04-30", 5000)
+	f.pay(quiet, "2026-03-24", 5000)
+	f.none(f.on("2026-03-26"))
+}
+
+func TestPlanInstalments(t *testing.T) {
+	f := newFixture(t, "2026-02-02")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-01-15", 90000)
+	plan := data.PaymentPlan{InvoiceID: inv.ID, AgreedOn: data.MustDate("2026-02-02"), SignedOn: data.MustDate("2026-02-04"),
+		Instalments: []data.Instalment{
+			{DueDate: data.MustDate("2026-02-16"), Amount: 30000},
+			{DueDate: data.MustDate("2026-03-16"), Amount: 30000},
+			{DueDate: data.MustDate("2026-04-15"), Amount: 30000},
+		}}
+	if err := f.store.CreatePaymentPlan(f.ctx, &plan); err != nil {
+		t.Fatal(err)
+	}
+	// The plan replaces the invoice's own late steps: the first instalment's pre-due notice.
+	g := f.only(f.on("2026-02-09"), "pre_due")
+	if g.Items[0].InstalmentID != plan.Instalments[0].ID || g.Total != 30000 {
+		t.Fatalf("instalment 1: %+v", g.Items[0])
+	}
+	f.complete(g)
+	f.pay(inv, "2026-02-16", 30000)
+	g = f.only(f.on("2026-03-09"), "pre_due")
+	if g.Items[0].InstalmentID != plan.Instalments[1].ID {
+		t.Fatalf("instalment 2: %+v", g.Items[0])
+	}
+	f.complete(g)
+	f.none(f.on("2026-03-17")) // due 16, grace 17
+	p := f.on("2026-03-18")
+	if len(p.Missed) != 1 || p.Missed[0].Instalment.ID != plan.Instalments[1].ID {
+		t.Fatalf("missed: %+v", p.Missed)
+	}
+	f.on("2026-03-18")
+	events, _ := f.store.ListEventsByInvoice(f.ctx, inv.ID)
+	missed := 0
+	for _, e := range events {
+		if e.Kind == data.EventInstalmentMissed {
+			missed++
+		}
+	}
+	if missed != 1 {
+		t.Fatalf("%d missed-instalment events", missed)
+	}
+	f.complete(f.only(f.on("2026-03-19"), "reminder_1"))
+	f.pay(inv, "2026-03-20", 60000)
+	f.on("2026-03-23")
+	plans, _ := f.store.ListPaymentPlansByInvoice(f.ctx, inv.ID)
+	if plans[0].Status != data.PlanCompleted {
+		t.Fatalf("plan status %s", plans[0].Status)
+	}
+}
+
+func TestPausedClientAndWrittenOff(t *testing.T) {
+	f := newFixture(t, "2026-03-19")
+	c := f.client("Boulangerie", "standard")
+	c.RemindersPaused, c.PausedReason = true, "redressement judiciaire"
+	if err := f.store.UpdateClient(f.ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	f.invoice(c, "FA-1", "2026-03-16", 100000)
+	other := f.invoice(f.client("Atelier", "standard"), "FA-2", "2026-03-16", 100000)
+	if err := f.store.SetInvoiceState(f.ctx, other.ID, data.StateWrittenOff, "trop ancien"); err != nil {
+		t.Fatal(err)
+	}
+	f.none(f.on("2026-03-19"))
+}
+
+func TestClientScenarioOverride(t *testing.T) {
+	f := newFixture(t, "2026-03-10")
+	scenarios, _ := f.store.ListScenarios(f.ctx)
+	var key *data.Scenario
+	for i := range scenarios {
+		if scenarios[i].Key == "key_account" {
+			key = &scenarios[i]
+		}
+	}
+	c := f.client("Hôtel", "standard")
+	c.ScenarioID = key.ID
+	if err := f.store.UpdateClient(f.ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	f.invoice(c, "FA-1", "2026-03-16", 100000)
+	g := f.only(f.on("2026-03-11"), "call") // key account: a call at D-5
+	if g.Channel != data.ChannelPhoneCall {
+		t.Fatalf("%+v", g)
+	}
+}

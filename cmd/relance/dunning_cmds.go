@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
+
+	"relance/app/datadir"
+	"relance/app/dunning"
+	"relance/app/ui"
+	"relance/data"
+)
+
+// asOfFlags are the options of the reporting commands.
+type asOfFlags struct {
+	asOf   string
+	asJSON bool
+}
+
+func (o *asOfFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.asOf, "as-of", "", "")
+	fs.BoolVar(&o.asJSON, "json", false, "")
+}
+
+// day is the --as-of date, today when not given.
+func (o *asOfFlags) day(env *cliEnv) (data.Date, bool) {
+	if o.asOf == "" {
+		return data.SystemClock{}.Today(), true
+	}
+	d, err := data.ParseDate(o.asOf)
+	if err != nil {
+		fmt.Fprintln(env.stderr, lang.L("cli.bad_date", map[string]any{"Value": o.asOf}))
+		return data.Date{}, false
+	}
+	return d, true
+}
+
+// openForReading opens the book without the single-instance lock: reports
+// only read, and may run while the window is open (SQLite's WAL lets them).
+func openForReading(env *cliEnv) (*data.Store, string, error) {
+	dir, err := datadir.Resolve(env.dataFlag, env.getenv)
+	if err != nil {
+		return nil, dir, err
+	}
+	if err := datadir.Ensure(dir); err != nil {
+		return nil, dir, err
+	}
+	store, err := data.Open(datadir.DBPath(dir))
+	return store, dir, err
+}
+
+// dueLine is one invoice step of `relance due --json`.
+type dueLine struct {
+	Invoice     string `json:"invoice"`
+	Client      string `json:"client"`
+	Step        string `json:"step"`
+	Channel     string `json:"channel"`
+	Planned     string `json:"planned"`
+	AmountCents int64  `json:"amount_cents"`
+	CatchUp     bool   `json:"catch_up"`
+}
+
+func runDue(env *cliEnv, args []string) int {
+	var opts asOfFlags
+	if _, code := parseCommand(env, args, 0, opts.register); code >= 0 {
+		return code
+	}
+	day, ok := opts.day(env)
+	if !ok {
+		return 2
+	}
+	store, dir, err := openForReading(env)
+	if err != nil {
+		fmt.Fprintln(env.stderr, openError(dir, err))
+		return 1
+	}
+	defer store.Close()
+	ctx := context.Background()
+	plan, err := dunning.NewService(store, data.ClockOn(day)).PlanAsOf(ctx, day)
+	if err != nil {
+		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+		return 1
+	}
+	lines, err := dueLines(ctx, store, plan)
+	if err != nil {
+		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+		return 1
+	}
+	if opts.asJSON {
+		return writeJSON(env, lines)
+	}
+	printDue(env.stdout, plan, lines)
+	return 0
+}
+
+func dueLines(ctx context.Context, store *data.Store, plan *dunning.Plan) ([]dueLine, error) {
+	names := map[int64]string{}
+	lines := []dueLine{}
+	for _, g := range plan.Groups {
+		if _, ok := names[g.ClientID]; !ok {
+			c, err := store.GetClient(ctx, g.ClientID)
+			if err != nil {
+				return nil, err
+			}
+			names[g.ClientID] = c.Name
+		}
+		for _, d := range g.Items {
+			lines = append(lines, dueLine{Invoice: d.Number, Client: names[g.ClientID], Step: d.Step.TemplateKey,
+				Channel: string(g.Channel), Planned: d.Planned.String(), AmountCents: int64(d.Outstanding), CatchUp: d.CatchUp})
+		}
+	}
+	return lines, nil
+}
+
+func printDue(w io.Writer, plan *dunning.Plan, lines []dueLine) {
+	if len(lines) == 0 {
+		fmt.Fprintln(w, lang.L("cli.due.none", map[string]any{"Date": ui.FormatDate(plan.Today)}))
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, lang.L("cli.due.header"))
+	for _, l := range lines {
+		planned, _ := data.ParseDate(l.Planned)
+		step := ui.StepName(data.Step{TemplateKey: l.Step, Channel: data.Channel(l.Channel)})
+		if l.CatchUp {
+			step += " (" + lang.L("cli.due.catch_up") + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.Client, l.Invoice, step,
+			ui.ChannelName(data.Channel(l.Channel)), ui.FormatDate(planned), ui.FormatMoney(data.Money(l.AmountCents)))
+	}
+	tw.Flush()
+}
+
+// statementJSON is `relance statement --json`.
+type statementJSON struct {
+	Invoice          string      `json:"invoice"`
+	ClientKind       string      `json:"client_kind"`
+	Due              string      `json:"due"`
+	AsOf             string      `json:"as_of"`
+	Basis            string      `json:"basis"`
+	DaysLate         int         `json:"days_late"`
+	Slices           []sliceJSON `json:"slices"`
+	OutstandingCents int64       `json:"outstanding_cents"`
+	PenaltiesCents   int64       `json:"penalties_cents"`
+	IndemnityCents   int64       `json:"indemnity_cents"`
+	TotalCents       int64       `json:"total_cents"`
+	Warnings         []string    `json:"warnings"`
+}
+
+type sliceJSON struct {
+	From        string  `json:"from"`
+	To          string  `json:"to"`
+	Days        int     `json:"days"`
+	BaseCents   int64   `json:"base_cents"`
+	RatePercent float64 `json:"rate_percent"`
+	AmountCents int64   `json:"amount_cents"`
+}
+
+func runStatement(env *cliEnv, args []string) int {
+	var opts asOfFlags
+	rest, code := parseCommand(env, args, 1, opts.register)
+	if code >= 0 {
+		return code
+	}
+	day, ok := opts.day(env)
+	if !ok {
+		return 2
+	}
+	store, dir, err := openForReading(env)
+	if err != nil {
+		fmt.Fprintln(env.stderr, openError(dir, err))
+		return 1
+	}
+	defer store.Close()
+	ctx := context.Background()
+	inv, err := store.GetInvoiceByNumber(ctx, rest[0])
+	if errors.Is(err, data.ErrNotFound) {
+		fmt.Fprintln(env.stderr, lang.L("cli.unknown_invoice", map[string]any{"Number": rest[0]}))
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+		return 1
+	}
+	report, err := dunning.NewService(store, data.ClockOn(day)).Statement(ctx, inv.ID, day)
+	if err != nil {
+		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+		return 1
+	}
+	if opts.asJSON {
+		return writeJSON(env, toStatementJSON(report))
+	}
+	ui.PrintStatement(env.stdout, report)
+	return 0
+}
+
+func toStatementJSON(r dunning.StatementReport) statementJSON {
+	st := r.Statement
+	out := statementJSON{Invoice: r.Invoice.Number, ClientKind: string(r.Client.Kind), Due: st.Due.String(),
+		AsOf: st.AsOf.String(), Basis: st.Basis, DaysLate: st.DaysLate, Slices: []sliceJSON{},
+		OutstandingCents: int64(st.Outstanding), PenaltiesCents: int64(st.Penalties),
+		IndemnityCents: int64(st.Indemnity), TotalCents: int64(st.Total), Warnings: []string{}}
+	for _, s := range st.Slices {
+		out.Slices = append(out.Slices, sliceJSON{From: s.From.String(), To: s.To.String(), Days: s.Days,
+			BaseCents: int64(s.Base), RatePercent: float64(s.RateBP) / 100, AmountCents: int64(s.Amount)})
+	}
+	for _, w := range st.Warnings {
+		out.Warnings = append(out.Warnings, ui.WarningText(w))
+	}
+	return out
+}
+
+func writeJSON(env *cliEnv, v any) int {
+	enc := json.NewEncoder(env.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintln(env.stderr, err)
+		return 1
+	}
+	return 0
+}

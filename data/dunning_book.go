@@ -1,0 +1,319 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+)
+
+// PlanInvoice is what the dunning planner needs of an invoice.
+type PlanInvoice struct {
+	ID           int64
+	ClientID     int64
+	Number       string
+	IssueDate    Date
+	DeliveryDate Date
+	DueDate      Date
+	Amount       Money
+	Paid         Money
+	State        InvoiceState
+	Paused       bool
+	PausedUntil  Date
+}
+
+// Invoice returns the fields as an Invoice, for DeriveStatus and friends.
+func (p *PlanInvoice) Invoice() Invoice {
+	return Invoice{ID: p.ID, ClientID: p.ClientID, Number: p.Number, IssueDate: p.IssueDate,
+		DeliveryDate: p.DeliveryDate, DueDate: p.DueDate, Amount: p.Amount, State: p.State,
+		Paused: p.Paused, PausedUntil: p.PausedUntil}
+}
+
+// DunningBook is one consistent read of everything the planner works on:
+// the invoices still open (due within the horizon) or paid lately after a
+// reminder, their
+// clients, history, promises and plans, and the rules (scenarios, rates,
+// settings).
+type DunningBook struct {
+	Company    Company
+	Scenarios  []Scenario
+	Categories []Category
+	ECBRates   []ECBRate
+	LegalRates []LegalRate
+
+	Invoices    []PlanInvoice
+	Clients     map[int64]*Client
+	Actions     map[int64][]Action     // by invoice, oldest first
+	Payments    map[int64][]Payment    // by invoice, oldest first
+	Promises    map[int64][]Promise    // open promises by invoice
+	Plans       map[int64]*PaymentPlan // active plan by invoice
+	LastMessage map[int64]Date         // by client: the last day a message went out
+	Tasks       []Task                 // open
+	Acknowledge map[int64][]Date       // by invoice: recorded acknowledgments of the debt
+	PlanSigned  map[int64][]Date       // by invoice: days payment plans came back signed
+}
+
+// BookQuery says which part of the book to read.
+type BookQuery struct {
+	// Horizon: only open invoices due on or before it (zero: every open invoice).
+	Horizon Date
+	// PaidSince: also the paid invoices with a payment on or after this day
+	// and a step taken before (the planner's thank-yous).
+	PaidSince Date
+	// MessagesSince: how far back to look for the last message to each client.
+	MessagesSince Date
+}
+
+// planInvoiceColumns are what the planner reads of an invoice (scanPlanInvoice).
+const planInvoiceColumns = `id, client_id, number, issue_date, delivery_date, due_date, amount_cents, paid_cents,
+	state, paused, paused_until`
+
+func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
+	var p PlanInvoice
+	var amount, paid int64
+	err := rows.Scan(&p.ID, &p.ClientID, &p.Number, &p.IssueDate, &p.DeliveryDate, &p.DueDate,
+		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil)
+	p.Amount, p.Paid = Money(amount), Money(paid)
+	return p, err
+}
+
+// candidates is the subquery of the invoices a book is about: the unpaid
+// ones (through the partial index on unpaid invoices; due by the horizon
+// when there is one) and those paid lately after a reminder. SQLite materialises it once per
+// statement that uses it.
+func candidates(horizon, paidSince Date) (string, []any) {
+	// Paid lately matters only for a thank-you, which needs a step taken
+	// before: invoices never reminded are left out. Driven from the
+	// payments' date index: scanning invoices for "paid_cents >=
+	// amount_cents" would read the whole table.
+	paidLately := `SELECT p.invoice_id FROM payments p JOIN invoices i ON i.id = p.invoice_id
+		WHERE p.paid_on >= ? AND i.paid_cents >= i.amount_cents
+		  AND EXISTS (SELECT 1 FROM actions a WHERE a.invoice_id = i.id)`
+	if horizon.IsZero() {
+		return `(SELECT id FROM invoices WHERE paid_cents < amount_cents UNION ALL ` + paidLately + `)`, []any{paidSince}
+	}
+	return `(SELECT id FROM invoices WHERE paid_cents < amount_cents AND due_date <= ? UNION ALL ` + paidLately + `)`,
+		[]any{horizon, paidSince}
+}
+
+// idSet is an IN-list subquery over the invoices' ids, passed as a single
+// JSON array parameter (json_each: no limit on the number of ids, one
+// prepared statement whatever their number).
+func idSet(invoices []PlanInvoice) (string, []any, error) {
+	ids := make([]int64, len(invoices))
+	for i := range invoices {
+		ids[i] = invoices[i].ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return "", nil, err
+	}
+	return `(SELECT value FROM json_each(?))`, []any{string(list)}, nil
+}
+
+// each runs query and hands every row to scan.
+func (s *Store) each(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := s.reader().QueryContext(ctx, query, args...)
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// LoadDunningBook reads the book in one read transaction, so that every
+// part of it reflects the same moment.
+func (s *Store) LoadDunningBook(ctx context.Context, q BookQuery) (*DunningBook, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("load dunning book: %w", translate(err))
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	r := *s
+	r.tx = tx
+	b := &DunningBook{}
+	paidSince := q.PaidSince
+	if paidSince.IsZero() {
+		paidSince = MustDate("2999-12-31")
+	}
+	// The candidate invoices are read first; the other queries get their ids
+	// as one JSON array, so the candidate query runs once, not once per table.
+	if err := r.loadPlanInvoices(ctx, b, q.Horizon, paidSince); err != nil {
+		return nil, fmt.Errorf("load dunning book: %w", err)
+	}
+	cand, args, err := idSet(b.Invoices)
+	if err != nil {
+		return nil, err
+	}
+	loaders := []func() error{
+		func() (err error) { b.Company, err = r.GetCompany(ctx); return },
+		func() (err error) { b.Scenarios, err = r.ListScenarios(ctx); return },
+		func() (err error) { b.Categories, err = r.ListCategories(ctx); return },
+		func() (err error) { b.ECBRates, err = r.ListECBRates(ctx); return },
+		func() (err error) { b.LegalRates, err = r.ListLegalRates(ctx); return },
+		func() (err error) { b.Tasks, err = r.ListOpenTasks(ctx); return },
+		func() error { return r.loadBookClients(ctx, b, cand, args) },
+		func() error { return r.loadBookActions(ctx, b, cand, args) },
+		func() error { return r.loadBookPayments(ctx, b, cand, args) },
+		func() error { return r.loadBookPromises(ctx, b, cand, args) },
+		func() error { return r.loadBookPlans(ctx, b, cand, args) },
+		func() error { return r.loadLastMessages(ctx, b, q.MessagesSince) },
+		func() error { return r.loadAcknowledgments(ctx, b, cand, args) },
+	}
+	for _, load := range loaders {
+		if err := load(); err != nil {
+			return nil, fmt.Errorf("load dunning book: %w", err)
+		}
+	}
+	return b, nil
+}
+
+// loadPlanInvoices reads the candidate invoices, earliest due first.
+func (s *Store) loadPlanInvoices(ctx context.Context, b *DunningBook, horizon, paidSince Date) error {
+	cand, args := candidates(horizon, paidSince)
+	return s.each(ctx, `SELECT `+planInvoiceColumns+` FROM invoices WHERE id IN `+cand+` ORDER BY due_date, id`, args,
+		func(rows *sql.Rows) error {
+			p, err := scanPlanInvoice(rows)
+			b.Invoices = append(b.Invoices, p)
+			return err
+		})
+}
+
+func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, cand string, args []any) error {
+	b.Clients = map[int64]*Client{}
+	return s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN (SELECT client_id FROM invoices WHERE id IN `+cand+`)`,
+		args, func(rows *sql.Rows) error {
+			c, err := scanClient(rows)
+			b.Clients[c.ID] = &c
+			return err
+		})
+}
+
+func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string, args []any) error {
+	b.Actions = map[int64][]Action{}
+	return s.each(ctx, `SELECT `+actionColumns+` FROM actions WHERE invoice_id IN `+cand+` ORDER BY done_at, id`, args,
+		func(rows *sql.Rows) error {
+			a, err := scanAction(rows)
+			b.Actions[a.InvoiceID] = append(b.Actions[a.InvoiceID], a)
+			return err
+		})
+}
+
+func (s *Store) loadBookPayments(ctx context.Context, b *DunningBook, cand string, args []any) error {
+	b.Payments = map[int64][]Payment{}
+	return s.each(ctx, `SELECT `+paymentColumns+` FROM payments WHERE invoice_id IN `+cand+` ORDER BY paid_on, id`, args,
+		func(rows *sql.Rows) error {
+			p, err := scanPayment(rows)
+			b.Payments[p.InvoiceID] = append(b.Payments[p.InvoiceID], p)
+			return err
+		})
+}
+
+func (s *Store) loadBookPromises(ctx context.Context, b *DunningBook, cand string, args []any) error {
+	b.Promises = map[int64][]Promise{}
+	return s.each(ctx, `SELECT `+promiseColumns+` FROM promises WHERE invoice_id IN `+cand+` ORDER BY made_on, id`, args,
+		func(rows *sql.Rows) error {
+			p, err := scanPromise(rows)
+			b.Promises[p.InvoiceID] = append(b.Promises[p.InvoiceID], p)
+			return err
+		})
+}
+
+// loadBookPlans reads the active plans (with their instalments) and the
+// days any plan came back signed.
+func (s *Store) loadBookPlans(ctx context.Context, b *DunningBook, cand string, args []any) error {
+	b.Plans, b.PlanSigned = map[int64]*PaymentPlan{}, map[int64][]Date{}
+	byPlan := map[int64]*PaymentPlan{}
+	err := s.each(ctx, `SELECT id, invoice_id, agreed_on, signed_on, status FROM payment_plans
+		WHERE invoice_id IN `+cand+` ORDER BY id`, args, func(rows *sql.Rows) error {
+		var p PaymentPlan
+		if err := rows.Scan(&p.ID, &p.InvoiceID, &p.AgreedOn, &p.SignedOn, &p.Status); err != nil {
+			return err
+		}
+		if !p.SignedOn.IsZero() {
+			b.PlanSigned[p.InvoiceID] = append(b.PlanSigned[p.InvoiceID], p.SignedOn)
+		}
+		if p.Status == PlanActive {
+			b.Plans[p.InvoiceID] = &p
+			byPlan[p.ID] = &p
+		}
+		return nil
+	})
+	if err != nil || len(byPlan) == 0 {
+		return err
+	}
+	return s.each(ctx, `SELECT i.id, i.plan_id, i.due_date, i.amount_cents FROM instalments i
+		JOIN payment_plans p ON p.id = i.plan_id
+		WHERE p.status = 'active' AND p.invoice_id IN `+cand+` ORDER BY i.due_date, i.id`, args,
+		func(rows *sql.Rows) error {
+			var in Instalment
+			var amount int64
+			if err := rows.Scan(&in.ID, &in.PlanID, &in.DueDate, &amount); err != nil {
+				return err
+			}
+			in.Amount = Money(amount)
+			if p := byPlan[in.PlanID]; p != nil {
+				p.Instalments = append(p.Instalments, in)
+			}
+			return nil
+		})
+}
+
+// loadLastMessages finds, per client, the last day a message step was done
+// since a day (the throttle only looks back a few days).
+func (s *Store) loadLastMessages(ctx context.Context, b *DunningBook, since Date) error {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT i.client_id, MAX(a.done_on)
+		FROM actions a
+		JOIN invoices i ON i.id = a.invoice_id
+		JOIN steps st ON st.id = a.step_id
+		WHERE a.status = 'done' AND a.done_on >= ?
+		  AND st.channel IN ('email', 'letter', 'registered_letter', 'thank_you')
+		GROUP BY i.client_id`, since.String())
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	b.LastMessage = map[int64]Date{}
+	for rows.Next() {
+		var clientID int64
+		var last Date
+		if err := rows.Scan(&clientID, &last); err != nil {
+			return err
+		}
+		b.LastMessage[clientID] = last
+	}
+	return rows.Err()
+}
+
+// loadAcknowledgments reads the recorded acknowledgments of debt (events
+// with the day in their "date" parameter), which restart the limitation period.
+func (s *Store) loadAcknowledgments(ctx context.Context, b *DunningBook, cand string, args []any) error {
+	b.Acknowledge = map[int64][]Date{}
+	return s.each(ctx, `SELECT invoice_id, params FROM events
+		WHERE kind = '`+string(EventDebtAcknowledged)+`' AND invoice_id IN `+cand, args, func(rows *sql.Rows) error {
+		var invoiceID int64
+		var params string
+		if err := rows.Scan(&invoiceID, &params); err != nil {
+			return err
+		}
+		if d, err := dateParam(params); err == nil {
+			b.Acknowledge[invoiceID] = append(b.Acknowledge[invoiceID], d)
+		}
+		return nil
+	})
+}
+
+// dateParam extracts "date" from an event's JSON parameters.
+func dateParam(params string) (Date, error) {
+	var m map[string]string
+	if err := json.Unmarshal([]byte(params), &m); err != nil {
+		return Date{}, err
+	}
+	return ParseDate(m["date"])
+}
