@@ -39,6 +39,10 @@ type Company struct {
 	// with the last known rate, with a warning.
 	ECBConfirmedYear int
 	ECBConfirmedHalf int
+
+	// Logo and Signature are PNG or JPEG images printed on letters (nil: none).
+	Logo      []byte
+	Signature []byte
 }
 
 // PenaltyPolicy says how late-payment penalties are computed: the legal
@@ -101,6 +105,8 @@ func (c *Company) Validate() error {
 	if c.ECBConfirmedHalf != 1 && c.ECBConfirmedHalf != 2 {
 		es.add(invalid("ecb_confirmed", ReasonOutOfRange, ""))
 	}
+	es.add(checkImage("logo", c.Logo))
+	es.add(checkImage("signature", c.Signature))
 	return es.err()
 }
 

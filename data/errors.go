@@ -44,6 +44,7 @@ const (
 	ReasonUnknownClient  Reason = "unknown_client"
 	ReasonDuplicate      Reason = "duplicate"
 	ReasonOutOfRange     Reason = "out_of_range"
+	ReasonImageFormat    Reason = "image_format"
 )
 
 var reasonText = map[Reason]string{
@@ -65,6 +66,7 @@ var reasonText = map[Reason]string{
 	ReasonUnknownClient:  "refers to a client that does not exist",
 	ReasonDuplicate:      "is already used",
 	ReasonOutOfRange:     "is out of range",
+	ReasonImageFormat:    "is not a PNG or JPEG image",
 }
 
 // FieldError says which field of a form or record is wrong and why. It matches

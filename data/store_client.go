@@ -12,13 +12,15 @@ const clientColumns = `id, name, kind, siren, contact_name, email, email_cc, pho
 	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
 	created_at, updated_at`
 
-func scanClient(row interface{ Scan(...any) error }) (Client, error) {
+// scanClient reads clientColumns, then the extra columns into extra.
+func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, error) {
 	var c Client
 	var created, updated string
-	err := row.Scan(&c.ID, &c.Name, &c.Kind, &c.SIREN, &c.ContactName, &c.Email, &c.EmailCC, &c.Phone,
+	dest := append([]any{&c.ID, &c.Name, &c.Kind, &c.SIREN, &c.ContactName, &c.Email, &c.EmailCC, &c.Phone,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
 		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason,
-		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &created, &updated)
+		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &created, &updated}, extra...)
+	err := row.Scan(dest...)
 	if err != nil {
 		return Client{}, err
 	}

@@ -397,3 +397,44 @@ func TestTimeTextRoundTrip(t *testing.T) {
 		t.Error("a broken timestamp must be refused")
 	}
 }
+
+func TestKeyFiguresAndClientSummaries(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t) // today is 2026-03-15
+	a := makeClient(t, s, "alpha")
+	b := makeClient(t, s, "beta")
+	late := makeInvoice(t, s, a.ID, "FA-1", 100000) // due 2026-03-03
+	soon := Invoice{Number: "FA-2", ClientID: a.ID, IssueDate: MustDate("2026-03-01"), DueDate: MustDate("2026-03-20"), Amount: 50000}
+	if err := s.CreateInvoice(ctx, &soon); err != nil {
+		t.Fatal(err)
+	}
+	gone := makeInvoice(t, s, b.ID, "FA-3", 7000)
+	if err := s.SetInvoiceState(ctx, gone.ID, StateWrittenOff, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []Payment{{InvoiceID: late.ID, Date: MustDate("2026-03-10"), Amount: 30000},
+		{InvoiceID: soon.ID, Date: MustDate("2026-02-27"), Amount: 10000}} {
+		if err := s.CreatePayment(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k, err := s.GetKeyFigures(ctx, testDay, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := KeyFigures{Outstanding: 110000, Overdue: 70000, OverdueCount: 1, DueSoon: 40000, DueSoonCount: 1,
+		CollectedMonth: 30000, CollectedCount: 1}
+	if k != want {
+		t.Fatalf("key figures %+v, want %+v", k, want)
+	}
+	list, err := s.ListClientSummaries(ctx, testDay)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("%v %v", list, err)
+	}
+	if list[0].Name != "alpha" || list[0].Invoices != 2 || list[0].Outstanding != 110000 || list[0].Overdue != 70000 || list[0].OverdueCount != 1 {
+		t.Fatalf("alpha %+v", list[0])
+	}
+	if list[1].Invoices != 1 || list[1].Outstanding != 0 {
+		t.Fatalf("beta (written off) %+v", list[1])
+	}
+}

@@ -6,6 +6,26 @@ import (
 	"unicode/utf8"
 )
 
+// maxImageBytes bounds a logo or signature: they are drawn a few
+// centimetres wide, and the book should stay small.
+const maxImageBytes = 2 << 20
+
+// checkImage accepts no image, or a PNG or JPEG of reasonable size.
+func checkImage(field string, img []byte) error {
+	if len(img) == 0 {
+		return nil
+	}
+	if len(img) > maxImageBytes {
+		return invalid(field, ReasonTooLong, "")
+	}
+	png := len(img) > 8 && string(img[1:4]) == "PNG"
+	jpeg := len(img) > 3 && img[0] == 0xFF && img[1] == 0xD8 && img[2] == 0xFF
+	if !png && !jpeg {
+		return invalid(field, ReasonImageFormat, "")
+	}
+	return nil
+}
+
 func required(field, value string) error {
 	if strings.TrimSpace(value) == "" {
 		return invalid(field, ReasonRequired, "")

@@ -105,7 +105,7 @@ func (f *clientForm) onSave() {
 			if f.onSaved != nil {
 				f.onSaved(c)
 			}
-			f.ui.invoicesChanged()
+			f.ui.changed()
 		})
 	})
 }

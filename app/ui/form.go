@@ -36,13 +36,22 @@ func newErrorLabel() *widget.Label {
 
 func newForm() *form { return &form{general: newErrorLabel()} }
 
-// add appends a field; required fields get a star after their label.
+// add appends a field labelled "field.<key>"; required fields get a star
+// after their label.
 func (f *form) add(key string, required bool, input fyne.CanvasObject) *formField {
-	text := lang.L("field." + key)
+	ff := f.addLabelled("field."+key, required, input)
+	ff.key = key
+	return ff
+}
+
+// addLabelled appends a field with any label key; its errors are those of
+// field "reason" unless add set another key.
+func (f *form) addLabelled(labelKey string, required bool, input fyne.CanvasObject) *formField {
+	text := lang.L(labelKey)
 	if required {
 		text += " *"
 	}
-	ff := &formField{key: key, label: widget.NewLabel(text), input: input, err: newErrorLabel()}
+	ff := &formField{key: "reason", label: widget.NewLabel(text), input: input, err: newErrorLabel()}
 	f.fields = append(f.fields, ff)
 	return ff
 }
@@ -109,4 +118,9 @@ func asField(err error, key string) error {
 		return &data.FieldError{Field: key, Reason: fe.Reason, Value: fe.Value}
 	}
 	return err
+}
+
+// requiredError is the error of a required field left empty.
+func requiredError(key string) error {
+	return data.FieldErrors{&data.FieldError{Field: key, Reason: data.ReasonRequired}}
 }

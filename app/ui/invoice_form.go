@@ -144,7 +144,7 @@ func (f *invoiceForm) onSave() {
 				return
 			}
 			f.dlg.Hide()
-			f.ui.invoicesChanged()
+			f.ui.changed()
 		})
 	})
 }

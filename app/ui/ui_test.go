@@ -30,7 +30,7 @@ func newTestUI(t *testing.T) (*UI, *data.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	u := New(a, store, data.ClockOn(testDay))
+	u := New(a, store, data.ClockOn(testDay), Options{DataDir: t.TempDir()})
 	u.async = func(f func()) { f() }
 	u.Start(context.Background())
 	return u, store
@@ -142,6 +142,7 @@ func fieldError(t *testing.T, root fyne.CanvasObject, key string) string {
 func TestWelcomeLoadsDemoData(t *testing.T) {
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	u.goTo(navInvoices)
 
 	if got := len(u.invoices.rows); got < 130 {
 		t.Fatalf("the list shows %d invoices after loading the demo", got)
@@ -170,15 +171,16 @@ func TestWelcomeLoadsDemoData(t *testing.T) {
 func TestStartEmptyShowsEmptyList(t *testing.T) {
 	u, _ := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navInvoices)
 	if len(u.invoices.rows) != 0 || !u.invoices.empty.Visible() {
 		t.Fatal("an empty book should show the empty-list hint")
 	}
 	// A second start goes straight to the list.
-	u2 := New(test.NewTempApp(t), u.store, u.clock)
+	u2 := New(u.app, u.store, u.clock, u.opts)
 	u2.async = u.async
 	u2.Start(context.Background())
-	if u2.root.Objects[0] != u2.invoices.content {
-		t.Fatal("after onboarding, the app opens on the invoice list")
+	if u2.root.Objects[0] != u2.tabs || u2.tabs.SelectedIndex() != navInvoices {
+		t.Fatal("after onboarding, the app opens on the screen used last")
 	}
 }
 
@@ -186,6 +188,7 @@ func TestAddClientAndInvoiceThroughForms(t *testing.T) {
 	ctx := context.Background()
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	u.goTo(navInvoices)
 	before := len(u.invoices.rows)
 
 	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
@@ -254,6 +257,7 @@ func TestInvoiceFormShowsEveryFieldError(t *testing.T) {
 	ctx := context.Background()
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	u.goTo(navInvoices)
 	existing := u.invoices.rows[0].number
 
 	test.Tap(findButton(t, top(u), lang.L("button.new_invoice")))
@@ -297,6 +301,7 @@ func TestInvoiceFormShowsEveryFieldError(t *testing.T) {
 func TestClientFormErrors(t *testing.T) {
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navInvoices)
 	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
 	dlg := top(u)
 	fill(t, dlg, "email", "compta-at-example")

@@ -48,6 +48,8 @@ func newWelcomeScreen(u *UI) *welcomeScreen {
 	return s
 }
 
+func (s *welcomeScreen) view() fyne.CanvasObject { return s.content }
+
 func (s *welcomeScreen) setBusy(busy bool) {
 	if busy {
 		s.loadDemo.Disable()
@@ -85,7 +87,7 @@ func (s *welcomeScreen) loadDemoData(ctx context.Context) {
 			setError(s.status, errorSentence(err))
 			return
 		}
-		s.ui.showInvoices(ctx)
+		s.ui.showScreens(ctx)
 	})
 }
 
@@ -95,5 +97,5 @@ func (s *welcomeScreen) onStartEmpty() {
 		setError(s.status, errorSentence(err))
 		return
 	}
-	s.ui.showInvoices(ctx)
+	s.ui.showScreens(ctx)
 }

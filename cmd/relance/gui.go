@@ -38,6 +38,6 @@ func runGUI(env *cliEnv) int {
 		defer logFile.Close()
 	}
 	slog.Info("start", "version", version, "data", dir)
-	ui.New(a, store, data.SystemClock{}).Run()
+	ui.New(a, store, data.SystemClock{}, ui.Options{DataDir: dir}).Run()
 	return 0
 }

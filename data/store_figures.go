@@ -1,0 +1,87 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// KeyFigures are the totals the owner reads first every morning.
+type KeyFigures struct {
+	Outstanding    Money // still owed on open invoices (not written off)
+	Overdue        Money // of which past its due date
+	OverdueCount   int
+	DueSoon        Money // falling due from today to today + the due-soon window
+	DueSoonCount   int
+	CollectedMonth Money // payments received since the first of the month
+	CollectedCount int
+}
+
+// GetKeyFigures computes the key figures as of day today, with dueSoonDays
+// the window of "due soon".
+func (s *Store) GetKeyFigures(ctx context.Context, today Date, dueSoonDays int) (KeyFigures, error) {
+	var k KeyFigures
+	var outstanding, overdue, dueSoon, collected int64
+	err := s.reader().QueryRowContext(ctx, `
+		SELECT COALESCE(SUM(amount_cents - paid_cents), 0),
+		       COALESCE(SUM(CASE WHEN due_date < ?1 THEN amount_cents - paid_cents ELSE 0 END), 0),
+		       COALESCE(SUM(CASE WHEN due_date < ?1 THEN 1 ELSE 0 END), 0),
+		       COALESCE(SUM(CASE WHEN due_date BETWEEN ?1 AND ?2 THEN amount_cents - paid_cents ELSE 0 END), 0),
+		       COALESCE(SUM(CASE WHEN due_date BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END), 0)
+		FROM invoices
+		WHERE paid_cents < amount_cents AND state <> 'written_off'`,
+		today, today.AddDays(dueSoonDays)).Scan(&outstanding, &overdue, &k.OverdueCount, &dueSoon, &k.DueSoonCount)
+	if err != nil {
+		return k, fmt.Errorf("key figures: %w", translate(err))
+	}
+	err = s.reader().QueryRowContext(ctx, `
+		SELECT COALESCE(SUM(amount_cents), 0), COUNT(*) FROM payments WHERE paid_on BETWEEN ? AND ?`,
+		today.FirstOfMonth(), today).Scan(&collected, &k.CollectedCount)
+	if err != nil {
+		return k, fmt.Errorf("key figures: %w", translate(err))
+	}
+	k.Outstanding, k.Overdue, k.DueSoon, k.CollectedMonth = Money(outstanding), Money(overdue), Money(dueSoon), Money(collected)
+	return k, nil
+}
+
+// ClientSummary is a client with the totals a client list shows.
+type ClientSummary struct {
+	Client
+	Invoices     int   // all the client's invoices
+	Outstanding  Money // still owed (written-off invoices left out)
+	Overdue      Money // of which past due
+	OverdueCount int
+}
+
+// ListClientSummaries returns every client, by name, with its totals as of today.
+func (s *Store) ListClientSummaries(ctx context.Context, today Date) ([]ClientSummary, error) {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT `+clientColumns+`,
+		       COALESCE(t.invoices, 0), COALESCE(t.outstanding, 0), COALESCE(t.overdue, 0), COALESCE(t.overdue_count, 0)
+		FROM clients
+		LEFT JOIN (
+			SELECT client_id, COUNT(*) AS invoices,
+			       SUM(CASE WHEN state <> 'written_off' AND paid_cents < amount_cents THEN amount_cents - paid_cents ELSE 0 END) AS outstanding,
+			       SUM(CASE WHEN state <> 'written_off' AND paid_cents < amount_cents AND due_date < ?
+			                THEN amount_cents - paid_cents ELSE 0 END) AS overdue,
+			       SUM(CASE WHEN state <> 'written_off' AND paid_cents < amount_cents AND due_date < ? THEN 1 ELSE 0 END) AS overdue_count
+			FROM invoices GROUP BY client_id
+		) t ON t.client_id = clients.id
+		ORDER BY name COLLATE NOCASE, id`, today, today)
+	if err != nil {
+		return nil, fmt.Errorf("list clients: %w", translate(err))
+	}
+	defer rows.Close()
+	var out []ClientSummary
+	for rows.Next() {
+		var cs ClientSummary
+		var outstanding, overdue int64
+		c, err := scanClient(rows, &cs.Invoices, &outstanding, &overdue, &cs.OverdueCount)
+		if err != nil {
+			return nil, fmt.Errorf("list clients: %w", err)
+		}
+		cs.Client = c
+		cs.Outstanding, cs.Overdue = Money(outstanding), Money(overdue)
+		out = append(out, cs)
+	}
+	return out, rows.Err()
+}
