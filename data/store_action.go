@@ -23,6 +23,7 @@ const (
 	EventTaskCreated      EventKind = "task_created"
 	EventTaskDone         EventKind = "task_done"
 	EventNoticeReceived   EventKind = "notice_received"
+	EventCallLogged       EventKind = "call_logged" // a call outside the plan
 )
 
 const actionColumns = `id, invoice_id, step_id, COALESCE(instalment_id, 0), planned_on, status, outcome, note,

@@ -191,20 +191,25 @@ func (s *Service) LogCall(ctx context.Context, g Group, out CallOutcome) error {
 		if err := inner.record(ctx, g, data.ActionDone, out.Kind, out.Note); err != nil {
 			return err
 		}
-		switch out.Kind {
-		case data.OutcomePromise:
-			return inner.recordPromises(ctx, g, out, today)
-		case data.OutcomeDispute:
-			for _, d := range g.Items {
-				if err := tx.SetInvoiceState(ctx, d.InvoiceID, data.StateDisputed, out.Note); err != nil {
-					return err
-				}
-			}
-		case data.OutcomeWrongContact:
-			return tx.CreateTask(ctx, &data.Task{ClientID: g.ClientID, Kind: "fix_contact", Note: out.Note, DueOn: today})
-		}
-		return nil
+		return inner.applyOutcome(ctx, g, out, today)
 	})
+}
+
+// applyOutcome acts on a call's outcome for the group's invoices.
+func (s *Service) applyOutcome(ctx context.Context, g Group, out CallOutcome, today data.Date) error {
+	switch out.Kind {
+	case data.OutcomePromise:
+		return s.recordPromises(ctx, g, out, today)
+	case data.OutcomeDispute:
+		for _, d := range g.Items {
+			if err := s.store.SetInvoiceState(ctx, d.InvoiceID, data.StateDisputed, out.Note); err != nil {
+				return err
+			}
+		}
+	case data.OutcomeWrongContact:
+		return s.store.CreateTask(ctx, &data.Task{ClientID: g.ClientID, Kind: "fix_contact", Note: out.Note, DueOn: today})
+	}
+	return nil
 }
 
 // recordPromises spreads a promised amount over the group's invoices, oldest
@@ -228,4 +233,47 @@ func (s *Service) recordPromises(ctx context.Context, g Group, out CallOutcome, 
 		left -= amount
 	}
 	return nil
+}
+
+// LogCallOn records a call about one invoice made outside the plan (the
+// owner called on their own, or the client called). When the invoice's
+// next step is a call due now, the call fulfils it; otherwise the call goes
+// on the timeline only. Either way its outcome acts as in LogCall.
+func (s *Service) LogCallOn(ctx context.Context, invoiceID int64, out CallOutcome) error {
+	plan, err := s.PlanAsOf(ctx, s.clock.Today())
+	if err != nil {
+		return err
+	}
+	for _, g := range plan.Groups {
+		for _, d := range g.Items {
+			if d.InvoiceID == invoiceID && d.Step.Channel == data.ChannelPhoneCall {
+				return s.LogCall(ctx, Group{ClientID: g.ClientID, Channel: g.Channel, Lead: d, Items: []Due{d}, Total: d.Outstanding}, out)
+			}
+		}
+	}
+	today := s.clock.Today()
+	if out.Kind == data.OutcomePromise && (out.PromiseDate.IsZero() || out.PromiseDate.Before(today)) {
+		return fmt.Errorf("%w: %w", ErrOutcome, &data.FieldError{Field: "promised_on", Reason: data.ReasonRequired})
+	}
+	return s.store.InTx(ctx, func(tx *data.Store) error {
+		inv, err := tx.GetInvoice(ctx, invoiceID)
+		if err != nil {
+			return err
+		}
+		if err := tx.CreateEvent(ctx, &data.Event{InvoiceID: inv.ID, Kind: data.EventCallLogged,
+			Params: map[string]string{"number": inv.Number, "outcome": out.Kind, "note": out.Note}}); err != nil {
+			return err
+		}
+		payments, err := tx.ListPaymentsByInvoice(ctx, inv.ID)
+		if err != nil {
+			return err
+		}
+		left := inv.Amount
+		for _, p := range payments {
+			left -= p.Amount
+		}
+		d := Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID, Outstanding: left, Planned: today}
+		inner := &Service{store: tx, clock: s.clock}
+		return inner.applyOutcome(ctx, Group{ClientID: inv.ClientID, Lead: d, Items: []Due{d}, Total: left}, out, today)
+	})
 }

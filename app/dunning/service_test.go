@@ -473,3 +473,46 @@ func TestClientScenarioOverride(t *testing.T) {
 		t.Fatalf("%+v", g)
 	}
 }
+
+func TestLogCallOutsideThePlan(t *testing.T) {
+	f := newFixture(t, "2026-03-20")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
+	f.complete(f.only(f.on("2026-03-19"), "reminder_1"))
+	f.on("2026-03-20")
+	// No call is due (the plan's call is at D+10): the call goes on the timeline, the promise holds.
+	if err := f.svc.LogCallOn(f.ctx, inv.ID, CallOutcome{Kind: data.OutcomePromise, PromiseDate: data.MustDate("2026-03-27"), Amount: 40000}); err != nil {
+		t.Fatal(err)
+	}
+	promises, _ := f.store.ListPromisesByInvoice(f.ctx, inv.ID)
+	if len(promises) != 1 || promises[0].Amount != 40000 {
+		t.Fatalf("promises %+v", promises)
+	}
+	plan := f.on("2026-03-26") // the plan's call day: held by the promise
+	f.none(plan)
+	if plan.Next[inv.ID].Wait != WaitPromise {
+		t.Fatalf("next %+v", plan.Next[inv.ID])
+	}
+	events, _ := f.store.ListEventsByInvoice(f.ctx, inv.ID)
+	logged := 0
+	for _, e := range events {
+		if e.Kind == data.EventCallLogged && e.Params["outcome"] == data.OutcomePromise {
+			logged++
+		}
+	}
+	if logged != 1 {
+		t.Fatalf("%d call_logged events", logged)
+	}
+	// A call due now is fulfilled by the call logged on the invoice.
+	g := newFixture(t, "2026-03-26")
+	c2 := g.client("Atelier", "standard")
+	inv2 := g.invoice(c2, "FA-2", "2026-03-16", 5000)
+	g.on("2026-03-26")
+	if err := g.svc.LogCallOn(g.ctx, inv2.ID, CallOutcome{Kind: data.OutcomeNoAnswer}); err != nil {
+		t.Fatal(err)
+	}
+	actions, _ := g.store.ListActionsByInvoice(g.ctx, inv2.ID)
+	if len(actions) == 0 || actions[len(actions)-1].Outcome != data.OutcomeNoAnswer {
+		t.Fatalf("actions %+v", actions)
+	}
+}

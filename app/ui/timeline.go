@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+// eventText says what an event of the timeline records, in the user's
+// language: the catalogue's sentence "event.<kind>" filled with the
+// event's facts written the local way.
+func eventText(e data.Event) string {
+	args := map[string]any{}
+	for k, v := range e.Params {
+		args[k] = v
+	}
+	for _, k := range []string{"amount"} {
+		if m, err := data.ParseMoney(e.Params[k]); err == nil {
+			args[k] = formatMoney(m)
+		}
+	}
+	for _, k := range []string{"date", "due_date", "until", "received_on"} {
+		if d, err := data.ParseDate(e.Params[k]); err == nil {
+			args[k] = formatDate(d)
+		}
+	}
+	if e.Params["channel"] != "" || e.Params["template"] != "" {
+		args["step"] = StepName(data.Step{TemplateKey: e.Params["template"], Channel: data.Channel(e.Params["channel"])})
+	}
+	for _, k := range []string{"outcome", "from", "to", "kind", "status", "method"} {
+		if v := e.Params[k]; v != "" {
+			if t := lang.L(k + "." + v); t != k+"."+v {
+				args[k] = t
+			}
+		}
+	}
+	key := "event." + string(e.Kind)
+	text := lang.L(key, args)
+	if text == key {
+		return string(e.Kind)
+	}
+	if note := e.Params["note"]; note != "" && e.Kind != data.EventNote {
+		text += " — " + note
+	}
+	if reason := e.Params["reason"]; reason != "" {
+		text += " — " + reason
+	}
+	return text
+}
+
+// timeline is a list of events, newest first: the proof file of an invoice
+// or a client.
+type timeline struct {
+	list   *widget.List
+	events []data.Event
+}
+
+func newTimeline() *timeline {
+	t := &timeline{}
+	t.list = &widget.List{
+		Length: func() int { return len(t.events) },
+		CreateItem: func() fyne.CanvasObject {
+			when := &widget.Label{Importance: widget.LowImportance}
+			return container.NewBorder(nil, nil, when, nil, &widget.Label{Wrapping: fyne.TextWrapWord})
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			e := t.events[id]
+			c.Objects[0].(*widget.Label).SetText(eventText(e))
+			c.Objects[1].(*widget.Label).SetText(formatDate(data.DateOf(e.At.Local())))
+			t.list.SetItemHeight(id, c.MinSize().Height)
+		},
+	}
+	t.list.ExtendBaseWidget(t.list)
+	return t
+}
+
+// set shows events (given oldest first, as the store returns them).
+func (t *timeline) set(events []data.Event) {
+	t.events = slices.Clone(events)
+	slices.Reverse(t.events)
+	t.list.Refresh()
+}
