@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -231,7 +232,7 @@ func TestLoadIsAllOrNothing(t *testing.T) {
 	if empty, err := store.IsEmpty(ctx); err != nil || !empty {
 		t.Errorf("after a failed load: empty = %v, err = %v", empty, err)
 	}
-	if after, _ := store.GetCompany(ctx); after != before {
+	if after, _ := store.GetCompany(ctx); !reflect.DeepEqual(after, before) {
 		t.Errorf("company changed by a failed load: %+v", after)
 	}
 }

@@ -66,14 +66,13 @@ func newTimeline() *timeline {
 		Length: func() int { return len(t.events) },
 		CreateItem: func() fyne.CanvasObject {
 			when := &widget.Label{Importance: widget.LowImportance}
-			return container.NewBorder(nil, nil, when, nil, &widget.Label{Wrapping: fyne.TextWrapWord})
+			return container.NewBorder(nil, nil, when, nil, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			e := t.events[id]
 			c.Objects[0].(*widget.Label).SetText(eventText(e))
 			c.Objects[1].(*widget.Label).SetText(formatDate(data.DateOf(e.At.Local())))
-			t.list.SetItemHeight(id, c.MinSize().Height)
 		},
 	}
 	t.list.ExtendBaseWidget(t.list)
