@@ -45,7 +45,7 @@ type DunningBook struct {
 	Clients     map[int64]*Client
 	Actions     map[int64][]Action     // by invoice, oldest first
 	Payments    map[int64][]Payment    // by invoice, oldest first
-	Promises    map[int64][]Promise    // open promises by invoice
+	Promises    map[int64][]Promise    // by invoice, oldest first, every status
 	Plans       map[int64]*PaymentPlan // active plan by invoice
 	LastMessage map[int64]Date         // by client: the last day a message went out
 	Tasks       []Task                 // open

@@ -48,6 +48,9 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 			c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 			c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
 			nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), timeText(now))
+		if errors.Is(translate(err), errForeignKey) {
+			return FieldErrors{invalid("scenario", ReasonUnknownChoice, "")}
+		}
 		if err != nil {
 			return fmt.Errorf("create client %q: %w", c.Name, translate(err))
 		}

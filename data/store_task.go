@@ -39,9 +39,13 @@ func (s *Store) CompleteTask(ctx context.Context, id int64) error {
 		if err != nil {
 			return fmt.Errorf("task %d: %w", id, ErrNotFound)
 		}
-		if _, err := tx.writer().ExecContext(ctx, `UPDATE tasks SET done_at = ? WHERE id = ? AND done_at IS NULL`,
-			timeText(tx.Now()), id); err != nil {
+		res, err := tx.writer().ExecContext(ctx, `UPDATE tasks SET done_at = ? WHERE id = ? AND done_at IS NULL`,
+			timeText(tx.Now()), id)
+		if err != nil {
 			return fmt.Errorf("complete task %d: %w", id, translate(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil // done already: the timeline has it
 		}
 		return tx.appendEvent(ctx, &Event{ClientID: clientID.Int64, InvoiceID: invoiceID.Int64, Kind: EventTaskDone,
 			Params: map[string]string{"kind": t.Kind, "task": fmt.Sprint(id)}})
