@@ -129,13 +129,15 @@ func (s *Store) each(ctx context.Context, query string, args []any, scan func(*s
 // LoadDunningBook reads the book in one read transaction, so that every
 // part of it reflects the same moment.
 func (s *Store) LoadDunningBook(ctx context.Context, q BookQuery) (*DunningBook, error) {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("load dunning book: %w", translate(err))
-	}
-	defer tx.Rollback() //nolint:errcheck // read-only
 	r := *s
-	r.tx = tx
+	if s.tx == nil { // inside a transaction, read its state; else take a consistent snapshot
+		tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return nil, fmt.Errorf("load dunning book: %w", translate(err))
+		}
+		defer tx.Rollback() //nolint:errcheck // read-only
+		r.tx = tx
+	}
 	b := &DunningBook{}
 	paidSince := q.PaidSince
 	if paidSince.IsZero() {

@@ -382,3 +382,23 @@ func TestLoadDunningBookEmpty(t *testing.T) {
 		t.Fatalf("empty book: %+v", b)
 	}
 }
+
+func TestLoadDunningBookInsideTransaction(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	err := s.InTx(ctx, func(tx *Store) error {
+		c := makeClient(t, tx, "dans-la-transaction")
+		makeInvoice(t, tx, c.ID, "FA-TX", 1000)
+		book, err := tx.LoadDunningBook(ctx, BookQuery{})
+		if err != nil {
+			return err
+		}
+		if len(book.Invoices) != 1 || book.Clients[c.ID] == nil {
+			t.Errorf("the book read inside the transaction misses its writes: %d invoices", len(book.Invoices))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,8 +1,11 @@
 // Package demo owns the demo book: the fictional company, clients, invoices and
 // payments that "Load demo data" and `relance demo` put into an empty database so
 // that every screen has something realistic to show (paid, late, due soon,
-// disputed, partly paid, written off). The book is generated from a fixed seed and
-// dated relative to the day it is loaded, so the same day always gives the same book.
+// disputed, partly paid, written off), with the dunning history of an owner who
+// has used Relance for a year (reminders, calls, promises, a payment plan,
+// formal notices), replayed with the dunning planner. The book is generated
+// from a fixed seed and dated relative to the day it is loaded, so the same day
+// always gives the same book.
 package demo
 
 import (
@@ -28,10 +31,12 @@ const actor = "demo"
 // demo's disputes and write-offs were decided.
 const stateDelayDays = 12
 
-// Load fills an empty store with the demo book as seen on day today. It refuses a
-// non-empty store (returns an error wrapping ErrNotEmpty) and writes everything in
-// one transaction, so a failure leaves the store empty. The company settings are
-// replaced by the demo company's, except Onboarded, which stays as the caller left it.
+// Load fills an empty store with the demo book as seen on day today: every
+// dunning step that fell due before today was done, today's are left to the
+// user. It refuses a non-empty store (returns an error wrapping ErrNotEmpty)
+// and writes everything in one transaction, so a failure leaves the store
+// empty. The company settings are replaced by the demo company's, except
+// Onboarded, which stays as the caller left it.
 func Load(ctx context.Context, store *data.Store, today data.Date) (Summary, error) {
 	return loadBook(ctx, store, build(today))
 }
@@ -58,31 +63,36 @@ func loadBook(ctx context.Context, store *data.Store, b book) (Summary, error) {
 	return sum, nil
 }
 
+// writeBook writes the company and the clients, then replays the book's
+// history day by day (see history.go): invoices, payments and dunning, each
+// on its own date.
 func writeBook(ctx context.Context, tx *data.Store, b book) (Summary, error) {
-	if err := writeCompany(ctx, tx, b.company); err != nil {
+	r, err := startBook(ctx, tx, b)
+	if err != nil {
 		return Summary{}, err
 	}
-	clientIDs := make([]int64, len(b.clients))
+	return r.run(ctx)
+}
+
+// startBook writes the company and the clients and readies the replay of
+// the rest.
+func startBook(ctx context.Context, tx *data.Store, b book) (*replay, error) {
+	if err := writeCompany(ctx, tx, b.company); err != nil {
+		return nil, err
+	}
 	// Clients are dated the day before the first invoice of the book, so the
 	// timeline starts where the history does.
-	start := tx.Using(data.ClockOn(firstIssue(b).AddDays(-1)))
+	clock := &replayClock{day: firstIssue(b).AddDays(-1)}
+	store := tx.Using(clock)
+	clientIDs := make([]int64, len(b.clients))
 	for i := range b.clients {
 		c := b.clients[i]
-		if err := start.CreateClient(ctx, &c); err != nil {
-			return Summary{}, err
+		if err := store.CreateClient(ctx, &c); err != nil {
+			return nil, err
 		}
 		clientIDs[i] = c.ID
 	}
-	sum := Summary{Clients: len(b.clients)}
-	for i := range b.invoices {
-		n, err := writeInvoice(ctx, tx, b.invoices[i], clientIDs, b.today)
-		if err != nil {
-			return Summary{}, err
-		}
-		sum.Invoices++
-		sum.Payments += n
-	}
-	return sum, nil
+	return newReplay(ctx, store, clock, b, clientIDs)
 }
 
 func firstIssue(b book) data.Date {
@@ -109,37 +119,4 @@ func writeCompany(ctx context.Context, tx *data.Store, c data.Company) error {
 	}
 	c.Onboarded = current.Onboarded
 	return tx.UpdateCompany(ctx, &c)
-}
-
-// writeInvoice creates the invoice open, then its payments, then moves it to its
-// final state, so that the timeline tells the story in that order. It returns
-// the number of payments written.
-func writeInvoice(ctx context.Context, tx *data.Store, p plannedInvoice, clientIDs []int64, today data.Date) (int, error) {
-	inv := p.invoice
-	inv.ClientID = clientIDs[p.client]
-	if err := tx.Using(data.ClockOn(inv.IssueDate)).CreateInvoice(ctx, &inv); err != nil {
-		return 0, err
-	}
-	last := inv.DueDate
-	for _, pay := range p.payments {
-		pay.InvoiceID = inv.ID
-		if err := tx.Using(data.ClockOn(pay.Date)).CreatePayment(ctx, &pay); err != nil {
-			return 0, fmt.Errorf("invoice %s: %w", inv.Number, err)
-		}
-		if pay.Date.After(last) {
-			last = pay.Date
-		}
-	}
-	if p.state != "" && p.state != data.StateOpen {
-		// The decision came some days after the due date (or the last payment),
-		// never after today.
-		decided := last.AddDays(stateDelayDays)
-		if decided.After(today) {
-			decided = today
-		}
-		if err := tx.Using(data.ClockOn(decided)).SetInvoiceState(ctx, inv.ID, p.state, p.reason); err != nil {
-			return 0, err
-		}
-	}
-	return len(p.payments), nil
 }

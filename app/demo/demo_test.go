@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"relance/data"
 )
@@ -62,8 +63,25 @@ func listPayments(t *testing.T, store *data.Store, invoiceID int64) []data.Payme
 	return pays
 }
 
-func TestLoadCountsMatchSummaryAndStore(t *testing.T) {
+// TestSampleBook loads the book of sampleDay once (a load replays a year of
+// dunning, which takes seconds under the race detector) and checks it.
+func TestSampleBook(t *testing.T) {
+	t.Parallel()
+	start := time.Now()
 	store, sum := loadSample(t, sampleDay)
+	t.Logf("Load took %v", time.Since(start))
+	t.Run("CountsMatchSummaryAndStore", func(t *testing.T) { checkCounts(t, store, sum) })
+	t.Run("ShowsEveryStatus", func(t *testing.T) { checkEveryStatus(t, store) })
+	t.Run("CompanyIsValid", func(t *testing.T) { checkCompany(t, store) })
+	t.Run("TimelineCarriesHistoricalDates", func(t *testing.T) { checkTimelineDates(t, store) })
+	t.Run("HistoryIsLivedIn", func(t *testing.T) { checkLivedIn(t, store, sampleDay) })
+	t.Run("HistoryFollowsTheRules", func(t *testing.T) { checkRules(t, store, sampleDay) })
+	t.Run("SameDayGivesSameBook", func(t *testing.T) { checkSameBook(t, store) })
+	// Last, since it tries to write.
+	t.Run("RefusesNonEmptyStore", func(t *testing.T) { checkRefusesSecondLoad(t, store, sum) })
+}
+
+func checkCounts(t *testing.T, store *data.Store, sum Summary) {
 	if sum.Clients < 20 || sum.Clients > 30 {
 		t.Errorf("clients = %d, want 20-30", sum.Clients)
 	}
@@ -136,8 +154,7 @@ func (f *bookFacts) addPayments(pays []data.Payment, inv data.Invoice, today dat
 	}
 }
 
-func TestLoadShowsEveryStatus(t *testing.T) {
-	store, _ := loadSample(t, sampleDay)
+func checkEveryStatus(t *testing.T, store *data.Store) {
 	f := readFacts(t, store, sampleDay)
 	atLeast := func(what string, got, want int) {
 		t.Helper()
@@ -206,8 +223,7 @@ func statusReport(counts map[data.StatusKind]int) string {
 	return strings.Join(parts, ", ")
 }
 
-func TestLoadRefusesNonEmptyStore(t *testing.T) {
-	store, first := loadSample(t, sampleDay)
+func checkRefusesSecondLoad(t *testing.T, store *data.Store, first Summary) {
 	_, err := Load(context.Background(), store, sampleDay)
 	if !errors.Is(err, ErrNotEmpty) {
 		t.Fatalf("second Load: err = %v, want ErrNotEmpty", err)
@@ -218,6 +234,7 @@ func TestLoadRefusesNonEmptyStore(t *testing.T) {
 }
 
 func TestLoadIsAllOrNothing(t *testing.T) {
+	t.Parallel()
 	store := openStore(t)
 	ctx := context.Background()
 	before, err := store.GetCompany(ctx)
@@ -237,10 +254,9 @@ func TestLoadIsAllOrNothing(t *testing.T) {
 	}
 }
 
-func TestSameDayGivesSameBook(t *testing.T) {
-	a, _ := loadSample(t, sampleDay)
+func checkSameBook(t *testing.T, a *data.Store) {
 	b, _ := loadSample(t, sampleDay)
-	first, second := invoiceLines(t, a), invoiceLines(t, b)
+	first, second := append(invoiceLines(t, a), historyLines(t, a)...), append(invoiceLines(t, b), historyLines(t, b)...)
 	if strings.Join(first, "\n") != strings.Join(second, "\n") {
 		t.Errorf("two loads on the same day differ:\n%v\n%v", first, second)
 	}
@@ -274,8 +290,7 @@ func TestNumbersFollowIssueDates(t *testing.T) {
 	}
 }
 
-func TestCompanyIsValid(t *testing.T) {
-	store, _ := loadSample(t, sampleDay)
+func checkCompany(t *testing.T, store *data.Store) {
 	c, err := store.GetCompany(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -295,6 +310,7 @@ func TestCompanyIsValid(t *testing.T) {
 }
 
 func TestLoadKeepsOnboarded(t *testing.T) {
+	t.Parallel()
 	store := openStore(t)
 	ctx := context.Background()
 	if err := store.MarkOnboarded(ctx); err != nil {
@@ -323,13 +339,9 @@ func TestIdentifierKeys(t *testing.T) {
 	}
 }
 
-func TestTimelineCarriesHistoricalDates(t *testing.T) {
+func checkTimelineDates(t *testing.T, store *data.Store) {
 	ctx := context.Background()
-	store := openStore(t)
-	today := data.MustDate("2026-11-24")
-	if _, err := Load(ctx, store, today); err != nil {
-		t.Fatal(err)
-	}
+	today := sampleDay
 	list, _ := store.ListInvoiceSummaries(ctx)
 	oldest := list[len(list)-1]
 	events, err := store.ListEventsByInvoice(ctx, oldest.ID)
@@ -347,6 +359,7 @@ func TestTimelineCarriesHistoricalDates(t *testing.T) {
 }
 
 func TestLoadKeepsACompanyTheUserTyped(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store := openStore(t)
 	mine := data.DefaultCompany()

@@ -35,6 +35,12 @@ type plannedInvoice struct {
 	payments []data.Payment
 	state    data.InvoiceState
 	reason   string // why the state changed, for the timeline
+	// call is what the first phone call about the invoice finds (a
+	// data.Outcome*), when the script decides it; "" leaves it to the replay.
+	call string
+	// plan: the first payment is the first instalment of a payment plan
+	// agreed that day (see history.go).
+	plan bool
 }
 
 // build makes the demo book as seen on day today.

@@ -1,22 +1,56 @@
-package dunning
+package dunning_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"relance/app/demo"
+	"relance/app/dunning"
 	"relance/data"
 )
+
+// An external test package: the demo book (relance/app/demo) replays its
+// history with this package's planner, so an internal test importing demo
+// would be an import cycle.
+
+// simClock is a clock the simulation moves from day to day.
+type simClock struct{ day data.Date }
+
+func (c *simClock) Now() time.Time   { return c.day.Time().Add(10 * time.Hour) }
+func (c *simClock) Today() data.Date { return c.day }
+
+// simFixture is a store on a moving clock and the service over it.
+type simFixture struct {
+	t     testing.TB
+	ctx   context.Context
+	store *data.Store
+	clock *simClock
+	svc   *dunning.Service
+}
+
+func newSimFixture(t testing.TB, start string) *simFixture {
+	t.Helper()
+	clock := &simClock{day: data.MustDate(start)}
+	store, err := data.Open(filepath.Join(t.TempDir(), "relance.db"), data.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return &simFixture{t: t, ctx: context.Background(), store: store, clock: clock, svc: dunning.NewService(store, clock)}
+}
 
 // simulation runs the planner day after day over the demo book for a year,
 // doing whatever it proposes, with clients paying at random, and checks the
 // rules that must hold whatever happens.
 type simulation struct {
-	*fixture
+	*simFixture
 	rng       *rand.Rand
-	cal       Calendar
+	cal       dunning.Calendar
 	clients   []data.Client
 	scheduled map[data.Date][]data.Payment // promised payments that will be kept
 	disputes  map[int64]data.Date          // disputed invoice -> day it gets resolved
@@ -28,7 +62,7 @@ func TestYearSimulation(t *testing.T) {
 		t.Skip("a year of days")
 	}
 	start := data.MustDate("2025-06-02")
-	s := &simulation{fixture: newFixture(t, start.String()), rng: rand.New(rand.NewPCG(7, 11)),
+	s := &simulation{simFixture: newSimFixture(t, start.String()), rng: rand.New(rand.NewPCG(7, 11)),
 		scheduled: map[data.Date][]data.Payment{}, disputes: map[int64]data.Date{}}
 	if _, err := demo.Load(s.ctx, s.store, start); err != nil {
 		t.Fatal(err)
@@ -121,29 +155,29 @@ func (s *simulation) resolveDisputes(day data.Date) {
 }
 
 // act does what the group asks: a call gets a random outcome, the rest is done.
-func (s *simulation) act(day data.Date, g Group) {
+func (s *simulation) act(day data.Date, g dunning.Group) {
 	if g.Channel != data.ChannelPhoneCall {
 		if err := s.svc.Complete(s.ctx, g, "", ""); err != nil {
 			s.t.Fatalf("%s: complete %s for client %d: %v", day, g.Lead.Step.TemplateKey, g.ClientID, err)
 		}
 		return
 	}
-	out := CallOutcome{Kind: data.OutcomeNoAnswer}
+	out := dunning.CallOutcome{Kind: data.OutcomeNoAnswer}
 	switch r := s.rng.IntN(100); {
 	case r < 50:
-		out = CallOutcome{Kind: data.OutcomePromise, PromiseDate: day.AddDays(1 + s.rng.IntN(10))}
+		out = dunning.CallOutcome{Kind: data.OutcomePromise, PromiseDate: day.AddDays(1 + s.rng.IntN(10))}
 		if s.rng.IntN(100) < 60 {
 			for _, d := range g.Items {
 				s.scheduled[out.PromiseDate] = append(s.scheduled[out.PromiseDate], data.Payment{InvoiceID: d.InvoiceID, Amount: d.Outstanding})
 			}
 		}
 	case r < 55:
-		out = CallOutcome{Kind: data.OutcomeDispute, Note: "contestation"}
+		out = dunning.CallOutcome{Kind: data.OutcomeDispute, Note: "contestation"}
 		for _, d := range g.Items {
 			s.disputes[d.InvoiceID] = day.AddDays(15)
 		}
 	case r < 62:
-		out = CallOutcome{Kind: data.OutcomeWrongContact}
+		out = dunning.CallOutcome{Kind: data.OutcomeWrongContact}
 	}
 	if err := s.svc.LogCall(s.ctx, g, out); err != nil {
 		s.t.Fatalf("%s: log call: %v", day, err)
@@ -153,7 +187,7 @@ func (s *simulation) act(day data.Date, g Group) {
 // checkGroup: nothing is proposed on an invoice that is paid (but for a
 // thank-you), disputed, paused or written off, nor in the future, and a day
 // with anything to do is a business day.
-func (s *simulation) checkGroup(day data.Date, g Group) {
+func (s *simulation) checkGroup(day data.Date, g dunning.Group) {
 	if !s.cal.IsBusinessDay(day) {
 		s.t.Fatalf("%s (%s): %s proposed on a weekend or holiday", day, day.Weekday(), g.Lead.Step.TemplateKey)
 	}

@@ -1,0 +1,70 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// ScenarioUsage says what keeps a scenario from being deleted: the
+// categories that choose it, the clients that override their category with
+// it, and the steps of it already taken on invoices.
+type ScenarioUsage struct {
+	Categories []string // category keys, in key order
+	Clients    int
+	Actions    int // actions recorded on its steps, retired ones included
+}
+
+// InUse reports whether anything refers to the scenario.
+func (u ScenarioUsage) InUse() bool {
+	return len(u.Categories) > 0 || u.Clients > 0 || u.Actions > 0
+}
+
+// GetScenarioUsage counts what refers to scenario id, so that the settings
+// can say why it cannot be deleted.
+func (s *Store) GetScenarioUsage(ctx context.Context, id int64) (ScenarioUsage, error) {
+	var u ScenarioUsage
+	rows, err := s.reader().QueryContext(ctx, `SELECT key FROM categories WHERE scenario_id = ? ORDER BY key`, id)
+	if err != nil {
+		return u, fmt.Errorf("scenario %d usage: %w", id, translate(err))
+	}
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			rows.Close()
+			return u, fmt.Errorf("scenario %d usage: %w", id, err)
+		}
+		u.Categories = append(u.Categories, key)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return u, fmt.Errorf("scenario %d usage: %w", id, err)
+	}
+	err = s.reader().QueryRowContext(ctx, `
+		SELECT (SELECT COUNT(*) FROM clients WHERE scenario_id = ?),
+		       (SELECT COUNT(*) FROM actions a JOIN steps st ON st.id = a.step_id WHERE st.scenario_id = ?)`,
+		id, id).Scan(&u.Clients, &u.Actions)
+	if err != nil {
+		return u, fmt.Errorf("scenario %d usage: %w", id, translate(err))
+	}
+	return u, nil
+}
+
+// CountStepActions returns, for each step taken at least once, how many
+// actions were recorded on it: deleting such a step retires it instead.
+func (s *Store) CountStepActions(ctx context.Context) (map[int64]int, error) {
+	rows, err := s.reader().QueryContext(ctx, `SELECT step_id, COUNT(*) FROM actions GROUP BY step_id`)
+	if err != nil {
+		return nil, fmt.Errorf("count step actions: %w", translate(err))
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("count step actions: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
