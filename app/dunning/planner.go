@@ -211,7 +211,8 @@ type stepRun struct {
 	steps        []data.Step
 	base         data.Date // the due date the offsets count from
 	outstanding  data.Money
-	resumed      bool // after a broken promise: the next step in order, now
+	resumed      bool      // after a broken promise: the next step in order, now
+	notBefore    data.Date // the end of the deadline a formal notice gave
 }
 
 // remaining returns the steps after the last one taken on the run, and
@@ -231,7 +232,33 @@ func (p *planner) remaining(r stepRun) []data.Step {
 }
 
 func (p *planner) stepDate(r stepRun, st data.Step) data.Date {
-	return p.nextBusinessDay(r.base.AddDays(st.OffsetDays))
+	return p.nextBusinessDay(maxDate(r.base.AddDays(st.OffsetDays), r.notBefore))
+}
+
+// postalDays is how long a registered letter is taken to need to arrive
+// while its receipt date is not entered yet.
+const postalDays = 3
+
+// noticeDeadline is the day after the deadline a formal notice on the run
+// gave the client (counted from its receipt): no later step comes before
+// it, whatever its offset says.
+func (p *planner) noticeDeadline(r stepRun) data.Date {
+	var end data.Date
+	for _, a := range p.in.Book.Actions[r.inv.ID] {
+		if a.InstalmentID != r.instalmentID || a.Status != data.ActionDone {
+			continue
+		}
+		st := p.step(a.StepID)
+		if st == nil || st.Channel != data.ChannelRegisteredLetter || st.DeadlineDays <= 0 {
+			continue
+		}
+		received := a.ReceivedOn
+		if received.IsZero() {
+			received = a.DoneOn.AddDays(postalDays)
+		}
+		end = maxDate(end, received.AddDays(st.DeadlineDays+1))
+	}
+	return end
 }
 
 // businessSpan: the days around today whose next business day a run remembers.
@@ -255,6 +282,7 @@ func (p *planner) planSteps(r stepRun) {
 	if len(rest) == 0 {
 		return
 	}
+	r.notBefore = p.noticeDeadline(r)
 	today := p.in.Today
 	if p.paidOn(r.inv.ID, today) {
 		// A payment received today cancels today's reminder: tomorrow's

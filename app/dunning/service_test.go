@@ -516,3 +516,26 @@ func TestLogCallOutsideThePlan(t *testing.T) {
 		t.Fatalf("actions %+v", actions)
 	}
 }
+
+func TestCourtFileWaitsForTheNoticeDeadline(t *testing.T) {
+	f := newFixture(t, "2026-05-11")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
+	// First run long after the due date: the catch-up stops at the formal notice.
+	g := f.only(f.on("2026-05-11"), "formal_notice")
+	f.complete(g)
+	// The court file (D+50, 5 May) waits for the notice's deadline: 8 days
+	// from receipt, taken as 3 days after sending while no receipt is entered.
+	plan := f.on("2026-05-12")
+	f.none(plan)
+	if next := plan.Next[inv.ID]; next.Step.TemplateKey != "court_file" || next.Date != data.MustDate("2026-05-26") {
+		t.Fatalf("next %+v", next)
+	}
+	actions, _ := f.store.ListActionsByInvoice(f.ctx, inv.ID)
+	notice := actions[len(actions)-1]
+	if err := f.store.UpdateLetterTracking(f.ctx, notice.ID, "1A 000", data.MustDate("2026-05-11"), data.MustDate("2026-05-12")); err != nil {
+		t.Fatal(err)
+	}
+	f.none(f.on("2026-05-20"))
+	f.only(f.on("2026-05-21"), "court_file") // received 12 May + 8 days -> from the 21st
+}
