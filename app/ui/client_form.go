@@ -2,112 +2,340 @@ package ui
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/data"
 )
 
-// clientForm is the "New client" dialog.
-type clientForm struct {
-	ui      *UI
-	form    *form
-	dlg     dialog.Dialog
-	onSaved func(data.Client)
-
-	name, siren, contact, email, phone, street, postalCode, city *widget.Entry
-	kind                                                         *widget.RadioGroup
-	language                                                     *widget.Select
-	save                                                         *widget.Button
-}
-
 var kindKeys = map[data.ClientKind]string{data.Professional: "kind.professional", data.Consumer: "kind.consumer"}
 
 var languageKeys = map[string]string{"fr": "language.fr", "en": "language.en"}
 
-// openClientForm shows the dialog; onSaved (may be nil) receives the new
-// client once stored.
+// The choices of the penalty select, in order.
+const (
+	penaltyChoiceCompany = iota
+	penaltyChoiceECB
+	penaltyChoiceFixed
+)
+
+// clientForm is the client dialog: "New client" (from the client list or
+// the invoice form) and "Edit client" (from a client's detail), with every
+// field of a client, dunning settings included.
+type clientForm struct {
+	ui       *UI
+	form     *form
+	dlg      *formDialog
+	opts     clientFormOptions
+	original data.Client // the client edited; ID 0 for a new one
+	saved    data.Client // what was stored, for onSaved
+	onSaved  func(data.Client)
+
+	name, siren, contact, email, emailCC, phone, street, postalCode, city *widget.Entry
+	rate, pausedReason, notes                                             *widget.Entry
+	kind                                                                  *widget.RadioGroup
+	category, scenario, language, penalty                                 *widget.Select
+	paused                                                                *widget.Check
+}
+
+// clientFormOptions are the choices the dialog offers, read from the store.
+type clientFormOptions struct {
+	categories []data.Category
+	scenarios  []data.Scenario
+	company    data.PenaltyPolicy // the company's policy, which "default" stands for
+}
+
+func (u *UI) loadClientFormOptions(ctx context.Context) (clientFormOptions, error) {
+	var opts clientFormOptions
+	company, err := u.store.GetCompany(ctx)
+	if err != nil {
+		return opts, err
+	}
+	opts.company = company.Penalty
+	if opts.categories, err = u.store.ListCategories(ctx); err != nil {
+		return opts, err
+	}
+	clientsSortCategories(opts.categories)
+	opts.scenarios, err = u.store.ListScenarios(ctx)
+	return opts, err
+}
+
+// openClientForm shows the "New client" dialog; onSaved (may be nil)
+// receives the new client once stored.
 func (u *UI) openClientForm(onSaved func(data.Client)) {
-	f := newClientForm(u, onSaved)
-	f.dlg.Show()
-	u.win.Canvas().Focus(f.name)
+	u.showClientForm(data.Client{}, onSaved)
 }
 
-func newClientForm(u *UI, onSaved func(data.Client)) *clientForm {
-	f := &clientForm{ui: u, form: newForm(), onSaved: onSaved}
-	f.name, f.siren, f.contact, f.email, f.phone = &widget.Entry{}, &widget.Entry{}, &widget.Entry{}, &widget.Entry{}, &widget.Entry{}
-	f.street = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
-	f.street.SetMinRowsVisible(2)
-	f.postalCode, f.city = &widget.Entry{}, &widget.Entry{}
-	f.email.PlaceHolder = lang.L("placeholder.email")
-	f.kind = widget.NewRadioGroup([]string{lang.L(kindKeys[data.Professional]), lang.L(kindKeys[data.Consumer])}, nil)
-	f.kind.Horizontal = true
-	f.kind.Required = true
-	f.kind.SetSelected(lang.L(kindKeys[data.Professional]))
-	f.language = widget.NewSelect([]string{lang.L(languageKeys["fr"]), lang.L(languageKeys["en"])}, nil)
-	f.language.SetSelected(lang.L(languageKeys["fr"]))
-
-	f.form.add("name", true, f.name)
-	f.form.add("kind", true, f.kind)
-	f.form.add("siren", false, f.siren)
-	f.form.add("contact_name", false, f.contact)
-	f.form.add("email", false, f.email)
-	f.form.add("phone", false, f.phone)
-	f.form.add("street", false, f.street)
-	f.form.add("postal_code", false, container.NewGridWithColumns(2, f.postalCode, f.city))
-	f.form.add("language", false, f.language)
-
-	f.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
-	cancel := &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() { f.dlg.Hide() }}
-	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, f.save), nil, nil, f.form.content())
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("client_form.title"), container.NewGridWrap(fyne.NewSize(560, 560), body), u.win)
-	return f
+// editClient shows the dialog on an existing client; onSaved (may be nil)
+// receives the client once saved.
+func (u *UI) editClient(c data.Client, onSaved func(data.Client)) {
+	u.showClientForm(c, onSaved)
 }
 
-func (f *clientForm) read() data.Client {
-	c := data.Client{Name: f.name.Text, SIREN: f.siren.Text, ContactName: f.contact.Text, Email: f.email.Text,
-		Phone: f.phone.Text, Address: data.Address{Street: f.street.Text, PostalCode: f.postalCode.Text, City: f.city.Text}}
-	for kind, key := range kindKeys {
-		if f.kind.Selected == lang.L(key) {
-			c.Kind = kind
-		}
-	}
-	for code, key := range languageKeys {
-		if f.language.Selected == lang.L(key) {
-			c.Language = code
-		}
-	}
-	return c
-}
-
-func (f *clientForm) onSave() {
-	c := f.read()
-	if err := c.Validate(); err != nil {
-		f.form.showErrors(err)
-		return
-	}
-	f.save.Disable()
-	f.ui.async(func() {
-		err := f.ui.store.CreateClient(context.Background(), &c)
+// showClientForm reads the categories and scenarios off the UI goroutine,
+// then opens the dialog on c.
+func (u *UI) showClientForm(c data.Client, onSaved func(data.Client)) {
+	u.async(func() {
+		opts, err := u.loadClientFormOptions(context.Background())
 		fyne.Do(func() {
-			f.save.Enable()
 			if err != nil {
-				f.form.showErrors(err)
+				u.showError(err)
 				return
 			}
-			f.dlg.Hide()
-			if f.onSaved != nil {
-				f.onSaved(c)
-			}
-			f.ui.changed()
+			f := newClientForm(u, c, opts, onSaved)
+			f.dlg.show(f.name)
 		})
 	})
 }
 
-func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(data.Client)) *clientForm {
+	f := &clientForm{ui: u, form: newForm(), opts: opts, original: c, onSaved: onSaved}
+	f.makeContactFields(c)
+	f.makeDunningFields(c)
+	f.layout()
+	title := "client_form.title"
+	if c.ID != 0 {
+		title = "clients.edit.title"
+	}
+	f.dlg = u.newFormDialog(title, f.form, fyne.NewSize(620, 600), f.submit, func() {
+		if f.onSaved != nil {
+			f.onSaved(f.saved)
+		}
+	})
+	return f
+}
+
+// clientsTextEntry is a one-line field holding text.
+func clientsTextEntry(text string) *widget.Entry {
+	e := &widget.Entry{}
+	e.ExtendBaseWidget(e)
+	e.SetText(text)
+	return e
+}
+
+// clientsMultiLineEntry is a field of several lines holding text.
+func clientsMultiLineEntry(text string, rows int) *widget.Entry {
+	e := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(rows)
+	e.SetText(text)
+	return e
+}
+
+func (f *clientForm) makeContactFields(c data.Client) {
+	f.name, f.siren, f.contact = clientsTextEntry(c.Name), clientsTextEntry(c.SIREN), clientsTextEntry(c.ContactName)
+	f.email, f.emailCC, f.phone = clientsTextEntry(c.Email), clientsTextEntry(c.EmailCC), clientsTextEntry(c.Phone)
+	f.email.PlaceHolder = lang.L("placeholder.email")
+	f.emailCC.PlaceHolder = lang.L("clients.placeholder.email_cc")
+	f.street = clientsMultiLineEntry(c.Address.Street, 2)
+	f.postalCode, f.city = clientsTextEntry(c.Address.PostalCode), clientsTextEntry(c.Address.City)
+	f.postalCode.PlaceHolder, f.city.PlaceHolder = lang.L("clients.placeholder.postal_code"), lang.L("clients.placeholder.city")
+	f.notes = clientsMultiLineEntry(c.Notes, 3)
+	f.kind = widget.NewRadioGroup([]string{clientsKindName(data.Professional), clientsKindName(data.Consumer)}, nil)
+	f.kind.Horizontal, f.kind.Required = true, true
+	if c.Kind == "" {
+		c.Kind = data.Professional
+	}
+	f.kind.SetSelected(clientsKindName(c.Kind))
+}
+
+func (f *clientForm) makeDunningFields(c data.Client) {
+	f.category = widget.NewSelect(nil, nil)
+	selected := 0
+	for i, cat := range f.opts.categories {
+		f.category.Options = append(f.category.Options, clientsCategoryName(cat.Key))
+		if cat.Key == c.Category {
+			selected = i
+		}
+	}
+	f.scenario = widget.NewSelect([]string{""}, nil)
+	scenario := 0
+	for i, sc := range f.opts.scenarios {
+		f.scenario.Options = append(f.scenario.Options, clientsScenarioName(sc))
+		if sc.ID == c.ScenarioID {
+			scenario = i + 1
+		}
+	}
+	f.category.OnChanged = func(string) { f.onCategoryChanged() }
+	if len(f.category.Options) > 0 {
+		f.category.SetSelectedIndex(selected)
+	}
+	f.onCategoryChanged()
+	f.scenario.SetSelectedIndex(scenario)
+
+	f.language = widget.NewSelect([]string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
+	f.language.SetSelected(clientsLanguageName(c.Language))
+	if f.language.SelectedIndex() < 0 {
+		f.language.SetSelectedIndex(0)
+	}
+	f.makePenaltyFields(c)
+	f.pausedReason = clientsTextEntry(c.PausedReason)
+	f.pausedReason.PlaceHolder = lang.L("clients.placeholder.paused_reason")
+	f.paused = widget.NewCheck(lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
+	f.paused.SetChecked(c.RemindersPaused)
+	clientsEnableIf(f.pausedReason, c.RemindersPaused)
+}
+
+func (f *clientForm) makePenaltyFields(c data.Client) {
+	f.penalty = widget.NewSelect([]string{
+		lang.L("clients.penalty.company", map[string]any{"Policy": clientsPolicyText(f.opts.company)}),
+		lang.L("clients.penalty.ecb_plus_10"),
+		lang.L("clients.penalty.fixed"),
+	}, nil)
+	f.rate = clientsTextEntry("")
+	f.rate.PlaceHolder = lang.L("clients.placeholder.rate")
+	f.penalty.OnChanged = func(string) { clientsEnableIf(f.rate, f.penalty.SelectedIndex() == penaltyChoiceFixed) }
+	switch c.Penalty.Kind {
+	case data.PenaltyFixed:
+		f.rate.SetText(clientsRateInput(c.Penalty.FixedBP))
+		f.penalty.SetSelectedIndex(penaltyChoiceFixed)
+	case data.PenaltyECBPlus10:
+		f.penalty.SetSelectedIndex(penaltyChoiceECB)
+	default:
+		f.penalty.SetSelectedIndex(penaltyChoiceCompany)
+	}
+	f.kind.OnChanged = func(string) { f.onKindChanged() }
+	f.onKindChanged()
+}
+
+// onCategoryChanged names, in the first choice of the scenario select, the
+// scenario the category gives, so that "no override" says what it means.
+func (f *clientForm) onCategoryChanged() {
+	name := ""
+	if i := f.category.SelectedIndex(); i >= 0 {
+		for _, sc := range f.opts.scenarios {
+			if sc.ID == f.opts.categories[i].ScenarioID {
+				name = clientsScenarioName(sc)
+			}
+		}
+	}
+	keep := f.scenario.SelectedIndex()
+	f.scenario.Options[0] = lang.L("clients.form.scenario_of_category", map[string]any{"Scenario": name})
+	if keep >= 0 {
+		f.scenario.SetSelectedIndex(keep)
+	}
+	f.scenario.Refresh()
+}
+
+// onKindChanged disables the penalty choice for a consumer: the legal
+// interest rate applies whatever the terms of sale say.
+func (f *clientForm) onKindChanged() {
+	consumer := f.kind.Selected == clientsKindName(data.Consumer)
+	clientsEnableIf(f.penalty, !consumer)
+	clientsEnableIf(f.rate, !consumer && f.penalty.SelectedIndex() == penaltyChoiceFixed)
+}
+
+// clientsEnableIf greys w out unless on.
+func clientsEnableIf(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// layout puts the fields in three groups: who, how to reach them, how to
+// remind them.
+func (f *clientForm) layout() {
+	f.form.add("name", true, f.name)
+	f.form.add("kind", true, f.kind)
+	f.form.add("siren", false, f.siren)
+	f.section("clients.section.contact")
+	f.form.add("contact_name", false, f.contact)
+	f.form.add("email", false, f.email)
+	f.form.add("email_cc", false, f.emailCC)
+	f.form.add("phone", false, f.phone)
+	f.form.add("street", false, f.street)
+	postalWidth := fyne.NewSize(110, f.postalCode.MinSize().Height)
+	f.form.add("postal_code", false, container.NewBorder(nil, nil, container.NewGridWrap(postalWidth, f.postalCode), nil, f.city))
+	f.section("clients.section.dunning")
+	f.form.add("category", false, f.category)
+	f.form.add("scenario", false, f.scenario)
+	f.form.add("language", false, f.language)
+	f.form.add("penalty_policy", false, f.penalty)
+	f.form.add("penalty_policy_rate", false, f.rate)
+	f.form.addLabelled("clients.form.reminders", false, container.NewVBox(f.paused, f.pausedReason))
+	f.form.add("notes", false, f.notes)
+}
+
+// section starts a group of fields with a bold title.
+func (f *clientForm) section(titleKey string) {
+	ff := f.form.addLabelled(titleKey, false, layout.NewSpacer())
+	ff.label.TextStyle.Bold = true
+	ff.key = ""
+}
+
+// read returns the client as typed, or the errors of every wrong field.
+func (f *clientForm) read() (data.Client, error) {
+	c := f.original
+	c.Name, c.SIREN, c.ContactName = f.name.Text, f.siren.Text, strings.TrimSpace(f.contact.Text)
+	c.Email, c.EmailCC, c.Phone = f.email.Text, strings.TrimSpace(f.emailCC.Text), strings.TrimSpace(f.phone.Text)
+	c.Address.Street, c.Address.PostalCode, c.Address.City = strings.TrimSpace(f.street.Text),
+		strings.TrimSpace(f.postalCode.Text), strings.TrimSpace(f.city.Text)
+	c.Notes = strings.TrimSpace(f.notes.Text)
+	c.Kind = data.Professional
+	if f.kind.Selected == clientsKindName(data.Consumer) {
+		c.Kind = data.Consumer
+	}
+	if i := f.category.SelectedIndex(); i >= 0 {
+		c.Category = f.opts.categories[i].Key
+	}
+	c.ScenarioID = 0
+	if i := f.scenario.SelectedIndex(); i > 0 {
+		c.ScenarioID = f.opts.scenarios[i-1].ID
+	}
+	c.Language = data.Languages[max(f.language.SelectedIndex(), 0)]
+	c.RemindersPaused = f.paused.Checked
+	c.PausedReason = ""
+	if c.RemindersPaused {
+		c.PausedReason = strings.TrimSpace(f.pausedReason.Text)
+	}
+	var errs data.FieldErrors
+	c.Penalty = data.PenaltyPolicy{}
+	switch f.penalty.SelectedIndex() {
+	case penaltyChoiceECB:
+		c.Penalty.Kind = data.PenaltyECBPlus10
+	case penaltyChoiceFixed:
+		bp, err := clientsParseRatePercent(f.rate.Text, "penalty_policy_rate")
+		errs = append(errs, data.FieldErrorsOf(err)...)
+		c.Penalty = data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: bp}
+	}
+	errs = append(errs, data.FieldErrorsOf(c.Validate())...)
+	if len(errs) > 0 {
+		return c, errs
+	}
+	return c, nil
+}
+
+// submit checks the fields on the UI goroutine and returns the write.
+func (f *clientForm) submit() (func(context.Context) error, error) {
+	c, err := f.read()
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error {
+		var err error
+		if c.ID == 0 {
+			err = f.ui.store.CreateClient(ctx, &c)
+		} else {
+			err = f.ui.store.EditClient(ctx, &c)
+		}
+		f.saved = c
+		return err
+	}, nil
+}
+
+// clientsRateInput prefills a rate field: 1250 -> "12,5" (or "12.5").
+func clientsRateInput(bp int) string {
+	s := strconv.FormatFloat(float64(bp)/100, 'f', -1, 64)
+	if language() == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}

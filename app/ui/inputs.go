@@ -19,7 +19,8 @@ import (
 func newDateEntry(win fyne.Window, initial data.Date) *widget.Entry {
 	e := &widget.Entry{PlaceHolder: lang.L("placeholder.date")}
 	e.ExtendBaseWidget(e)
-	e.SetText(inputDate(initial))
+	// ActionItem before SetText: SetText builds the renderer, which only
+	// picks up an action item that is already there.
 	e.ActionItem = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		start := time.Now()
 		if d, err := data.ParseDate(e.Text); err == nil {
@@ -33,6 +34,7 @@ func newDateEntry(win fyne.Window, initial data.Date) *widget.Entry {
 		dlg = dialog.NewCustom(lang.L("dialog.pick_date"), lang.L("button.cancel"), cal, win)
 		dlg.Show()
 	}}
+	e.SetText(inputDate(initial))
 	return e
 }
 

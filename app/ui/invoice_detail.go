@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -14,91 +15,337 @@ import (
 	"relance/data"
 )
 
-// invoiceDetail is the panel beside the invoice list: the selected
-// invoice's facts, its next step and, when it is late, its penalty
-// statement as of today.
+// invoiceDetail is one invoice's page, shown in place of the list: its
+// facts and payments, what comes next, the penalties owed as of today, the
+// limitation period, the timeline, and the actions that apply to it.
 type invoiceDetail struct {
-	ui        *UI
-	content   fyne.CanvasObject
-	title     *widget.Label
-	facts     *widget.Form
-	next      *widget.Label
-	statement *fyne.Container
-	onClose   func()
+	ui      *UI
+	screen  *invoicesScreen
+	content fyne.CanvasObject
+
+	number       *widget.Label
+	dot          *canvas.Circle
+	status       *widget.Label
+	client       *widget.Hyperlink
+	actions      *invoiceActions
+	facts        *fyne.Container
+	payments     *fyne.Container
+	next         *widget.Label
+	pause        *widget.Label
+	prescription *widget.Label
+	statement    *fyne.Container
+	timeline     *timeline
 
 	invoiceID int64
+	data      detailData // what is on show
 }
 
-func newInvoiceDetail(u *UI, onClose func()) *invoiceDetail {
-	d := &invoiceDetail{ui: u, onClose: onClose, facts: widget.NewForm(), statement: container.NewVBox(),
-		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
-		next:  &widget.Label{Wrapping: fyne.TextWrapWord}}
-	closeButton := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: onClose}
-	nextTitle := &widget.Label{Text: lang.L("detail.next_step"), TextStyle: fyne.TextStyle{Bold: true}}
-	body := container.NewVBox(d.facts, widget.NewSeparator(), nextTitle, d.next, widget.NewSeparator(), d.statement)
-	d.content = container.NewBorder(container.NewBorder(nil, nil, nil, closeButton, d.title), nil, nil, nil,
-		container.NewVScroll(body))
+// newInvoiceDetail builds the (empty) page of an invoice for the screen s.
+func newInvoiceDetail(u *UI, s *invoicesScreen) *invoiceDetail {
+	d := &invoiceDetail{ui: u, screen: s, timeline: newTimeline(),
+		number:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
+		dot:          canvas.NewCircle(theme.Color(theme.ColorNameDisabled)),
+		status:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		client:       &widget.Hyperlink{},
+		facts:        container.New(layout.NewFormLayout()),
+		payments:     container.NewVBox(),
+		next:         &widget.Label{Wrapping: fyne.TextWrapWord},
+		pause:        &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance},
+		prescription: &widget.Label{Wrapping: fyne.TextWrapWord},
+		statement:    container.NewVBox(),
+	}
+	d.client.OnTapped = d.onClient
+	d.actions = newInvoiceActions(d)
+	d.content = d.build()
 	return d
 }
 
-// detailData is what the panel shows, loaded off the UI goroutine.
-type detailData struct {
-	report  dunning.StatementReport
-	status  data.Status
-	next    dunning.NextStep
-	hasNext bool
+// build lays out the page: a header with the way back, the number, the
+// status and the client; the actions; then the facts on the left and the
+// statement over the timeline on the right.
+func (d *invoiceDetail) build() fyne.CanvasObject {
+	back := &widget.Button{Text: lang.L("invoices.back"), Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance,
+		OnTapped: d.screen.closeDetail}
+	d.dot.Resize(fyne.NewSize(12, 12))
+	dot := container.NewGridWrap(fyne.NewSize(12, 12), d.dot)
+	title := container.NewHBox(d.number, container.NewCenter(dot), container.NewCenter(d.status))
+	header := container.NewBorder(nil, nil, container.NewCenter(back), nil,
+		container.NewVBox(title, d.client))
+
+	left := container.NewVBox(
+		invoiceSectionTitle("invoices.section.invoice"), d.facts,
+		widget.NewSeparator(), invoiceSectionTitle("invoices.section.payments"), d.payments)
+	status := container.NewVBox(
+		invoiceSectionTitle("detail.next_step"), d.next, d.pause,
+		widget.NewSeparator(), invoiceSectionTitle("invoices.section.prescription"), d.prescription,
+		widget.NewSeparator(), d.statement)
+	history := container.NewBorder(invoiceSectionTitle("invoices.section.timeline"), nil, nil, nil, d.timeline.list)
+	right := container.NewVSplit(container.NewVScroll(container.NewPadded(status)), history)
+	right.Offset = 0.6
+	body := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), right)
+	body.Offset = 0.42
+	top := container.NewVBox(header, d.actions.bar, widget.NewSeparator())
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, body)
 }
 
-// show loads an invoice's detail and statement, then fills the panel.
-func (d *invoiceDetail) show(ctx context.Context, invoiceID int64, next dunning.NextStep, hasNext bool) {
+// invoiceSectionTitle is the title of a part of the page.
+func invoiceSectionTitle(key string) *widget.Label {
+	return &widget.Label{Text: lang.L(key), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+// detailData is what the page shows, loaded off the UI goroutine.
+type detailData struct {
+	report       dunning.StatementReport
+	status       data.Status
+	payments     []data.Payment
+	events       []data.Event
+	prescription dunning.Prescription
+	today        data.Date
+}
+
+// show loads an invoice's page, then fills it, unless another invoice
+// was opened meanwhile.
+func (d *invoiceDetail) show(invoiceID int64) {
+	if d.invoiceID != invoiceID {
+		d.clear()
+	}
 	d.invoiceID = invoiceID
 	d.ui.async(func() {
-		dd, err := d.load(ctx, invoiceID)
-		dd.next, dd.hasNext = next, hasNext
+		dd, err := d.load(context.Background(), invoiceID)
 		fyne.Do(func() {
+			if d.invoiceID != invoiceID {
+				return
+			}
 			if err != nil {
 				d.ui.showError(err)
 				return
 			}
-			if d.invoiceID == invoiceID {
-				d.fill(dd)
-			}
+			d.fill(dd)
 		})
 	})
 }
 
+// clear empties the page while another invoice loads, so that the last
+// one's figures never show under the new number.
+func (d *invoiceDetail) clear() {
+	d.data = detailData{}
+	d.number.SetText("")
+	d.status.SetText("")
+	d.client.SetText("")
+	d.facts.Objects = nil
+	d.facts.Refresh()
+	d.payments.Objects = nil
+	d.payments.Refresh()
+	d.statement.Objects = nil
+	d.statement.Refresh()
+	d.next.SetText("")
+	d.pause.Hide()
+	d.prescription.SetText("")
+	d.timeline.set(nil)
+	d.actions.hideAll()
+}
+
+// load reads what the page shows of an invoice; off the UI goroutine.
 func (d *invoiceDetail) load(ctx context.Context, invoiceID int64) (detailData, error) {
-	var dd detailData
+	dd := detailData{today: d.ui.today()}
 	company, err := d.ui.store.GetCompany(ctx)
 	if err != nil {
 		return dd, err
 	}
-	dd.report, err = d.ui.dunning.Statement(ctx, invoiceID, d.ui.today())
-	if err != nil {
+	if dd.report, err = d.ui.dunning.Statement(ctx, invoiceID, dd.today); err != nil {
 		return dd, err
 	}
-	paid := dd.report.Invoice.Amount - dd.report.Statement.Outstanding
-	dd.status = data.DeriveStatus(&dd.report.Invoice, paid, d.ui.today(), company.DueSoonDays)
+	if dd.payments, err = d.ui.store.ListPaymentsByInvoice(ctx, invoiceID); err != nil {
+		return dd, err
+	}
+	if dd.events, err = d.ui.store.ListEventsByInvoice(ctx, invoiceID); err != nil {
+		return dd, err
+	}
+	inv := &dd.report.Invoice
+	var paid data.Money
+	for _, p := range dd.payments {
+		paid += p.Amount
+	}
+	dd.status = data.DeriveStatus(inv, paid, dd.today, company.DueSoonDays)
+	dd.prescription = invoicePrescription(inv, paid, dd.report.Client.Kind, dd.payments, dd.events)
 	return dd, nil
 }
 
-func (d *invoiceDetail) fill(dd detailData) {
-	inv := dd.report.Invoice
-	d.title.SetText(inv.Number + " · " + dd.report.Client.Name)
-	d.facts.Items = nil
-	for _, row := range [][2]string{
-		{lang.L("field.issue_date"), formatDate(inv.IssueDate)},
-		{lang.L("field.due_date"), formatDate(inv.DueDate)},
-		{lang.L("field.amount"), formatMoney(inv.Amount)},
-		{lang.L("column.outstanding"), formatMoney(dd.status.Outstanding)},
-		{lang.L("column.status"), statusText(dd.status)},
-	} {
-		d.facts.Append(row[0], widget.NewLabel(row[1]))
+// invoicePrescription works out the limitation period from what restarts it:
+// partial payments, signed payment plans and acknowledgments of the debt,
+// the last two read from the timeline.
+func invoicePrescription(inv *data.Invoice, paid data.Money, kind data.ClientKind, payments []data.Payment, events []data.Event) dunning.Prescription {
+	book := &data.DunningBook{Payments: map[int64][]data.Payment{inv.ID: payments},
+		PlanSigned: map[int64][]data.Date{}, Acknowledge: map[int64][]data.Date{}}
+	for _, e := range events {
+		day, err := data.ParseDate(e.Params["date"])
+		if err != nil {
+			continue
+		}
+		switch e.Kind {
+		case data.EventPlanSigned:
+			book.PlanSigned[inv.ID] = append(book.PlanSigned[inv.ID], day)
+		case data.EventDebtAcknowledged:
+			book.Acknowledge[inv.ID] = append(book.Acknowledge[inv.ID], day)
+		}
 	}
-	d.facts.Refresh()
-	d.next.SetText(nextStepText(dd.next, dd.hasNext, dd.status, d.ui.today()))
+	pi := data.PlanInvoice{ID: inv.ID, ClientID: inv.ClientID, Number: inv.Number, IssueDate: inv.IssueDate,
+		DeliveryDate: inv.DeliveryDate, DueDate: inv.DueDate, Amount: inv.Amount, Paid: paid, State: inv.State}
+	return dunning.PrescriptionOf(&pi, kind, book)
+}
+
+// fill puts a loaded invoice on the page.
+func (d *invoiceDetail) fill(dd detailData) {
+	d.data = dd
+	inv := &dd.report.Invoice
+	d.number.SetText(lang.L("invoices.detail_title", map[string]any{"Number": inv.Number}))
+	d.status.SetText(statusText(dd.status))
+	d.status.Importance = statusImportance(dd.status.Kind)
+	d.status.Refresh()
+	d.dot.FillColor = theme.Color(statusColorName(dd.status.Kind))
+	d.dot.Refresh()
+	d.client.SetText(dd.report.Client.Name)
+	d.fillFacts(dd)
+	d.fillPayments(dd.payments)
+	d.refreshNext()
+	d.fillPause(dd)
+	d.fillPrescription(dd)
 	d.statement.Objects = statementView(dd.report.Statement)
 	d.statement.Refresh()
+	d.timeline.set(dd.events)
+	d.actions.update(dd)
+}
+
+// fillFacts lists the invoice's amounts, dates, references and PDF.
+func (d *invoiceDetail) fillFacts(dd detailData) {
+	inv := &dd.report.Invoice
+	d.facts.Objects = nil
+	add := func(key string, value fyne.CanvasObject) {
+		d.facts.Add(widget.NewLabel(lang.L(key)))
+		d.facts.Add(value)
+	}
+	text := func(key, value string, style fyne.TextStyle) {
+		if value == "" {
+			value = "—"
+		}
+		add(key, &widget.Label{Text: value, TextStyle: style, Truncation: fyne.TextTruncateEllipsis})
+	}
+	text("field.amount", formatMoney(inv.Amount), fyne.TextStyle{})
+	text("invoices.detail.paid", formatMoney(dd.status.Paid), fyne.TextStyle{})
+	text("column.outstanding", formatMoney(dd.status.Outstanding), fyne.TextStyle{Bold: true})
+	if dd.status.Overpaid > 0 {
+		text("invoices.detail.overpaid", formatMoney(dd.status.Overpaid), fyne.TextStyle{})
+	}
+	text("field.issue_date", formatDate(inv.IssueDate), fyne.TextStyle{})
+	text("field.delivery_date", formatDate(inv.DeliveryDate), fyne.TextStyle{})
+	text("field.due_date", formatDate(inv.DueDate), fyne.TextStyle{})
+	text("field.kind", lang.L("kind."+string(dd.report.Client.Kind)), fyne.TextStyle{})
+	text("field.po_ref", inv.PORef, fyne.TextStyle{})
+	add("invoices.detail.attachment", d.actions.attachmentRow(inv))
+	d.facts.Refresh()
+}
+
+// fillPayments lists the payments received, oldest first.
+func (d *invoiceDetail) fillPayments(payments []data.Payment) {
+	d.payments.Objects = nil
+	if len(payments) == 0 {
+		d.payments.Add(&widget.Label{Text: lang.L("invoices.no_payment"), Importance: widget.LowImportance})
+	}
+	for _, p := range payments {
+		what := formatDate(p.Date) + " · " + lang.L(invoiceMethodKeys[p.Method])
+		if p.BankRef != "" {
+			what += " · " + p.BankRef
+		}
+		d.payments.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(formatMoney(p.Amount)),
+			&widget.Label{Text: what, Truncation: fyne.TextTruncateEllipsis}))
+	}
+	d.payments.Refresh()
+}
+
+// refreshNext shows the next step the list's planner run found for the
+// invoice (it may come after the page).
+func (d *invoiceDetail) refreshNext() {
+	if d.invoiceID == 0 || d.data.report.Invoice.ID != d.invoiceID {
+		return
+	}
+	n, ok := d.screen.nextOf(d.invoiceID)
+	if !ok {
+		d.next.SetText(lang.L("invoices.next_loading"))
+		return
+	}
+	d.next.SetText(nextStepText(n.step, n.ok, d.data.status, d.data.today))
+}
+
+// fillPause says why reminders are paused, when they are.
+func (d *invoiceDetail) fillPause(dd detailData) {
+	inv, client := &dd.report.Invoice, &dd.report.Client
+	var text string
+	switch {
+	case !dd.status.Open():
+	case inv.PausedOn(dd.today) && inv.PausedUntil.IsZero():
+		text = lang.L("invoices.paused_indefinitely")
+	case inv.PausedOn(dd.today):
+		text = lang.L("invoices.paused_until", map[string]any{"Date": formatDate(inv.PausedUntil)})
+	case client.RemindersPaused:
+		text = lang.L("invoices.client_paused")
+	}
+	if text != "" && inv.PausedOn(dd.today) && inv.PauseReason != "" {
+		text += " — " + inv.PauseReason
+	}
+	d.pause.SetText(text)
+	if text == "" {
+		d.pause.Hide()
+	} else {
+		d.pause.Show()
+	}
+}
+
+// fillPrescription says until when the claim can go to court, and warns
+// when the day comes near.
+func (d *invoiceDetail) fillPrescription(dd detailData) {
+	p := dd.prescription
+	if !dd.status.Open() || p.Deadline.IsZero() {
+		d.prescription.SetText(lang.L("invoices.prescription.closed"))
+		d.prescription.Importance = widget.LowImportance
+		d.prescription.Refresh()
+		return
+	}
+	args := map[string]any{"Deadline": formatDate(p.Deadline), "Start": formatDate(p.Start),
+		"From": lang.L(prescriptionStartKeys[p.StartReason])}
+	text := lang.L("invoices.prescription.until", args)
+	importance := widget.MediumImportance
+	switch p.Level(dd.today) {
+	case dunning.PrescriptionFirstWarning:
+		text, importance = "⚠ "+text+" "+lang.L("invoices.prescription.first_warning"), widget.WarningImportance
+	case dunning.PrescriptionSecondWarning:
+		text, importance = "⚠ "+text+" "+lang.L("invoices.prescription.second_warning"), widget.DangerImportance
+	case dunning.PrescriptionExpired:
+		text, importance = "⚠ "+lang.L("invoices.prescription.expired", args), widget.DangerImportance
+	}
+	d.prescription.Text, d.prescription.Importance = text, importance
+	d.prescription.Refresh()
+}
+
+// prescriptionStartKeys name what the limitation period runs from.
+var prescriptionStartKeys = map[string]string{
+	dunning.StartDelivery:         "invoices.prescription.from_delivery",
+	dunning.StartIssue:            "invoices.prescription.from_issue",
+	dunning.RestartPartialPayment: "invoices.prescription.from_partial_payment",
+	dunning.RestartPaymentPlan:    "invoices.prescription.from_payment_plan",
+	dunning.RestartAcknowledgment: "invoices.prescription.from_acknowledgment",
+}
+
+// onClient goes to the invoice's client.
+func (d *invoiceDetail) onClient() {
+	if id := d.data.report.Client.ID; id != 0 {
+		d.ui.openInvoiceClient(id)
+	}
+}
+
+// openInvoiceClient shows a client's page on the Clients screen.
+func (u *UI) openInvoiceClient(clientID int64) {
+	u.goTo(navClients)
+	u.clients.openClient(clientID)
 }
 
 // nextStepText says what comes next on an invoice, and when.

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -21,13 +20,13 @@ import (
 type invoiceForm struct {
 	ui      *UI
 	form    *form
-	dlg     dialog.Dialog
+	dlg     *formDialog
 	clients *clientPicker
 
-	number, issue, due, delivery, amount, poRef *widget.Entry
-	termsDays                                   int
-	dueEdited                                   bool
-	save                                        *widget.Button
+	number, poRef                *entry
+	issue, due, delivery, amount *widget.Entry
+	termsDays                    int
+	dueEdited                    bool
 }
 
 // openInvoiceForm loads what the form needs (clients, settings, the next
@@ -48,22 +47,22 @@ func (u *UI) openInvoiceForm(ctx context.Context) {
 			return
 		}
 		f := newInvoiceForm(u, clients, company.PaymentTermsDays, next)
-		f.dlg.Show()
-		u.win.Canvas().Focus(f.number)
+		f.dlg.show(f.number)
 	})
 }
 
 func newInvoiceForm(u *UI, clients []data.Client, termsDays int, nextNumber string) *invoiceForm {
 	today := u.today()
-	f := &invoiceForm{ui: u, form: newForm(), termsDays: termsDays, clients: newClientPicker(clients)}
-	f.number = &widget.Entry{Text: nextNumber}
+	f := &invoiceForm{ui: u, form: newForm(), termsDays: termsDays, clients: newClientPicker(u, clients)}
+	f.number = newEntry(u)
+	f.number.SetText(nextNumber)
 	f.issue = newDateEntry(u.win, today)
 	f.issue.OnChanged = f.onIssueChanged
 	f.due = newDateEntry(u.win, today.AddDays(termsDays))
 	f.due.OnChanged = func(string) { f.dueEdited = true }
 	f.delivery = newDateEntry(u.win, data.Date{})
 	f.amount = newMoneyEntry()
-	f.poRef = &widget.Entry{}
+	f.poRef = newEntry(u)
 
 	newClient := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		u.openClientForm(func(c data.Client) { f.clients.add(c) })
@@ -76,11 +75,8 @@ func newInvoiceForm(u *UI, clients []data.Client, termsDays int, nextNumber stri
 	f.form.add("delivery_date", false, f.delivery)
 	f.form.add("po_ref", false, f.poRef)
 
-	f.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
-	cancel := &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() { f.dlg.Hide() }}
-	body := container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, f.save), nil, nil, f.form.content())
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("invoice_form.title"), container.NewGridWrap(fyne.NewSize(560, 500), body), u.win)
-	f.amount.OnSubmitted = func(string) { f.onSave() }
+	f.dlg = u.newFormDialog("invoice_form.title", f.form, fyne.NewSize(560, 500), f.submit, nil)
+	f.amount.OnSubmitted = func(string) { f.dlg.onSave() }
 	return f
 }
 
@@ -121,7 +117,9 @@ func (f *invoiceForm) read() (data.Invoice, data.FieldErrors) {
 	return inv, errs
 }
 
-func (f *invoiceForm) onSave() {
+// submit checks every field (parse errors first, then the invoice's own
+// rules) and returns the write, or all the errors at once.
+func (f *invoiceForm) submit() (func(context.Context) error, error) {
 	inv, errs := f.read()
 	if err := inv.Validate(); err != nil {
 		for _, fe := range data.FieldErrorsOf(err) {
@@ -131,32 +129,19 @@ func (f *invoiceForm) onSave() {
 		}
 	}
 	if len(errs) > 0 {
-		f.form.showErrors(errs)
-		return
+		return nil, errs
 	}
-	f.save.Disable()
-	f.ui.async(func() {
-		err := f.ui.store.CreateInvoice(context.Background(), &inv)
-		fyne.Do(func() {
-			f.save.Enable()
-			if err != nil {
-				f.form.showErrors(err)
-				return
-			}
-			f.dlg.Hide()
-			f.ui.changed()
-		})
-	})
+	return func(ctx context.Context) error { return f.ui.store.CreateInvoice(ctx, &inv) }, nil
 }
 
 // clientPicker is a client field: type to filter, pick from the list.
 type clientPicker struct {
-	entry   *widget.SelectEntry
+	entry   *selectEntry
 	clients []data.Client
 }
 
-func newClientPicker(clients []data.Client) *clientPicker {
-	p := &clientPicker{clients: clients, entry: widget.NewSelectEntry(nil)}
+func newClientPicker(u *UI, clients []data.Client) *clientPicker {
+	p := &clientPicker{clients: clients, entry: newSelectEntry(u, nil)}
 	p.entry.PlaceHolder = lang.L("placeholder.client")
 	p.entry.SetOptions(p.matching(""))
 	p.entry.OnChanged = func(text string) { p.entry.SetOptions(p.matching(text)) }

@@ -2,263 +2,419 @@ package ui
 
 import (
 	"context"
-	"image/color"
+	"slices"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
-	"relance/data"
 )
 
-// invoiceRow is one line of the invoice list, formatted once when loaded so
-// that drawing a cell is a field copy.
-type invoiceRow struct {
-	id          int64
-	number      string
-	client      string
-	due         string
-	amount      string
-	outstanding string
-	status      string
-	kind        data.StatusKind
-	next        string // the next step and its date
-	nextStep    dunning.NextStep
-	hasNext     bool
-}
+// invoiceAsyncRows: above this many rows, filtering and sorting run off the
+// UI goroutine so that typing in the search box never stutters.
+const invoiceAsyncRows = 20_000
 
-// The list's columns, in order.
-const (
-	colNumber = iota
-	colClient
-	colDue
-	colAmount
-	colOutstanding
-	colStatus
-	colNext
-	columnCount
-)
-
-var columnKeys = [columnCount]string{"column.number", "column.client", "column.due_date",
-	"column.amount", "column.outstanding", "column.status", "column.next_step"}
-
-var columnWidths = [columnCount]float32{130, 240, 105, 120, 120, 210, 250}
-
-// invoicesScreen lists every invoice with its derived status.
+// invoicesScreen lists every invoice with its derived status; a click on
+// one opens its detail in place of the list.
 type invoicesScreen struct {
-	ui      *UI
-	content fyne.CanvasObject
-	table   *widget.Table
-	summary *widget.Label
-	empty   *widget.Label
-	center  *fyne.Container // the table, or the table and the detail side by side
-	split   *container.Split
-	detail  *invoiceDetail
-	rows    []invoiceRow
+	ui           *UI
+	content      *fyne.Container // the list page, or an invoice's detail
+	listPage     fyne.CanvasObject
+	table        *widget.Table
+	search       *widget.Entry
+	filters      [invFilterCount]*widget.Button
+	summary      *widget.Label
+	empty        *widget.Label
+	progress     *fyne.Container
+	progressText *widget.Label // hidden on the first load, which says it in the middle
+	bar          *widget.ProgressBarInfinite
+	detail       *invoiceDetail
+
+	rows     []invoiceRow    // every invoice, as loaded
+	nexts    []invoiceNext   // each row's next step, once the planner has run
+	index    map[int64]int32 // row by invoice id
+	orders   map[int][]int32 // the rows' ascending order by column, made on demand
+	query    invoiceQuery    // what the user asked to see
+	result   invoiceView     // what the table shows
+	queryGen int             // bumped by every query or load, to drop stale results
+	selected int64           // the invoice opened last, highlighted in the list
+	pending  int64           // an invoice to open once the list is loaded
+	loaded   bool            // rows hold a load
+	loadGen  atomic.Int64    // the latest load started
+	loading  int             // loads under way
+	rowsGen  int64           // the load the rows come from
 }
 
+// newInvoicesScreen builds the screen; update loads it.
 func newInvoicesScreen(u *UI) *invoicesScreen {
-	s := &invoicesScreen{ui: u, summary: widget.NewLabel("")}
-	s.table = &widget.Table{
-		Length:        func() (int, int) { return len(s.rows), columnCount },
-		CreateCell:    newInvoiceCell,
-		UpdateCell:    s.updateCell,
-		ShowHeaderRow: true,
-		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
-		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Col >= 0 {
-				o.(*widget.Label).SetText(lang.L(columnKeys[id.Col]))
-			}
-		},
-	}
-	s.table.ExtendBaseWidget(s.table)
-	for col, w := range columnWidths {
-		s.table.SetColumnWidth(col, w)
-	}
-	s.empty = &widget.Label{Text: lang.L("invoices.empty"), Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
-	s.empty.Hide()
+	s := &invoicesScreen{ui: u, query: invoiceQuery{filter: invFilterAll, sortCol: colStatus, desc: true},
+		orders: map[int][]int32{}, index: map[int64]int32{}}
+	s.table = newInvoiceTable(s)
+	s.table.OnSelected = s.onSelected
+	s.detail = newInvoiceDetail(u, s)
+	s.listPage = s.buildList()
+	s.content = container.NewStack(s.listPage)
+	return s
+}
 
+// buildList lays out the list page: title, search and buttons on top, the
+// filters, the table, and the totals of what is shown at the bottom.
+func (s *invoicesScreen) buildList() fyne.CanvasObject {
 	title := &widget.Label{Text: lang.L("invoices.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.AccountIcon(), OnTapped: s.onNewClient}
 	newInvoice := &widget.Button{Text: lang.L("button.new_invoice"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewInvoice}
-	top := container.NewBorder(nil, nil, container.NewHBox(title, container.NewCenter(s.summary)), container.NewHBox(newClient, newInvoice))
-	list := container.NewStack(s.table, container.NewCenter(s.empty))
-	s.detail = newInvoiceDetail(u, s.closeDetail)
-	s.split = container.NewHSplit(list, s.detail.content)
-	s.split.Offset = 0.6
-	s.center = container.NewStack(list)
-	s.table.OnSelected = s.onSelected
-	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.center)
-	return s
+	s.search = &widget.Entry{PlaceHolder: lang.L("invoices.search_placeholder")}
+	s.search.ExtendBaseWidget(s.search)
+	clear := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { s.search.SetText("") }}
+	clear.Hide()
+	s.search.ActionItem = clear
+	s.search.OnChanged = s.onSearch
+	searchBox := container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(300, s.search.MinSize().Height)), s.search))
+	top := container.NewBorder(nil, nil, title, container.NewHBox(searchBox, newClient, newInvoice))
+
+	filterRow := container.NewHBox()
+	for f := range invFilterCount {
+		s.filters[f] = &widget.Button{Text: lang.L(invoiceFilterKeys[f]), OnTapped: func() { s.onFilter(f) }}
+		filterRow.Add(s.filters[f])
+	}
+	s.styleFilters()
+
+	s.summary = &widget.Label{}
+	s.bar = widget.NewProgressBarInfinite()
+	s.bar.Stop()
+	s.progressText = &widget.Label{Text: lang.L("invoices.loading"), Importance: widget.LowImportance}
+	s.progress = container.NewHBox(s.progressText, container.New(layout.NewGridWrapLayout(fyne.NewSize(140, s.summary.MinSize().Height)), s.bar))
+	s.progress.Hide()
+	footer := container.NewBorder(nil, nil, s.summary, s.progress)
+
+	s.empty = &widget.Label{Text: lang.L("invoices.loading"), Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	table := container.New(&invoiceColumnsLayout{table: s.table}, s.table)
+	center := container.NewStack(table, container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(460, 80)), s.empty)))
+	return container.NewBorder(container.NewPadded(container.NewVBox(top, filterRow)), container.NewPadded(footer), nil, nil, center)
 }
 
-// onSelected opens the selected invoice beside the list.
-func (s *invoicesScreen) onSelected(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(s.rows) {
-		return
-	}
-	row := s.rows[id.Row]
-	if len(s.center.Objects) == 0 || s.center.Objects[0] != s.split {
-		s.split.Leading = s.center.Objects[0]
-		s.center.Objects = []fyne.CanvasObject{s.split}
-		s.split.Refresh()
-		s.center.Refresh()
-	}
-	s.detail.show(context.Background(), row.id, row.nextStep, row.hasNext)
-}
-
-func (s *invoicesScreen) closeDetail() {
-	s.center.Objects = []fyne.CanvasObject{s.split.Leading}
-	s.center.Refresh()
-	s.table.UnselectAll()
-}
-
-// newInvoiceCell is a cell template: a status dot (shown in the status
-// column only) and a label.
-func newInvoiceCell() fyne.CanvasObject {
-	dot := canvas.NewRectangle(color.Transparent)
-	dot.SetMinSize(fyne.NewSize(10, 10))
-	dot.CornerRadius = 5
-	return container.NewBorder(nil, nil, container.NewCenter(dot), nil, widget.NewLabel(""))
-}
-
-func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	cell := o.(*fyne.Container)
-	label := cell.Objects[0].(*widget.Label)
-	dotBox := cell.Objects[1].(*fyne.Container)
-	if id.Row >= len(s.rows) {
-		return
-	}
-	row := &s.rows[id.Row]
-	text, align := "", fyne.TextAlignLeading
-	importance := widget.MediumImportance
-	dotBox.Hide()
-	switch id.Col {
-	case colNumber:
-		text = row.number
-	case colClient:
-		text = row.client
-	case colDue:
-		text = row.due
-	case colAmount:
-		text, align = row.amount, fyne.TextAlignTrailing
-	case colOutstanding:
-		text, align = row.outstanding, fyne.TextAlignTrailing
-	case colNext:
-		text = row.next
-	case colStatus:
-		text = row.status
-		importance = statusImportance(row.kind)
-		dot := dotBox.Objects[0].(*canvas.Rectangle)
-		dot.FillColor = theme.Color(statusColorName(row.kind))
-		dot.Refresh()
-		dotBox.Show()
-	}
-	if label.Text != text || label.Alignment != align || label.Importance != importance {
-		label.Text, label.Alignment, label.Importance = text, align, importance
-		label.Refresh()
-	}
-}
-
-// statusColorName maps a status to a theme colour: red when late, amber
-// when due soon, green when paid.
-func statusColorName(k data.StatusKind) fyne.ThemeColorName {
-	switch k {
-	case data.StatusOverdue, data.StatusInLitigation:
-		return theme.ColorNameError
-	case data.StatusDueToday, data.StatusDueSoon:
-		return theme.ColorNameWarning
-	case data.StatusPaid:
-		return theme.ColorNameSuccess
-	case data.StatusDisputed:
-		return theme.ColorNamePrimary
-	}
-	return theme.ColorNameDisabled
-}
-
-func statusImportance(k data.StatusKind) widget.Importance {
-	switch k {
-	case data.StatusOverdue, data.StatusInLitigation:
-		return widget.DangerImportance
-	case data.StatusDueToday, data.StatusDueSoon:
-		return widget.WarningImportance
-	case data.StatusPaid:
-		return widget.SuccessImportance
-	case data.StatusWrittenOff:
-		return widget.LowImportance
-	}
-	return widget.MediumImportance
-}
-
+// view is the screen's content: the list, or an invoice's page.
 func (s *invoicesScreen) view() fyne.CanvasObject { return s.content }
 
-// focusSearch puts the cursor in the search field (Ctrl+F).
-func (s *invoicesScreen) focusSearch() {}
+// focusSearch puts the cursor in the search field (Ctrl+F), back on the
+// list if an invoice was open.
+func (s *invoicesScreen) focusSearch() {
+	s.closeDetail()
+	if c := s.ui.win.Canvas(); c != nil {
+		c.Focus(s.search)
+	}
+}
 
-// update reloads the list from the store (off the UI goroutine) and shows it.
-func (s *invoicesScreen) update(ctx context.Context) {
-	rows, totals, err := s.load(ctx)
-	fyne.Do(func() {
-		if err != nil {
-			s.ui.showError(err)
-			return
+// openInvoice shows an invoice's detail; other screens call it after
+// going to this one. The detail loads by itself; the list row is
+// highlighted once the list is loaded.
+func (s *invoicesScreen) openInvoice(id int64) {
+	s.selected = id
+	s.showDetail(id)
+	if !s.loaded {
+		s.pending = id
+		return
+	}
+	s.reveal(id)
+}
+
+// reveal makes an invoice's row visible in the list, clearing the search
+// and filter if they hide it.
+func (s *invoicesScreen) reveal(id int64) {
+	idx, ok := s.index[id]
+	if !ok {
+		return
+	}
+	if s.rows[idx].filters&(1<<s.query.filter) == 0 || !s.rows[idx].matches(s.query.words) {
+		s.query.filter = invFilterAll
+		s.styleFilters()
+		s.search.SetText("")
+		s.refilter()
+	}
+	s.scrollTo(id)
+}
+
+// scrollTo brings an invoice's row into view and redraws the highlight.
+func (s *invoicesScreen) scrollTo(id int64) {
+	for i, idx := range s.result.shown {
+		if s.rows[idx].id == id {
+			s.table.ScrollTo(widget.TableCellID{Row: i, Col: colNumber})
+			break
 		}
-		s.rows = rows
-		s.summary.SetText(lang.L("invoices.summary", map[string]any{
-			"Count": len(rows), "Outstanding": formatMoney(totals.outstanding), "Overdue": formatMoney(totals.overdue)}))
-		if len(rows) == 0 {
-			s.empty.Show()
-		} else {
-			s.empty.Hide()
+	}
+	s.table.Refresh()
+}
+
+// onSelected opens the clicked invoice.
+func (s *invoicesScreen) onSelected(id widget.TableCellID) {
+	s.table.UnselectAll() // the row highlight marks the invoice, not Fyne's single cell
+	if id.Row < 0 || id.Row >= len(s.result.shown) {
+		return
+	}
+	row := &s.rows[s.result.shown[id.Row]]
+	s.selected = row.id
+	s.showDetail(row.id)
+}
+
+// showDetail puts an invoice's page in place of the list and loads it.
+func (s *invoicesScreen) showDetail(id int64) {
+	s.content.Objects = []fyne.CanvasObject{s.detail.content}
+	s.content.Refresh()
+	s.detail.show(id)
+}
+
+// closeDetail goes back to the list, where the invoice just seen stays
+// highlighted.
+func (s *invoicesScreen) closeDetail() {
+	if s.content.Objects[0] == s.listPage {
+		return
+	}
+	s.detail.invoiceID = 0
+	s.content.Objects = []fyne.CanvasObject{s.listPage}
+	s.content.Refresh()
+	s.scrollTo(s.selected)
+}
+
+// nextOf is an invoice's next step, when the planner has run.
+func (s *invoicesScreen) nextOf(id int64) (invoiceNext, bool) {
+	idx, ok := s.index[id]
+	if !ok || int(idx) >= len(s.nexts) {
+		return invoiceNext{}, false
+	}
+	return s.nexts[idx], true
+}
+
+// onFilter shows only the rows of filter f.
+func (s *invoicesScreen) onFilter(f int) {
+	s.query.filter = f
+	s.styleFilters()
+	s.refilter()
+}
+
+// onSearch narrows the list to the rows holding every typed word; the
+// clear button shows while there is something to clear.
+func (s *invoicesScreen) onSearch(text string) {
+	if text == "" {
+		s.search.ActionItem.Hide()
+	} else {
+		s.search.ActionItem.Show()
+	}
+	words := invoiceSearchWords(text)
+	if slices.Equal(words, s.query.words) {
+		return
+	}
+	s.query.words = words
+	s.refilter()
+}
+
+// onSortColumn sorts by col, or reverses the order when already sorted by
+// it. A new column starts the way it is most useful: the latest or the
+// largest first, the earliest due date first.
+func (s *invoicesScreen) onSortColumn(col int) {
+	if !invoiceSortable[col] {
+		return
+	}
+	if s.query.sortCol == col {
+		s.query.desc = !s.query.desc
+	} else {
+		s.query.sortCol, s.query.desc = col, col != colDue
+	}
+	s.refilter()
+}
+
+// styleFilters highlights the chosen filter's button.
+func (s *invoicesScreen) styleFilters() {
+	for f, b := range s.filters {
+		importance := widget.MediumImportance
+		if f == s.query.filter {
+			importance = widget.HighImportance
 		}
-		s.table.Refresh()
+		if b.Importance != importance {
+			b.Importance = importance
+			b.Refresh()
+		}
+	}
+}
+
+// refilter applies the query to the loaded rows: in line on a small book,
+// off the UI goroutine on a large one (the newest query wins).
+func (s *invoicesScreen) refilter() {
+	s.queryGen++
+	gen, q, rows, order := s.queryGen, s.query, s.rows, s.orders[s.query.sortCol]
+	compute := func() ([]int32, invoiceView) {
+		if order == nil {
+			order = invoiceSortOrder(rows, q.sortCol)
+		}
+		return order, invoiceRunQuery(rows, order, q)
+	}
+	if len(rows) < invoiceAsyncRows {
+		order, v := compute()
+		s.orders[q.sortCol] = order
+		s.showView(v)
+		return
+	}
+	s.ui.async(func() {
+		order, v := compute()
+		fyne.Do(func() {
+			if gen != s.queryGen {
+				return
+			}
+			s.orders[q.sortCol] = order
+			s.showView(v)
+		})
 	})
 }
 
-type invoiceTotals struct{ outstanding, overdue data.Money }
+// showView puts a query's outcome on screen: the rows, the filter counts,
+// the totals and, when nothing shows, why.
+func (s *invoicesScreen) showView(v invoiceView) {
+	s.result = v
+	for f, b := range s.filters {
+		if s.loaded {
+			b.SetText(invoiceFilterLabel(f, v.counts[f]))
+		} else {
+			b.SetText(lang.L(invoiceFilterKeys[f]))
+		}
+	}
+	s.summary.SetText(lang.N("invoices.totals", len(v.shown), map[string]any{"Count": len(v.shown),
+		"Amount": formatMoney(v.amount), "Outstanding": formatMoney(v.outstanding), "Overdue": formatMoney(v.overdue)}))
+	switch {
+	case !s.loaded:
+		s.empty.SetText(lang.L("invoices.loading"))
+		s.empty.Show()
+	case len(s.rows) == 0:
+		s.empty.SetText(lang.L("invoices.empty"))
+		s.empty.Show()
+	case len(v.shown) == 0:
+		s.empty.SetText(lang.L("invoices.no_match"))
+		s.empty.Show()
+	default:
+		s.empty.Hide()
+	}
+	// An empty table would draw its column lines through the message.
+	invoiceSetVisible(s.table, s.empty.Hidden)
+	s.table.Refresh()
+}
 
-func (s *invoicesScreen) load(ctx context.Context) ([]invoiceRow, invoiceTotals, error) {
-	var totals invoiceTotals
+// invoiceNextSteps is the planner's answer, computed beside the list's load.
+type invoiceNextSteps struct {
+	steps map[int64]dunning.NextStep
+	err   error
+}
+
+// update reloads the list from the store (off the UI goroutine) and shows
+// it; the next steps, slower to compute, follow.
+func (s *invoicesScreen) update(ctx context.Context) {
+	gen := s.loadGen.Add(1)
+	planned := make(chan invoiceNextSteps, 1)
+	go func() {
+		steps, err := s.ui.dunning.NextSteps(ctx)
+		planned <- invoiceNextSteps{steps, err}
+	}()
+	var q invoiceQuery
+	fyne.DoAndWait(func() {
+		q = s.query
+		s.startLoading()
+	})
+	defer fyne.Do(s.endLoading)
+	rows, err := s.loadRows(ctx)
+	if err != nil {
+		<-planned
+		fyne.Do(func() { s.ui.showError(err) })
+		return
+	}
+	order := invoiceSortOrder(rows, q.sortCol)
+	v := invoiceRunQuery(rows, order, q)
+	fyne.Do(func() { s.setRows(gen, rows, q, order, v) })
+
+	res := <-planned
+	if res.err != nil {
+		fyne.Do(func() { s.ui.showError(res.err) })
+		return
+	}
+	nexts := makeInvoiceNexts(rows, res.steps, s.ui.today())
+	fyne.Do(func() { s.setNexts(gen, nexts) })
+}
+
+// loadRows reads every invoice and makes the list's rows as of today.
+func (s *invoicesScreen) loadRows(ctx context.Context) ([]invoiceRow, error) {
 	company, err := s.ui.store.GetCompany(ctx)
 	if err != nil {
-		return nil, totals, err
+		return nil, err
 	}
-	list, err := s.ui.store.ListInvoiceSummaries(ctx)
+	lines, err := s.ui.store.ListInvoiceLines(ctx)
 	if err != nil {
-		return nil, totals, err
+		return nil, err
 	}
-	next, err := s.ui.dunning.NextSteps(ctx)
-	if err != nil {
-		return nil, totals, err
-	}
-	today := s.ui.today()
-	rows := make([]invoiceRow, len(list))
-	for i := range list {
-		inv := &list[i]
-		st := inv.Status(today, company.DueSoonDays)
-		rows[i] = invoiceRow{id: inv.ID, number: inv.Number, client: inv.ClientName, due: formatDate(inv.DueDate),
-			amount: formatMoney(inv.Amount), outstanding: formatMoney(st.Outstanding), status: statusText(st), kind: st.Kind}
-		rows[i].nextStep, rows[i].hasNext = next[inv.ID]
-		if st.Open() {
-			rows[i].next = nextStepText(rows[i].nextStep, rows[i].hasNext, st, today)
-		}
-		if st.Open() {
-			totals.outstanding += st.Outstanding
-		}
-		if st.Kind == data.StatusOverdue {
-			totals.overdue += st.Outstanding
-		}
-	}
-	return rows, totals, nil
+	return makeInvoiceRows(lines, s.ui.today(), company.DueSoonDays), nil
 }
 
+// startLoading shows the progress indicator while a book that takes a
+// while loads: the first time, or when the last load was large. A small
+// book reloads after every change and must not flicker.
+func (s *invoicesScreen) startLoading() {
+	s.loading++
+	if !s.loaded || len(s.rows) >= invoiceAsyncRows {
+		invoiceSetVisible(s.progressText, s.loaded)
+		s.progress.Show()
+		s.bar.Start()
+	}
+}
+
+// endLoading hides the indicator once no load is under way.
+func (s *invoicesScreen) endLoading() {
+	s.loading--
+	if s.loading == 0 {
+		s.bar.Stop()
+		s.progress.Hide()
+	}
+}
+
+// setRows shows a load, unless a newer one started meanwhile.
+func (s *invoicesScreen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView) {
+	if gen != s.loadGen.Load() {
+		return
+	}
+	s.rows, s.nexts, s.rowsGen, s.loaded = rows, nil, gen, true
+	s.index = make(map[int64]int32, len(rows))
+	for i := range rows {
+		s.index[rows[i].id] = int32(i)
+	}
+	s.orders = map[int][]int32{q.sortCol: order}
+	s.queryGen++
+	if q.filter != s.query.filter || q.sortCol != s.query.sortCol || q.desc != s.query.desc || !slices.Equal(q.words, s.query.words) {
+		s.refilter() // the user changed the query during the load
+	} else {
+		s.showView(v)
+	}
+	if s.pending != 0 {
+		id := s.pending
+		s.pending = 0
+		s.reveal(id)
+	}
+	if s.detail.invoiceID != 0 {
+		s.detail.show(s.detail.invoiceID)
+	}
+}
+
+// setNexts shows the next steps of the rows of load gen.
+func (s *invoicesScreen) setNexts(gen int64, nexts []invoiceNext) {
+	if gen != s.rowsGen {
+		return
+	}
+	s.nexts = nexts
+	s.table.Refresh()
+	s.detail.refreshNext()
+}
+
+// onNewInvoice opens the New invoice dialog (as Ctrl+N does).
 func (s *invoicesScreen) onNewInvoice() { s.ui.onNewInvoice() }
 
-func (s *invoicesScreen) onNewClient() {
-	s.ui.openClientForm(nil)
-}
+// onNewClient opens the New client dialog.
+func (s *invoicesScreen) onNewClient() { s.ui.openClientForm(nil) }

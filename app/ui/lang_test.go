@@ -61,8 +61,9 @@ func TestCataloguesAreComplete(t *testing.T) {
 
 var (
 	literalKey = regexp.MustCompile(`lang\.[LN]\("([a-z_.]+[a-z_])"`)
-	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt|slice|detail|statement|next|nav)\.[a-z_.]+[a-z_])"`)
+	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt|slice|detail|statement|next|nav|today|calendar|category|scenario|clients|invoices|settings|welcome|outcome|state|task|promise_status|method)\.[a-z_.]+[a-z_])"`)
 	formKey    = regexp.MustCompile(`\.add\("([a-z_]+)"`)
+	eventKind  = regexp.MustCompile(`(?:data\.)?EventKind\s*=\s*"([a-z_]+)"`)
 	dataField  = regexp.MustCompile(`invalid\("([a-z_]+)"|Field: "([a-z_]+)"`)
 )
 
@@ -84,8 +85,11 @@ func usedKeys(t *testing.T) []string {
 			for _, re := range patterns {
 				for _, m := range re.FindAllStringSubmatch(string(src), -1) {
 					prefix := ""
-					if re == formKey || re == dataField {
+					switch re {
+					case formKey, dataField:
 						prefix = "field."
+					case eventKind:
+						prefix = "event."
 					}
 					for _, g := range m[1:] {
 						if g != "" {
@@ -96,9 +100,9 @@ func usedKeys(t *testing.T) []string {
 			}
 		}
 	}
-	scan(".", literalKey, mapKey, formKey, dataField)
+	scan(".", literalKey, mapKey, formKey, dataField, eventKind)
 	scan("../../cmd/relance", literalKey, mapKey)
-	scan("../../data", dataField)
+	scan("../../data", dataField, eventKind)
 	for _, r := range data.Reasons() {
 		keys["error."+string(r)] = true
 	}

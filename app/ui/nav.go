@@ -20,7 +20,12 @@ const (
 
 var navKeys = []string{"nav.today", "nav.calendar", "nav.invoices", "nav.clients", "nav.settings"}
 
-var navIcons = []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.SettingsIcon()}
+// navIcons is a function, not a variable: theme icons look up the running
+// app's theme, which does not exist while package variables are set (and
+// never does on the command line).
+func navIcons() []fyne.Resource {
+	return []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.SettingsIcon()}
+}
 
 // Preference keys, in one place.
 const (

@@ -2,21 +2,163 @@ package ui
 
 import (
 	"context"
+	"log/slog"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
 )
 
-// settingsScreen is being built (issue 4); this file is replaced by the screen.
+// settingsScreen holds the settings in sections, one tab each: the
+// company's letterhead, the dunning scenarios and their steps, the rates
+// table, the dunning rules and the language.
 type settingsScreen struct {
-	ui      *UI
-	content fyne.CanvasObject
+	ui        *UI
+	content   fyne.CanvasObject
+	tabs      *container.AppTabs
+	company   *companySection
+	scenarios *scenarioSection
+	rates     *ratesSection
+	rules     *rulesSection
+	language  *languageSection
 }
 
+// The sections, in tab order.
+const (
+	sectionCompany = iota
+	sectionScenarios
+	sectionRates
+	sectionRules
+	sectionLanguage
+)
+
+// newSettingsScreen builds the sections; update fills them.
 func newSettingsScreen(u *UI) *settingsScreen {
-	return &settingsScreen{ui: u, content: container.NewStack()}
+	s := &settingsScreen{ui: u}
+	s.company = newCompanySection(u)
+	s.scenarios = newScenarioSection(u)
+	s.rates = newRatesSection(u)
+	s.rules = newRulesSection(u)
+	s.language = newLanguageSection(u)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("settings.section.company"), theme.HomeIcon(), s.company.content),
+		container.NewTabItemWithIcon(lang.L("settings.section.scenarios"), theme.ListIcon(), s.scenarios.content),
+		container.NewTabItemWithIcon(lang.L("settings.section.rates"), theme.GridIcon(), s.rates.content),
+		container.NewTabItemWithIcon(lang.L("settings.section.rules"), theme.SettingsIcon(), s.rules.content),
+		container.NewTabItemWithIcon(lang.L("settings.section.language"), theme.ComputerIcon(), s.language.content),
+	)
+	// A change of language rebuilds every screen while the old one is still
+	// u.settings: stay on the section the user was in (the language one).
+	if u.settings != nil {
+		s.tabs.SelectIndex(u.settings.tabs.SelectedIndex())
+	}
+	s.content = s.tabs
+	return s
 }
 
+// view is the sections' tabs.
 func (s *settingsScreen) view() fyne.CanvasObject { return s.content }
 
-func (s *settingsScreen) update(context.Context) {}
+// settingsData is everything the sections show, read in one go.
+type settingsData struct {
+	company    data.Company
+	scenarios  []data.Scenario
+	categories []data.Category
+	stepUses   map[int64]int
+	ecb        []data.ECBRate
+	legal      []data.LegalRate
+}
+
+// update reads the settings off the UI goroutine and shows them.
+func (s *settingsScreen) update(ctx context.Context) {
+	d, err := loadSettings(ctx, s.ui.store)
+	fyne.Do(func() {
+		if err != nil {
+			slog.Error("load settings", "err", err)
+			s.ui.showError(err)
+			return
+		}
+		s.company.set(d)
+		s.scenarios.set(d)
+		s.rates.set(d)
+		s.rules.set(d)
+	})
+}
+
+// loadSettings reads what every section shows.
+func loadSettings(ctx context.Context, store *data.Store) (settingsData, error) {
+	var d settingsData
+	var err error
+	if d.company, err = store.GetCompany(ctx); err != nil {
+		return d, err
+	}
+	if d.scenarios, err = store.ListScenarios(ctx); err != nil {
+		return d, err
+	}
+	if d.categories, err = store.ListCategories(ctx); err != nil {
+		return d, err
+	}
+	if d.stepUses, err = store.CountStepActions(ctx); err != nil {
+		return d, err
+	}
+	if d.ecb, err = store.ListECBRates(ctx); err != nil {
+		return d, err
+	}
+	d.legal, err = store.ListLegalRates(ctx)
+	return d, err
+}
+
+// settingsPage is the frame of a section: a short explanation on top, the
+// content under it, scrolled when taller than the window, and bottom (may
+// be nil: a Save bar) always in view.
+func settingsPage(introKey string, body, bottom fyne.CanvasObject) fyne.CanvasObject {
+	intro := &widget.Label{Text: lang.L(introKey), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	// Scrolled both ways: two columns of fields must not set the window's
+	// least width, a narrow window scrolls sideways instead.
+	scroll := container.NewScroll(container.NewPadded(container.NewVBox(intro, body)))
+	if bottom == nil {
+		return scroll
+	}
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(bottom)), nil, nil, scroll)
+}
+
+// settingsHeading is the title of a group of settings inside a section.
+func settingsHeading(key string) *widget.Label {
+	return &widget.Label{Text: lang.L(key), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+// settingsGroup is a titled group of settings, on a card-like background.
+func settingsGroup(titleKey string, content ...fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{settingsHeading(titleKey)}, content...)...))
+}
+
+// settingsGroupWithAction is a settingsGroup with a button (Add...) at the
+// right of its title, in reach above a long list.
+func settingsGroupWithAction(titleKey string, action *widget.Button, content ...fyne.CanvasObject) fyne.CanvasObject {
+	title := container.NewBorder(nil, nil, nil, action, settingsHeading(titleKey))
+	return widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{title}, content...)...))
+}
+
+// settingsHint is a sentence that explains a setting, under it.
+func settingsHint(key string, args ...any) *widget.Label {
+	return &widget.Label{Text: lang.L(key, args...), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+}
+
+// settingsSaveBar is the bottom of a section that is saved as a whole:
+// its errors that belong to no field, the word that confirms a save, and
+// the Save button on the right, as in the dialogs.
+func settingsSaveBar(general *widget.Label, save *widget.Button, saved *widget.Label) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, container.NewHBox(saved, save), general)
+}
+
+// newSavedLabel is the "Saved." shown after a section was saved, until the
+// next edit.
+func newSavedLabel() *widget.Label {
+	l := &widget.Label{Text: lang.L("settings.saved"), Importance: widget.SuccessImportance}
+	l.Hide()
+	return l
+}

@@ -11,6 +11,11 @@ import (
 	"relance/data"
 )
 
+// valuePrefixes name the catalogue entries of the event parameters that
+// hold a code: an outcome, a state, a payment method.
+var valuePrefixes = map[string]string{"outcome": "outcome.", "from": "state.", "to": "state.",
+	"kind": "task.", "status": "promise_status.", "method": "method."}
+
 // eventText says what an event of the timeline records, in the user's
 // language: the catalogue's sentence "event.<kind>" filled with the
 // event's facts written the local way.
@@ -32,10 +37,10 @@ func eventText(e data.Event) string {
 	if e.Params["channel"] != "" || e.Params["template"] != "" {
 		args["step"] = StepName(data.Step{TemplateKey: e.Params["template"], Channel: data.Channel(e.Params["channel"])})
 	}
-	for _, k := range []string{"outcome", "from", "to", "kind", "status", "method"} {
-		if v := e.Params[k]; v != "" {
-			if t := lang.L(k + "." + v); t != k+"."+v {
-				args[k] = t
+	for param, prefix := range valuePrefixes {
+		if v := e.Params[param]; v != "" {
+			if t := lang.L(prefix + v); t != prefix+v {
+				args[param] = t
 			}
 		}
 	}

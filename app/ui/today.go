@@ -1,22 +1,257 @@
 package ui
 
 import (
+	"cmp"
 	"context"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/data"
 )
 
-// todayScreen is being built (issue 4); this file is replaced by the screen.
+// todayScreen is the owner's morning list: the key figures of the book, then
+// the actions due now, grouped in sections (to send, to call, to print, ...),
+// each with its one-click action and a skip.
 type todayScreen struct {
 	ui      *UI
 	content fyne.CanvasObject
+	date    *widget.Label
+	summary *widget.Label
+	figures todayFigures
+	list    *widget.List
+	empty   *fyne.Container // shown instead of the list when nothing is due
+	next    *widget.Label   // in the empty state: the next planned step
+
+	rows []todayRow
+	// busy marks the rows whose action is being recorded, so that a second
+	// click cannot record it twice.
+	busy map[int]bool
+	// heights are the rows given a height of their own (section headers,
+	// cards with a warning line), by index; the list keeps them by index,
+	// so they are reset when the rows change.
+	heights    map[int]float32
+	cardHeight float32
+	tallHeight float32 // a card with a warning
+	headHeight float32
 }
 
+// newTodayScreen builds the screen, empty until update loads it.
 func newTodayScreen(u *UI) *todayScreen {
-	return &todayScreen{ui: u, content: container.NewStack()}
+	s := &todayScreen{ui: u, busy: map[int]bool{},
+		date:    &widget.Label{Importance: widget.LowImportance},
+		summary: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		next:    &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}}
+	s.figures = newTodayFigures()
+	s.list = &widget.List{
+		Length:     func() int { return len(s.rows) },
+		CreateItem: func() fyne.CanvasObject { return newTodayItem(s) },
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*todayItem).set(id) },
+		OnSelected: func(id widget.ListItemID) { s.list.Unselect(id) },
+	}
+	s.list.ExtendBaseWidget(s.list)
+	probe := newTodayItem(s)
+	s.cardHeight, s.headHeight = probe.card.MinSize().Height, probe.header.MinSize().Height
+	probe.warning.Show()
+	s.tallHeight = probe.card.MinSize().Height
+
+	title := &widget.Label{Text: lang.L("today.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	top := container.NewBorder(nil, nil, container.NewHBox(title, container.NewCenter(s.date)), container.NewCenter(s.summary))
+	s.empty = s.newEmptyState()
+	s.empty.Hide()
+	s.content = container.NewBorder(container.NewVBox(container.NewPadded(top), container.NewPadded(s.figures.content)),
+		nil, nil, nil, container.NewStack(s.list, s.empty))
+	return s
 }
 
+// newEmptyState is what shows when nothing is due: a reassurance and the
+// next step planned, so the owner knows the book is being watched.
+func (s *todayScreen) newEmptyState() *fyne.Container {
+	icon := widget.NewIcon(theme.ConfirmIcon())
+	title := &widget.Label{Text: lang.L("today.empty.title"), TextStyle: fyne.TextStyle{Bold: true},
+		Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
+	box := container.NewVBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(56, 56), icon)), title, s.next)
+	return container.NewVBox(layout.NewSpacer(), container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 180), box)),
+		layout.NewSpacer())
+}
+
+// view is the screen's content, for the navigation.
 func (s *todayScreen) view() fyne.CanvasObject { return s.content }
 
-func (s *todayScreen) update(context.Context) {}
+// update plans the day (which also settles promises and instalments and
+// remembers the day for catch-up), reads the key figures and the open
+// tasks, and shows them. It runs off the UI goroutine.
+func (s *todayScreen) update(ctx context.Context) {
+	d, err := s.load(ctx)
+	fyne.Do(func() {
+		if err != nil {
+			s.ui.showError(err)
+			return
+		}
+		s.show(d)
+	})
+}
+
+// todayData is what the screen shows, read and formatted off the UI
+// goroutine so that drawing a row is a field copy.
+type todayData struct {
+	today       data.Date
+	figures     data.KeyFigures
+	dueSoonDays int
+	rows        []todayRow
+	actions     int    // groups and tasks to do
+	next        string // the empty state's sentence
+}
+
+// load reads and formats everything the screen shows.
+func (s *todayScreen) load(ctx context.Context) (todayData, error) {
+	d := todayData{today: s.ui.today()}
+	company, err := s.ui.store.GetCompany(ctx)
+	if err != nil {
+		return d, err
+	}
+	d.dueSoonDays = company.DueSoonDays
+	// The key figures are one read of their own: they run beside the plan,
+	// on another connection of the read pool.
+	var figuresErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { d.figures, figuresErr = s.ui.store.GetKeyFigures(ctx, d.today, company.DueSoonDays) })
+	d.rows, d.actions, err = s.loadRows(ctx, d.today)
+	wg.Wait()
+	if err = cmp.Or(err, figuresErr); err != nil {
+		return d, err
+	}
+	if d.actions == 0 {
+		d.next, err = s.nextStepSentence(ctx)
+	}
+	return d, err
+}
+
+// loadRows plans the day and lays out the list's rows.
+func (s *todayScreen) loadRows(ctx context.Context, today data.Date) ([]todayRow, int, error) {
+	plan, err := s.ui.dunning.Today(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	tasks, err := s.ui.store.ListOpenTasks(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	in, err := s.loadFacts(ctx, plan, tasks, today)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, actions := buildTodayRows(in)
+	return rows, actions, nil
+}
+
+// loadFacts reads what the rows say besides the plan: the clients'
+// names and contact details, and the promises found broken.
+func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks []data.Task, today data.Date) (todayFacts, error) {
+	in := todayFacts{plan: plan, today: today}
+	for _, t := range tasks {
+		if !t.DueOn.After(today) {
+			in.tasks = append(in.tasks, t)
+		}
+	}
+	var clientIDs, resumed []int64
+	for _, g := range plan.Groups {
+		clientIDs = append(clientIDs, g.ClientID)
+		for _, d := range g.Items {
+			if d.Resumed {
+				resumed = append(resumed, d.InvoiceID)
+			}
+		}
+	}
+	for _, t := range in.tasks {
+		clientIDs = append(clientIDs, t.ClientID)
+	}
+	var err error
+	if in.clients, err = s.ui.store.ListClientsByIDs(ctx, clientIDs); err != nil {
+		return in, err
+	}
+	in.promises, err = s.ui.store.ListLastPromisesByInvoices(ctx, resumed)
+	return in, err
+}
+
+// nextStepSentence says what comes next when nothing is due today: the
+// earliest step planned on an open invoice.
+func (s *todayScreen) nextStepSentence(ctx context.Context) (string, error) {
+	next, err := s.ui.dunning.NextSteps(ctx)
+	if err != nil {
+		return "", err
+	}
+	var invoiceID int64
+	var first dunning.NextStep
+	for id, n := range next {
+		if n.Step.ID == 0 || n.Date.IsZero() || !n.Date.After(s.ui.today()) {
+			continue
+		}
+		if invoiceID == 0 || n.Date.Before(first.Date) || (n.Date == first.Date && id < invoiceID) {
+			invoiceID, first = id, n
+		}
+	}
+	if invoiceID == 0 {
+		return lang.L("today.empty.no_next"), nil
+	}
+	inv, err := s.ui.store.GetInvoice(ctx, invoiceID)
+	if err != nil {
+		return "", err
+	}
+	client, err := s.ui.store.GetClient(ctx, inv.ClientID)
+	if err != nil {
+		return "", err
+	}
+	return lang.L("today.empty.next", map[string]any{"Step": StepName(first.Step), "Number": inv.Number,
+		"Client": client.Name, "Date": formatDate(first.Date)}), nil
+}
+
+// show puts loaded data on screen (UI goroutine).
+func (s *todayScreen) show(d todayData) {
+	s.date.SetText(longDate(d.today))
+	s.figures.set(d.figures, d.dueSoonDays)
+	s.summary.SetText(lang.N("today.summary", d.actions, map[string]any{"Count": d.actions}))
+	s.rows = d.rows
+	s.busy = map[int]bool{}
+	s.setHeights()
+	s.next.SetText(d.next)
+	if d.actions == 0 {
+		s.summary.Hide()
+		s.list.Hide()
+		s.empty.Show()
+	} else {
+		s.summary.Show()
+		s.empty.Hide()
+		s.list.Show()
+	}
+	s.list.Refresh()
+}
+
+// setHeights gives the section headers and the cards with a warning
+// their own height; rows that no longer need one go back to a card's.
+func (s *todayScreen) setHeights() {
+	want := map[int]float32{}
+	for i := range s.rows {
+		switch {
+		case s.rows[i].header:
+			want[i] = s.headHeight
+		case s.rows[i].warning != "":
+			want[i] = s.tallHeight
+		}
+	}
+	for i := range s.heights {
+		if _, ok := want[i]; !ok {
+			s.list.SetItemHeight(i, s.cardHeight)
+		}
+	}
+	for i, h := range want {
+		s.list.SetItemHeight(i, h) // does nothing when already so
+	}
+	s.heights = want
+}

@@ -88,8 +88,9 @@ func (u *UI) build() {
 	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings}
 	u.stale = map[screen]bool{}
 	u.tabs = container.NewAppTabs()
+	icons := navIcons()
 	for i, s := range u.screens {
-		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), navIcons[i], s.view()))
+		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), icons[i], s.view()))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.onScreenSelected() }

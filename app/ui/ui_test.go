@@ -18,8 +18,18 @@ import (
 var testDay = data.MustDate("2026-11-24")
 
 // newTestUI builds the window over a fresh store in a temporary directory,
-// with slow work run in line so that a tap has done its work on return.
+// with slow work run in line so that a tap has done its work on return. It
+// skips the onboarding's company step: the window shows the choice between
+// demo data and an empty book.
 func newTestUI(t *testing.T) (*UI, *data.Store) {
+	t.Helper()
+	u, store := newFirstStartUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.skip")))
+	return u, store
+}
+
+// newFirstStartUI is newTestUI on the onboarding's first step.
+func newFirstStartUI(t *testing.T) (*UI, *data.Store) {
 	t.Helper()
 	if err := LoadTranslations(); err != nil {
 		t.Fatal(err)
@@ -102,23 +112,26 @@ func formRow(t *testing.T, root fyne.CanvasObject, key string) (fyne.CanvasObjec
 
 func entryOf(t *testing.T, input fyne.CanvasObject) *widget.Entry {
 	t.Helper()
-	var entry *widget.Entry
+	var found *widget.Entry
 	walk(input, nil, func(o, _ fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
 		switch e := o.(type) {
 		case *widget.Entry:
-			if entry == nil {
-				entry = e
-			}
+			found = e
 		case *widget.SelectEntry:
-			if entry == nil {
-				entry = &e.Entry
-			}
+			found = &e.Entry
+		case *entry: // newEntry's, in dialogs
+			found = &e.Entry
+		case *selectEntry:
+			found = &e.Entry
 		}
 	})
-	if entry == nil {
+	if found == nil {
 		t.Fatalf("no entry in %T", input)
 	}
-	return entry
+	return found
 }
 
 // fill replaces the text of a form field the way a user would: select all, type.

@@ -1,0 +1,448 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// clientInvoiceRow is one invoice in a client's detail, formatted once.
+type clientInvoiceRow struct {
+	id                                       int64
+	number, due, amount, outstanding, status string
+	kind                                     data.StatusKind
+}
+
+// The columns of a client's invoice list.
+const (
+	clientInvColNumber = iota
+	clientInvColDue
+	clientInvColAmount
+	clientInvColOutstanding
+	clientInvColStatus
+	clientInvColumnCount
+)
+
+var clientInvColumnKeys = [clientInvColumnCount]string{"column.number", "column.due_date", "column.amount",
+	"column.outstanding", "column.status"}
+
+var clientInvColumnWidths = [clientInvColumnCount]float32{112, 100, 124, 112, 214}
+
+// clientDetailData is what the detail shows, loaded off the UI goroutine.
+type clientDetailData struct {
+	client               data.Client
+	company              data.Company
+	category             string         // its translated name
+	scenario             *data.Scenario // the one that applies; nil if none
+	invoices             []clientInvoiceRow
+	events               []data.Event
+	outstanding, overdue data.Money
+}
+
+// clientDetail is a client's page: who they are, how they are reminded,
+// their invoices and their timeline.
+type clientDetail struct {
+	ui     *UI
+	screen *clientsScreen
+	// content is the page; body is hidden until the client is loaded.
+	content fyne.CanvasObject
+	body    fyne.CanvasObject
+	paused  *fyne.Container // the banner saying reminders are paused
+
+	title, subtitle, pausedBanner *widget.Label
+	outstanding, overdue, count   *widget.Label
+	contact, dunning              *widget.Form
+	scenario, notes               *widget.Label
+	invoiceTable                  *widget.Table
+	noInvoices                    *widget.Label
+	timeline                      *timeline
+	edit, remove                  *widget.Button
+
+	data        clientDetailData
+	invoiceRows []clientInvoiceRow
+}
+
+func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
+	d := &clientDetail{ui: u, screen: s, timeline: newTimeline(),
+		title:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
+		subtitle:     &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		pausedBanner: &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
+		outstanding:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		overdue:      &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		count:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		contact:      widget.NewForm(), dunning: widget.NewForm(),
+		scenario: &widget.Label{Wrapping: fyne.TextWrapWord},
+		notes:    &widget.Label{Wrapping: fyne.TextWrapWord},
+		noInvoices: &widget.Label{Text: lang.L("clients.detail.no_invoices"), Alignment: fyne.TextAlignCenter,
+			Importance: widget.LowImportance},
+	}
+	d.edit = &widget.Button{Text: lang.L("clients.detail.edit"), Icon: theme.DocumentCreateIcon(), OnTapped: d.onEdit}
+	d.remove = &widget.Button{Text: lang.L("clients.detail.delete"), Icon: theme.DeleteIcon(), OnTapped: d.onDelete}
+	d.makeInvoiceTable()
+	d.makePage()
+	return d
+}
+
+func (d *clientDetail) makePage() {
+	back := &widget.Button{Text: lang.L("clients.detail.back"), Icon: theme.NavigateBackIcon(),
+		Importance: widget.LowImportance, OnTapped: d.screen.closeDetail}
+	figures := container.NewHBox(
+		clientsFigure("clients.detail.outstanding", d.outstanding),
+		clientsFigure("clients.detail.overdue", d.overdue),
+		clientsFigure("clients.detail.invoices", d.count))
+	actions := container.NewHBox(figures, container.NewCenter(container.NewHBox(d.edit, d.remove)))
+	header := container.NewBorder(nil, nil, container.NewCenter(back), actions, container.NewVBox(d.title, d.subtitle))
+	d.paused = container.NewBorder(nil, nil, widget.NewIcon(clientsPausedIcon()), nil, d.pausedBanner)
+	d.paused.Hide()
+	left := container.NewVScroll(container.NewVBox(
+		clientsSectionTitle("clients.detail.contact"), d.contact, widget.NewSeparator(),
+		clientsSectionTitle("clients.detail.dunning"), d.dunning, widget.NewSeparator(),
+		clientsSectionTitle("clients.detail.notes"), d.notes))
+	invoices := container.NewBorder(clientsSectionTitle("clients.detail.invoices_title"), nil, nil, nil,
+		container.NewStack(d.invoiceTable, container.NewCenter(d.noInvoices)))
+	history := container.NewBorder(clientsSectionTitle("clients.detail.timeline"), nil, nil, nil, d.timeline.list)
+	right := container.NewVSplit(invoices, history)
+	right.Offset = 0.55
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.37
+	d.body = container.NewBorder(container.NewVBox(d.paused, widget.NewSeparator()), nil, nil, nil, split)
+	d.content = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewPadded(d.body))
+}
+
+// clientsSectionTitle is the bold title of a part of the detail.
+func clientsSectionTitle(key string) *widget.Label {
+	return &widget.Label{Text: lang.L(key), TextStyle: fyne.TextStyle{Bold: true}}
+}
+
+// clientsFigure is a total with its caption above it.
+func clientsFigure(captionKey string, value *widget.Label) fyne.CanvasObject {
+	caption := &widget.Label{Text: lang.L(captionKey), SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing}
+	value.Alignment = fyne.TextAlignTrailing
+	return container.NewVBox(caption, value)
+}
+
+func (d *clientDetail) makeInvoiceTable() {
+	d.invoiceTable = &widget.Table{
+		Length:        func() (int, int) { return len(d.invoiceRows), clientInvColumnCount },
+		CreateCell:    newClientInvoiceCell,
+		UpdateCell:    d.updateInvoiceCell,
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Col >= 0 {
+				l := o.(*widget.Label)
+				l.Text, l.Alignment = lang.L(clientInvColumnKeys[id.Col]), fyne.TextAlignLeading
+				if id.Col == clientInvColAmount || id.Col == clientInvColOutstanding {
+					l.Alignment = fyne.TextAlignTrailing
+				}
+				l.Refresh()
+			}
+		},
+		OnSelected: d.onInvoiceSelected,
+	}
+	d.invoiceTable.ExtendBaseWidget(d.invoiceTable)
+	for col, w := range clientInvColumnWidths {
+		d.invoiceTable.SetColumnWidth(col, w)
+	}
+}
+
+// newClientInvoiceCell is a cell template: a status dot (status column
+// only) and a label.
+func newClientInvoiceCell() fyne.CanvasObject {
+	dot := canvas.NewRectangle(color.Transparent)
+	dot.SetMinSize(fyne.NewSize(10, 10))
+	dot.CornerRadius = 5
+	return container.NewBorder(nil, nil, container.NewCenter(dot), nil, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
+}
+
+func (d *clientDetail) updateInvoiceCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row >= len(d.invoiceRows) {
+		return
+	}
+	cell := o.(*fyne.Container)
+	label, dotBox := cell.Objects[0].(*widget.Label), cell.Objects[1].(*fyne.Container)
+	row := &d.invoiceRows[id.Row]
+	text, align, importance := "", fyne.TextAlignLeading, widget.MediumImportance
+	dotBox.Hide()
+	switch id.Col {
+	case clientInvColNumber:
+		text = row.number
+	case clientInvColDue:
+		text = row.due
+	case clientInvColAmount:
+		text, align = row.amount, fyne.TextAlignTrailing
+	case clientInvColOutstanding:
+		text, align = row.outstanding, fyne.TextAlignTrailing
+	case clientInvColStatus:
+		text, importance = row.status, statusImportance(row.kind)
+		dot := dotBox.Objects[0].(*canvas.Rectangle)
+		dot.FillColor = theme.Color(statusColorName(row.kind))
+		dot.Refresh()
+		dotBox.Show()
+	}
+	if label.Text != text || label.Alignment != align || label.Importance != importance {
+		label.Text, label.Alignment, label.Importance = text, align, importance
+		label.Refresh()
+	}
+}
+
+// onInvoiceSelected opens the invoice of the selected line.
+func (d *clientDetail) onInvoiceSelected(id widget.TableCellID) {
+	d.invoiceTable.UnselectAll()
+	if id.Row >= 0 && id.Row < len(d.invoiceRows) {
+		d.openInvoice(d.invoiceRows[id.Row].id)
+	}
+}
+
+// openInvoice shows one of the client's invoices in the invoice screen.
+func (d *clientDetail) openInvoice(id int64) {
+	d.ui.goTo(navInvoices)
+	d.ui.invoices.openInvoice(id)
+}
+
+// load reads everything the detail shows. It runs off the UI goroutine.
+func (d *clientDetail) load(ctx context.Context, id int64) (clientDetailData, error) {
+	var dd clientDetailData
+	var err error
+	store := d.ui.store
+	if dd.client, err = store.GetClient(ctx, id); err != nil {
+		return dd, err
+	}
+	if dd.company, err = store.GetCompany(ctx); err != nil {
+		return dd, err
+	}
+	if err = d.loadScenario(ctx, &dd); err != nil {
+		return dd, err
+	}
+	invoices, err := store.ListInvoiceSummariesByClient(ctx, id)
+	if err != nil {
+		return dd, err
+	}
+	d.fillInvoices(&dd, invoices)
+	dd.events, err = store.ListEventsByClient(ctx, id)
+	return dd, err
+}
+
+func (d *clientDetail) loadScenario(ctx context.Context, dd *clientDetailData) error {
+	scenarios, err := d.ui.store.ListScenarios(ctx)
+	if err != nil {
+		return err
+	}
+	categories, err := d.ui.store.ListCategories(ctx)
+	if err != nil {
+		return err
+	}
+	dd.category = clientsCategoryName(dd.client.Category)
+	dd.scenario = dunning.ScenarioFor(&dd.client, scenarios, categories)
+	return nil
+}
+
+// fillInvoices formats the client's invoices and totals them the way the
+// client list does (written-off invoices left out).
+func (d *clientDetail) fillInvoices(dd *clientDetailData, invoices []data.InvoiceSummary) {
+	today := d.ui.today()
+	dd.invoices = make([]clientInvoiceRow, len(invoices))
+	for i := range invoices {
+		inv := &invoices[i]
+		st := inv.Status(today, dd.company.DueSoonDays)
+		dd.invoices[i] = clientInvoiceRow{id: inv.ID, number: inv.Number, due: formatDate(inv.DueDate),
+			amount: formatMoney(inv.Amount), outstanding: clientsAmount(st.Outstanding), status: statusText(st), kind: st.Kind}
+		if inv.State == data.StateWrittenOff || st.Outstanding == 0 {
+			continue
+		}
+		dd.outstanding += st.Outstanding
+		if inv.DueDate.Before(today) {
+			dd.overdue += st.Outstanding
+		}
+	}
+}
+
+// clear empties the page while a client loads, so that the previous one
+// never shows under the new one's name.
+func (d *clientDetail) clear() {
+	d.data = clientDetailData{}
+	d.title.SetText("")
+	d.subtitle.SetText("")
+	d.body.Hide()
+	d.edit.Disable()
+	d.remove.Disable()
+}
+
+// loaded shows what load read, or the error; a client deleted meanwhile
+// sends back to the list.
+func (d *clientDetail) loaded(dd clientDetailData, err error) {
+	if err != nil {
+		if errors.Is(err, data.ErrNotFound) {
+			d.screen.closeDetail()
+		}
+		d.ui.showError(err)
+		return
+	}
+	d.data = dd
+	c := dd.client
+	d.title.SetText(c.Name)
+	d.subtitle.SetText(clientsKindName(c.Kind) + " · " + dd.category)
+	d.pausedBanner.SetText(clientsPausedText(c))
+	d.paused.Hidden = !c.RemindersPaused
+	d.outstanding.SetText(formatMoney(dd.outstanding))
+	d.overdue.SetText(formatMoney(dd.overdue))
+	d.overdue.Importance = widget.MediumImportance
+	if dd.overdue > 0 {
+		d.overdue.Importance = widget.DangerImportance
+	}
+	d.count.SetText(strconv.Itoa(len(dd.invoices)))
+	d.fillContact(c)
+	d.fillDunning(dd)
+	d.notes.SetText(clientsOrDash(c.Notes))
+	d.invoiceRows = dd.invoices
+	d.noInvoices.Hidden = len(dd.invoices) > 0
+	d.invoiceTable.Refresh()
+	d.invoiceTable.ScrollToTop()
+	d.timeline.set(dd.events)
+	d.edit.Enable()
+	d.remove.Enable()
+	d.body.Show()
+	d.content.Refresh()
+}
+
+// clientsPausedText says that a client's reminders are paused, and why.
+func clientsPausedText(c data.Client) string {
+	if c.PausedReason == "" {
+		return lang.L("clients.detail.paused")
+	}
+	return lang.L("clients.detail.paused_because", map[string]any{"Reason": c.PausedReason})
+}
+
+func (d *clientDetail) fillContact(c data.Client) {
+	d.contact.Items = nil
+	for _, row := range [][2]string{
+		{"field.contact_name", c.ContactName},
+		{"field.email", c.Email},
+		{"field.email_cc", c.EmailCC},
+		{"field.phone", c.Phone},
+		{"clients.detail.address", strings.Join(c.Address.Lines(), "\n")},
+		{"field.siren", c.SIREN},
+	} {
+		d.contact.Append(lang.L(row[0]), clientsValue(row[1]))
+	}
+	d.contact.Refresh()
+}
+
+func (d *clientDetail) fillDunning(dd clientDetailData) {
+	c := dd.client
+	d.scenario.SetText(clientsScenarioText(dd))
+	steps := ""
+	if dd.scenario != nil {
+		steps = clientsScenarioSteps(*dd.scenario)
+	}
+	reminders := clientsValue(lang.L("clients.detail.active"))
+	if c.RemindersPaused {
+		reminders = &widget.Label{Text: clientsPausedText(c), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	}
+	d.dunning.Items = nil
+	d.dunning.Append(lang.L("field.kind"), container.NewVBox(clientsValue(clientsKindName(c.Kind)), clientsHint(clientsKindHint(c.Kind))))
+	d.dunning.Append(lang.L("field.category"), clientsValue(dd.category))
+	d.dunning.Append(lang.L("field.scenario"), container.NewVBox(d.scenario, clientsHint(steps)))
+	d.dunning.Append(lang.L("field.language"), clientsValue(clientsLanguageName(c.Language)))
+	d.dunning.Append(lang.L("field.penalty_policy"), clientsValue(clientsPenaltyText(c, dd.company.Penalty)))
+	d.dunning.Append(lang.L("clients.detail.reminders"), reminders)
+	d.dunning.Refresh()
+}
+
+// clientsScenarioText names the scenario that applies and where it comes
+// from: the client's own choice or its category.
+func clientsScenarioText(dd clientDetailData) string {
+	if dd.scenario == nil {
+		return lang.L("clients.detail.no_scenario")
+	}
+	name := clientsScenarioName(*dd.scenario)
+	if dd.client.ScenarioID != 0 && dd.client.ScenarioID == dd.scenario.ID {
+		return lang.L("clients.detail.scenario_override", map[string]any{"Scenario": name})
+	}
+	return lang.L("clients.detail.scenario_of_category", map[string]any{"Scenario": name})
+}
+
+// clientsValue is a value of the detail; a dash when empty.
+func clientsValue(text string) *widget.Label {
+	return &widget.Label{Text: clientsOrDash(text), Wrapping: fyne.TextWrapWord}
+}
+
+// clientsHint is a line of explanation under a value.
+func clientsHint(text string) *widget.Label {
+	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
+	l.Hidden = text == ""
+	return l
+}
+
+func clientsOrDash(text string) string {
+	if strings.TrimSpace(text) == "" {
+		return "—"
+	}
+	return text
+}
+
+// onEdit opens the client dialog on the client shown; the screen reloads
+// once it is saved.
+func (d *clientDetail) onEdit() {
+	if d.data.client.ID != 0 {
+		d.ui.editClient(d.data.client, nil)
+	}
+}
+
+// onDelete deletes the client shown after confirmation; a client with
+// invoices is kept, and the user is told why.
+func (d *clientDetail) onDelete() {
+	c := d.data.client
+	if c.ID == 0 {
+		return
+	}
+	if n := len(d.data.invoices); n > 0 {
+		d.refuseDelete(lang.N("clients.delete.refused", n, map[string]any{"Name": c.Name, "Count": n}))
+		return
+	}
+	confirm := dialog.NewCustomConfirm(lang.L("clients.delete.title"), lang.L("clients.delete.confirm"), lang.L("button.cancel"),
+		widget.NewLabel(lang.L("clients.delete.question", map[string]any{"Name": c.Name})),
+		func(ok bool) {
+			if ok {
+				d.deleteClient(c.ID)
+			}
+		}, d.ui.win)
+	d.ui.track(confirm)
+	confirm.Show()
+}
+
+func (d *clientDetail) deleteClient(id int64) {
+	d.ui.async(func() {
+		err := d.ui.store.DeleteClient(context.Background(), id)
+		fyne.Do(func() {
+			switch {
+			case errors.Is(err, data.ErrInUse):
+				d.refuseDelete(lang.L("clients.delete.in_use"))
+			case err != nil:
+				d.ui.showError(err)
+			default:
+				d.screen.closeDetail()
+				d.ui.changed()
+			}
+		})
+	})
+}
+
+func (d *clientDetail) refuseDelete(message string) {
+	info := dialog.NewInformation(lang.L("clients.delete.refused_title"), message, d.ui.win)
+	d.ui.track(info)
+	info.Show()
+}

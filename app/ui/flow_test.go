@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// TestOwnerMorningFlow goes through the screens as an owner would: a client
+// and an invoice due yesterday typed in the forms, seen on Today and red on
+// the calendar, then paid from the invoice page (it leaves Today and turns
+// green); and a call with a promise that holds the reminders.
+func TestOwnerMorningFlow(t *testing.T) {
+	ctx := context.Background()
+	u, store := newTestUI(t) // today: Tuesday 24 November 2026
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navInvoices)
+
+	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	dlg := top(u)
+	fill(t, dlg, "name", "Fromagerie Vidal")
+	fill(t, dlg, "email", "compta@fromagerie-vidal.fr")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+
+	u.onNewInvoice()
+	dlg = top(u)
+	fillIn(t, dlg, "number", "FA-2026-0500")
+	fill(t, dlg, "client", "Vidal")
+	fill(t, dlg, "issue_date", "23/10/2026")
+	fill(t, dlg, "due_date", "23/11/2026")
+	fill(t, dlg, "amount", "1 250,00")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	inv, err := store.GetInvoiceByNumber(ctx, "FA-2026-0500")
+	if err != nil {
+		t.Fatalf("the invoice was not saved: %v (dialog errors: %q)", err, fieldError(t, dlg, "due_date"))
+	}
+
+	today := &todayBook{t: t, ctx: ctx, u: u, store: store}
+	u.goTo(navToday)
+	if card := today.mustCard(inv.Number); card == nil {
+		t.Fatal("the invoice due yesterday is not on Today")
+	}
+	u.goTo(navCalendar)
+	wantOneLine(t, u.calendar, "2026-11-23", theme.ColorNameError)
+
+	u.goTo(navInvoices)
+	u.invoices.openInvoice(inv.ID)
+	d := u.invoices.detail
+	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(findButton(t, top(u), lang.L("button.save"))) // the amount is prefilled with the balance
+	if st, _ := store.ListPaymentsByInvoice(ctx, inv.ID); len(st) != 1 || st[0].Amount != 125000 {
+		t.Fatalf("payments after the dialog: %+v", st)
+	}
+	u.goTo(navToday)
+	if today.card(inv.Number) != nil && !today.isThankYou(inv.Number) {
+		t.Error("the paid invoice is still reminded on Today")
+	}
+	u.goTo(navCalendar)
+	wantOneLine(t, u.calendar, "2026-11-23", theme.ColorNameSuccess)
+
+	// A second invoice, ten days late: its call ends with a promise.
+	late := data.Invoice{Number: "FA-2026-0501", ClientID: inv.ClientID, IssueDate: data.MustDate("2026-10-14"),
+		DueDate: data.MustDate("2026-11-13"), Amount: 40000}
+	if err := store.CreateInvoice(ctx, &late); err != nil {
+		t.Fatal(err)
+	}
+	u.changed()
+	u.goTo(navInvoices)
+	u.invoices.openInvoice(late.ID)
+	test.Tap(findButton(t, u.invoices.detail.content, lang.L("invoices.action.call")))
+	dlg = top(u)
+	radio(t, dlg).SetSelected(lang.L("today.call.promise"))
+	fillIn(t, dlg, "promised_on", "01/12/2026")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	next, err := u.dunning.NextSteps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := next[late.ID]; n.Wait != dunning.WaitPromise || n.Date != data.MustDate("2026-12-03") {
+		t.Fatalf("after the promise the next step is %+v, want held until after 1 December + 1 business day", n)
+	}
+}
+
+// isThankYou reports whether the card of an invoice is its thank-you.
+func (b *todayBook) isThankYou(number string) bool {
+	for _, r := range b.u.home.rows {
+		if r.group.Channel == data.ChannelThankYou {
+			for _, d := range r.group.Items {
+				if d.Number == number {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestEscapeClosesTheDialog(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.onNewInvoice()
+	dlg := top(u)
+	if dlg == u.win.Content() {
+		t.Fatal("Ctrl+N opened no dialog")
+	}
+	number := anyEntry(t, firstInput(t, dlg, "number"))
+	number.(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top(u) == dlg {
+		t.Fatal("Esc typed in a field left the dialog open")
+	}
+	u.goTo(navInvoices)
+	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	if top(u) == u.win.Content() {
+		t.Fatal("no client dialog")
+	}
+	u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top(u) != u.win.Content() {
+		t.Fatal("Esc with no field focused left the dialog open")
+	}
+}

@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+// invoiceActions are the buttons of an invoice's page and the dialogs
+// they open. Each button shows only when its action applies.
+type invoiceActions struct {
+	d   *invoiceDetail
+	bar *fyne.Container
+
+	pay, call, promise, dispute, resolve, pause, resume, writeOff *widget.Button
+}
+
+// newInvoiceActions builds the action buttons, hidden until an invoice loads.
+func newInvoiceActions(d *invoiceDetail) *invoiceActions {
+	a := &invoiceActions{d: d}
+	button := func(key string, icon fyne.Resource, tapped func()) *widget.Button {
+		return &widget.Button{Text: lang.L(key), Icon: icon, OnTapped: tapped}
+	}
+	a.pay = button("invoices.action.pay", theme.ConfirmIcon(), a.onPay)
+	a.pay.Importance = widget.HighImportance
+	a.call = button("invoices.action.call", theme.MailReplyIcon(), a.onCall)
+	a.promise = button("invoices.action.promise", theme.HistoryIcon(), a.onPromise)
+	a.dispute = button("invoices.action.dispute", theme.WarningIcon(), a.onDispute)
+	a.resolve = button("invoices.action.resolve", theme.ConfirmIcon(), a.onResolve)
+	a.pause = button("invoices.action.pause", theme.MediaPauseIcon(), a.onPause)
+	a.resume = button("invoices.action.resume", theme.MediaPlayIcon(), a.onResume)
+	a.writeOff = button("invoices.action.write_off", theme.DeleteIcon(), a.onWriteOff)
+	a.writeOff.Importance = widget.DangerImportance
+	a.bar = container.NewHBox(a.pay, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, layout.NewSpacer(), a.writeOff)
+	a.hideAll()
+	return a
+}
+
+// buttons lists every action button.
+func (a *invoiceActions) buttons() []*widget.Button {
+	return []*widget.Button{a.pay, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff}
+}
+
+// hideAll hides every action, while an invoice loads.
+func (a *invoiceActions) hideAll() {
+	for _, b := range a.buttons() {
+		b.Hide()
+	}
+}
+
+// update shows the actions that apply to the invoice on show: nothing is
+// paid on or chased on a closed invoice, a dispute is resolved only when
+// there is one, reminders are resumed only when paused.
+func (a *invoiceActions) update(dd detailData) {
+	inv := &dd.report.Invoice
+	open := dd.status.Open()
+	disputed := inv.State == data.StateDisputed
+	paused := inv.PausedOn(dd.today)
+	invoiceSetVisible(a.pay, open)
+	invoiceSetVisible(a.call, open)
+	invoiceSetVisible(a.promise, open && !disputed)
+	invoiceSetVisible(a.dispute, open && inv.State == data.StateOpen)
+	invoiceSetVisible(a.resolve, open && disputed)
+	invoiceSetVisible(a.pause, open && !paused)
+	invoiceSetVisible(a.resume, open && inv.Paused)
+	invoiceSetVisible(a.writeOff, open)
+}
+
+// invoiceSetVisible shows or hides o.
+func invoiceSetVisible(o fyne.CanvasObject, visible bool) {
+	if visible {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// thenReload wraps a write so that, once it succeeds, the page reloads at
+// once: the list's reload that follows every change takes a second or two
+// on a large book.
+func (a *invoiceActions) thenReload(write func(context.Context) error) func(context.Context) error {
+	return func(ctx context.Context) error {
+		if err := write(ctx); err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			if id := a.d.invoiceID; id != 0 {
+				a.d.show(id)
+			}
+		})
+		return nil
+	}
+}
+
+// invoiceMethodKeys name the payment methods (data.PaymentMethods).
+var invoiceMethodKeys = map[string]string{
+	"transfer": "invoices.method.transfer", "cheque": "invoices.method.cheque", "card": "invoices.method.card",
+	"cash": "invoices.method.cash", "direct_debit": "invoices.method.direct_debit", "other": "invoices.method.other",
+}
+
+// invoiceInputMoney is how an amount is prefilled in a field: without grouping,
+// with the decimal mark of the user's language (data.ParseMoney reads both).
+func invoiceInputMoney(m data.Money) string {
+	if language() == "en" {
+		return m.Decimal()
+	}
+	return m.Plain()
+}
+
+// invoiceParseDate reads a date field, its errors named after key.
+func invoiceParseDate(e *widget.Entry, key string, errs *data.FieldErrors) data.Date {
+	d, err := data.ParseDate(e.Text)
+	*errs = append(*errs, data.FieldErrorsOf(asField(err, key))...)
+	return d
+}
+
+// invoiceParseMoney reads an amount field, its errors named after key.
+func invoiceParseMoney(e *widget.Entry, key string, errs *data.FieldErrors) data.Money {
+	m, err := data.ParseMoney(e.Text)
+	*errs = append(*errs, data.FieldErrorsOf(asField(err, key))...)
+	return m
+}
+
+// invoiceNotBeforeToday refuses a day in the past for a field about the future
+// (a promised payment, the end of a pause).
+func invoiceNotBeforeToday(d, today data.Date, key string, errs *data.FieldErrors) {
+	if !d.IsZero() && d.Before(today) {
+		*errs = append(*errs, &data.FieldError{Field: key, Reason: reasonInvoiceDatePast, Value: d.String()})
+	}
+}
+
+// reasonInvoiceDatePast: a day that must be today or later is in the past.
+const reasonInvoiceDatePast data.Reason = "invoices_date_past"
+
+// invoiceFieldErrors returns errs as an error, nil when empty.
+func invoiceFieldErrors(errs data.FieldErrors) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// invoiceMergeErrors adds to errs the errors of validate for fields not already
+// refused (a parse error says more than "required").
+func invoiceMergeErrors(errs data.FieldErrors, validate error) data.FieldErrors {
+	for _, fe := range data.FieldErrorsOf(validate) {
+		known := false
+		for _, e := range errs {
+			known = known || e.Field == fe.Field
+		}
+		if !known {
+			errs = append(errs, fe)
+		}
+	}
+	return errs
+}
+
+// onPay records a payment: today, the outstanding amount and a transfer
+// by default; an amount over the outstanding one is allowed (a client may
+// pay penalties or pay twice) but said.
+func (a *invoiceActions) onPay() {
+	u, dd := a.d.ui, a.d.data
+	invoiceID := dd.report.Invoice.ID
+	date := newDateEntry(u.win, dd.today)
+	amount := newMoneyEntry()
+	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
+	over := &widget.Label{Importance: widget.WarningImportance}
+	over.Hide()
+	amount.OnChanged = func(text string) { showOverpayment(over, text, dd.status.Outstanding) }
+	method := widget.NewSelect(nil, nil)
+	for _, m := range data.PaymentMethods {
+		method.Options = append(method.Options, lang.L(invoiceMethodKeys[m]))
+	}
+	method.SetSelectedIndex(0)
+	ref := newEntry(u)
+	f := newForm()
+	f.add("date", true, date)
+	f.add("amount", true, container.NewVBox(amount, over))
+	f.add("method", true, method)
+	f.add("bank_ref", false, ref)
+	fd := u.newFormDialog("invoices.pay.title", f, fyne.NewSize(520, 300), func() (func(context.Context) error, error) {
+		var errs data.FieldErrors
+		p := data.Payment{InvoiceID: invoiceID, BankRef: ref.Text}
+		p.Date = invoiceParseDate(date, "date", &errs)
+		p.Amount = invoiceParseMoney(amount, "amount", &errs)
+		if i := method.SelectedIndex(); i >= 0 {
+			p.Method = data.PaymentMethods[i]
+		}
+		if err := invoiceFieldErrors(invoiceMergeErrors(errs, p.Validate())); err != nil {
+			return nil, err
+		}
+		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePayment(ctx, &p) }), nil
+	}, nil)
+	fd.show(amount)
+}
+
+// showOverpayment warns, under the amount, when it exceeds what is owed.
+func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
+	m, err := data.ParseMoney(text)
+	if err != nil || m <= outstanding {
+		l.Hide()
+		return
+	}
+	l.SetText(lang.L("invoices.pay.overpaid", map[string]any{"Excess": formatMoney(m - outstanding)}))
+	l.Show()
+}
+
+// onPromise records a promise to pay, made today by email or phone.
+func (a *invoiceActions) onPromise() {
+	u, dd := a.d.ui, a.d.data
+	invoiceID := dd.report.Invoice.ID
+	date := newDateEntry(u.win, dd.today.AddDays(7))
+	amount := newMoneyEntry()
+	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
+	channels := []data.Channel{data.ChannelPhoneCall, data.ChannelEmail}
+	channel := widget.NewSelect([]string{ChannelName(channels[0]), ChannelName(channels[1])}, nil)
+	channel.SetSelectedIndex(0)
+	f := newForm()
+	f.add("promised_on", true, date)
+	f.add("amount", true, amount)
+	f.add("channel", true, channel)
+	fd := u.newFormDialog("invoices.promise.title", f, fyne.NewSize(500, 280), func() (func(context.Context) error, error) {
+		var errs data.FieldErrors
+		p := data.Promise{InvoiceID: invoiceID, MadeOn: dd.today, Channel: channels[max(channel.SelectedIndex(), 0)]}
+		p.PromisedOn = invoiceParseDate(date, "promised_on", &errs)
+		invoiceNotBeforeToday(p.PromisedOn, dd.today, "promised_on", &errs)
+		p.Amount = invoiceParseMoney(amount, "amount", &errs)
+		if err := invoiceFieldErrors(invoiceMergeErrors(errs, p.Validate())); err != nil {
+			return nil, err
+		}
+		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePromise(ctx, &p) }), nil
+	}, nil)
+	fd.show(date)
+}
+
+// onDispute marks the invoice disputed, with the client's reason: the
+// reminders stop until the dispute is resolved.
+func (a *invoiceActions) onDispute() {
+	id := a.d.data.report.Invoice.ID
+	a.d.ui.askReason("invoices.dispute.title", "invoices.dispute.reason", true, func(ctx context.Context, reason string) error {
+		return a.thenReload(func(ctx context.Context) error {
+			return a.d.ui.store.SetInvoiceState(ctx, id, data.StateDisputed, strings.TrimSpace(reason))
+		})(ctx)
+	})
+}
+
+// onResolve ends a dispute: the invoice is open again and the reminders
+// resume where the scenario is.
+func (a *invoiceActions) onResolve() {
+	id := a.d.data.report.Invoice.ID
+	a.d.ui.askReason("invoices.resolve.title", "invoices.resolve.reason", false, func(ctx context.Context, reason string) error {
+		return a.thenReload(func(ctx context.Context) error {
+			return a.d.ui.store.SetInvoiceState(ctx, id, data.StateOpen, strings.TrimSpace(reason))
+		})(ctx)
+	})
+}
+
+// onResume lets the reminders run again.
+func (a *invoiceActions) onResume() {
+	inv := a.d.data.report.Invoice
+	a.d.ui.confirm("invoices.resume.title", "invoices.resume.message", map[string]any{"Number": inv.Number},
+		a.thenReload(func(ctx context.Context) error { return a.d.ui.store.ResumeInvoice(ctx, inv.ID) }))
+}

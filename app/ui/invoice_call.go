@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// onCall logs a call made or received about the invoice, with the dialog
+// of the Today screen; its outcome acts as in the plan (a promise pauses the
+// reminders until its date, a dispute until resolved, a wrong contact opens
+// a task).
+func (a *invoiceActions) onCall() {
+	dd := a.d.data
+	inv := dd.report.Invoice
+	item := dunning.Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID,
+		Outstanding: dd.status.Outstanding, DaysLate: dd.status.DaysLate, Planned: dd.today}
+	g := dunning.Group{ClientID: inv.ClientID, Channel: data.ChannelPhoneCall, Lead: item, Items: []dunning.Due{item}, Total: item.Outstanding}
+	a.d.ui.openCallDialog(g, func() {
+		if id := a.d.invoiceID; id != 0 {
+			a.d.show(id)
+		}
+	})
+}
+
+// invoicePauseDialog is the "Pause reminders" form: until a day, or until
+// resumed by hand, and why.
+type invoicePauseDialog struct {
+	mode   *widget.RadioGroup
+	until  *widget.Entry
+	reason *entry
+}
+
+// onPause stops the reminders on the invoice.
+func (a *invoiceActions) onPause() {
+	u, dd := a.d.ui, a.d.data
+	invoiceID := dd.report.Invoice.ID
+	p := &invoicePauseDialog{until: newDateEntry(u.win, dd.today.AddDays(14)), reason: newEntry(u)}
+	untilLabel, foreverLabel := lang.L("invoices.pause.until_date"), lang.L("invoices.pause.indefinitely")
+	p.mode = widget.NewRadioGroup([]string{untilLabel, foreverLabel}, func(choice string) {
+		if choice == foreverLabel {
+			p.until.Disable()
+		} else {
+			p.until.Enable()
+		}
+	})
+	p.mode.SetSelected(untilLabel)
+	p.mode.Required = true
+	p.reason.MultiLine = true
+	p.reason.SetMinRowsVisible(2)
+	f := newForm()
+	f.add("pause_until", true, container.NewVBox(p.mode, p.until))
+	f.add("reason", false, p.reason)
+	fd := u.newFormDialog("invoices.pause.title", f, fyne.NewSize(500, 330), func() (func(context.Context) error, error) {
+		var errs data.FieldErrors
+		var until data.Date
+		if p.mode.Selected != foreverLabel {
+			until = invoiceParseDate(p.until, "pause_until", &errs)
+			invoiceNotBeforeToday(until, dd.today, "pause_until", &errs)
+		}
+		if err := invoiceFieldErrors(errs); err != nil {
+			return nil, err
+		}
+		reason := strings.TrimSpace(p.reason.Text)
+		return a.thenReload(func(ctx context.Context) error { return u.store.PauseInvoice(ctx, invoiceID, until, reason) }), nil
+	}, nil)
+	fd.show(p.until)
+}
+
+// onWriteOff gives up on the invoice's balance, with a reason, after saying
+// what it means: the reminders stop and the balance no longer counts as
+// expected money.
+func (a *invoiceActions) onWriteOff() {
+	u, dd := a.d.ui, a.d.data
+	inv := dd.report.Invoice
+	message := &widget.Label{Text: lang.L("invoices.write_off.message", map[string]any{"Number": inv.Number,
+		"Outstanding": formatMoney(dd.status.Outstanding)}), Wrapping: fyne.TextWrapWord}
+	reason := newEntry(u)
+	reason.MultiLine = true
+	reason.SetMinRowsVisible(3)
+	f := newForm()
+	f.fields = append(f.fields, &formField{label: widget.NewLabel(""), input: message, err: newErrorLabel()})
+	f.add("reason", true, reason)
+	fd := u.newFormDialog("invoices.write_off.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
+		text := strings.TrimSpace(reason.Text)
+		if text == "" {
+			return nil, requiredError("reason")
+		}
+		return a.thenReload(func(ctx context.Context) error {
+			return u.store.SetInvoiceState(ctx, inv.ID, data.StateWrittenOff, text)
+		}), nil
+	}, nil)
+	fd.save.SetText(lang.L("invoices.action.write_off"))
+	fd.save.Importance = widget.DangerImportance
+	fd.save.Icon = nil
+	fd.show(reason)
+}

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// languageCodes are the choices of the Language tab, in order: the
+// system's language, then each catalogue.
+var languageCodes = []string{"", "fr", "en"}
+
+// languageSection is the Language tab: follow the system, or speak French
+// or English whatever the system says.
+type languageSection struct {
+	ui      *UI
+	content fyne.CanvasObject
+	choice  *widget.RadioGroup
+}
+
+// newLanguageSection offers the choices, on the one in the preferences.
+func newLanguageSection(u *UI) *languageSection {
+	s := &languageSection{ui: u}
+	system := lang.L("settings.language.system", map[string]any{"Language": lang.L("settings.language." + systemLanguage())})
+	s.choice = widget.NewRadioGroup([]string{system, lang.L("settings.language.fr"), lang.L("settings.language.en")}, nil)
+	s.choice.Required = true
+	current := slices.Index(languageCodes, u.app.Preferences().String(prefLanguage))
+	s.choice.SetSelected(s.choice.Options[max(current, 0)])
+	s.choice.OnChanged = func(string) { s.onChoose() }
+	s.content = settingsPage("settings.language.intro",
+		settingsGroup("settings.language.title", s.choice, settingsHint("settings.language.letters_hint")), nil)
+	return s
+}
+
+// onChoose switches the window to the chosen language; the window is
+// rebuilt, this tab included.
+func (s *languageSection) onChoose() {
+	i := slices.Index(s.choice.Options, s.choice.Selected)
+	if i < 0 {
+		return
+	}
+	if err := s.ui.chooseLanguage(languageCodes[i]); err != nil {
+		s.ui.showError(err)
+	}
+}

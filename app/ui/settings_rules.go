@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// rulesSection is the Dunning rules tab: the late-payment penalty policy,
+// the business days steps are moved to, and how often a client may be
+// written to.
+type rulesSection struct {
+	ui       *UI
+	content  fyne.CanvasObject
+	form     *form
+	policy   *widget.RadioGroup
+	fixed    *widget.Entry
+	rateInfo *widget.Label
+	alsace   *widget.Check
+	throttle *widget.Entry
+	save     *widget.Button
+	saved    *widget.Label
+	d        settingsData
+	// dirty: edited and not saved (a reload keeps the edits); filling: set
+	// shows the stored values, which is no edit.
+	dirty, filling bool
+}
+
+// newRulesSection lays out the three groups of rules and their Save.
+func newRulesSection(u *UI) *rulesSection {
+	s := &rulesSection{ui: u, form: newForm(), saved: newSavedLabel(),
+		rateInfo: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	s.policy = widget.NewRadioGroup([]string{lang.L("settings.rules.policy_ecb"), lang.L("settings.rules.policy_fixed")},
+		func(string) { s.onPolicy(); s.edited() })
+	s.policy.Required = true
+	s.fixed = &widget.Entry{PlaceHolder: rateInput(1200), OnChanged: func(string) { s.showRateInfo(); s.edited() }}
+	s.fixed.ExtendBaseWidget(s.fixed)
+	s.alsace = widget.NewCheck(lang.L("settings.rules.alsace"), func(bool) { s.edited() })
+	s.throttle = &widget.Entry{OnChanged: func(string) { s.edited() }}
+	s.throttle.ExtendBaseWidget(s.throttle)
+	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
+		Importance: widget.HighImportance, OnTapped: s.onSave}
+
+	// Labels of their own: the group's title already says "penalties".
+	s.form.addLabelled("settings.rules.basis", false, s.policy).key = "penalty_policy"
+	s.form.add("penalty_policy_rate", false, container.NewHBox(fixedWidth(s.fixed, 110), widget.NewLabel("%")))
+	s.form.addLabelled("settings.rules.throttle_label", false,
+		container.NewHBox(fixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).key = "throttle_days"
+	penalties := settingsGroup("settings.rules.penalties", settingsGrid(s.form, "penalty_policy", "penalty_policy_rate"),
+		s.rateInfo, settingsHint("settings.rules.penalties_hint"))
+	days := settingsGroup("settings.rules.business_days", settingsHint("settings.rules.business_days_hint"), s.alsace)
+	throttle := settingsGroup("settings.rules.throttle", settingsGrid(s.form, "throttle_days"), settingsHint("settings.rules.throttle_hint"))
+	s.content = settingsPage("settings.rules.intro", container.NewVBox(penalties, days, throttle),
+		settingsSaveBar(s.form.general, s.save, s.saved))
+	return s
+}
+
+// edited marks the rules as edited by the user.
+func (s *rulesSection) edited() {
+	if !s.filling {
+		s.dirty = true
+		s.saved.Hide()
+	}
+}
+
+// set shows the stored rules, unless the user is editing them.
+func (s *rulesSection) set(d settingsData) {
+	s.d = d
+	if !s.dirty {
+		s.filling = true
+		c := d.company
+		s.policy.SetSelected(s.policy.Options[0])
+		s.fixed.SetText("")
+		if c.Penalty.Kind == data.PenaltyFixed {
+			s.policy.SetSelected(s.policy.Options[1])
+			s.fixed.SetText(rateInput(c.Penalty.FixedBP))
+		}
+		s.alsace.SetChecked(c.AlsaceMoselle)
+		s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
+		s.form.clearErrors()
+		s.filling = false
+	}
+	s.onPolicy()
+}
+
+// fixedPolicy reports whether a contractual fixed rate is chosen.
+func (s *rulesSection) fixedPolicy() bool { return s.policy.Selected == s.policy.Options[1] }
+
+// onPolicy enables the fixed rate only for a fixed-rate policy.
+func (s *rulesSection) onPolicy() {
+	if s.fixedPolicy() {
+		s.fixed.Enable()
+	} else {
+		s.fixed.Disable()
+	}
+	s.showRateInfo()
+}
+
+// showRateInfo says what rate applies this half-year, and warns when a
+// fixed rate is below the legal floor of three times the legal rate.
+func (s *rulesSection) showRateInfo() {
+	t, h := dunning.RatesFrom(s.d.ecb, s.d.legal, s.d.company), dunning.HalfYearOf(s.ui.today())
+	half := halfYearName(h.String())
+	s.rateInfo.Importance = widget.MediumImportance
+	if !s.fixedPolicy() {
+		text := ""
+		if bp, _, ok := t.ECBRate(h); ok {
+			text = lang.L("settings.rules.ecb_now", map[string]any{"Half": half, "Rate": RatePercent(bp + 1000), "ECB": RatePercent(bp)})
+		}
+		s.rateInfo.SetText(text)
+		return
+	}
+	legal, _, _, ok := t.LegalRate(h)
+	if !ok {
+		s.rateInfo.SetText("")
+		return
+	}
+	floor := 3 * legal
+	fixed, err := parseRate("penalty_policy_rate", s.fixed.Text, false)
+	if err == nil && fixed < floor {
+		s.rateInfo.Importance = widget.WarningImportance
+		s.rateInfo.SetText(WarningText(dunning.Warning{Key: dunning.WarnFixedRateBelowFloor,
+			Args: map[string]string{"half": h.String(), "rate": dottedRate(fixed), "floor": dottedRate(floor)}}))
+		return
+	}
+	s.rateInfo.SetText(lang.L("settings.rules.floor", map[string]any{"Half": half, "Floor": RatePercent(floor)}))
+}
+
+// dottedRate writes basis points as warnings carry them: "7.86".
+func dottedRate(bp int) string { return fmt.Sprintf("%d.%02d", bp/100, bp%100) }
+
+// read checks the fields and returns the setter of the rules.
+func (s *rulesSection) read() (func(*data.Company), error) {
+	var errs data.FieldErrors
+	policy := data.PenaltyPolicy{Kind: data.PenaltyECBPlus10}
+	if s.fixedPolicy() {
+		bp, err := checkRate("penalty_policy_rate", s.fixed.Text, false, 1)
+		errs = append(errs, data.FieldErrorsOf(err)...)
+		policy = data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: bp}
+	}
+	throttle, err := parseDays("throttle_days", s.throttle.Text, 0)
+	errs = append(errs, data.FieldErrorsOf(err)...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	alsace := s.alsace.Checked
+	return func(c *data.Company) {
+		c.Penalty, c.AlsaceMoselle, c.ThrottleDays = policy, alsace, throttle
+	}, nil
+}
+
+// onSave checks the rules, then writes them over the stored company.
+func (s *rulesSection) onSave() {
+	s.form.clearErrors()
+	apply, err := s.read()
+	if err != nil {
+		s.form.showErrors(err)
+		return
+	}
+	s.save.Disable()
+	s.ui.async(func() {
+		err := saveCompany(context.Background(), s.ui.store, apply)
+		fyne.Do(func() {
+			s.save.Enable()
+			if err != nil {
+				s.form.showErrors(err)
+				return
+			}
+			s.dirty = false
+			s.saved.Show()
+			s.ui.changed()
+		})
+	})
+}

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+)
+
+// onPrimary runs a row's one-click action: record a message as sent by
+// the owner, open the call dialog, or mark a task done.
+func (s *todayScreen) onPrimary(row int) {
+	if row < 0 || row >= len(s.rows) || s.busy[row] {
+		return
+	}
+	r := s.rows[row]
+	switch r.action {
+	case todayLogCall:
+		s.ui.openCallDialog(r.group, nil)
+	case todayTaskDone:
+		s.record(row, func(ctx context.Context) error { return s.ui.store.CompleteTask(ctx, r.task.ID) })
+	default:
+		// Until Relance sends mail and prints letters itself, the owner does
+		// it and the step is recorded done, with no archived file.
+		s.record(row, func(ctx context.Context) error { return s.ui.dunning.Complete(ctx, r.group, "", "") })
+	}
+}
+
+// record runs a row's write off the UI goroutine, its buttons disabled
+// meanwhile; on success the screens reload and the row leaves the list.
+func (s *todayScreen) record(row int, write func(context.Context) error) {
+	s.busy[row] = true
+	s.list.RefreshItem(row)
+	s.ui.async(func() {
+		err := write(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				delete(s.busy, row)
+				s.list.RefreshItem(row)
+				s.ui.showError(err)
+				return
+			}
+			s.ui.changed()
+		})
+	})
+}
+
+// onSkip asks why a step is skipped, then records it skipped with that
+// reason: the timeline keeps why the client was not reminded.
+func (s *todayScreen) onSkip(row int) {
+	if row < 0 || row >= len(s.rows) || s.busy[row] || s.rows[row].action == todayTaskDone {
+		return
+	}
+	g := s.rows[row].group
+	s.ui.askReason("today.skip.title", "today.skip.reason", true, func(ctx context.Context, reason string) error {
+		return s.ui.dunning.Skip(ctx, g, reason)
+	})
+}
+
+// onOpen shows the row's invoice on the Invoices screen.
+func (s *todayScreen) onOpen(row int) {
+	if row < 0 || row >= len(s.rows) || s.rows[row].invoiceID == 0 {
+		return
+	}
+	s.ui.todayOpenInvoice(s.rows[row].invoiceID)
+}
+
+// todayOpenInvoice goes to the Invoices screen and opens an invoice there.
+func (u *UI) todayOpenInvoice(invoiceID int64) {
+	u.goTo(navInvoices)
+	u.invoices.openInvoice(invoiceID)
+}

@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// Reasons of the call dialog's own field errors; their sentences are
+// "error.<reason>" in the today catalogue.
+const (
+	callReasonPromisePast  data.Reason = "today_promise_past"
+	callReasonAboveBalance data.Reason = "today_promise_above_total"
+)
+
+// callOutcomes are the outcomes of a call, in the order the dialog offers
+// them, with their labels.
+var callOutcomes = []struct{ kind, key string }{
+	{data.OutcomePromise, "today.call.promise"},
+	{data.OutcomeNoAnswer, "today.call.no_answer"},
+	{data.OutcomeDispute, "today.call.dispute"},
+	{data.OutcomeWrongContact, "today.call.wrong_contact"},
+}
+
+// callDialog is the form in which the owner says what came of a call
+// about a group's invoices.
+type callDialog struct {
+	ui      *UI
+	group   dunning.Group
+	outcome *widget.RadioGroup
+	date    *widget.Entry
+	amount  *widget.Entry
+	note    *entry
+	noteRow *formField
+	done    func()
+}
+
+// openCallDialog asks what came of a call about g's invoices and records
+// it with its consequences (a promise pauses the reminders, a dispute
+// suspends them, a wrong contact opens a task). A group of the plan
+// fulfils its call step; a group built by hand around one invoice (no
+// step: the owner called on their own) records the call on that invoice.
+//
+// done (may be nil) runs on the UI goroutine once the call is recorded.
+func (u *UI) openCallDialog(g dunning.Group, done func()) {
+	u.async(func() {
+		client, err := u.store.GetClient(context.Background(), g.ClientID)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			c := newCallDialog(u, g)
+			c.done = done
+			c.show(client)
+		})
+	})
+}
+
+// newCallDialog builds the inputs of a call dialog, the promised amount
+// prefilled with what the invoices still owe.
+func newCallDialog(u *UI, g dunning.Group) *callDialog {
+	c := &callDialog{ui: u, group: g, date: newDateEntry(u.win, data.Date{}), amount: newMoneyEntry(), note: newEntry(u)}
+	options := make([]string, len(callOutcomes))
+	for i, o := range callOutcomes {
+		options[i] = lang.L(o.key)
+	}
+	c.outcome = widget.NewRadioGroup(options, c.onOutcome)
+	c.note.MultiLine = true
+	c.note.SetMinRowsVisible(2)
+	c.note.Wrapping = fyne.TextWrapWord
+	if g.Total > 0 {
+		c.amount.SetText(callMoneyInput(g.Total))
+	}
+	return c
+}
+
+// callMoneyInput prefills an amount the way the user types it.
+func callMoneyInput(m data.Money) string {
+	if language() == "en" {
+		return m.Decimal()
+	}
+	return m.Plain()
+}
+
+// show lays the form out around the client called and opens it.
+func (c *callDialog) show(client data.Client) {
+	f := newForm()
+	phone := client.Phone
+	if phone == "" {
+		phone = lang.L("today.contact.no_phone")
+	}
+	if client.ContactName != "" {
+		phone += " · " + client.ContactName
+	}
+	f.add("client", false, &widget.Label{Text: client.Name, TextStyle: fyne.TextStyle{Bold: true}})
+	f.add("phone", false, widget.NewLabel(phone))
+	f.add("invoice", false, &widget.Label{Text: c.invoicesText(), Wrapping: fyne.TextWrapWord})
+	f.add("outcome", true, c.outcome)
+	f.add("promised_on", true, c.date)
+	f.add("promise_amount", true, c.amount)
+	c.noteRow = f.add("note", false, c.note)
+	c.onOutcome("")
+	fd := c.ui.newFormDialog("today.call.title", f, fyne.NewSize(600, 500), c.submit, c.done)
+	fd.show(nil)
+}
+
+// invoicesText lists the invoices of the call and what they total.
+func (c *callDialog) invoicesText() string {
+	numbers := make([]string, len(c.group.Items))
+	for i, d := range c.group.Items {
+		numbers[i] = d.Number
+	}
+	return lang.L("today.call.invoices", map[string]any{"Numbers": strings.Join(numbers, ", "),
+		"Total": formatMoney(c.group.Total)})
+}
+
+// kind is the outcome chosen, "" when none is.
+func (c *callDialog) kind() string {
+	for _, o := range callOutcomes {
+		if c.outcome.Selected == lang.L(o.key) {
+			return o.kind
+		}
+	}
+	return ""
+}
+
+// onOutcome enables the fields the chosen outcome needs: a promise has a
+// date and an amount; a dispute needs its reason in the note.
+func (c *callDialog) onOutcome(string) {
+	kind := c.kind()
+	if kind == data.OutcomePromise {
+		c.date.Enable()
+		c.amount.Enable()
+	} else {
+		c.date.Disable()
+		c.amount.Disable()
+	}
+	label, hint := lang.L("field.note"), lang.L("today.call.note_hint")
+	switch kind {
+	case data.OutcomeDispute:
+		label, hint = label+" *", lang.L("today.call.dispute_hint")
+	case data.OutcomeWrongContact:
+		hint = lang.L("today.call.wrong_contact_hint")
+	}
+	if c.noteRow != nil {
+		c.noteRow.label.SetText(label)
+	}
+	c.note.SetPlaceHolder(hint)
+}
+
+// submit reads the form; the write records the call.
+func (c *callDialog) submit() (func(context.Context) error, error) {
+	out, err := c.read()
+	if err != nil {
+		return nil, err
+	}
+	g := c.group
+	return func(ctx context.Context) error {
+		if g.Lead.Step.ID == 0 && len(g.Items) == 1 {
+			return c.ui.dunning.LogCallOn(ctx, g.Items[0].InvoiceID, out)
+		}
+		return c.ui.dunning.LogCall(ctx, g, out)
+	}, nil
+}
+
+// read checks the fields against the chosen outcome.
+func (c *callDialog) read() (dunning.CallOutcome, error) {
+	out := dunning.CallOutcome{Kind: c.kind(), Note: strings.TrimSpace(c.note.Text)}
+	var errs data.FieldErrors
+	switch out.Kind {
+	case "":
+		return out, requiredError("outcome")
+	case data.OutcomePromise:
+		out.PromiseDate, out.Amount, errs = c.readPromise()
+	case data.OutcomeDispute:
+		if out.Note == "" {
+			errs = append(errs, &data.FieldError{Field: "note", Reason: data.ReasonRequired})
+		}
+	}
+	if len(errs) > 0 {
+		return out, errs
+	}
+	return out, nil
+}
+
+// readPromise reads a promise: a day from today on, an amount above zero
+// and no more than what the invoices still owe.
+func (c *callDialog) readPromise() (data.Date, data.Money, data.FieldErrors) {
+	var errs data.FieldErrors
+	date, err := data.ParseDate(c.date.Text)
+	switch {
+	case err != nil:
+		errs = append(errs, data.FieldErrorsOf(asField(err, "promised_on"))...)
+	case date.Before(c.ui.today()):
+		errs = append(errs, &data.FieldError{Field: "promised_on", Reason: callReasonPromisePast, Value: date.String()})
+	}
+	amount, err := data.ParseMoney(c.amount.Text)
+	switch {
+	case err != nil:
+		errs = append(errs, data.FieldErrorsOf(asField(err, "promise_amount"))...)
+	case amount <= 0:
+		errs = append(errs, &data.FieldError{Field: "promise_amount", Reason: data.ReasonNotPositive})
+	case c.group.Total > 0 && amount > c.group.Total:
+		errs = append(errs, &data.FieldError{Field: "promise_amount", Reason: callReasonAboveBalance})
+	}
+	return date, amount, errs
+}

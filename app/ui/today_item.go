@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// todayItem draws one row of the Today list: a section header, or a card
+// with the client, the step, the invoices, the total and the buttons.
+// The list recycles items: set points one at another row.
+type todayItem struct {
+	widget.BaseWidget
+	screen *todayScreen
+	row    int
+
+	header      *fyne.Container
+	headerTitle *widget.Label
+	headerCount *widget.Label
+	headerHint  *widget.Label
+
+	card     *fyne.Container
+	icon     *widget.Icon
+	link     *widget.Hyperlink // the client's name, opening the invoice
+	name     *widget.Label     // the name when there is no invoice to open
+	step     *widget.Label
+	invoices *widget.Label
+	warning  *widget.Label
+	contact  *widget.Label
+	total    *widget.Label
+	primary  *widget.Button
+	skip     *widget.Button
+}
+
+// todayButtonTexts are the labels the action button may take, measured so
+// that the buttons line up from card to card.
+var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_call", "today.action.done"}
+
+// newTodayItem builds an item showing nothing yet; set fills it.
+func newTodayItem(s *todayScreen) *todayItem {
+	it := &todayItem{screen: s,
+		headerTitle: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
+		headerCount: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.LowImportance, SizeName: theme.SizeNameSubHeadingText},
+		headerHint:  &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+		icon:        widget.NewIcon(nil),
+		name:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		step:        &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		invoices:    &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		warning:     &widget.Label{Importance: widget.WarningImportance, Truncation: fyne.TextTruncateEllipsis},
+		contact:     &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+		total:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing},
+	}
+	it.link = &widget.Hyperlink{TextStyle: fyne.TextStyle{Bold: true}, OnTapped: it.onOpen}
+	it.link.ExtendBaseWidget(it.link)
+	it.primary = &widget.Button{OnTapped: it.onPrimary, Importance: widget.HighImportance}
+	it.skip = &widget.Button{Text: lang.L("today.action.skip"), Icon: theme.MediaSkipNextIcon(), OnTapped: it.onSkip}
+	it.header = container.NewBorder(nil, nil, container.NewHBox(it.headerTitle, it.headerCount), nil, it.headerHint)
+	it.card = it.newCard()
+	it.header.Hide()
+	it.warning.Hide()
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+// newCard lays a card out: the channel icon, three lines of text (four
+// with a warning), then the total and the buttons in columns of fixed
+// width.
+func (it *todayItem) newCard() *fyne.Container {
+	name := container.NewStack(it.link, it.name)
+	lines := container.New(newTodayTightVBox(),
+		container.NewBorder(nil, nil, name, nil, it.step),
+		it.invoices, it.warning, it.contact)
+	var buttonWidth float32
+	for _, key := range todayButtonTexts {
+		b := &widget.Button{Text: lang.L(key), Icon: theme.ConfirmIcon()}
+		buttonWidth = max(buttonWidth, b.MinSize().Width)
+	}
+	buttonSize := fyne.NewSize(buttonWidth, it.skip.MinSize().Height)
+	totalWidth := (&widget.Label{Text: formatMoney(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
+	right := container.NewHBox(
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(totalWidth, it.total.MinSize().Height), it.total)),
+		container.NewCenter(container.NewGridWrap(buttonSize, it.primary)),
+		container.NewCenter(container.NewGridWrap(it.skip.MinSize(), it.skip)),
+		todayGap(theme.Padding()*2)) // clear of the list's scroll bar
+	icon := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()*1.5), it.icon))
+	return container.NewBorder(nil, nil, icon, right, lines)
+}
+
+// CreateRenderer draws the header and the card on top of each other; set
+// shows one of them.
+func (it *todayItem) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(it.header, it.card))
+}
+
+// set shows row id of the screen.
+func (it *todayItem) set(id int) {
+	s := it.screen
+	if id < 0 || id >= len(s.rows) {
+		return
+	}
+	it.row = id
+	r := &s.rows[id]
+	if r.header {
+		it.card.Hide()
+		it.header.Show()
+		todaySetText(it.headerTitle, r.title)
+		todaySetText(it.headerCount, strconv.Itoa(r.count))
+		todaySetText(it.headerHint, r.hint)
+		return
+	}
+	it.header.Hide()
+	it.card.Show()
+	it.setCard(r, s.busy[id])
+}
+
+// setCard fills the card with a row; busy disables its buttons.
+func (it *todayItem) setCard(r *todayRow, busy bool) {
+	it.icon.SetResource(r.icon)
+	if r.invoiceID != 0 {
+		it.name.Hide()
+		if it.link.Text != r.title {
+			it.link.SetText(r.title)
+		}
+		it.link.Show()
+	} else {
+		it.link.Hide()
+		todaySetText(it.name, r.title)
+		it.name.Show()
+	}
+	todaySetText(it.step, r.step)
+	todaySetText(it.invoices, r.invoices)
+	todaySetText(it.warning, r.warning)
+	if r.warning == "" {
+		it.warning.Hide()
+	} else {
+		it.warning.Show()
+	}
+	importance := widget.LowImportance
+	if r.noContact {
+		importance = widget.WarningImportance
+	}
+	if it.contact.Importance != importance || it.contact.Text != r.contact {
+		it.contact.Importance, it.contact.Text = importance, r.contact
+		it.contact.Refresh()
+	}
+	todaySetText(it.total, r.total)
+	it.setButtons(r, busy)
+}
+
+// setButtons names the action button after the row's action.
+func (it *todayItem) setButtons(r *todayRow, busy bool) {
+	text, icon := lang.L("today.action.done"), theme.ConfirmIcon()
+	switch r.action {
+	case todayMarkSent:
+		text = lang.L("today.action.sent_myself")
+	case todayLogCall:
+		text, icon = lang.L("today.action.log_call"), todayPhoneIcon
+	}
+	if it.primary.Text != text || it.primary.Icon != icon {
+		it.primary.Text, it.primary.Icon = text, icon
+		it.primary.Refresh()
+	}
+	if r.action == todayTaskDone {
+		it.skip.Hide() // a task of the owner's is done or left open; there is no step to skip
+	} else {
+		it.skip.Show()
+	}
+	if busy {
+		it.primary.Disable()
+		it.skip.Disable()
+	} else {
+		it.primary.Enable()
+		it.skip.Enable()
+	}
+}
+
+// onPrimary, onSkip and onOpen hand a click to the screen with the row
+// the item shows at the time of the click.
+func (it *todayItem) onPrimary() { it.screen.onPrimary(it.row) }
+
+// onSkip: see onPrimary.
+func (it *todayItem) onSkip() { it.screen.onSkip(it.row) }
+
+// onOpen: see onPrimary.
+func (it *todayItem) onOpen() { it.screen.onOpen(it.row) }
+
+// todayGap is an empty space of a fixed width.
+func todayGap(width float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(width, 0))
+	return r
+}
+
+// todaySetText changes a label's text only when it differs: setting it
+// again costs a new text shaping, and the list sets every visible row on
+// each reload.
+func todaySetText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}

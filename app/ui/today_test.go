@@ -1,0 +1,545 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// todayBook is a test UI on an onboarded, empty book, showing Today.
+type todayBook struct {
+	t     *testing.T
+	ctx   context.Context
+	u     *UI
+	store *data.Store
+	steps map[string]data.Step // the standard scenario's steps, by template
+}
+
+func newTodayBook(t *testing.T) *todayBook {
+	t.Helper()
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navToday)
+	b := &todayBook{t: t, ctx: context.Background(), u: u, store: store, steps: map[string]data.Step{}}
+	scenarios, err := store.ListScenarios(b.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range scenarios {
+		if sc.Key == "standard" {
+			for _, st := range sc.Steps {
+				b.steps[st.TemplateKey] = st
+			}
+		}
+	}
+	return b
+}
+
+func (b *todayBook) client(name, phone string) data.Client {
+	b.t.Helper()
+	c := data.Client{Name: name, Email: "compta@" + strings.ToLower(strings.ReplaceAll(name, " ", "-")) + ".fr", Phone: phone}
+	if err := b.store.CreateClient(b.ctx, &c); err != nil {
+		b.t.Fatal(err)
+	}
+	return c
+}
+
+func (b *todayBook) invoice(c data.Client, number, due string, amount data.Money) data.Invoice {
+	b.t.Helper()
+	d := data.MustDate(due)
+	inv := data.Invoice{Number: number, ClientID: c.ID, IssueDate: d.AddDays(-30), DueDate: d, Amount: amount}
+	if err := b.store.CreateInvoice(b.ctx, &inv); err != nil {
+		b.t.Fatal(err)
+	}
+	return inv
+}
+
+// done records steps as taken on an invoice, on the day they fell due.
+func (b *todayBook) done(inv data.Invoice, templates ...string) {
+	b.t.Helper()
+	for _, key := range templates {
+		st := b.steps[key]
+		a := data.Action{InvoiceID: inv.ID, StepID: st.ID, DoneOn: inv.DueDate.AddDays(st.OffsetDays)}
+		if err := b.store.RecordAction(b.ctx, &a); err != nil {
+			b.t.Fatal(err)
+		}
+	}
+}
+
+func (b *todayBook) pay(inv data.Invoice, on string, amount data.Money) {
+	b.t.Helper()
+	p := data.Payment{InvoiceID: inv.ID, Date: data.MustDate(on), Amount: amount}
+	if err := b.store.CreatePayment(b.ctx, &p); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// refresh reloads Today as the navigation does after a write.
+func (b *todayBook) refresh() { b.u.home.update(b.ctx) }
+
+// card is the card on screen that names invoice number, nil when none does.
+func (b *todayBook) card(number string) *todayItem {
+	var found *todayItem
+	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+		if it, ok := o.(*todayItem); ok && found == nil && it.card.Visible() && strings.Contains(it.invoices.Text, number) {
+			found = it
+		}
+	})
+	return found
+}
+
+func (b *todayBook) mustCard(number string) *todayItem {
+	b.t.Helper()
+	it := b.card(number)
+	if it == nil {
+		b.t.Fatalf("no card for %s on Today; rows: %+v", number, b.u.home.rows)
+	}
+	return it
+}
+
+// headers are the section titles on screen, in order.
+func (b *todayBook) headers() []string {
+	var out []string
+	for _, r := range b.u.home.rows {
+		if r.header {
+			out = append(out, r.title)
+		}
+	}
+	return out
+}
+
+func (b *todayBook) actions(inv data.Invoice) []data.Action {
+	b.t.Helper()
+	list, err := b.store.ListActionsByInvoice(b.ctx, inv.ID)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return list
+}
+
+func TestTodayMarkSent(t *testing.T) {
+	b := newTodayBook(t)
+	martin := b.client("Boulangerie Martin", "")
+	inv := b.invoice(martin, "FA-2026-001", "2026-11-20", 125000) // a Friday: first reminder on Monday 23
+	b.refresh()
+
+	card := b.mustCard("FA-2026-001")
+	if card.link.Text != "Boulangerie Martin" || !strings.Contains(card.step.Text, lang.L("step.reminder_1")) ||
+		card.total.Text != formatMoney(125000) {
+		t.Fatalf("card reads %q / %q / %q", card.link.Text, card.step.Text, card.total.Text)
+	}
+	if !strings.Contains(card.invoices.Text, lang.N("today.invoice.late", 4, map[string]any{"Days": 4})) {
+		t.Errorf("invoices line %q does not say 4 days late", card.invoices.Text)
+	}
+	// The pre-due notice was never sent: the reminder stands for it.
+	if !strings.Contains(card.warning.Text, lang.L("step.pre_due")) || !card.warning.Visible() {
+		t.Errorf("catch-up warning %q does not name the missed pre-due notice", card.warning.Text)
+	}
+	if card.contact.Text != martin.Email {
+		t.Errorf("contact line %q, want the client's email", card.contact.Text)
+	}
+	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.catch_up") {
+		t.Errorf("sections on screen: %q", got)
+	}
+
+	test.TapAt(card.link, fyne.NewPos(theme.InnerPadding()+4, card.link.Size().Height/2))
+	if b.u.tabs.SelectedIndex() != navInvoices || b.u.invoices.selected != inv.ID {
+		t.Fatalf("a click on the client shows screen %d, invoice %d", b.u.tabs.SelectedIndex(), b.u.invoices.selected)
+	}
+	b.u.goTo(navToday)
+	card = b.mustCard("FA-2026-001")
+
+	test.Tap(findButton(t, card, lang.L("today.action.sent_myself")))
+	var reminded bool
+	for _, a := range b.actions(inv) {
+		reminded = reminded || (a.StepID == b.steps["reminder_1"].ID && a.Status == data.ActionDone)
+	}
+	if !reminded {
+		t.Fatalf("the reminder was not recorded done: %+v", b.actions(inv))
+	}
+	if b.card("FA-2026-001") != nil {
+		t.Fatal("the reminder marked sent is still on Today")
+	}
+	if !b.u.home.empty.Visible() || !strings.Contains(b.u.home.next.Text, lang.L("step.call")) ||
+		!strings.Contains(b.u.home.next.Text, formatDate(data.MustDate("2026-11-30"))) {
+		t.Errorf("empty state: visible %v, next %q", b.u.home.empty.Visible(), b.u.home.next.Text)
+	}
+
+}
+
+func TestTodayPaymentRemovesReminder(t *testing.T) {
+	b := newTodayBook(t)
+	payer := b.invoice(b.client("Garage Rolland", ""), "FA-2026-010", "2026-11-20", 48000)
+	other := b.invoice(b.client("Optique Saint-Jean", ""), "FA-2026-011", "2026-11-20", 86280)
+	b.done(payer, "pre_due")
+	b.done(other, "pre_due")
+	b.refresh()
+	b.mustCard("FA-2026-010")
+	b.mustCard("FA-2026-011")
+
+	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.send") {
+		t.Errorf("sections on screen: %q", got)
+	}
+
+	b.pay(payer, "2026-11-23", 48000)
+	b.refresh()
+	// The reminder is gone; the client, reminded before, gets a thank-you.
+	thanks := b.mustCard("FA-2026-010")
+	if strings.Contains(thanks.step.Text, lang.L("step.reminder_1")) || !strings.Contains(thanks.step.Text, lang.L("step.thank_you")) ||
+		thanks.total.Text != "" || !strings.Contains(thanks.invoices.Text, lang.L("today.invoice.paid")) {
+		t.Fatalf("the paid invoice's card reads %q / %q / %q", thanks.step.Text, thanks.invoices.Text, thanks.total.Text)
+	}
+	if card := b.mustCard("FA-2026-011"); !strings.Contains(card.step.Text, lang.L("step.reminder_1")) {
+		t.Fatalf("the other client's reminder changed: %q", card.step.Text)
+	}
+	if len(b.actions(payer)) != 1 {
+		t.Errorf("the paid invoice got actions: %+v", b.actions(payer))
+	}
+}
+
+// callFixture is an invoice whose phone call (D+10) is due today, the
+// earlier steps taken.
+func callFixture(t *testing.T) (*todayBook, data.Invoice) {
+	b := newTodayBook(t)
+	inv := b.invoice(b.client("Hôtels Belvédère", "04 72 60 14 90"), "FA-2026-020", "2026-11-13", 80000)
+	b.done(inv, "pre_due", "reminder_1")
+	b.refresh()
+	return b, inv
+}
+
+func TestTodayLogCallWithPromise(t *testing.T) {
+	b, inv := callFixture(t)
+	card := b.mustCard("FA-2026-020")
+	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.call") {
+		t.Fatalf("sections on screen: %q", got)
+	}
+	if !strings.HasPrefix(card.contact.Text, "04 72 60 14 90") {
+		t.Errorf("the call card shows %q, not the number to call", card.contact.Text)
+	}
+	test.Tap(findButton(t, card, lang.L("today.action.log_call")))
+	dlg := top(b.u)
+	amountInput, _ := formRow(t, dlg, "promise_amount")
+	if got := entryOf(t, amountInput).Text; got != callMoneyInput(80000) {
+		t.Errorf("promised amount prefilled with %q", got)
+	}
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "outcome"); got != lang.L("error.required") {
+		t.Errorf("no outcome chosen: error %q", got)
+	}
+
+	radio := todayRadio(t, dlg)
+	radio.SetSelected(lang.L("today.call.dispute"))
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "note"); got != lang.L("error.required") {
+		t.Errorf("a dispute without its reason: error %q", got)
+	}
+
+	radio.SetSelected(lang.L("today.call.promise"))
+	fill(t, dlg, "promised_on", "20/11/2026")
+	fill(t, dlg, "promise_amount", "0")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "promised_on"); got != lang.L("error.today_promise_past") {
+		t.Errorf("a promise in the past: error %q", got)
+	}
+	if got := fieldError(t, dlg, "promise_amount"); got != lang.L("error.not_positive") {
+		t.Errorf("a promise of nothing: error %q", got)
+	}
+	fill(t, dlg, "promise_amount", "900")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if got := fieldError(t, dlg, "promise_amount"); got != lang.L("error.today_promise_above_total") {
+		t.Errorf("a promise above the balance: error %q", got)
+	}
+	if list, _ := b.store.ListPromisesByInvoice(b.ctx, inv.ID); len(list) != 0 || len(b.actions(inv)) != 2 {
+		t.Fatal("a refused call was written")
+	}
+
+	fill(t, dlg, "promised_on", "01/12/2026")
+	fill(t, dlg, "promise_amount", "500")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if top(b.u) == dlg {
+		t.Fatalf("the call dialog stayed open: %q, %q", fieldError(t, dlg, "promised_on"), fieldError(t, dlg, "promise_amount"))
+	}
+	promises, err := b.store.ListPromisesByInvoice(b.ctx, inv.ID)
+	if err != nil || len(promises) != 1 || promises[0].PromisedOn != data.MustDate("2026-12-01") || promises[0].Amount != 50000 {
+		t.Fatalf("promises stored: %+v, %v", promises, err)
+	}
+	if b.card("FA-2026-020") != nil {
+		t.Fatal("the invoice is still proposed on Today after the promise")
+	}
+	next, err := b.u.dunning.NextSteps(b.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Paused through the promised day and one business day of grace.
+	if n := next[inv.ID]; n.Wait != dunning.WaitPromise || n.Date != data.MustDate("2026-12-03") {
+		t.Errorf("next step after the promise: %+v", n)
+	}
+}
+
+func TestTodayWrongContactOpensTask(t *testing.T) {
+	b, inv := callFixture(t)
+	test.Tap(findButton(t, b.mustCard("FA-2026-020"), lang.L("today.action.log_call")))
+	dlg := top(b.u)
+	todayRadio(t, dlg).SetSelected(lang.L("today.call.wrong_contact"))
+	note, _ := formRow(t, dlg, "note")
+	test.Type(note.(*entry), "Le standard ne connaît pas ce service")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+
+	var task *todayItem
+	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+		if it, ok := o.(*todayItem); ok && it.card.Visible() && it.step.Text == lang.L("today.task.fix_contact") {
+			task = it
+		}
+	})
+	if task == nil {
+		t.Fatalf("no task to fix the contact on Today: %+v", b.u.home.rows)
+	}
+	if task.name.Text != "Hôtels Belvédère" || task.invoices.Text != "Le standard ne connaît pas ce service" || task.skip.Visible() {
+		t.Errorf("task card reads %q / %q, skip shown %v", task.name.Text, task.invoices.Text, task.skip.Visible())
+	}
+	test.Tap(findButton(t, task, lang.L("today.action.done")))
+	if open, _ := b.store.ListOpenTasks(b.ctx); len(open) != 0 {
+		t.Fatalf("the task is still open: %+v", open)
+	}
+	if !b.u.home.empty.Visible() {
+		t.Errorf("Today is not empty after the task: %+v", b.u.home.rows)
+	}
+	if len(b.actions(inv)) != 3 {
+		t.Errorf("the call was not recorded: %+v", b.actions(inv))
+	}
+}
+
+func TestTodaySkipAsksReason(t *testing.T) {
+	b := newTodayBook(t)
+	inv := b.invoice(b.client("Cave Le Tire-Bouchon", ""), "FA-2026-030", "2026-11-20", 95880)
+	b.done(inv, "pre_due")
+	b.refresh()
+	test.Tap(findButton(t, b.mustCard("FA-2026-030"), lang.L("today.action.skip")))
+	dlg := top(b.u)
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if !todayShows(dlg, lang.L("error.required")) {
+		t.Fatal("skipping without a reason was not refused")
+	}
+	if len(b.actions(inv)) != 1 {
+		t.Fatal("a skip without a reason was written")
+	}
+	test.Type(todayEntry(t, dlg), "Client en redressement judiciaire")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if top(b.u) == dlg {
+		t.Fatal("the skip dialog stayed open")
+	}
+	var skipped bool
+	for _, a := range b.actions(inv) {
+		skipped = skipped || (a.StepID == b.steps["reminder_1"].ID && a.Status == data.ActionSkipped &&
+			a.Note == "Client en redressement judiciaire")
+	}
+	if !skipped {
+		t.Fatalf("no skipped reminder with its reason: %+v", b.actions(inv))
+	}
+	if b.card("FA-2026-030") != nil {
+		t.Fatal("the skipped reminder is still on Today")
+	}
+}
+
+func TestTodayBrokenPromise(t *testing.T) {
+	b := newTodayBook(t)
+	inv := b.invoice(b.client("Studio Orage", ""), "FA-2026-040", "2026-11-02", 86400)
+	b.done(inv, "pre_due", "reminder_1", "call")
+	p := data.Promise{InvoiceID: inv.ID, MadeOn: data.MustDate("2026-11-12"), PromisedOn: data.MustDate("2026-11-16"), Amount: 86400}
+	if err := b.store.CreatePromise(b.ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	b.refresh()
+	card := b.mustCard("FA-2026-040")
+	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.broken") {
+		t.Errorf("sections on screen: %q", got)
+	}
+	want := lang.L("today.warning.broken", map[string]any{"Date": formatDate(p.PromisedOn), "Amount": formatMoney(86400)})
+	if card.warning.Text != want || !strings.Contains(card.step.Text, lang.L("step.reminder_2")) {
+		t.Errorf("broken promise card: %q / %q", card.warning.Text, card.step.Text)
+	}
+}
+
+func TestTodayKeyFigures(t *testing.T) {
+	b := newTodayBook(t)
+	c := b.client("Pharmacie des Tilleuls", "")
+	late := b.invoice(c, "FA-2026-050", "2026-11-10", 100000)
+	b.invoice(c, "FA-2026-051", "2026-11-27", 50000) // due within the 7 days
+	b.invoice(c, "FA-2026-052", "2026-12-31", 200000)
+	paid := b.invoice(c, "FA-2026-053", "2026-11-30", 30000)
+	old := b.invoice(c, "FA-2026-054", "2026-10-15", 10000)
+	b.pay(late, "2026-11-15", 20000)
+	b.pay(paid, "2026-11-05", 30000)
+	b.pay(old, "2026-10-30", 10000) // last month: not collected this month
+	b.refresh()
+
+	f := b.u.home.figures
+	for _, c := range []struct {
+		name          string
+		got           todayFigure
+		value, detail string
+	}{
+		{"outstanding", f.outstanding, formatMoney(330000), lang.L("today.figure.outstanding_detail")},
+		{"overdue", f.overdue, formatMoney(80000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
+		{"due soon", f.dueSoon, formatMoney(50000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
+		{"collected", f.collected, formatMoney(50000), lang.N("today.figure.payments", 2, map[string]any{"Count": 2})},
+	} {
+		if c.got.value.Text != c.value || c.got.detail.Text != c.detail {
+			t.Errorf("%s card shows %q / %q, want %q / %q", c.name, c.got.value.Text, c.got.detail.Text, c.value, c.detail)
+		}
+	}
+	if want := lang.N("today.figure.due_soon", 7, map[string]any{"Days": 7}); f.dueSoon.caption.Text != want {
+		t.Errorf("due-soon caption %q, want %q", f.dueSoon.caption.Text, want)
+	}
+}
+
+func TestTodayEmptyBook(t *testing.T) {
+	b := newTodayBook(t)
+	b.refresh()
+	if !b.u.home.empty.Visible() || b.u.home.list.Visible() || b.u.home.next.Text != lang.L("today.empty.no_next") {
+		t.Fatalf("empty book: empty state %v, list %v, next %q", b.u.home.empty.Visible(), b.u.home.list.Visible(), b.u.home.next.Text)
+	}
+	if !todayShows(b.u.win.Content(), lang.L("today.empty.title")) {
+		t.Error("the empty state does not say there is nothing to do")
+	}
+}
+
+// todayRadio is the call dialog's outcome choice.
+func todayRadio(t *testing.T, dlg fyne.CanvasObject) *widget.RadioGroup {
+	t.Helper()
+	input, _ := formRow(t, dlg, "outcome")
+	radio, ok := input.(*widget.RadioGroup)
+	if !ok {
+		t.Fatalf("the outcome field is a %T", input)
+	}
+	return radio
+}
+
+// todayEntry is the first of our text fields under root.
+func todayEntry(t *testing.T, root fyne.CanvasObject) *entry {
+	t.Helper()
+	var found *entry
+	walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if e, ok := o.(*entry); ok && found == nil {
+			found = e
+		}
+	})
+	if found == nil {
+		t.Fatal("no text field on screen")
+	}
+	return found
+}
+
+// todayShows reports whether a visible label under root reads text.
+func todayShows(root fyne.CanvasObject, text string) bool {
+	found := false
+	walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == text {
+			found = true
+		}
+	})
+	return found
+}
+
+// BenchmarkTodayScreen loads Today (plan, key figures, tasks, the fyne.Do
+// that fills the list) over a book of 10,000 clients and 100,000 invoices
+// issued over 600 days, most paid, one in twenty of the last 90 days
+// unpaid with its first steps taken.
+func BenchmarkTodayScreen(b *testing.B) {
+	if err := LoadTranslations(); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	store, err := data.Open(filepath.Join(b.TempDir(), "relance.db"), data.WithClock(data.ClockOn(testDay)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	if err := store.MarkOnboarded(ctx); err != nil {
+		b.Fatal(err)
+	}
+	todaySeedLargeBook(b, store)
+	u := New(test.NewTempApp(b), store, data.ClockOn(testDay), Options{DataDir: b.TempDir()})
+	u.async = func(f func()) { f() }
+	u.Start(ctx)
+	b.ResetTimer()
+	for b.Loop() {
+		u.home.update(ctx)
+	}
+	b.StopTimer()
+	if len(u.home.rows) < 100 {
+		b.Fatalf("Today shows %d rows over the large book", len(u.home.rows))
+	}
+}
+
+// todaySeedLargeBook fills store through its API, in one transaction.
+func todaySeedLargeBook(b *testing.B, store *data.Store) {
+	ctx := context.Background()
+	scenarios, err := store.ListScenarios(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	steps := scenarios[0].Steps
+	err = store.InTx(ctx, func(tx *data.Store) error {
+		ids := make([]int64, 10_000)
+		for i := range ids {
+			c := data.Client{Name: fmt.Sprintf("Client %05d", i), Email: fmt.Sprintf("compta%05d@example.fr", i)}
+			if err := tx.CreateClient(ctx, &c); err != nil {
+				return err
+			}
+			ids[i] = c.ID
+		}
+		for i := range 100_000 {
+			issue := testDay.AddDays(-600 + i%600)
+			inv := data.Invoice{Number: fmt.Sprintf("FA-%06d", i), ClientID: ids[i%len(ids)], IssueDate: issue,
+				DueDate: issue.AddDays(30), Amount: data.Money(10000 + i%500000)}
+			if err := tx.CreateInvoice(ctx, &inv); err != nil {
+				return err
+			}
+			if err := todaySeedHistory(ctx, tx, inv, i, steps); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// todaySeedHistory pays an invoice 20 days after issue, unless it is not
+// due yet or one in twenty of the last 90 days: those stay unpaid, with
+// their first steps taken.
+func todaySeedHistory(ctx context.Context, tx *data.Store, inv data.Invoice, i int, steps []data.Step) error {
+	paidOn := inv.IssueDate.AddDays(20)
+	unpaid := i%20 == 0 && inv.IssueDate.After(testDay.AddDays(-90))
+	if !unpaid && !paidOn.After(testDay) {
+		p := data.Payment{InvoiceID: inv.ID, Date: paidOn, Amount: inv.Amount}
+		return tx.CreatePayment(ctx, &p)
+	}
+	if !unpaid {
+		return nil
+	}
+	for _, st := range steps[:2] {
+		on := inv.DueDate.AddDays(st.OffsetDays)
+		if on.After(testDay) {
+			break
+		}
+		a := data.Action{InvoiceID: inv.ID, StepID: st.ID, DoneOn: on}
+		if err := tx.RecordAction(ctx, &a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
