@@ -1,0 +1,75 @@
+package documents
+
+import "relance/data"
+
+// Context is everything a document or an email is about. The caller (the
+// window, the command line, the outbox) reads it from the store and the
+// dunning service; documents only turn it into text and PDF bytes.
+type Context struct {
+	Lang  string    // "fr" or "en": the client's language
+	Today data.Date // the document's date
+
+	Company data.Company
+	Client  data.Client
+
+	// Invoice is the invoice the document is about (the lead invoice of a
+	// grouped reminder); Paid is what was received on it.
+	Invoice data.Invoice
+	Paid    data.Money
+
+	// Invoices are the client's invoices the document lists (its overdue
+	// ones for a reminder or a notice, all open ones for a statement of
+	// account), oldest due first.
+	Invoices []InvoiceLine
+
+	// Statement is the penalty statement of Invoice (nil when none applies,
+	// e.g. before the due date).
+	Statement *Statement
+
+	Deadline     data.Date // the date given to pay (formal notice)
+	DeadlineDays int
+
+	EarlierReminders []data.Date // days earlier reminders went out, oldest first
+	PaymentReference string      // what to quote on the transfer (the invoice number by default)
+
+	Promise *data.Promise     // a promise being confirmed, if any
+	Plan    *data.PaymentPlan // a payment plan being proposed, if any
+
+	// Registered letters: La Poste's number, when known at printing.
+	Registered     bool
+	TrackingNumber string
+}
+
+// InvoiceLine is one invoice as a table of a letter shows it.
+type InvoiceLine struct {
+	Number      string
+	IssueDate   data.Date
+	DueDate     data.Date
+	Amount      data.Money
+	Paid        data.Money
+	Outstanding data.Money
+	DaysLate    int
+}
+
+// Statement is a penalty statement ready to print: the rows of the
+// computation, its totals, and the sentences that explain it (basis,
+// warnings) already in the document's language.
+type Statement struct {
+	AsOf        data.Date
+	Rows        []StatementRow
+	Outstanding data.Money
+	Penalties   data.Money
+	Indemnity   data.Money
+	Total       data.Money
+	Basis       string   // how it is computed, one sentence
+	Warnings    []string // what the reader must check
+}
+
+// StatementRow is one slice of a penalty statement (From and To inclusive).
+type StatementRow struct {
+	From, To data.Date
+	Days     int
+	Base     data.Money
+	RateBP   int
+	Amount   data.Money
+}
