@@ -43,6 +43,28 @@ type Company struct {
 	// Logo and Signature are PNG or JPEG images printed on letters (nil: none).
 	Logo      []byte
 	Signature []byte
+
+	// Window is where the recipient block goes on a letter, to show through
+	// the window of the owner's envelopes (default: DL window, 110 mm from
+	// the left, 50 mm from the top, 85 x 35 mm).
+	Window EnvelopeWindow
+}
+
+// EnvelopeWindow is the position and size of an envelope's window on an A4
+// page, in tenths of a millimetre.
+type EnvelopeWindow struct {
+	LeftMM10, TopMM10, WidthMM10, HeightMM10 int
+}
+
+// DefaultWindow is the DL window envelope most French offices use.
+var DefaultWindow = EnvelopeWindow{LeftMM10: 1100, TopMM10: 500, WidthMM10: 850, HeightMM10: 350}
+
+func (w EnvelopeWindow) validate() error {
+	if w.LeftMM10 < 0 || w.TopMM10 < 0 || w.WidthMM10 < 300 || w.HeightMM10 < 200 ||
+		w.LeftMM10+w.WidthMM10 > 2100 || w.TopMM10+w.HeightMM10 > 1500 {
+		return invalid("envelope_window", ReasonOutOfRange, "")
+	}
+	return nil
 }
 
 // PenaltyPolicy says how late-payment penalties are computed: the legal
@@ -78,7 +100,7 @@ func (p PenaltyPolicy) validate(field string, allowEmpty bool) error {
 // DefaultCompany is what a new database starts with.
 func DefaultCompany() Company {
 	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3,
-		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1}
+		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1, Window: DefaultWindow}
 }
 
 // Validate checks the company settings.
@@ -105,6 +127,7 @@ func (c *Company) Validate() error {
 	if c.ECBConfirmedHalf != 1 && c.ECBConfirmedHalf != 2 {
 		es.add(invalid("ecb_confirmed", ReasonOutOfRange, ""))
 	}
+	es.add(c.Window.validate())
 	es.add(checkImage("logo", c.Logo))
 	es.add(checkImage("signature", c.Signature))
 	return es.err()

@@ -438,3 +438,52 @@ func TestKeyFiguresAndClientSummaries(t *testing.T) {
 		t.Fatalf("beta (written off) %+v", list[1])
 	}
 }
+
+func TestTemplatesAndEnvelopeWindow(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	if _, err := s.GetTemplate(ctx, "reminder_1", "email", "fr"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("no edited template yet: %v", err)
+	}
+	tpl := TemplateText{Key: "reminder_1", Channel: "email", Lang: "fr", Subject: "Relance", Body: "Bonjour {{client_name}}"}
+	if err := s.PutTemplate(ctx, &tpl); err != nil {
+		t.Fatal(err)
+	}
+	tpl.Body = "Madame, Monsieur,"
+	if err := s.PutTemplate(ctx, &tpl); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.GetTemplate(ctx, "reminder_1", "email", "fr")
+	if err != nil || got.Body != "Madame, Monsieur," || got.Subject != "Relance" {
+		t.Fatalf("%+v %v", got, err)
+	}
+	bad := TemplateText{Key: "x", Channel: "fax", Lang: "de", Body: " "}
+	if err := s.PutTemplate(ctx, &bad); len(FieldErrorsOf(err)) != 3 {
+		t.Fatalf("bad template: %v", err)
+	}
+	if list, _ := s.ListTemplates(ctx); len(list) != 1 {
+		t.Fatalf("%d templates", len(list))
+	}
+	if err := s.ResetTemplate(ctx, "reminder_1", "email", "fr"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GetTemplate(ctx, "reminder_1", "email", "fr"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after reset: %v", err)
+	}
+
+	c, _ := s.GetCompany(ctx)
+	if c.Window != DefaultWindow {
+		t.Fatalf("window %+v", c.Window)
+	}
+	c.Window.LeftMM10 = 1500
+	if err := s.UpdateCompany(ctx, &c); len(FieldErrorsOf(err)) != 1 {
+		t.Fatalf("a window off the page: %v", err)
+	}
+	c.Window.LeftMM10 = 1050
+	if err := s.UpdateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := s.GetCompany(ctx); again.Window.LeftMM10 != 1050 {
+		t.Fatalf("window %+v", again.Window)
+	}
+}
