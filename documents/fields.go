@@ -1,7 +1,7 @@
 package documents
 
 // Field is a placeholder a template may use. The editor lists them by
-// group with a translated description ("tpl.field.<name>").
+// group with a translated description ("templates.field.<name>").
 type Field struct {
 	Name  string
 	Group string // client, invoice, amounts, dates, company, payment
@@ -14,6 +14,7 @@ var Fields = []Field{
 	{Name: "client_name", Group: "client"},
 	{Name: "client_contact", Group: "client"},
 	{Name: "client_email", Group: "client"},
+	{Name: "client_phone", Group: "client"},
 	{Name: "client_address", Group: "client"},
 	{Name: "client_siren", Group: "client"},
 
@@ -33,6 +34,9 @@ var Fields = []Field{
 	{Name: "indemnity", Group: "amounts"},
 	{Name: "total_claimed", Group: "amounts"},
 	{Name: "penalty_rate", Group: "amounts"},
+	{Name: "penalty_basis", Group: "amounts"},
+	{Name: "penalty_terms", Group: "amounts"},
+	{Name: "plan_total", Group: "amounts"},
 	{Name: "penalty_statement", Group: "amounts", Block: true},
 
 	{Name: "today", Group: "dates"},
