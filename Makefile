@@ -7,6 +7,8 @@ WIN_BIN  := relance.exe
 WIN_CC   := x86_64-w64-mingw32-gcc
 DEB_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
             libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# The tests read generated PDFs back with pdftotext.
+TEST_PKGS := poppler-utils
 ARGS     ?=
 
 # Fyne's drivers and the race detector need cgo.
@@ -28,6 +30,7 @@ run: build
 	./$(BIN) $(ARGS)
 
 test: deps
+	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS) $(TEST_PKGS)
 	go vet -tags $(TAGS) ./...
 	go test -race -tags $(TAGS) ./...
 

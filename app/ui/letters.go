@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"relance/app/dunning"
+	"relance/data"
+	"relance/documents"
+)
+
+// Letters: the window prints a document (a step's letter, a formal notice,
+// a statement), archives the PDF in the data folder, records it, and opens
+// it in the system's PDF viewer. Printing a step's letter records the step
+// done with the archived file (unless it was already: then the print goes
+// on the timeline as a reprint).
+
+// lettersDir is where printed documents are archived, inside the data
+// folder: documents/<year>/<invoice>-<step>-<date>.pdf.
+const lettersDir = "documents"
+
+// eventLetterPrinted is the timeline's record of a document printed outside
+// a step (a statement, a reprint); its sentence is "event.letter_printed".
+const eventLetterPrinted data.EventKind = "letter_printed"
+
+// letterJob is a document to print about an invoice.
+type letterJob struct {
+	invoiceID int64
+	key       string    // documents.Document's key: a template key, or a statement
+	deadline  int       // formal notice: the days given to pay (0: the default)
+	step      data.Step // the step the letter fulfils (ID 0: none)
+	group     *dunning.Group
+}
+
+// printLetter makes the job's PDF, archives it and records it; it returns
+// the archived file, relative to the data folder. Off the UI goroutine.
+func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
+	today := u.today()
+	c, err := LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
+	if err != nil {
+		return "", err
+	}
+	if job.deadline > 0 {
+		c.DeadlineDays, c.Deadline = job.deadline, today.AddDays(job.deadline)
+	}
+	pdf, err := documents.Document(job.key, documents.StoreSource(ctx, u.store), c)
+	if err != nil {
+		return "", err
+	}
+	name := c.Invoice.Number
+	if job.key == documents.DocStatement {
+		name = c.Client.Name
+	}
+	rel, err := u.archiveLetter(name, job.key, today, pdf)
+	if err != nil {
+		return "", err
+	}
+	return rel, u.recordLetter(ctx, job, c, rel)
+}
+
+// recordLetter records a printed document: the step done with its file,
+// the group's steps when printed from Today, or a "printed" event.
+func (u *UI) recordLetter(ctx context.Context, job letterJob, c *documents.Context, rel string) error {
+	if job.group != nil {
+		return recordLetterGroup(ctx, u.store, *job.group, u.today(), rel)
+	}
+	if job.step.ID != 0 {
+		done, err := letterStepDone(ctx, u.store, job.invoiceID, job.step.ID)
+		if err != nil {
+			return err
+		}
+		if !done {
+			a := data.Action{InvoiceID: job.invoiceID, StepID: job.step.ID, DoneOn: u.today(), File: rel}
+			return u.store.RecordAction(ctx, &a)
+		}
+	}
+	e := data.Event{ClientID: c.Client.ID, Kind: eventLetterPrinted, File: rel,
+		Params: map[string]string{"number": c.Invoice.Number, "template": job.key, "channel": string(data.ChannelLetter)}}
+	if job.key != documents.DocStatement {
+		e.InvoiceID = job.invoiceID
+	}
+	return u.store.CreateEvent(ctx, &e)
+}
+
+// recordLetterGroup records a Today group's letter as sent with its file:
+// each invoice's step done, the earlier steps a catch-up stood for
+// skipped, in one transaction (as dunning.Service.Complete, with the file).
+func recordLetterGroup(ctx context.Context, store *data.Store, g dunning.Group, today data.Date, rel string) error {
+	return store.InTx(ctx, func(tx *data.Store) error {
+		for _, d := range g.Items {
+			for _, passed := range d.Passed {
+				a := data.Action{InvoiceID: d.InvoiceID, StepID: passed.ID, InstalmentID: d.InstalmentID, PlannedOn: d.Planned,
+					Status: data.ActionSkipped, Note: "catch_up", CatchUp: true, DoneOn: today}
+				if err := tx.RecordAction(ctx, &a); err != nil {
+					return err
+				}
+			}
+			a := data.Action{InvoiceID: d.InvoiceID, StepID: d.Step.ID, InstalmentID: d.InstalmentID, PlannedOn: d.Planned,
+				Status: data.ActionDone, CatchUp: d.CatchUp, DoneOn: today, File: rel}
+			if err := tx.RecordAction(ctx, &a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// letterStepDone reports whether a step was already recorded on an invoice.
+func letterStepDone(ctx context.Context, store *data.Store, invoiceID, stepID int64) (bool, error) {
+	actions, err := store.ListActionsByInvoice(ctx, invoiceID)
+	for _, a := range actions {
+		if a.StepID == stepID && a.InstalmentID == 0 {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+// archiveLetter writes a PDF under documents/<year>/ as
+// <name>-<key>-<date>.pdf (with -2, -3… when printed again the same day)
+// and returns its path relative to the data folder.
+func (u *UI) archiveLetter(name, key string, day data.Date, pdf []byte) (string, error) {
+	dir := path.Join(lettersDir, strconv.Itoa(day.Year()))
+	if err := os.MkdirAll(filepath.Join(u.opts.DataDir, filepath.FromSlash(dir)), 0o755); err != nil {
+		return "", fmt.Errorf("archive letter: %w", err)
+	}
+	base := letterFileName(name) + "-" + key + "-" + day.String()
+	for n := 1; ; n++ {
+		rel := path.Join(dir, base+".pdf")
+		if n > 1 {
+			rel = path.Join(dir, base+"-"+strconv.Itoa(n)+".pdf")
+		}
+		f, err := os.OpenFile(filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("archive letter: %w", err)
+		}
+		if _, err := f.Write(pdf); err != nil {
+			f.Close()
+			return "", fmt.Errorf("archive letter: %w", err)
+		}
+		return rel, f.Close()
+	}
+}
+
+// letterFileName keeps a name's letters, digits and dashes (an invoice
+// number may hold "/", a client's name spaces and accents).
+func letterFileName(s string) string {
+	out := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		}
+		return '-'
+	}, s)
+	if out = strings.Trim(out, "-"); out == "" {
+		return "document"
+	}
+	return out
+}
+
+// runPrint prints a job off the UI goroutine, then reloads the screens and
+// opens the PDF; done (may be nil) runs after, on the UI goroutine.
+func (u *UI) runPrint(job letterJob, done func(rel string)) {
+	u.async(func() {
+		rel, err := u.printLetter(context.Background(), job)
+		fyne.Do(func() {
+			if err != nil {
+				u.showLetterError(err)
+				return
+			}
+			u.changed()
+			u.openAttachment(rel)
+			if done != nil {
+				done(rel)
+			}
+		})
+	})
+}
+
+// letterScenarioStep finds, in the scenario of an invoice's client, the
+// first step of a channel (the registered letter of a formal notice).
+func letterScenarioStep(ctx context.Context, store *data.Store, invoiceID int64, channel data.Channel) (data.Step, bool, error) {
+	inv, err := store.GetInvoice(ctx, invoiceID)
+	if err != nil {
+		return data.Step{}, false, err
+	}
+	client, err := store.GetClient(ctx, inv.ClientID)
+	if err != nil {
+		return data.Step{}, false, err
+	}
+	scenarios, err := store.ListScenarios(ctx)
+	if err != nil {
+		return data.Step{}, false, err
+	}
+	categories, err := store.ListCategories(ctx)
+	if err != nil {
+		return data.Step{}, false, err
+	}
+	sc := dunning.ScenarioFor(&client, scenarios, categories)
+	if sc == nil {
+		return data.Step{}, false, nil
+	}
+	for _, st := range sc.Steps {
+		if st.Channel == channel {
+			return st, true, nil
+		}
+	}
+	return data.Step{}, false, nil
+}

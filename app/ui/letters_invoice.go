@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+	"relance/documents"
+)
+
+// The invoice page's Letters menu: print the formal notice (choosing the
+// deadline), print the letter of the invoice's current step, print the
+// penalty statement; once the notice went, enter the registered letter's
+// number and dates, and prepare the court file.
+
+// letterDeadlines are the delays a formal notice may give (LEGAL_FR.md:
+// 8 days is usual, 15 or 30 possible).
+var letterDeadlines = []int{8, 15, 30}
+
+// onLetters opens the Letters menu under its button.
+func (a *invoiceActions) onLetters() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(a.letters)
+	if c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtRelativePosition(a.lettersMenu(), c, fyne.NewPos(0, a.letters.Size().Height), a.letters)
+}
+
+// lettersMenu lists what can be printed for the invoice on show.
+func (a *invoiceActions) lettersMenu() *fyne.Menu {
+	dd := a.d.data
+	var items []*fyne.MenuItem
+	items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.notice"), a.onPrintNotice))
+	if st, ok := a.currentLetterStep(); ok {
+		items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.step", map[string]any{"Step": StepName(st)}),
+			func() { a.onPrintStep(st) }))
+	}
+	if dd.status.Kind == data.StatusOverdue {
+		items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.penalty_statement"), a.onPrintPenaltyStatement))
+	}
+	if letterNoticeSent(dd.events) {
+		items = append(items, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(lang.L("letters.invoice.tracking"), a.onLetterTracking),
+			fyne.NewMenuItem(lang.L("letters.invoice.court_file"), a.onCourtFile))
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// currentLetterStep is the invoice's next step when it is a letter (not
+// the formal notice, which has its own item).
+func (a *invoiceActions) currentLetterStep() (data.Step, bool) {
+	n, ok := a.d.screen.nextOf(a.d.invoiceID)
+	if !ok || !n.ok {
+		return data.Step{}, false
+	}
+	st := n.step.Step
+	if st.Channel != data.ChannelLetter && !(st.Channel == data.ChannelEmail && st.WithLetter) {
+		return data.Step{}, false
+	}
+	return st, true
+}
+
+// letterNoticeSent reports whether a formal notice (a registered letter
+// step) is on the invoice's timeline.
+func letterNoticeSent(events []data.Event) bool {
+	for _, e := range events {
+		if e.Kind == data.EventStepDone && e.Params["channel"] == string(data.ChannelRegisteredLetter) {
+			return true
+		}
+	}
+	return false
+}
+
+// onPrintNotice asks for the deadline, then prints the formal notice,
+// records the registered-letter step (unless done already) and opens it.
+func (a *invoiceActions) onPrintNotice() {
+	u, invoiceID := a.d.ui, a.d.invoiceID
+	options := make([]string, len(letterDeadlines))
+	for i, days := range letterDeadlines {
+		options[i] = lang.N("letters.notice.days", days, map[string]any{"Days": days})
+	}
+	deadline := widget.NewSelect(options, nil)
+	deadline.SetSelectedIndex(0)
+	hint := &widget.Label{Text: lang.L("letters.notice.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	f := newForm()
+	f.add("deadline_days", true, container.NewVBox(deadline, hint))
+	fd := u.newFormDialog("letters.notice.title", f, fyne.NewSize(520, 230), func() (func(context.Context) error, error) {
+		days := letterDeadlines[max(deadline.SelectedIndex(), 0)]
+		return func(ctx context.Context) error {
+			step, ok, err := letterScenarioStep(ctx, u.store, invoiceID, data.ChannelRegisteredLetter)
+			if err != nil {
+				return err
+			}
+			job := letterJob{invoiceID: invoiceID, key: documents.DocFormalNotice, deadline: days}
+			if ok {
+				job.step = step
+			}
+			// The dialog closes either way: a printing error is not a
+			// field's, it gets its own message.
+			rel, err := u.printLetter(ctx, job)
+			fyne.Do(func() {
+				if err != nil {
+					u.showLetterError(err)
+					return
+				}
+				u.openAttachment(rel)
+			})
+			return nil
+		}, nil
+	}, nil)
+	fd.save.SetText(lang.L("letters.notice.print"))
+	fd.save.SetIcon(theme.DocumentPrintIcon())
+	fd.show(deadline)
+}
+
+// onPrintStep prints the letter of the invoice's current step and records
+// the step done.
+func (a *invoiceActions) onPrintStep(st data.Step) {
+	a.d.ui.runPrint(letterJob{invoiceID: a.d.invoiceID, key: st.TemplateKey, step: st}, nil)
+}
+
+// onPrintPenaltyStatement prints the penalty statement as of today.
+func (a *invoiceActions) onPrintPenaltyStatement() {
+	a.d.ui.runPrint(letterJob{invoiceID: a.d.invoiceID, key: documents.DocPenaltyStatement}, nil)
+}
+
+// onLetterTracking asks for the registered letter's La Poste number and its
+// sending and receipt dates: the notice's deadline runs from receipt.
+func (a *invoiceActions) onLetterTracking() {
+	u, invoiceID := a.d.ui, a.d.invoiceID
+	u.async(func() {
+		notice, ok, err := letterNoticeAction(context.Background(), u.store, invoiceID)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				u.showError(err)
+			case !ok:
+				u.showError(data.ErrNotFound)
+			default:
+				a.showTrackingDialog(notice)
+			}
+		})
+	})
+}
+
+// showTrackingDialog is the form of a registered letter's number and dates.
+func (a *invoiceActions) showTrackingDialog(notice data.Action) {
+	u := a.d.ui
+	number := newEntry(u)
+	number.SetText(notice.TrackingNumber)
+	number.SetPlaceHolder("1A 123 456 7890 1")
+	sentDay := notice.SentOn
+	if sentDay.IsZero() {
+		sentDay = notice.DoneOn
+	}
+	sent := newDateEntry(u.win, sentDay)
+	received := newDateEntry(u.win, notice.ReceivedOn)
+	f := newForm()
+	f.add("tracking_number", false, number)
+	f.add("sent_on", true, sent)
+	f.add("received_on", false, container.NewVBox(received,
+		&widget.Label{Text: lang.L("letters.tracking.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
+	fd := u.newFormDialog("letters.tracking.title", f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
+		var errs data.FieldErrors
+		sentOn := invoiceParseDate(sent, "sent_on", &errs)
+		var receivedOn data.Date
+		if strings.TrimSpace(received.Text) != "" {
+			receivedOn = invoiceParseDate(received, "received_on", &errs)
+		}
+		if !receivedOn.IsZero() && receivedOn.After(u.today()) {
+			errs = append(errs, &data.FieldError{Field: "received_on", Reason: data.ReasonOutOfRange, Value: receivedOn.String()})
+		}
+		if err := invoiceFieldErrors(errs); err != nil {
+			return nil, err
+		}
+		tracking := strings.TrimSpace(number.Text)
+		return a.thenReload(func(ctx context.Context) error {
+			return u.store.UpdateLetterTracking(ctx, notice.ID, tracking, sentOn, receivedOn)
+		}), nil
+	}, nil)
+	fd.show(number)
+}
+
+// showLetterError says in one sentence why a document was not printed.
+func (u *UI) showLetterError(err error) {
+	slog.Error("print letter", "err", err)
+	d := dialog.NewError(errors.New(letterErrorSentence(err)), u.win)
+	u.track(d)
+	d.Show()
+}
+
+// letterErrorSentence is the user's sentence for a printing error: a
+// template to fix (with where), a document that does not apply.
+func letterErrorSentence(err error) string {
+	var pe *documents.PartError
+	switch {
+	case errors.As(err, &pe):
+		return lang.L("letters.error.template", map[string]any{"Line": pe.Err.Line, "Col": pe.Err.Col, "Name": pe.Err.Name})
+	case errors.Is(err, documents.ErrNoStatement):
+		return lang.L("letters.error.not_late")
+	case errors.Is(err, ErrNothingOwed):
+		return lang.L("letters.error.nothing_owed")
+	case errors.Is(err, documents.ErrNoLetter):
+		return lang.L("letters.error.no_letter")
+	case errors.Is(err, documents.ErrNoIBAN):
+		return lang.L("letters.error.no_iban")
+	}
+	return errorSentence(err)
+}

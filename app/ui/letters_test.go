@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+	"relance/documents"
+)
+
+// lettersPDFText reads an archived PDF back with pdftotext (poppler-utils,
+// installed by `make test`).
+func lettersPDFText(t *testing.T, u *UI, rel string) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext not found: install poppler-utils (`make test` does it)")
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(tool, "-enc", "UTF-8", filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)), "-")
+	cmd.Stdout = &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("pdftotext %s: %v", rel, err)
+	}
+	return strings.Join(strings.Fields(out.String()), " ")
+}
+
+// lettersMenuItem is the Letters menu's item labelled text.
+func lettersMenuItem(t *testing.T, d *invoiceDetail, text string) *fyne.MenuItem {
+	t.Helper()
+	var labels []string
+	for _, it := range d.actions.lettersMenu().Items {
+		if it.Label == text {
+			return it
+		}
+		labels = append(labels, it.Label)
+	}
+	t.Fatalf("no %q in the Letters menu: %q", text, labels)
+	return nil
+}
+
+// lettersSelect is the first select of a dialog.
+func lettersSelect(t *testing.T, root fyne.CanvasObject) *widget.Select {
+	t.Helper()
+	var found *widget.Select
+	walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && found == nil {
+			found = s
+		}
+	})
+	if found == nil {
+		t.Fatal("no select in the dialog")
+	}
+	return found
+}
+
+// lettersNotice is the registered-letter action of an invoice.
+func lettersNotice(t *testing.T, b *invoiceBook, number string) (data.Action, bool) {
+	t.Helper()
+	a, ok, err := letterNoticeAction(context.Background(), b.store, b.ids[number])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, ok
+}
+
+func TestPrintFormalNoticeArchivesRecordsAndOpens(t *testing.T) {
+	b := newInvoiceBook(t)
+	ctx := context.Background()
+	d := b.openDetail(t, "FA-2026-0001")
+	if !d.actions.letters.Visible() {
+		t.Fatal("no Letters button on an overdue invoice")
+	}
+	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
+	dlg := top(b.u)
+	deadline := lettersSelect(t, dlg)
+	if deadline.Selected != lang.N("letters.notice.days", 8, map[string]any{"Days": 8}) {
+		t.Errorf("deadline preselected: %q, want 8 days", deadline.Selected)
+	}
+	deadline.SetSelectedIndex(1) // 15 days
+	test.Tap(findButton(t, dlg, lang.L("letters.notice.print")))
+
+	notice, ok := lettersNotice(t, b, "FA-2026-0001")
+	want := "documents/2026/FA-2026-0001-formal_notice-2026-11-24.pdf"
+	if !ok || notice.File != want {
+		t.Fatalf("notice recorded %v with file %q, want %q", ok, notice.File, want)
+	}
+	text := lettersPDFText(t, b.u, notice.File)
+	for _, s := range []string{"MISE EN DEMEURE", "dans un délai de 15 jours", "Électricité Berthier EURL", "Le 24 novembre 2026",
+		"Lettre recommandée avec accusé de réception n°"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the archived notice lacks %q", s)
+		}
+	}
+	events, _ := b.store.ListEventsByInvoice(ctx, b.ids["FA-2026-0001"])
+	if last := events[len(events)-1]; last.Kind != data.EventStepDone || last.File != want {
+		t.Errorf("timeline's last event %+v, want the step done with its file", last)
+	}
+
+	// Printed again: the step stays recorded once; the reprint is archived
+	// beside it and goes on the timeline.
+	d = b.openDetail(t, "FA-2026-0001")
+	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
+	test.Tap(findButton(t, top(b.u), lang.L("letters.notice.print")))
+	actions, _ := b.store.ListActionsByInvoice(ctx, b.ids["FA-2026-0001"])
+	if len(actions) != 1 {
+		t.Errorf("%d actions after printing twice", len(actions))
+	}
+	events, _ = b.store.ListEventsByInvoice(ctx, b.ids["FA-2026-0001"])
+	if last := events[len(events)-1]; last.Kind != eventLetterPrinted || !strings.HasSuffix(last.File, "-2.pdf") {
+		t.Errorf("the reprint is recorded as %+v", last)
+	}
+	if _, err := os.Stat(filepath.Join(b.u.opts.DataDir, filepath.FromSlash(events[len(events)-1].File))); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRegisteredLetterNumberAndDates(t *testing.T) {
+	b := newInvoiceBook(t)
+	d := b.openDetail(t, "FA-2026-0001")
+	for _, it := range d.actions.lettersMenu().Items {
+		if it.Label == lang.L("letters.invoice.tracking") {
+			t.Fatal("tracking offered before any notice")
+		}
+	}
+	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
+	test.Tap(findButton(t, top(b.u), lang.L("letters.notice.print")))
+	d = b.openDetail(t, "FA-2026-0001")
+	lettersMenuItem(t, d, lang.L("letters.invoice.tracking")).Action()
+	dlg := top(b.u)
+	fillIn(t, dlg, "tracking_number", "1A 234 567 8901 2")
+	fillIn(t, dlg, "received_on", "30/11/2026") // after today
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if fieldError(t, dlg, "received_on") == "" {
+		t.Fatal("a receipt date in the future was accepted")
+	}
+	if a, _ := lettersNotice(t, b, "FA-2026-0001"); a.TrackingNumber != "" {
+		t.Fatal("written despite the error")
+	}
+	fillIn(t, dlg, "received_on", "24/11/2026")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	a, _ := lettersNotice(t, b, "FA-2026-0001")
+	if a.TrackingNumber != "1A 234 567 8901 2" || a.SentOn != testDay || a.ReceivedOn != testDay {
+		t.Errorf("tracking saved as %q sent %s received %s", a.TrackingNumber, a.SentOn, a.ReceivedOn)
+	}
+	// The next print carries the number.
+	rel, err := b.u.printLetter(context.Background(), letterJob{invoiceID: b.ids["FA-2026-0001"], key: documents.DocFormalNotice})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := lettersPDFText(t, b.u, rel); !strings.Contains(text, "Lettre recommandée avec accusé de réception n° 1A 234 567 8901 2") {
+		t.Error("the reprint lacks the registered letter's number")
+	}
+}
+
+func TestPenaltyStatementOnlyWhenLate(t *testing.T) {
+	b := newInvoiceBook(t)
+	d := b.openDetail(t, "FA-2026-0004") // not due
+	for _, it := range d.actions.lettersMenu().Items {
+		if it.Label == lang.L("letters.invoice.penalty_statement") {
+			t.Error("penalty statement offered on an invoice not due")
+		}
+	}
+	d = b.openDetail(t, "FA-2026-0001")
+	lettersMenuItem(t, d, lang.L("letters.invoice.penalty_statement")).Action()
+	events, _ := b.store.ListEventsByInvoice(context.Background(), b.ids["FA-2026-0001"])
+	last := events[len(events)-1]
+	if last.Kind != eventLetterPrinted || !strings.Contains(last.File, "penalty_statement") {
+		t.Fatalf("last event %+v", last)
+	}
+	if text := lettersPDFText(t, b.u, last.File); !strings.Contains(text, "Décompte des pénalités de retard au 24 novembre 2026") {
+		t.Errorf("statement reads %q", text)
+	}
+	if got := eventText(last); got != lang.L("event.letter_printed", map[string]any{"step": lang.L("step.penalty_statement")}) {
+		t.Errorf("timeline says %q", got)
+	}
+}
+
+func TestClientStatement(t *testing.T) {
+	b := newInvoiceBook(t)
+	b.u.goTo(navClients)
+	b.u.changed()
+	cd := clientsOpen(t, b.u, "Boulangerie Martin")
+	test.Tap(findButton(t, cd.content, lang.L("letters.client.statement")))
+	events, _ := b.store.ListEventsByClient(context.Background(), cd.data.client.ID)
+	last := events[len(events)-1]
+	if last.Kind != eventLetterPrinted || last.File != "documents/2026/Boulangerie-Martin-statement-2026-11-24.pdf" {
+		t.Fatalf("last event %+v", last)
+	}
+	text := lettersPDFText(t, b.u, last.File)
+	// Its open invoices (overdue, due soon, paused), not the paid one.
+	for _, want := range []string{"FA-2026-0002", "FA-2026-0003", "FA-2026-0007", "Relevé de compte"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("statement lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "FA-2026-0005") {
+		t.Error("the paid invoice is on the statement")
+	}
+}
+
+func TestTodayPrintsALetter(t *testing.T) {
+	b := newTodayBook(t)
+	martin := b.client("Boulangerie Martin", "04 78 00 00 00")
+	inv := b.invoice(martin, "FA-2026-042", "2026-10-25", 125000) // the notice falls on 24 November
+	b.done(inv, "pre_due", "reminder_1", "call", "reminder_2")
+	b.refresh()
+	card := b.mustCard("FA-2026-042")
+	if !card.print.Visible() || !card.primary.Visible() {
+		t.Fatal("a registered letter's card has no Print beside I sent it myself")
+	}
+	test.Tap(card.print)
+	var notice data.Action
+	for _, a := range b.actions(inv) {
+		if a.StepID == b.steps["formal_notice"].ID {
+			notice = a
+		}
+	}
+	if notice.File == "" || notice.Status != data.ActionDone {
+		t.Fatalf("the printed notice is recorded as %+v", notice)
+	}
+	if text := lettersPDFText(t, b.u, notice.File); !strings.Contains(text, "MISE EN DEMEURE") {
+		t.Error("Today printed something else than the notice")
+	}
+	if b.card("FA-2026-042") != nil {
+		t.Error("the card stays on Today once printed")
+	}
+	// Emails get no Print.
+	other := b.invoice(b.client("Café Durand", ""), "FA-2026-043", "2026-11-20", 5000)
+	b.refresh()
+	if c := b.mustCard(other.Number); c.print.Visible() {
+		t.Error("an email card has Print")
+	}
+}
+
+func TestLettersSettings(t *testing.T) {
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navSettings)
+	u.settings.update(context.Background())
+	u.settings.tabs.SelectIndex(sectionLetters)
+	s := u.settings.letters
+	if s.left.Text != "110" || s.top.Text != "50" || s.width.Text != "85" || s.height.Text != "35" {
+		t.Fatalf("default window shown as %s %s %s %s", s.left.Text, s.top.Text, s.width.Text, s.height.Text)
+	}
+	s.left.SetText("105,5")
+	s.width.SetText("huit")
+	test.Tap(s.save)
+	if fieldError(t, s.content, "window_width") == "" {
+		t.Fatal("a width in letters was accepted")
+	}
+	s.width.SetText("85")
+	s.height.SetText("120") // the window would end below the top third of the sheet
+	test.Tap(s.save)
+	if co, _ := store.GetCompany(context.Background()); s.form.general.Text == "" || co.Window != data.DefaultWindow {
+		t.Fatalf("a window ending at 170 mm was accepted (%q, %+v)", s.form.general.Text, co.Window)
+	}
+	s.height.SetText("40")
+	test.Tap(s.save)
+	co, _ := store.GetCompany(context.Background())
+	if want := (data.EnvelopeWindow{LeftMM10: 1055, TopMM10: 500, WidthMM10: 850, HeightMM10: 400}); co.Window != want {
+		t.Errorf("saved window %+v, want %+v", co.Window, want)
+	}
+	test.Tap(s.calibrate)
+	page := filepath.Join(u.opts.DataDir, "documents", "calibration.pdf")
+	if _, err := os.Stat(page); err != nil {
+		t.Fatalf("no calibration page: %v", err)
+	}
+	want := "105,5 mm du bord gauche" // the page is in the window's language
+	if language() == "en" {
+		want = "105.5 mm from the left edge"
+	}
+	if text := lettersPDFText(t, u, "documents/calibration.pdf"); !strings.Contains(text, want) {
+		t.Errorf("calibration page reads %q", text)
+	}
+}
+
+func TestPrepareCourtFile(t *testing.T) {
+	b := newInvoiceBook(t)
+	d := b.openDetail(t, "FA-2026-0001")
+	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
+	test.Tap(findButton(t, top(b.u), lang.L("letters.notice.print")))
+	d = b.openDetail(t, "FA-2026-0001")
+	lettersMenuItem(t, d, lang.L("letters.invoice.court_file")).Action()
+	dir := filepath.Join(b.u.opts.DataDir, "documents", "2026", "FA-2026-0001-court_file-2026-11-24")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	// No invoice PDF attached: exhibit 1 is to add; the notice printed above
+	// is copied as exhibit 2, its receipt to add, the statement printed.
+	want := []string{documents.CourtBordereauFile, documents.CourtSummaryFile, "02-mise-en-demeure-2026-11-24.pdf", "04-decompte-2026-11-24.pdf"}
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("court file holds %q, want %q", names, want)
+	}
+}
+
+func TestNoStatementForAClientWhoOwesNothing(t *testing.T) {
+	b := newInvoiceBook(t)
+	ctx := context.Background()
+	c := data.Client{Name: "Client soldé"}
+	must(t, b.store.CreateClient(ctx, &c))
+	inv := data.Invoice{Number: "FA-2026-0100", ClientID: c.ID, IssueDate: testDay.AddDays(-60), DueDate: testDay.AddDays(-30), Amount: 10000}
+	must(t, b.store.CreateInvoice(ctx, &inv))
+	must(t, b.store.CreatePayment(ctx, &data.Payment{InvoiceID: inv.ID, Date: testDay.AddDays(-31), Amount: 10000}))
+	b.u.goTo(navClients)
+	b.u.changed()
+	if cd := clientsOpen(t, b.u, "Client soldé"); !cd.statement.Disabled() {
+		t.Error("a statement is offered for a client who owes nothing")
+	}
+	if _, err := StatementContext(ctx, b.store, c.ID, testDay); !errors.Is(err, ErrNothingOwed) {
+		t.Errorf("err = %v, want ErrNothingOwed", err)
+	}
+}

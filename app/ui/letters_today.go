@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"relance/data"
+)
+
+// Today's letter and registered-letter cards have a Print button beside
+// "I sent it myself": it prints the group's letter (the lead invoice's
+// template, listing the client's overdue invoices), archives it, records
+// every invoice's step done with the file, and opens the PDF.
+
+// todayPrintable reports whether a row is a letter Relance can print.
+func todayPrintable(r *todayRow) bool {
+	return !r.header && r.action == todayMarkSent &&
+		(r.group.Channel == data.ChannelLetter || r.group.Channel == data.ChannelRegisteredLetter)
+}
+
+// onPrintRow prints a row's letter.
+func (s *todayScreen) onPrintRow(row int) {
+	if row < 0 || row >= len(s.rows) || s.busy[row] || !todayPrintable(&s.rows[row]) {
+		return
+	}
+	g := s.rows[row].group
+	job := letterJob{invoiceID: g.Lead.InvoiceID, key: g.Lead.Step.TemplateKey, deadline: g.Lead.Step.DeadlineDays, group: &g}
+	s.busy[row] = true
+	s.list.RefreshItem(row)
+	s.ui.async(func() {
+		rel, err := s.ui.printLetter(context.Background(), job)
+		fyne.Do(func() {
+			if err != nil {
+				delete(s.busy, row)
+				s.list.RefreshItem(row)
+				s.ui.showLetterError(err)
+				return
+			}
+			s.ui.changed()
+			s.ui.openAttachment(rel)
+		})
+	})
+}
+
+// setPrintButton shows Print on the cards of letters.
+func (it *todayItem) setPrintButton(r *todayRow, busy bool) {
+	invoiceSetVisible(it.print, todayPrintable(r))
+	if busy {
+		it.print.Disable()
+	} else {
+		it.print.Enable()
+	}
+}

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+	"relance/documents"
+)
+
+// lettersSection is the Letters tab of the settings: where the envelope's
+// window is, so that the recipient's address shows through it, and the
+// calibration page that checks it.
+type lettersSection struct {
+	ui                       *UI
+	content                  fyne.CanvasObject
+	form                     *form
+	left, top, width, height *widget.Entry
+	save, calibrate          *widget.Button
+	saved                    *widget.Label
+	// dirty: edited and not saved; filling: set shows the stored values.
+	dirty, filling bool
+}
+
+// lettersWindowKeys are the window's fields, in EnvelopeWindow's order.
+var lettersWindowKeys = []string{"window_left", "window_top", "window_width", "window_height"}
+
+// newLettersSection lays out the window's four measures, the calibration
+// and Save.
+func newLettersSection(u *UI) *lettersSection {
+	s := &lettersSection{ui: u, form: newForm(), saved: newSavedLabel()}
+	entry := func() *widget.Entry {
+		e := &widget.Entry{OnChanged: func(string) { s.edited() }}
+		e.ExtendBaseWidget(e)
+		return e
+	}
+	s.left, s.top, s.width, s.height = entry(), entry(), entry(), entry()
+	for i, e := range []*widget.Entry{s.left, s.top, s.width, s.height} {
+		s.form.add(lettersWindowKeys[i], true, container.NewHBox(fixedWidth(e, 100), widget.NewLabel(lang.L("letters.settings.mm"))))
+	}
+	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSave}
+	s.calibrate = &widget.Button{Text: lang.L("letters.settings.calibrate"), Icon: theme.DocumentPrintIcon(), OnTapped: s.onCalibrate}
+	reset := &widget.Button{Text: lang.L("letters.settings.default"), Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { s.show(data.DefaultWindow); s.edited() }}
+	window := settingsGroup("letters.settings.window", settingsGrid(s.form, lettersWindowKeys...),
+		settingsHint("letters.settings.window_hint"), container.NewHBox(s.calibrate, reset))
+	s.content = settingsPage("letters.settings.intro", window, settingsSaveBar(s.form.general, s.save, s.saved))
+	return s
+}
+
+// edited marks the window as edited by the user.
+func (s *lettersSection) edited() {
+	if !s.filling {
+		s.dirty = true
+		s.saved.Hide()
+	}
+}
+
+// set shows the stored window, unless the user is editing it.
+func (s *lettersSection) set(d settingsData) {
+	if s.dirty {
+		return
+	}
+	w := d.company.Window
+	if w.WidthMM10 == 0 {
+		w = data.DefaultWindow
+	}
+	s.filling = true
+	s.show(w)
+	s.form.clearErrors()
+	s.filling = false
+}
+
+// show puts a window's measures in the fields.
+func (s *lettersSection) show(w data.EnvelopeWindow) {
+	for i, v := range []int{w.LeftMM10, w.TopMM10, w.WidthMM10, w.HeightMM10} {
+		[]*widget.Entry{s.left, s.top, s.width, s.height}[i].SetText(lettersMM(v))
+	}
+}
+
+// read checks the fields and returns the window they describe.
+func (s *lettersSection) read() (data.EnvelopeWindow, error) {
+	var errs data.FieldErrors
+	var v [4]int
+	for i, e := range []*widget.Entry{s.left, s.top, s.width, s.height} {
+		n, err := lettersParseMM(lettersWindowKeys[i], e.Text)
+		errs = append(errs, data.FieldErrorsOf(err)...)
+		v[i] = n
+	}
+	w := data.EnvelopeWindow{LeftMM10: v[0], TopMM10: v[1], WidthMM10: v[2], HeightMM10: v[3]}
+	if len(errs) > 0 {
+		return w, errs
+	}
+	// The company's own check (the window inside the top third of the sheet).
+	c := data.DefaultCompany()
+	c.Window = w
+	if err := c.Validate(); err != nil {
+		for _, fe := range data.FieldErrorsOf(err) {
+			if fe.Field == "envelope_window" {
+				return w, data.FieldErrors{fe}
+			}
+		}
+	}
+	return w, nil
+}
+
+// onSave writes the window over the stored company.
+func (s *lettersSection) onSave() {
+	s.form.clearErrors()
+	w, err := s.read()
+	if err != nil {
+		s.form.showErrors(err)
+		return
+	}
+	s.save.Disable()
+	s.ui.async(func() {
+		err := saveCompany(context.Background(), s.ui.store, func(c *data.Company) { c.Window = w })
+		fyne.Do(func() {
+			s.save.Enable()
+			if err != nil {
+				s.form.showErrors(err)
+				return
+			}
+			s.dirty = false
+			s.saved.Show()
+			s.ui.changed()
+		})
+	})
+}
+
+// onCalibrate prints the calibration page of the window as typed (saved
+// or not), in the window's language, and opens it.
+func (s *lettersSection) onCalibrate() {
+	s.form.clearErrors()
+	w, err := s.read()
+	if err != nil {
+		s.form.showErrors(err)
+		return
+	}
+	u := s.ui
+	u.async(func() {
+		rel, err := u.printCalibration(context.Background(), w)
+		fyne.Do(func() {
+			if err != nil {
+				u.showLetterError(err)
+				return
+			}
+			u.openAttachment(rel)
+		})
+	})
+}
+
+// printCalibration writes documents/calibration.pdf (replaced each time:
+// it is a test print, not a document of the proof file).
+func (u *UI) printCalibration(ctx context.Context, w data.EnvelopeWindow) (string, error) {
+	co, err := u.store.GetCompany(ctx)
+	if err != nil {
+		return "", err
+	}
+	co.Window = w
+	pdf, err := documents.CalibrationPage(co, language())
+	if err != nil {
+		return "", err
+	}
+	rel := lettersDir + "/calibration.pdf"
+	abs := filepath.Join(u.opts.DataDir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return "", err
+	}
+	return rel, os.WriteFile(abs, pdf, 0o644)
+}
+
+// lettersMM writes tenths of a millimetre for a field: "110", "52,5".
+func lettersMM(v int) string {
+	s := strconv.Itoa(v / 10)
+	if v%10 != 0 {
+		sep := ","
+		if language() == "en" {
+			sep = "."
+		}
+		s += sep + strconv.Itoa(v%10)
+	}
+	return s
+}
+
+// lettersParseMM reads millimetres with at most one decimal (comma or
+// dot) into tenths.
+func lettersParseMM(key, text string) (int, error) {
+	s := strings.ReplaceAll(strings.TrimSpace(text), ",", ".")
+	if s == "" {
+		return 0, requiredError(key)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f > 297 || math.Abs(f*10-math.Round(f*10)) > 1e-9 {
+		return 0, data.FieldErrors{&data.FieldError{Field: key, Reason: data.ReasonOutOfRange, Value: text}}
+	}
+	return int(math.Round(f * 10)), nil
+}

@@ -1,0 +1,149 @@
+package documents
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/phpdave11/gofpdf"
+	"golang.org/x/image/font/sfnt"
+
+	"relance/assets"
+)
+
+// The letters are set in Liberation Sans (assets/fonts, SIL OFL 1.1), embedded
+// in the PDF as a UTF-8 TrueType subset: accents, €, œ, « », and the
+// no-break spaces of French amounts print as typed.
+
+// fontFamily is the name the PDF writer knows the embedded family by.
+const fontFamily = "liberation"
+
+// pdfStyle is one of the family's four faces.
+type pdfStyle int
+
+// The four faces.
+const (
+	styleRegular pdfStyle = iota
+	styleBold
+	styleItalic
+	styleBoldItalic
+	styleCount
+)
+
+var (
+	styleFiles  = [styleCount][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic, assets.FontBoldItalic}
+	styleMaroto = [styleCount]fontstyle.Type{fontstyle.Normal, fontstyle.Bold, fontstyle.Italic, fontstyle.BoldItalic}
+)
+
+// mmPerPoint converts a font size in points to millimetres, as the PDF
+// writer does (its scale factor for mm is 72/25.4).
+const mmPerPoint = 1 / (72.0 / 25.4)
+
+// fontMetrics are the advance widths of the faces, per rune of the Basic
+// Multilingual Plane, in thousandths of an em as the PDF writer counts
+// them; 0 means the face has no glyph for the rune.
+type fontMetrics struct {
+	widths [styleCount][]uint16
+}
+
+// metrics reads the faces once per process: the PDF writer's own widths
+// (so that a line measured here fits where it draws it) for the runes the
+// font's character map holds.
+var metrics = sync.OnceValue(loadMetrics)
+
+func loadMetrics() *fontMetrics {
+	m := &fontMetrics{}
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	for st := range styleCount {
+		pdf.AddUTF8FontFromBytes(fontFamily, string(styleMaroto[st]), styleFiles[st])
+		pdf.SetFont(fontFamily, string(styleMaroto[st]), 1000)
+		f, err := sfnt.Parse(styleFiles[st])
+		if err != nil || pdf.Err() {
+			panic("documents: embedded font unreadable") // a broken build, not a runtime condition
+		}
+		var buf sfnt.Buffer
+		w := make([]uint16, 0x10000)
+		for r := rune(0x20); r < 0x10000; r++ {
+			if r >= 0xD800 && r < 0xE000 {
+				continue
+			}
+			if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+				w[r] = uint16(max(pdf.GetStringSymbolWidth(string(r)), 1))
+			}
+		}
+		m.widths[st] = w
+	}
+	return m
+}
+
+// width is the width of s in millimetres, set in style at size points,
+// computed as the PDF writer computes it.
+func (m *fontMetrics) width(st pdfStyle, size float64, s string) float64 {
+	w := 0
+	table := m.widths[st]
+	for _, r := range s {
+		if r < 0x10000 {
+			w += int(table[r])
+		}
+	}
+	fontSize := size * mmPerPoint
+	return float64(w) * fontSize / 1000
+}
+
+// textWidth is width with the process's metrics.
+func textWidth(st pdfStyle, size float64, s string) float64 {
+	return metrics().width(st, size, s)
+}
+
+// glyphFallbacks replace runes the font lacks (or that would not print) by
+// the nearest it has.
+var glyphFallbacks = map[rune]string{
+	'\t': " ", '\u2009': "\u202f", '\u200a': "\u202f", '\u2007': "\u00a0", '\u200b': "",
+	'\u2212': "-", '\u2010': "-", '\u2011': "-", '\u2192': "->", '\u2713': "x", '\u2714': "x",
+}
+
+// printable makes s safe to draw: every rune the font has stays, known
+// look-alikes replace the others, and anything else becomes "?" rather than
+// an empty box (or, for the PDF writer, an index out of its tables).
+// Line breaks stay: the text flow breaks lines there.
+func printable(s string) string {
+	table := metrics().widths[styleRegular]
+	ok := true
+	for _, r := range s {
+		if r != '\n' && (r >= 0x10000 || table[r] == 0) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r < 0x10000 && table[r] != 0:
+			b.WriteRune(r)
+		case glyphFallbacks[r] != "" || r == '\u200b':
+			b.WriteString(glyphFallbacks[r])
+		case r < 0x20:
+			b.WriteByte(' ')
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+// customFonts are the faces a document uses, for the PDF writer's config:
+// each registered face costs a few milliseconds per document (the writer
+// parses it and embeds a subset), so only the used ones are.
+func customFonts(used [styleCount]bool) []*entity.CustomFont {
+	var out []*entity.CustomFont
+	for st := range styleCount {
+		if used[st] || st == styleRegular {
+			out = append(out, &entity.CustomFont{Family: fontFamily, Style: styleMaroto[st], Bytes: styleFiles[st]})
+		}
+	}
+	return out
+}
