@@ -70,13 +70,14 @@ type clientDetail struct {
 	noInvoices                    *widget.Label
 	timeline                      *timeline
 	edit, remove                  *widget.Button
+	statement                     *widget.Button // the account statement (letters_client.go)
 
 	data        clientDetailData
 	invoiceRows []clientInvoiceRow
 }
 
 func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
-	d := &clientDetail{ui: u, screen: s, timeline: newTimeline(),
+	d := &clientDetail{ui: u, screen: s, timeline: newTimeline(u.openAttachment),
 		title:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		subtitle:     &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		pausedBanner: &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
@@ -91,6 +92,7 @@ func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
 	}
 	d.edit = &widget.Button{Text: lang.L("clients.detail.edit"), Icon: theme.DocumentCreateIcon(), OnTapped: d.onEdit}
 	d.remove = &widget.Button{Text: lang.L("clients.detail.delete"), Icon: theme.DeleteIcon(), OnTapped: d.onDelete}
+	d.statement = &widget.Button{Text: lang.L("letters.client.statement"), Icon: theme.DocumentPrintIcon(), OnTapped: d.onStatement}
 	d.makeInvoiceTable()
 	d.makePage()
 	return d
@@ -103,7 +105,7 @@ func (d *clientDetail) makePage() {
 		clientsFigure("clients.detail.outstanding", d.outstanding),
 		clientsFigure("clients.detail.overdue", d.overdue),
 		clientsFigure("clients.detail.invoices", d.count))
-	actions := container.NewHBox(figures, container.NewCenter(container.NewHBox(d.edit, d.remove)))
+	actions := container.NewHBox(figures, container.NewCenter(container.NewHBox(d.statement, d.edit, d.remove)))
 	header := container.NewBorder(nil, nil, container.NewCenter(back), actions, container.NewVBox(d.title, d.subtitle))
 	d.paused = container.NewBorder(nil, nil, widget.NewIcon(clientsPausedIcon()), nil, d.pausedBanner)
 	d.paused.Hide()
@@ -292,6 +294,7 @@ func (d *clientDetail) loaded(dd clientDetailData, err error) {
 		return
 	}
 	d.data = dd
+	d.setStatementButton()
 	c := dd.client
 	d.title.SetText(c.Name)
 	d.subtitle.SetText(clientsKindName(c.Kind) + " · " + dd.category)

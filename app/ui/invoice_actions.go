@@ -21,6 +21,8 @@ type invoiceActions struct {
 	bar *fyne.Container
 
 	pay, call, promise, dispute, resolve, pause, resume, writeOff *widget.Button
+	remind                                                        *widget.Button // Send reminder (mail_invoice.go)
+	letters                                                       *widget.Button // the Letters menu (letters_invoice.go)
 }
 
 // newInvoiceActions builds the action buttons, hidden until an invoice loads.
@@ -31,6 +33,8 @@ func newInvoiceActions(d *invoiceDetail) *invoiceActions {
 	}
 	a.pay = button("invoices.action.pay", theme.ConfirmIcon(), a.onPay)
 	a.pay.Importance = widget.HighImportance
+	a.remind = button("mail.invoice.remind", theme.MailSendIcon(), a.onRemind)
+	a.letters = button("letters.invoice.menu", theme.DocumentPrintIcon(), a.onLetters)
 	a.call = button("invoices.action.call", theme.MailReplyIcon(), a.onCall)
 	a.promise = button("invoices.action.promise", theme.HistoryIcon(), a.onPromise)
 	a.dispute = button("invoices.action.dispute", theme.WarningIcon(), a.onDispute)
@@ -39,14 +43,14 @@ func newInvoiceActions(d *invoiceDetail) *invoiceActions {
 	a.resume = button("invoices.action.resume", theme.MediaPlayIcon(), a.onResume)
 	a.writeOff = button("invoices.action.write_off", theme.DeleteIcon(), a.onWriteOff)
 	a.writeOff.Importance = widget.DangerImportance
-	a.bar = container.NewHBox(a.pay, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, layout.NewSpacer(), a.writeOff)
+	a.bar = container.NewHBox(a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, layout.NewSpacer(), a.writeOff)
 	a.hideAll()
 	return a
 }
 
 // buttons lists every action button.
 func (a *invoiceActions) buttons() []*widget.Button {
-	return []*widget.Button{a.pay, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff}
+	return []*widget.Button{a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff}
 }
 
 // hideAll hides every action, while an invoice loads.
@@ -66,6 +70,8 @@ func (a *invoiceActions) update(dd detailData) {
 	paused := inv.PausedOn(dd.today)
 	invoiceSetVisible(a.pay, open)
 	invoiceSetVisible(a.call, open)
+	invoiceSetVisible(a.letters, open)
+	invoiceSetVisible(a.remind, open && inv.State == data.StateOpen && !paused)
 	invoiceSetVisible(a.promise, open && !disputed)
 	invoiceSetVisible(a.dispute, open && inv.State == data.StateOpen)
 	invoiceSetVisible(a.resolve, open && disputed)

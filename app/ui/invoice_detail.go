@@ -42,7 +42,7 @@ type invoiceDetail struct {
 
 // newInvoiceDetail builds the (empty) page of an invoice for the screen s.
 func newInvoiceDetail(u *UI, s *invoicesScreen) *invoiceDetail {
-	d := &invoiceDetail{ui: u, screen: s, timeline: newTimeline(),
+	d := &invoiceDetail{ui: u, screen: s, timeline: newTimeline(u.openAttachment),
 		number:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
 		dot:          canvas.NewCircle(theme.Color(theme.ColorNameDisabled)),
 		status:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},

@@ -16,15 +16,17 @@ const (
 	navInvoices
 	navClients
 	navSettings
+	navTemplates
 )
 
-var navKeys = []string{"nav.today", "nav.calendar", "nav.invoices", "nav.clients", "nav.settings"}
+var navKeys = []string{"nav.today", "nav.calendar", "nav.invoices", "nav.clients", "nav.settings", "nav.templates"}
 
 // navIcons is a function, not a variable: theme icons look up the running
 // app's theme, which does not exist while package variables are set (and
 // never does on the command line).
 func navIcons() []fyne.Resource {
-	return []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.SettingsIcon()}
+	return []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.SettingsIcon(),
+		theme.FileTextIcon()}
 }
 
 // Preference keys, in one place.
@@ -57,14 +59,14 @@ func (u *UI) onClose() {
 	u.win.Close()
 }
 
-// addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+1..5 screens, Esc
+// addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+1..6 screens, Esc
 // closes the open dialog.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, func(fyne.Shortcut) { u.onNewInvoice() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { u.onSearch() })
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5} {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.goTo(i) })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {

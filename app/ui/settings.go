@@ -25,6 +25,8 @@ type settingsScreen struct {
 	rates     *ratesSection
 	rules     *rulesSection
 	language  *languageSection
+	mail      *mailSection
+	letters   *lettersSection // the envelope window (settings_letters.go)
 }
 
 // The sections, in tab order.
@@ -34,6 +36,8 @@ const (
 	sectionRates
 	sectionRules
 	sectionLanguage
+	sectionMail
+	sectionLetters
 )
 
 // newSettingsScreen builds the sections; update fills them.
@@ -44,12 +48,16 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.rates = newRatesSection(u)
 	s.rules = newRulesSection(u)
 	s.language = newLanguageSection(u)
+	s.mail = newMailSection(u)
+	s.letters = newLettersSection(u)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("settings.section.company"), theme.HomeIcon(), s.company.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.scenarios"), theme.ListIcon(), s.scenarios.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.rates"), theme.GridIcon(), s.rates.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.rules"), theme.SettingsIcon(), s.rules.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.language"), theme.ComputerIcon(), s.language.content),
+		container.NewTabItemWithIcon(lang.L("mail.settings.section"), theme.MailComposeIcon(), s.mail.content),
+		container.NewTabItemWithIcon(lang.L("letters.settings.section"), theme.DocumentPrintIcon(), s.letters.content),
 	)
 	// A change of language rebuilds every screen while the old one is still
 	// u.settings: stay on the section the user was in (the language one).
@@ -75,6 +83,7 @@ type settingsData struct {
 
 // update reads the settings off the UI goroutine and shows them.
 func (s *settingsScreen) update(ctx context.Context) {
+	s.mail.update(ctx)
 	d, err := loadSettings(ctx, s.ui.store)
 	fyne.Do(func() {
 		if err != nil {
@@ -86,6 +95,7 @@ func (s *settingsScreen) update(ctx context.Context) {
 		s.scenarios.set(d)
 		s.rates.set(d)
 		s.rules.set(d)
+		s.letters.set(d)
 	})
 }
 

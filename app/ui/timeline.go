@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/data"
@@ -63,21 +64,32 @@ func eventText(e data.Event) string {
 type timeline struct {
 	list   *widget.List
 	events []data.Event
+	open   func(file string) // opens an archived file (relative to the data folder)
 }
 
-func newTimeline() *timeline {
-	t := &timeline{}
+// newTimeline builds the list; a row whose event archived a file (the
+// .eml of a reminder, a letter's PDF) has a button that opens it with open.
+func newTimeline(open func(file string)) *timeline {
+	t := &timeline{open: open}
 	t.list = &widget.List{
 		Length: func() int { return len(t.events) },
 		CreateItem: func() fyne.CanvasObject {
 			when := &widget.Label{Importance: widget.LowImportance}
-			return container.NewBorder(nil, nil, when, nil, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
+			file := &widget.Button{Icon: theme.FileIcon(), Importance: widget.LowImportance}
+			return container.NewBorder(nil, nil, when, file, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			e := t.events[id]
 			c.Objects[0].(*widget.Label).SetText(eventText(e))
 			c.Objects[1].(*widget.Label).SetText(formatDate(data.DateOf(e.At.Local())))
+			file := c.Objects[2].(*widget.Button)
+			file.OnTapped = func() { t.open(e.File) }
+			if e.File == "" || t.open == nil {
+				file.Hide()
+			} else {
+				file.Show()
+			}
 		},
 	}
 	t.list.ExtendBaseWidget(t.list)

@@ -176,7 +176,10 @@ func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks [
 	if in.clients, err = s.ui.store.ListClientsByIDs(ctx, clientIDs); err != nil {
 		return in, err
 	}
-	in.promises, err = s.ui.store.ListLastPromisesByInvoices(ctx, resumed)
+	if in.promises, err = s.ui.store.ListLastPromisesByInvoices(ctx, resumed); err != nil {
+		return in, err
+	}
+	in.mail, err = s.ui.mailTodayFacts(ctx)
 	return in, err
 }
 

@@ -18,6 +18,8 @@ func (s *todayScreen) onPrimary(row int) {
 		s.ui.openCallDialog(r.group, nil)
 	case todayTaskDone:
 		s.record(row, func(ctx context.Context) error { return s.ui.store.CompleteTask(ctx, r.task.ID) })
+	case todayReviewMail, todayMailSeen:
+		s.onMailRow(row)
 	default:
 		// Until Relance sends mail and prints letters itself, the owner does
 		// it and the step is recorded done, with no archived file.
@@ -47,7 +49,7 @@ func (s *todayScreen) record(row int, write func(context.Context) error) {
 // onSkip asks why a step is skipped, then records it skipped with that
 // reason: the timeline keeps why the client was not reminded.
 func (s *todayScreen) onSkip(row int) {
-	if row < 0 || row >= len(s.rows) || s.busy[row] || s.rows[row].action == todayTaskDone {
+	if row < 0 || row >= len(s.rows) || s.busy[row] || s.rows[row].action >= todayTaskDone { // tasks and emails have no step to skip
 		return
 	}
 	g := s.rows[row].group

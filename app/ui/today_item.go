@@ -24,6 +24,7 @@ type todayItem struct {
 	headerTitle *widget.Label
 	headerCount *widget.Label
 	headerHint  *widget.Label
+	headerSend  *widget.Button // "Send selected" on the section of emails
 
 	card     *fyne.Container
 	icon     *widget.Icon
@@ -36,11 +37,15 @@ type todayItem struct {
 	total    *widget.Label
 	primary  *widget.Button
 	skip     *widget.Button
+	send     *widget.Button // emails: the Send dialog
+	pick     *widget.Check  // emails: picked for "Send selected"
+	print    *widget.Button // letters: print, archive and record (letters_today.go)
 }
 
 // todayButtonTexts are the labels the action button may take, measured so
 // that the buttons line up from card to card.
-var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_call", "today.action.done"}
+var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_call", "today.action.done",
+	"mail.today.review", "mail.today.seen"}
 
 // newTodayItem builds an item showing nothing yet; set fills it.
 func newTodayItem(s *todayScreen) *todayItem {
@@ -60,7 +65,14 @@ func newTodayItem(s *todayScreen) *todayItem {
 	it.link.ExtendBaseWidget(it.link)
 	it.primary = &widget.Button{OnTapped: it.onPrimary, Importance: widget.HighImportance}
 	it.skip = &widget.Button{Text: lang.L("today.action.skip"), Icon: theme.MediaSkipNextIcon(), OnTapped: it.onSkip}
-	it.header = container.NewBorder(nil, nil, container.NewHBox(it.headerTitle, it.headerCount), nil, it.headerHint)
+	it.send = &widget.Button{Text: lang.L("mail.today.send"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { it.screen.onSendRow(it.row) }}
+	it.pick = widget.NewCheck("", func(on bool) { it.screen.onPick(it.row, on) })
+	it.print = &widget.Button{Text: lang.L("letters.today.print"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { it.screen.onPrintRow(it.row) }}
+	it.headerSend = &widget.Button{Icon: theme.MailSendIcon(), OnTapped: func() { it.screen.onSendSelected() }}
+	it.header = container.NewBorder(nil, nil, container.NewHBox(it.headerTitle, it.headerCount),
+		container.NewHBox(it.headerSend, todayGap(theme.Padding()*2)), it.headerHint)
 	it.card = it.newCard()
 	it.header.Hide()
 	it.warning.Hide()
@@ -85,11 +97,13 @@ func (it *todayItem) newCard() *fyne.Container {
 	totalWidth := (&widget.Label{Text: formatMoney(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
 	right := container.NewHBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(totalWidth, it.total.MinSize().Height), it.total)),
+		container.NewCenter(it.send),
+		container.NewCenter(it.print),
 		container.NewCenter(container.NewGridWrap(buttonSize, it.primary)),
 		container.NewCenter(container.NewGridWrap(it.skip.MinSize(), it.skip)),
 		todayGap(theme.Padding()*2)) // clear of the list's scroll bar
 	icon := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()*1.5), it.icon))
-	return container.NewBorder(nil, nil, icon, right, lines)
+	return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(it.pick), icon), right, lines)
 }
 
 // CreateRenderer draws the header and the card on top of each other; set
@@ -112,6 +126,7 @@ func (it *todayItem) set(id int) {
 		todaySetText(it.headerTitle, r.title)
 		todaySetText(it.headerCount, strconv.Itoa(r.count))
 		todaySetText(it.headerHint, r.hint)
+		it.setHeaderSend(r)
 		return
 	}
 	it.header.Hide()
@@ -161,12 +176,26 @@ func (it *todayItem) setButtons(r *todayRow, busy bool) {
 		text = lang.L("today.action.sent_myself")
 	case todayLogCall:
 		text, icon = lang.L("today.action.log_call"), todayPhoneIcon
+	case todayReviewMail:
+		text, icon = lang.L("mail.today.review"), theme.WarningIcon()
+	case todayMailSeen:
+		text = lang.L("mail.today.seen")
+	}
+	it.setSendButtons(r, busy)
+	it.setPrintButton(r, busy)
+	importance := widget.HighImportance
+	if r.sendable || todayPrintable(r) {
+		importance = widget.MediumImportance // Send (Print) is the card's main action
+	}
+	if it.primary.Importance != importance {
+		it.primary.Importance = importance
+		it.primary.Refresh()
 	}
 	if it.primary.Text != text || it.primary.Icon != icon {
 		it.primary.Text, it.primary.Icon = text, icon
 		it.primary.Refresh()
 	}
-	if r.action == todayTaskDone {
+	if r.action >= todayTaskDone {
 		it.skip.Hide() // a task of the owner's is done or left open; there is no step to skip
 	} else {
 		it.skip.Show()
@@ -204,4 +233,39 @@ func todaySetText(l *widget.Label, text string) {
 	if l.Text != text {
 		l.SetText(text)
 	}
+}
+
+// setSendButtons shows the Send button and the selection box on the
+// cards of emails Relance can send.
+func (it *todayItem) setSendButtons(r *todayRow, busy bool) {
+	invoiceSetVisible(it.send, r.sendable)
+	invoiceSetVisible(it.pick, r.sendable)
+	if it.pick.Checked != r.selected {
+		it.pick.SetChecked(r.selected)
+	}
+	if busy {
+		it.send.Disable()
+	} else {
+		it.send.Enable()
+	}
+}
+
+// setHeaderSend shows "Send selected (N)" on the header of the emails to
+// send, enabled once one is picked.
+func (it *todayItem) setHeaderSend(r *todayRow) {
+	if r.section != todaySend {
+		it.headerSend.Hide()
+		return
+	}
+	n := len(it.screen.selectedGroups())
+	text := lang.N("mail.today.send_selected", n, map[string]any{"Count": n})
+	if it.headerSend.Text != text {
+		it.headerSend.SetText(text)
+	}
+	if n == 0 {
+		it.headerSend.Disable()
+	} else {
+		it.headerSend.Enable()
+	}
+	it.headerSend.Show()
 }

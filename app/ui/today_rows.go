@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"relance/app/dunning"
+	"relance/app/mail"
 	"relance/data"
 )
 
@@ -16,19 +17,21 @@ import (
 type todaySection int
 
 const (
-	todayBroken  todaySection = iota // the first step after a broken promise
-	todaySend                        // emails and thank-yous
-	todayCall                        // phone calls
-	todayPrint                       // letters and registered letters
-	todayTasks                       // court files, scenario tasks, the owner's open tasks
-	todayCatchUp                     // steps that fell due while the app was closed, to review
+	todayFailures todaySection = iota // emails refused, interrupted or waiting for a retry (mail_today.go)
+	todayAutoSent                     // emails the unattended run sent, to acknowledge
+	todayBroken                       // the first step after a broken promise
+	todaySend                         // emails and thank-yous
+	todayCall                         // phone calls
+	todayPrint                        // letters and registered letters
+	todayTasks                        // court files, scenario tasks, the owner's open tasks
+	todayCatchUp                      // steps that fell due while the app was closed, to review
 	todaySectionCount
 )
 
-var todaySectionKeys = [todaySectionCount]string{"today.section.broken", "today.section.send", "today.section.call",
+var todaySectionKeys = [todaySectionCount]string{"mail.today.section.failures", "mail.today.section.auto_sent", "today.section.broken", "today.section.send", "today.section.call",
 	"today.section.print", "today.section.tasks", "today.section.catch_up"}
 
-var todaySectionHints = [todaySectionCount]string{"today.hint.broken", "today.hint.send", "today.hint.call",
+var todaySectionHints = [todaySectionCount]string{"mail.today.hint.failures", "mail.today.hint.auto_sent", "today.hint.broken", "mail.today.hint.send", "today.hint.call",
 	"today.hint.print", "today.hint.tasks", "today.hint.catch_up"}
 
 // todaySectionOf files a group: a broken promise or a catch-up is what the
@@ -56,10 +59,12 @@ func todaySectionOf(g *dunning.Group) todaySection {
 type todayAction int
 
 const (
-	todayMarkSent todayAction = iota // a message the owner sent outside Relance
-	todayLogCall                     // opens the call dialog
-	todayDone                        // a scenario task or court file
-	todayTaskDone                    // one of the owner's open tasks
+	todayMarkSent   todayAction = iota // a message the owner sent outside Relance
+	todayLogCall                       // opens the call dialog
+	todayDone                          // a scenario task or court file
+	todayTaskDone                      // one of the owner's open tasks
+	todayReviewMail                    // an email that failed or was interrupted: opens its review
+	todayMailSeen                      // an email sent unattended: acknowledge it
 )
 
 // todayActionOf is the one-click action of a step's channel.
@@ -91,6 +96,10 @@ type todayRow struct {
 	invoiceID int64 // the invoice a click on the name opens; 0: none
 	group     dunning.Group
 	task      data.Task
+	section   todaySection       // header: which section it heads
+	sendable  bool               // an email Relance can send (Send button, selection box)
+	selected  bool               // picked for "Send selected"
+	outbox    data.OutboxMessage // todayReviewMail, todayMailSeen: the email
 }
 
 // todayFacts are the plan and what the rows say besides it.
@@ -100,6 +109,7 @@ type todayFacts struct {
 	tasks    []data.Task // open and due
 	clients  map[int64]data.Client
 	promises map[int64]data.Promise // the last promise of invoices resumed after one broke
+	mail     mailFacts              // the outbox: failures, unattended sends, steps already queued
 }
 
 // buildTodayRows lays the plan's groups and the open tasks out in
@@ -109,20 +119,27 @@ func buildTodayRows(in todayFacts) ([]todayRow, int) {
 	var sections [todaySectionCount][]todayRow
 	for i := range in.plan.Groups {
 		g := &in.plan.Groups[i]
+		if in.mail.carries(g) {
+			continue // its email is in the outbox: shown there, not as a step to do
+		}
 		sec := todaySectionOf(g)
 		sections[sec] = append(sections[sec], in.groupRow(g))
 	}
 	for _, t := range in.tasks {
 		sections[todayTasks] = append(sections[todayTasks], in.taskRow(t))
 	}
-	actions := len(in.plan.Groups) + len(in.tasks)
+	in.addMailRows(&sections)
+	actions := 0
+	for _, list := range sections {
+		actions += len(list)
+	}
 	rows := make([]todayRow, 0, actions+int(todaySectionCount))
 	for sec, list := range sections {
 		if len(list) == 0 {
 			continue
 		}
 		rows = append(rows, todayRow{header: true, count: len(list), title: lang.L(todaySectionKeys[sec]),
-			hint: lang.L(todaySectionHints[sec])})
+			hint: lang.L(todaySectionHints[sec]), section: todaySection(sec)})
 		rows = append(rows, list...)
 	}
 	return rows, actions
@@ -133,7 +150,7 @@ func (in *todayFacts) groupRow(g *dunning.Group) todayRow {
 	c := in.clients[g.ClientID]
 	r := todayRow{title: c.Name, step: todayStepText(g.Lead.Step), invoices: todayInvoices(g.Items),
 		warning: in.warning(g), icon: todayChannelIcon(g.Channel), action: todayActionOf(g.Channel),
-		invoiceID: g.Lead.InvoiceID, group: *g}
+		invoiceID: g.Lead.InvoiceID, group: *g, sendable: mail.Sendable(*g)}
 	r.contact, r.noContact = todayContact(c, g.Lead.Step)
 	if g.Total > 0 {
 		r.total = formatMoney(g.Total)

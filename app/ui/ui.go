@@ -48,17 +48,19 @@ type UI struct {
 	// tests replace it to run the work in line.
 	async func(func())
 
-	root     *fyne.Container // the welcome screen, or the tabs
-	tabs     *container.AppTabs
-	screens  []screen // in tab order
-	stale    map[screen]bool
-	dialogs  []dialog.Dialog // open dialogs, innermost last (Esc closes it)
-	welcome  *welcomeScreen
-	home     *todayScreen
-	calendar *calendarScreen
-	invoices *invoicesScreen
-	clients  *clientsScreen
-	settings *settingsScreen
+	root      *fyne.Container // the welcome screen, or the tabs
+	tabs      *container.AppTabs
+	screens   []screen // in tab order
+	stale     map[screen]bool
+	dialogs   []dialog.Dialog // open dialogs, innermost last (Esc closes it)
+	welcome   *welcomeScreen
+	home      *todayScreen
+	calendar  *calendarScreen
+	invoices  *invoicesScreen
+	clients   *clientsScreen
+	settings  *settingsScreen
+	templates *templatesScreen
+	mail      *mailState // the outbox and the mail account's secrets (mail.go)
 }
 
 // New builds the main window over store. It shows nothing until Start.
@@ -85,7 +87,8 @@ func (u *UI) build() {
 	u.invoices = newInvoicesScreen(u)
 	u.clients = newClientsScreen(u)
 	u.settings = newSettingsScreen(u)
-	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings}
+	u.templates = newTemplatesScreen(u)
+	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings, u.templates}
 	u.stale = map[screen]bool{}
 	u.tabs = container.NewAppTabs()
 	icons := navIcons()
@@ -176,7 +179,7 @@ func (u *UI) changed() {
 	}
 }
 
-// goTo shows the screen at index (Ctrl+1..5).
+// goTo shows the screen at index (Ctrl+1..6).
 func (u *UI) goTo(index int) {
 	if u.root.Objects == nil || u.root.Objects[0] != u.tabs || index >= len(u.screens) {
 		return

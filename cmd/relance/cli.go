@@ -34,6 +34,8 @@ func commands() []command {
 		{"demo", "", "cli.cmd.demo", runDemo},
 		{"due", "[--as-of DATE] [--json]", "cli.cmd.due", runDue},
 		{"statement", "INVOICE [--as-of DATE] [--json]", "cli.cmd.statement", runStatement},
+		{"letter", "INVOICE --step STEP [--as-of DATE] -o FILE.pdf", "cli.cmd.letter", runLetter},
+		{"send-due", "[--dry-run]", "cli.cmd.send_due", runSendDue},
 		{"help", "", "cli.cmd.help", runHelp},
 	}
 }

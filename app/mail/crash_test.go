@@ -1,0 +1,121 @@
+package mail
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"relance/data"
+)
+
+const crashDirEnv = "RELANCE_MAIL_CRASH_DIR"
+
+// TestOutboxCrashChild is the sender the crash test kills: it delivers the
+// queue of the book in $RELANCE_MAIL_CRASH_DIR. It does nothing in a
+// normal run.
+func TestOutboxCrashChild(t *testing.T) {
+	dir := os.Getenv(crashDirEnv)
+	if dir == "" {
+		t.Skip("run by TestOutboxSurvivesAKilledSender")
+	}
+	store, err := data.Open(filepath.Join(dir, "relance.db"), data.WithClock(data.ClockOn(testDay)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	svc := NewService(store, dir, NewSecrets(failingKeyring{}), Transport{Timeout: 10 * time.Second})
+	if _, err := svc.RetryDue(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOutboxSurvivesAKilledSender queues 50 reminders, lets a separate
+// process send them and kills it (SIGKILL) while the server holds the
+// 21st, then restarts: no message arrives twice, none is lost, and the one
+// in flight at the kill is shown interrupted, not resent.
+func TestOutboxSurvivesAKilledSender(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	ctx := context.Background()
+	srv := startSMTP(t, serverOptions{noTLS: true})
+	b := newBook(t, 50)
+	a := testAccount(srv)
+	a.Security, a.AllowPlaintext, a.Username = data.SecurityNone, true, ""
+	svc := b.service(t, a, "")
+	var queued []data.OutboxMessage
+	for i := range 50 {
+		om, err := svc.Queue(ctx, b.message(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		queued = append(queued, om)
+	}
+
+	const killAt = 20 // messages received before the one in flight
+	child := exec.Command(os.Args[0], "-test.run=^TestOutboxCrashChild$", "-test.count=1")
+	child.Env = append(os.Environ(), crashDirEnv+"="+b.dir)
+	var process atomic.Pointer[os.Process]
+	srv.setHooks(nil, func(n int, _ []byte) error {
+		if n == killAt {
+			if p := process.Load(); p != nil {
+				_ = p.Kill() // before the server's 250: the sender never hears back
+			}
+		}
+		return nil
+	})
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	process.Store(child.Process)
+	waitErr := child.Wait()
+	srv.setHooks(nil, nil)
+	if state := child.ProcessState; state == nil || state.Success() {
+		t.Fatalf("the sender was not killed: %v", waitErr)
+	}
+	if got := len(srv.received()); got != killAt+1 {
+		t.Fatalf("the server got %d messages before the kill, want %d", got, killAt+1)
+	}
+
+	// Restart: a new process (a new run) over the same book.
+	restarted := NewService(b.store, b.dir, NewSecrets(failingKeyring{}), testTransport(t))
+	attention, err := restarted.Attention(ctx)
+	if err != nil || len(attention) != 1 || !attention[0].Interrupted(restarted.Run()) || attention[0].ID != queued[killAt].ID {
+		t.Fatalf("after the crash, the owner must see exactly the message in flight as interrupted: %+v, %v", attention, err)
+	}
+	res, err := restarted.RetryDue(ctx, nil)
+	if err != nil || len(res) != 50-killAt-1 {
+		t.Fatalf("after restart: %d sent, %v", len(res), err)
+	}
+
+	ids := regexp.MustCompile(`(?m)^Message-I[Dd]: <([^>]+)>`)
+	count := map[string]int{}
+	for _, r := range srv.received() {
+		m := ids.FindSubmatch(r.data)
+		if m == nil {
+			t.Fatal("a received message has no Message-ID")
+		}
+		count[string(m[1])]++
+	}
+	for i, om := range queued {
+		if count[om.MessageID] != 1 {
+			t.Errorf("message %d (%s) received %d times", i, om.MessageID, count[om.MessageID])
+		}
+		got, _ := b.store.GetOutboxMessage(ctx, om.ID)
+		want := data.OutboxSent
+		if i == killAt {
+			want = data.OutboxSending
+		}
+		if got.State != want {
+			t.Errorf("message %d is %s, want %s", i, got.State, want)
+		}
+	}
+	if len(count) != 50 {
+		t.Errorf("the server got %d distinct messages, want 50", len(count))
+	}
+}

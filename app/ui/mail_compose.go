@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"html"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"relance/app/dunning"
+	"relance/app/mail"
+	"relance/data"
+	"relance/documents"
+)
+
+// mailComposer drafts a group's email from its lead step's template (the
+// owner's edited version, else the default) in the client's language, for
+// the client's addresses, with the files the step asks for.
+type mailComposer struct {
+	store   *data.Store
+	dunning *dunning.Service
+	dataDir string
+	clock   data.Clock
+}
+
+// NewMailComposer returns the composer the window and `relance send-due`
+// draft reminders with.
+func NewMailComposer(store *data.Store, svc *dunning.Service, dataDir string, clock data.Clock) mail.Composer {
+	return &mailComposer{store: store, dunning: svc, dataDir: dataDir, clock: clock}
+}
+
+// Compose writes the email of a group: the lead invoice's document
+// context lists all of the client's overdue invoices, so a grouped
+// reminder names each.
+func (c *mailComposer) Compose(ctx context.Context, g dunning.Group) (mail.Draft, error) {
+	dc, err := DocumentContext(ctx, c.store, c.dunning, g.Lead.InvoiceID, c.clock.Today())
+	if err != nil {
+		return mail.Draft{}, err
+	}
+	key := documents.TemplateKeyFor(g.Lead.Step.TemplateKey, dc.Client.Kind)
+	subject, body, _, err := documents.StoreSource(ctx, c.store).Template(key, documents.ChannelEmail, dc.Lang)
+	if err != nil {
+		return mail.Draft{}, err
+	}
+	r, err := documents.Render(subject, body, dc)
+	if err != nil {
+		return mail.Draft{}, err
+	}
+	d := mail.Draft{Lang: dc.Lang, To: data.SplitEmails(dc.Client.Email), Cc: data.SplitEmails(dc.Client.EmailCC),
+		Subject: r.Subject, Text: r.Text, HTML: r.HTML}
+	if g.Lead.Step.AttachInvoice {
+		if d.Attachments, err = c.invoiceFiles(ctx, g); err != nil {
+			return d, err
+		}
+	}
+	docs, err := c.documentFiles(ctx, g.Lead.Step, key, dc)
+	d.Attachments = append(d.Attachments, docs...)
+	return d, err
+}
+
+// documentFiles are the PDFs the step asks for besides the invoices: its
+// letter (an email step "with letter") and the penalty statement.
+func (c *mailComposer) documentFiles(ctx context.Context, st data.Step, key string, dc *documents.Context) ([]mail.Attachment, error) {
+	var out []mail.Attachment
+	src := documents.StoreSource(ctx, c.store)
+	if st.WithLetter {
+		pdf, err := documents.StepLetter(src, key, dc)
+		switch {
+		case errors.Is(err, documents.ErrNoLetter):
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, mail.Attachment{Name: mailFileName("letter", dc), Kind: "letter", Data: pdf})
+		}
+	}
+	if st.IncludeStatement && dc.Statement != nil {
+		pdf, err := documents.PenaltyStatement(dc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, mail.Attachment{Name: mailFileName("statement", dc), Kind: "statement", Data: pdf})
+	}
+	return out, nil
+}
+
+// mailFileName names an attached document in the client's language.
+func mailFileName(kind string, dc *documents.Context) string {
+	names := map[string][2]string{"letter": {"lettre-de-relance", "reminder-letter"},
+		"statement": {"decompte-des-penalites", "penalty-statement"}}
+	i := 0
+	if dc.Lang == "en" {
+		i = 1
+	}
+	return names[kind][i] + "-" + invoiceAttachmentName(dc.Invoice.Number, dc.Invoice.ID)
+}
+
+// invoiceFiles are the PDFs attached to the group's invoices, those whose
+// file is in the data folder.
+func (c *mailComposer) invoiceFiles(ctx context.Context, g dunning.Group) ([]mail.Attachment, error) {
+	var out []mail.Attachment
+	for _, d := range g.Items {
+		inv, err := c.store.GetInvoice(ctx, d.InvoiceID)
+		if err != nil {
+			return nil, err
+		}
+		if inv.Attachment == "" {
+			continue
+		}
+		full := filepath.Join(c.dataDir, filepath.FromSlash(inv.Attachment))
+		if _, err := os.Stat(full); err != nil {
+			continue // a file removed by hand: the dialog shows the invoice without it
+		}
+		out = append(out, mail.Attachment{Name: path.Base(inv.Attachment), Kind: "invoice", Path: full})
+	}
+	return out, nil
+}
+
+// mailTextHTML turns a body the owner edited as plain text into the HTML
+// alternative: each paragraph a <p>, line breaks kept, everything escaped.
+func mailTextHTML(text string) string {
+	var b strings.Builder
+	b.WriteString(`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222">`)
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		lines := strings.Split(para, "\n")
+		for i, l := range lines {
+			lines[i] = html.EscapeString(l)
+		}
+		b.WriteString("<p>" + strings.Join(lines, "<br>") + "</p>")
+	}
+	b.WriteString("</div>")
+	return b.String()
+}

@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/net/html"
+
+	"relance/app/mail"
+	"relance/data"
+)
+
+// mailDeliver sends queued messages off the UI goroutine, then calls done
+// on the UI goroutine. When no password is known (a computer without a
+// keychain, a first send), it asks for it once and goes on.
+func (u *UI) mailDeliver(ids []int64, done func([]mail.Result, error)) {
+	u.mailDeliverCtx(context.Background(), ids, nil, done)
+}
+
+// mailDeliverCtx is mailDeliver with a context that cancels the rest of a
+// batch and a progress callback (called off the UI goroutine).
+func (u *UI) mailDeliverCtx(ctx context.Context, ids []int64, progress func(mail.Progress), done func([]mail.Result, error)) {
+	svc := u.mailer().svc
+	u.async(func() {
+		res, err := svc.Deliver(ctx, ids, progress)
+		fyne.Do(func() {
+			if errors.Is(err, mail.ErrNoSecret) {
+				u.mailAskSecret(func(ok bool) {
+					if !ok {
+						done(nil, err)
+						return
+					}
+					u.mailDeliverCtx(ctx, ids, progress, done)
+				})
+				return
+			}
+			done(res, err)
+			u.async(func() { u.mailScheduleRetry(context.Background()) })
+		})
+	})
+}
+
+// mailReport tells the owner how a send went when it did not simply go:
+// will be retried, refused, stopped.
+func (u *UI) mailReport(res []mail.Result, err error) {
+	if err != nil {
+		u.mailShow("mail.report.title_failed", mailCauseText(err))
+		return
+	}
+	if len(res) != 1 {
+		return
+	}
+	r := res[0]
+	switch r.State {
+	case data.OutboxSent:
+		u.app.SendNotification(fyne.NewNotification(lang.L("app.title"), lang.L("mail.report.sent", map[string]any{"To": r.To})))
+	case data.OutboxQueued:
+		u.mailShow("mail.report.title_later", mailCauseText(r.Err)+"\n\n"+lang.L("mail.report.retry"))
+	case data.OutboxFailed:
+		u.mailShow("mail.report.title_failed", mailCauseText(r.Err)+"\n\n"+lang.L("mail.report.see_failures"))
+	default:
+		u.mailShow("mail.report.title_stopped", mailCauseText(r.Err))
+	}
+}
+
+// mailShow is an information dialog with a title key and a sentence.
+func (u *UI) mailShow(titleKey, text string) {
+	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustom(lang.L(titleKey), lang.L("button.close"), container.NewGridWrap(fyne.NewSize(460, 150), l), u.win)
+	u.track(d)
+	d.Show()
+}
+
+// mailAskSecret asks for the account's password (or token) and keeps it:
+// in the keychain when there is one, else in memory until Relance closes,
+// saying why. ok is false when the owner cancelled.
+func (u *UI) mailAskSecret(then func(ok bool)) {
+	svc := u.mailer().svc
+	u.async(func() {
+		a, err := u.store.GetMailAccount(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				then(false)
+				return
+			}
+			u.showSecretDialog(svc.Secrets(), a, then)
+		})
+	})
+}
+
+func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then func(bool)) {
+	user := a.Username
+	why := lang.L("mail.password.first", map[string]any{"User": user, "Host": a.Host})
+	if reason := secrets.Unavailable(); reason != nil {
+		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": reason.Error()})
+	}
+	secret := newEntry(u)
+	secret.Password = true
+	f := newForm()
+	labelKey := "field.smtp_password"
+	if a.OAuth() {
+		labelKey = "field.smtp_token"
+	}
+	f.addLabelled(labelKey, true, secret)
+	intro := &widget.Label{Text: why, Wrapping: fyne.TextWrapWord}
+	content := container.NewVBox(intro, f.content())
+	kind := mailSecretKind(&a)
+	d := dialog.NewCustomConfirm(lang.L("mail.password.title"), lang.L("mail.password.ok"), lang.L("button.cancel"),
+		container.NewGridWrap(fyne.NewSize(480, 200), content), func(ok bool) {
+			if !ok || secret.Text == "" {
+				then(false)
+				return
+			}
+			text := secret.Text
+			u.async(func() {
+				if secrets.Unavailable() != nil {
+					secrets.Remember(kind, &a, text)
+				} else {
+					secrets.Set(kind, &a, text)
+				}
+				fyne.Do(func() { then(true) })
+			})
+		}, u.win)
+	u.track(d)
+	d.Show()
+	u.win.Canvas().Focus(secret)
+}
+
+// mailOpenFile opens a file (an attachment, an archived .eml) in the
+// system's application for it.
+func (u *UI) mailOpenFile(path string) {
+	if _, err := os.Stat(path); err != nil {
+		u.showError(err)
+		return
+	}
+	link, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = u.app.OpenURL(link)
+	}
+	if err != nil {
+		u.showError(err)
+	}
+}
+
+// mailPreviewSegments draws an HTML email body as rich text: paragraphs,
+// bold, line breaks, and table rows as lines of cells. It is a preview,
+// not a browser: what matters is the words and their order.
+func mailPreviewSegments(body string) []widget.RichTextSegment {
+	root, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		return []widget.RichTextSegment{&widget.TextSegment{Text: body}}
+	}
+	p := &mailPreview{}
+	p.walk(root, false)
+	p.flush()
+	return p.out
+}
+
+type mailPreview struct {
+	out  []widget.RichTextSegment
+	line []widget.RichTextSegment
+}
+
+func (p *mailPreview) walk(n *html.Node, bold bool) {
+	switch {
+	case n.Type == html.TextNode:
+		if text := strings.Join(strings.Fields(n.Data), " "); text != "" {
+			style := widget.RichTextStyleInline
+			if bold {
+				style = widget.RichTextStyleStrong
+			}
+			p.line = append(p.line, &widget.TextSegment{Text: text + " ", Style: style})
+		}
+		return
+	case n.Type == html.ElementNode && n.Data == "br":
+		p.flush()
+		return
+	}
+	if n.Type == html.ElementNode && (n.Data == "strong" || n.Data == "b" || n.Data == "th") {
+		bold = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, bold)
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") && c.NextSibling != nil {
+			p.line = append(p.line, &widget.TextSegment{Text: "·  ", Style: widget.RichTextStyleInline})
+		}
+	}
+	if n.Type == html.ElementNode {
+		switch n.Data {
+		case "p", "tr", "div", "h1", "h2", "h3", "li", "table":
+			p.flush()
+		}
+	}
+}
+
+// flush ends the line in progress as a paragraph.
+func (p *mailPreview) flush() {
+	if len(p.line) == 0 {
+		return
+	}
+	p.out = append(p.out, &widget.ParagraphSegment{Texts: p.line})
+	p.line = nil
+}

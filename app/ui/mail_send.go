@@ -1,0 +1,320 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/app/mail"
+	"relance/data"
+)
+
+// sendDialog is the Send reminder dialog: the recipients, the subject, the
+// body drafted from the step's template (editable, with its preview), the
+// files attached, and Send.
+type sendDialog struct {
+	ui      *UI
+	group   dunning.Group
+	draft   mail.Draft
+	client  data.Client
+	demo    bool
+	account data.MailAccount
+
+	dlg                 dialog.Dialog
+	form                *form
+	to, cc, subject     *entry
+	own                 *entry // demo book: the owner's own address
+	ownConfirm          *widget.Check
+	body                *entry
+	preview             *widget.RichText
+	files               []*widget.Check
+	status              *widget.Label
+	progress            *widget.ProgressBarInfinite
+	send, cancel, byOwn *widget.Button
+}
+
+// sendData is what the dialog needs, read off the UI goroutine.
+type sendData struct {
+	draft   mail.Draft
+	client  data.Client
+	account data.MailAccount
+	demo    bool
+}
+
+// openSendDialog drafts the group's email and opens the dialog.
+func (u *UI) openSendDialog(g dunning.Group) {
+	u.async(func() {
+		ctx := context.Background()
+		d, err := u.loadSendData(ctx, g)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			newSendDialog(u, g, d).show()
+		})
+	})
+}
+
+func (u *UI) loadSendData(ctx context.Context, g dunning.Group) (sendData, error) {
+	var d sendData
+	var err error
+	if d.account, err = u.store.GetMailAccount(ctx); err != nil {
+		return d, err
+	}
+	if d.client, err = u.store.GetClient(ctx, g.ClientID); err != nil {
+		return d, err
+	}
+	if d.demo, err = u.mailer().svc.DemoBook(ctx); err != nil {
+		return d, err
+	}
+	d.draft, err = u.mailer().composer.Compose(ctx, g)
+	return d, err
+}
+
+func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
+	s := &sendDialog{ui: u, group: g, draft: d.draft, client: d.client, demo: d.demo, account: d.account,
+		status: newErrorLabel(), progress: widget.NewProgressBarInfinite()}
+	s.progress.Stop()
+	s.progress.Hide()
+	s.send = &widget.Button{Text: lang.L("mail.send.send"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: s.onSend}
+	s.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() { s.dlg.Hide() }}
+	s.byOwn = &widget.Button{Text: lang.L("today.action.sent_myself"), Icon: theme.ConfirmIcon(), OnTapped: s.onSentMyself}
+	var content fyne.CanvasObject
+	if !d.account.Configured() {
+		content = s.notConfigured()
+	} else {
+		content = s.compose()
+	}
+	buttons := container.NewHBox(s.byOwn, layout.NewSpacer(), s.cancel, s.send)
+	body := container.NewBorder(nil, container.NewVBox(s.progress, s.status, buttons), nil, nil, content)
+	title := lang.L("mail.send.title", map[string]any{"Client": d.client.Name})
+	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 620), body), u.win)
+	return s
+}
+
+func (s *sendDialog) show() {
+	s.ui.track(s.dlg)
+	s.dlg.Show()
+	if s.own != nil {
+		s.ui.win.Canvas().Focus(s.own)
+	}
+}
+
+// notConfigured is the dialog's content when no mail account is set up:
+// what to do, and the way to record a message sent by hand.
+func (s *sendDialog) notConfigured() fyne.CanvasObject {
+	s.send.Hide()
+	open := &widget.Button{Text: lang.L("mail.send.open_settings"), Icon: theme.SettingsIcon(), OnTapped: func() {
+		s.dlg.Hide()
+		s.ui.mailOpenSettings()
+	}}
+	msg := &widget.Label{Text: lang.L("mail.send.not_configured"), Wrapping: fyne.TextWrapWord}
+	return container.NewVBox(msg, container.NewHBox(open))
+}
+
+// mailOpenSettings shows the Email tab of the settings.
+func (u *UI) mailOpenSettings() {
+	u.goTo(navSettings)
+	u.settings.tabs.SelectIndex(sectionMail)
+}
+
+// compose lays out the recipients, the subject, the body and its preview,
+// and the files.
+func (s *sendDialog) compose() fyne.CanvasObject {
+	s.form = newForm()
+	top := container.NewVBox()
+	if s.demo {
+		top.Add(s.demoBanner())
+	} else {
+		s.to, s.cc = newEntry(s.ui), newEntry(s.ui)
+		s.to.SetText(strings.Join(s.draft.To, ", "))
+		s.cc.SetText(strings.Join(s.draft.Cc, ", "))
+		s.form.add("mail_to", true, s.to)
+		s.form.add("mail_cc", false, s.cc)
+	}
+	s.subject = newEntry(s.ui)
+	s.subject.SetText(s.draft.Subject)
+	s.form.add("mail_subject", true, s.subject)
+	top.Add(s.form.content())
+	s.body = newEntry(s.ui)
+	s.body.MultiLine, s.body.Wrapping = true, fyne.TextWrapWord
+	s.body.TextStyle = fyne.TextStyle{Monospace: true} // the plain text's tables are aligned with spaces
+	s.body.SetText(s.draft.Text)
+	s.preview = widget.NewRichText()
+	s.preview.Wrapping = fyne.TextWrapWord
+	tabs := container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("mail.send.tab_text"), theme.DocumentCreateIcon(), s.body),
+		container.NewTabItemWithIcon(lang.L("mail.send.tab_preview"), theme.VisibilityIcon(), container.NewVScroll(s.preview)))
+	tabs.OnSelected = func(*container.TabItem) { s.refreshPreview() }
+	return container.NewBorder(top, s.filesBox(), nil, nil, tabs)
+}
+
+// demoBanner: the demo book's clients are invented, their addresses may
+// be someone's: the email can only go to an address the owner types and
+// confirms as theirs.
+func (s *sendDialog) demoBanner() fyne.CanvasObject {
+	warn := &widget.Label{Text: lang.L("mail.send.demo"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	s.own = newEntry(s.ui)
+	s.own.SetText(s.account.FromAddress)
+	s.ownConfirm = widget.NewCheck(lang.L("mail.send.demo_confirm"), nil)
+	s.form.add("mail_own", true, container.NewVBox(s.own, s.ownConfirm))
+	return warn
+}
+
+// filesBox lists the files to attach, each with a box to leave it out;
+// and the invoices the email is about.
+func (s *sendDialog) filesBox() fyne.CanvasObject {
+	box := container.NewVBox(widget.NewSeparator())
+	numbers := make([]string, len(s.group.Items))
+	for i, d := range s.group.Items {
+		numbers[i] = d.Number
+	}
+	box.Add(&widget.Label{Text: lang.N("mail.send.invoices", len(numbers), map[string]any{"Count": len(numbers),
+		"Numbers": strings.Join(numbers, ", "), "Total": formatMoney(s.group.Total)}), Truncation: fyne.TextTruncateEllipsis})
+	for _, att := range s.draft.Attachments {
+		c := widget.NewCheck(lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
+		c.SetChecked(true)
+		s.files = append(s.files, c)
+		path := att.Path
+		open := &widget.Button{Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() { s.ui.mailOpenFile(path) }}
+		box.Add(container.NewBorder(nil, nil, nil, open, c))
+	}
+	if len(s.draft.Attachments) == 0 && s.group.Lead.Step.AttachInvoice {
+		box.Add(&widget.Label{Text: lang.L("mail.send.no_pdf"), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
+	}
+	return box
+}
+
+// html is the HTML alternative: the template's when the owner did not
+// touch the text, else made from the edited text.
+func (s *sendDialog) html() string {
+	if s.body.Text == s.draft.Text && s.draft.HTML != "" {
+		return s.draft.HTML
+	}
+	return mailTextHTML(s.body.Text)
+}
+
+func (s *sendDialog) refreshPreview() {
+	s.preview.Segments = mailPreviewSegments(s.html())
+	s.preview.Refresh()
+}
+
+// message reads the dialog into the message to queue, or the field errors.
+func (s *sendDialog) message() (mail.Message, error) {
+	var errs data.FieldErrors
+	d := mail.Draft{Subject: strings.TrimSpace(s.subject.Text), Text: s.body.Text, HTML: s.html()}
+	m := mail.Message{}
+	if s.demo {
+		d.To = data.SplitEmails(s.own.Text)
+		if len(d.To) != 1 || !s.ownConfirm.Checked {
+			errs = append(errs, &data.FieldError{Field: "mail_own", Reason: reasonMailOwn})
+		}
+	} else {
+		d.To, d.Cc = data.SplitEmails(s.to.Text), data.SplitEmails(s.cc.Text)
+		if len(d.To) == 0 {
+			errs = append(errs, &data.FieldError{Field: "mail_to", Reason: data.ReasonRequired})
+		}
+	}
+	if d.Subject == "" {
+		errs = append(errs, &data.FieldError{Field: "mail_subject", Reason: data.ReasonRequired})
+	}
+	for i, att := range s.draft.Attachments {
+		if s.files[i].Checked {
+			d.Attachments = append(d.Attachments, att)
+		}
+	}
+	if len(errs) > 0 {
+		return m, errs
+	}
+	m = mail.MessageFor(s.group, d)
+	m.OwnAddress = s.demo
+	return m, nil
+}
+
+// reasonMailOwn: on the demo book, one address, confirmed as the owner's.
+const reasonMailOwn data.Reason = "mail_own"
+
+// onSend queues the message (archived first) and sends it.
+func (s *sendDialog) onSend() {
+	m, err := s.message()
+	if err != nil {
+		s.form.showErrors(err)
+		return
+	}
+	s.form.clearErrors()
+	s.busy(true)
+	s.ui.async(func() {
+		om, err := s.ui.mailer().svc.Queue(context.Background(), m)
+		fyne.Do(func() {
+			if err != nil {
+				s.busy(false)
+				s.showError(err)
+				return
+			}
+			s.ui.mailDeliver([]int64{om.ID}, func(res []mail.Result, err error) {
+				s.busy(false)
+				if errors.Is(err, mail.ErrNoSecret) { // the owner did not give the password: nothing went
+					s.ui.mailWithdraw([]int64{om.ID})
+					setError(s.status, mailCauseText(err))
+					return
+				}
+				s.dlg.Hide()
+				s.ui.changed()
+				s.ui.mailReport(res, err)
+			})
+		})
+	})
+}
+
+// showError shows a refusal in the dialog: under its field when it is one.
+func (s *sendDialog) showError(err error) {
+	var fe *data.FieldError
+	if errors.As(err, &fe) && s.form.field(fe.Field) != nil {
+		s.form.showErrors(err)
+		return
+	}
+	setError(s.status, mailCauseText(err))
+}
+
+func (s *sendDialog) busy(on bool) {
+	invoiceSetVisible(s.progress, on)
+	if on {
+		s.progress.Start()
+		s.send.Disable()
+		s.byOwn.Disable()
+		setError(s.status, "")
+		return
+	}
+	s.progress.Stop()
+	s.send.Enable()
+	s.byOwn.Enable()
+}
+
+// onSentMyself records the step done without sending: the owner sent the
+// message from their own mailbox.
+func (s *sendDialog) onSentMyself() {
+	g := s.group
+	s.busy(true)
+	s.ui.async(func() {
+		err := s.ui.dunning.Complete(context.Background(), g, "", "")
+		fyne.Do(func() {
+			s.busy(false)
+			if err != nil {
+				setError(s.status, errorSentence(err))
+				return
+			}
+			s.dlg.Hide()
+			s.ui.changed()
+		})
+	})
+}

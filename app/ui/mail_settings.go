@@ -1,0 +1,434 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/mail"
+	"relance/data"
+)
+
+// mailSection is the Email tab of the settings: the sender, the SMTP
+// server (with the providers' presets), the password kept in the OS
+// keychain, the copy in the Sent folder, and Test connection.
+type mailSection struct {
+	ui      *UI
+	content fyne.CanvasObject
+	loaded  data.MailAccount
+
+	preset                                   *widget.Select
+	fromName, fromAddress, replyTo           *entry
+	host, port, username, secret             *entry
+	imapHost, imapPort, imapFolder           *entry
+	security, auth, imapSecurity             *widget.Select
+	plaintext, bcc, sentCopy                 *widget.Check
+	sender, server, sent                     *form
+	secretField                              *formField
+	imapBox                                  *fyne.Container
+	secretHint, presetHint, testResult, save *widget.Label
+	general                                  *widget.Label
+	testButton, saveButton                   *widget.Button
+}
+
+// mailSecurities are the security choices, in display order.
+var mailSecurities = []data.Security{data.SecuritySSL, data.SecurityStartTLS, data.SecurityNone}
+
+var mailSecurityKeys = map[data.Security]string{data.SecuritySSL: "mail.security.ssl",
+	data.SecurityStartTLS: "mail.security.starttls", data.SecurityNone: "mail.security.none"}
+
+// newMailSection builds the tab; set fills it.
+func newMailSection(u *UI) *mailSection {
+	s := &mailSection{ui: u, general: newErrorLabel(),
+		secretHint: settingsHint("mail.settings.secret_unknown"), presetHint: settingsHint("mail.settings.preset_hint"),
+		testResult: &widget.Label{Wrapping: fyne.TextWrapWord}, save: newSavedLabel()}
+	s.buildSender()
+	s.buildServer()
+	s.buildSent()
+	s.testButton = &widget.Button{Text: lang.L("mail.settings.test"), Icon: theme.MailSendIcon(), OnTapped: s.onTest}
+	s.saveButton = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
+		OnTapped: s.onSave}
+	body := container.NewVBox(
+		settingsGroup("mail.settings.group.sender", s.sender.content()),
+		settingsGroup("mail.settings.group.server", s.presetHint, s.server.content(), s.secretHint),
+		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox),
+		container.NewVBox(container.NewHBox(s.testButton), s.testResult))
+	s.testResult.Hide()
+	s.content = settingsPage("mail.settings.intro", body, settingsSaveBar(s.general, s.saveButton, s.save))
+	return s
+}
+
+func (s *mailSection) newEntry(placeholder string) *entry {
+	e := newEntry(s.ui)
+	if placeholder != "" {
+		e.PlaceHolder = lang.L(placeholder)
+	}
+	e.OnChanged = func(string) { s.save.Hide() }
+	return e
+}
+
+func (s *mailSection) buildSender() {
+	s.fromName = s.newEntry("mail.settings.from_name_hint")
+	s.fromAddress = s.newEntry("")
+	s.replyTo = s.newEntry("mail.settings.reply_to_hint")
+	s.bcc = widget.NewCheck(lang.L("mail.settings.bcc"), func(bool) { s.save.Hide() })
+	s.sender = newForm()
+	s.sender.add("from_name", false, s.fromName)
+	s.sender.add("from_address", true, s.fromAddress)
+	s.sender.add("reply_to", false, s.replyTo)
+	s.sender.addLabelled("mail.settings.copy", false, s.bcc)
+}
+
+func (s *mailSection) buildServer() {
+	names := []string{lang.L("mail.settings.preset_other")}
+	for _, p := range mail.Presets {
+		names = append(names, p.Name)
+	}
+	s.preset = widget.NewSelect(names, s.onPreset)
+	s.host = s.newEntry("")
+	s.port = s.newEntry("")
+	s.security = widget.NewSelect(mailSecurityNames(), func(string) { s.onSecurity() })
+	s.plaintext = widget.NewCheck(lang.L("mail.settings.plaintext"), func(bool) { s.save.Hide() })
+	s.username = s.newEntry("mail.settings.username_hint")
+	s.auth = widget.NewSelect(mailAuthNames(), func(string) { s.onAuth() })
+	s.secret = s.newEntry("")
+	s.secret.Password = true
+	s.server = newForm()
+	s.server.add("mail_preset", false, s.preset)
+	s.server.add("smtp_host", true, s.host)
+	s.server.add("smtp_port", true, s.port)
+	s.server.add("smtp_security", true, container.NewVBox(s.security, s.plaintext))
+	s.server.add("smtp_username", false, s.username)
+	s.server.add("smtp_auth", false, s.auth)
+	s.secretField = s.server.add("smtp_password", false, s.secret)
+}
+
+func (s *mailSection) buildSent() {
+	s.sentCopy = widget.NewCheck(lang.L("mail.settings.sent_copy"), func(on bool) {
+		invoiceSetVisible(s.imapBox, on)
+		s.save.Hide()
+	})
+	s.imapHost = s.newEntry("")
+	s.imapPort = s.newEntry("")
+	s.imapSecurity = widget.NewSelect(mailSecurityNames(), func(string) { s.save.Hide() })
+	s.imapFolder = s.newEntry("mail.settings.folder_auto")
+	s.sent = newForm()
+	s.sent.add("imap_host", true, s.imapHost)
+	s.sent.add("imap_port", true, s.imapPort)
+	s.sent.add("imap_security", true, s.imapSecurity)
+	s.sent.add("imap_folder", false, s.imapFolder)
+	s.imapBox = container.NewVBox(s.sent.content(), settingsHint("mail.settings.sent_hint"))
+}
+
+func mailSecurityNames() []string {
+	out := make([]string, len(mailSecurities))
+	for i, sec := range mailSecurities {
+		out[i] = lang.L(mailSecurityKeys[sec])
+	}
+	return out
+}
+
+func mailAuthNames() []string {
+	out := []string{lang.L("mail.auth.auto")}
+	return append(out, data.AuthMechanisms[1:]...)
+}
+
+// set shows the stored account; the secret's status is looked up in the
+// keychain off the UI goroutine.
+func (s *mailSection) set(a data.MailAccount) {
+	s.loaded = a
+	s.fromName.SetText(a.FromName)
+	s.fromAddress.SetText(a.FromAddress)
+	s.replyTo.SetText(a.ReplyTo)
+	s.bcc.SetChecked(a.BCCSelf)
+	s.preset.SetSelectedIndex(0)
+	if _, ok := mail.PresetByKey(a.Preset); ok {
+		s.preset.SetSelected(mailPresetName(a.Preset))
+	}
+	s.fillServer(a)
+	s.username.SetText(a.Username)
+	s.secret.SetText("")
+	s.sentCopy.SetChecked(a.SentCopy)
+	invoiceSetVisible(s.imapBox, a.SentCopy)
+	s.imapFolder.SetText(a.IMAPFolder)
+	s.plaintext.SetChecked(a.AllowPlaintext)
+	s.sender.clearErrors()
+	s.server.clearErrors()
+	s.sent.clearErrors()
+	s.save.Hide()
+	s.testResult.Hide()
+	s.ui.async(func() { s.showSecretStatus(context.Background()) })
+}
+
+// fillServer puts an account's server settings (a preset's) in the fields.
+func (s *mailSection) fillServer(a data.MailAccount) {
+	s.host.SetText(a.Host)
+	s.port.SetText(mailPortText(a.Port))
+	s.security.SetSelectedIndex(max(mailSecurityIndex(a.Security), 0))
+	s.auth.SetSelectedIndex(max(indexOf(data.AuthMechanisms, a.Auth), 0))
+	s.imapHost.SetText(a.IMAPHost)
+	s.imapPort.SetText(mailPortText(a.IMAPPort))
+	s.imapSecurity.SetSelectedIndex(max(mailSecurityIndex(a.IMAPSecurity), 0))
+	s.onSecurity()
+	s.onAuth()
+}
+
+func mailPortText(p int) string {
+	if p <= 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
+}
+
+func mailSecurityIndex(sec data.Security) int { return indexOf(mailSecurities, sec) }
+
+func indexOf[T comparable](list []T, v T) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func mailPresetName(key string) string {
+	p, _ := mail.PresetByKey(key)
+	return p.Name
+}
+
+// onPreset fills the server fields from the provider chosen.
+func (s *mailSection) onPreset(name string) {
+	s.save.Hide()
+	for _, p := range mail.Presets {
+		if p.Name != name {
+			continue
+		}
+		a := s.read()
+		p.Apply(&a)
+		s.fillServer(a)
+		s.sentCopy.SetChecked(a.SentCopy)
+		s.plaintext.SetChecked(false)
+		return
+	}
+}
+
+// onSecurity shows the "I understand" box only for an unencrypted server.
+func (s *mailSection) onSecurity() {
+	invoiceSetVisible(s.plaintext, s.security.SelectedIndex() == mailSecurityIndex(data.SecurityNone))
+	s.save.Hide()
+}
+
+// onAuth names the secret after the mechanism: a password, or an OAuth
+// access token.
+func (s *mailSection) onAuth() {
+	key := "field.smtp_password"
+	if a := s.read(); a.OAuth() {
+		key = "field.smtp_token"
+	}
+	s.secretField.label.SetText(lang.L(key))
+	s.save.Hide()
+}
+
+// read gathers the fields into an account; a port that is not a number
+// reads as 0, which validation refuses.
+func (s *mailSection) read() data.MailAccount {
+	a := data.MailAccount{FromName: s.fromName.Text, FromAddress: s.fromAddress.Text, ReplyTo: s.replyTo.Text,
+		Host: s.host.Text, Username: s.username.Text, BCCSelf: s.bcc.Checked, AllowPlaintext: s.plaintext.Checked,
+		SentCopy: s.sentCopy.Checked, IMAPHost: s.imapHost.Text, IMAPFolder: s.imapFolder.Text}
+	a.Port, _ = strconv.Atoi(strings.TrimSpace(s.port.Text))
+	a.IMAPPort, _ = strconv.Atoi(strings.TrimSpace(s.imapPort.Text))
+	if i := s.security.SelectedIndex(); i >= 0 {
+		a.Security = mailSecurities[i]
+	}
+	if i := s.imapSecurity.SelectedIndex(); i >= 0 {
+		a.IMAPSecurity = mailSecurities[i]
+	}
+	if i := s.auth.SelectedIndex(); i >= 0 {
+		a.Auth = data.AuthMechanisms[i]
+	}
+	if i := s.preset.SelectedIndex(); i > 0 {
+		a.Preset = mail.Presets[i-1].Key
+	}
+	return a
+}
+
+// secretKind is the kind of secret the account signs in with.
+func mailSecretKind(a *data.MailAccount) string {
+	if a.OAuth() {
+		return mail.SecretToken
+	}
+	return mail.SecretPassword
+}
+
+// showSecretStatus says whether a password is saved, and where (runs off
+// the UI goroutine: the keychain may take a moment).
+func (s *mailSection) showSecretStatus(context.Context) {
+	a := s.loaded
+	secrets := s.ui.mailer().svc.Secrets()
+	key := "mail.settings.secret_none"
+	if !a.Configured() {
+		key = "mail.settings.secret_unknown"
+	} else if _, err := secrets.Get(mailSecretKind(&a), &a); err == nil {
+		key = "mail.settings.secret_saved"
+	}
+	text := lang.L(key)
+	if why := secrets.Unavailable(); why != nil {
+		text = lang.L("mail.settings.no_keychain", map[string]any{"Reason": why.Error()})
+	}
+	fyne.Do(func() { s.secretHint.SetText(text) })
+}
+
+// onSave validates and saves the account, and the secret typed (in the
+// keychain, or in memory for the run when there is none).
+func (s *mailSection) onSave() {
+	a := s.read()
+	secret := s.secret.Text
+	if err := s.validate(&a); err != nil {
+		s.showErrors(err)
+		return
+	}
+	s.saveButton.Disable()
+	s.ui.async(func() {
+		ctx := context.Background()
+		err := s.ui.store.UpdateMailAccount(ctx, &a)
+		hint := ""
+		if err == nil && secret != "" {
+			hint = s.storeSecret(&a, secret)
+		}
+		fyne.Do(func() {
+			s.saveButton.Enable()
+			if err != nil {
+				s.showErrors(err)
+				return
+			}
+			s.loaded = a
+			s.secret.SetText("")
+			s.showErrors(nil)
+			s.save.Show()
+			if hint != "" {
+				s.secretHint.SetText(hint)
+			}
+		})
+	})
+}
+
+// storeSecret keeps the secret and says where it went.
+func (s *mailSection) storeSecret(a *data.MailAccount, secret string) string {
+	inKeychain, why := s.ui.mailer().svc.Secrets().Set(mailSecretKind(a), a, secret)
+	if inKeychain {
+		return lang.L("mail.settings.secret_saved")
+	}
+	return lang.L("mail.settings.no_keychain", map[string]any{"Reason": why.Error()})
+}
+
+// validate checks the fields, the port's text first.
+func (s *mailSection) validate(a *data.MailAccount) error {
+	var errs data.FieldErrors
+	for key, e := range map[string]*entry{"smtp_port": s.port, "imap_port": s.imapPort} {
+		if _, err := strconv.Atoi(strings.TrimSpace(e.Text)); err != nil && (key == "smtp_port" || a.SentCopy) {
+			errs = append(errs, &data.FieldError{Field: key, Reason: data.ReasonOutOfRange, Value: e.Text})
+		}
+	}
+	errs = invoiceMergeErrors(errs, a.Validate())
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// showErrors puts each field error under its field, in whichever group
+// holds it; the rest at the bottom.
+func (s *mailSection) showErrors(err error) {
+	forms := []*form{s.sender, s.server, s.sent}
+	for _, f := range forms {
+		f.clearErrors()
+	}
+	setError(s.general, "")
+	if err == nil {
+		return
+	}
+	fes := data.FieldErrorsOf(err)
+	if len(fes) == 0 {
+		setError(s.general, errorSentence(err))
+		return
+	}
+	for _, f := range forms {
+		var mine data.FieldErrors
+		for _, fe := range fes {
+			if f.field(fe.Field) != nil {
+				mine = append(mine, fe)
+			}
+		}
+		if len(mine) > 0 {
+			f.showErrors(mine)
+		}
+	}
+}
+
+// onTest connects with the fields as they stand (saved or not), signs in
+// and quits, then says how it went in plain words.
+func (s *mailSection) onTest() {
+	a := s.read()
+	if err := s.validate(&a); err != nil {
+		s.showErrors(err)
+		return
+	}
+	s.showErrors(nil)
+	typed := s.secret.Text
+	s.testButton.Disable()
+	s.showTest(lang.L("mail.settings.testing"), widget.MediumImportance)
+	s.ui.async(func() {
+		err := s.test(&a, typed)
+		fyne.Do(func() {
+			s.testButton.Enable()
+			if err != nil {
+				s.showTest(mailCauseText(err), widget.DangerImportance)
+				return
+			}
+			s.showTest(lang.L("mail.settings.test_ok", map[string]any{"Host": a.Host}), widget.SuccessImportance)
+		})
+	})
+}
+
+// test runs the connection test with the typed secret, else the saved one.
+func (s *mailSection) test(a *data.MailAccount, typed string) error {
+	svc := s.ui.mailer().svc
+	var creds mail.Credentials
+	secret := typed
+	if secret == "" && a.Username != "" {
+		var err error
+		if secret, err = svc.Secrets().Get(mailSecretKind(a), a); err != nil {
+			return err
+		}
+	}
+	if a.OAuth() {
+		creds.Token = secret
+	} else {
+		creds.Password = secret
+	}
+	return svc.TestAccount(context.Background(), a, creds)
+}
+
+func (s *mailSection) showTest(text string, importance widget.Importance) {
+	s.testResult.Text, s.testResult.Importance = text, importance
+	s.testResult.Show()
+	s.testResult.Refresh()
+}
+
+// update reads the account off the UI goroutine and shows it.
+func (s *mailSection) update(ctx context.Context) {
+	a, err := s.ui.store.GetMailAccount(ctx)
+	fyne.Do(func() {
+		if err != nil {
+			s.ui.showError(err)
+			return
+		}
+		s.set(a)
+	})
+}

@@ -1,0 +1,349 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"log"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+	"github.com/zalando/go-keyring"
+
+	"relance/app/dunning"
+	"relance/app/mail"
+	"relance/data"
+)
+
+// mailServer is a real SMTP server on 127.0.0.1 (go-smtp), unencrypted,
+// with AUTH PLAIN, keeping what it receives.
+type mailServer struct {
+	port     int
+	mu       sync.Mutex
+	messages []string
+	refuse   bool // answer 550 to every message
+}
+
+const mailTestUser, mailTestPassword = "moi@atelier-dupont.fr", "bon mot de passe"
+
+func startMailServer(t *testing.T) *mailServer {
+	t.Helper()
+	s := &mailServer{}
+	srv := smtp.NewServer(s)
+	srv.AllowInsecureAuth = true
+	srv.ErrorLog = log.New(io.Discard, "", 0)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.port = l.Addr().(*net.TCPAddr).Port
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+	return s
+}
+
+func (s *mailServer) received() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string{}, s.messages...)
+}
+
+func (s *mailServer) NewSession(*smtp.Conn) (smtp.Session, error) { return &mailSessionT{srv: s}, nil }
+
+type mailSessionT struct{ srv *mailServer }
+
+func (m *mailSessionT) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (m *mailSessionT) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, password string) error {
+		if user != mailTestUser || password != mailTestPassword {
+			return smtp.ErrAuthFailed
+		}
+		return nil
+	}), nil
+}
+func (m *mailSessionT) Mail(string, *smtp.MailOptions) error { return nil }
+func (m *mailSessionT) Rcpt(string, *smtp.RcptOptions) error { return nil }
+func (m *mailSessionT) Reset()                               {}
+func (m *mailSessionT) Logout() error                        { return nil }
+func (m *mailSessionT) Data(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	m.srv.mu.Lock()
+	defer m.srv.mu.Unlock()
+	if m.srv.refuse {
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 7, 1}, Message: "Adresse inconnue"}
+	}
+	m.srv.messages = append(m.srv.messages, string(b))
+	return nil
+}
+
+// useMailServer sets up the book's mail account on srv (unencrypted, with
+// the owner's consent), its password in the mock keychain, and a mail
+// service with a short timeout.
+func useMailServer(t *testing.T, u *UI, srv *mailServer) data.MailAccount {
+	t.Helper()
+	keyring.MockInit()
+	a := data.MailAccount{FromName: "Atelier Dupont", FromAddress: mailTestUser, Host: "127.0.0.1", Port: srv.port,
+		Security: data.SecurityNone, AllowPlaintext: true, Username: mailTestUser, Auth: data.AuthAuto}
+	if err := u.store.UpdateMailAccount(context.Background(), &a); err != nil {
+		t.Fatal(err)
+	}
+	secrets := mail.NewSecrets(mail.SystemKeyring{})
+	secrets.Set(mail.SecretPassword, &a, mailTestPassword)
+	u.mail = &mailState{svc: mail.NewService(u.store, u.opts.DataDir, secrets, mail.Transport{Timeout: 2 * time.Second}),
+		composer: NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock)}
+	return a
+}
+
+// selectByText picks option text in the Select of a form field.
+func selectIn(t *testing.T, root fyne.CanvasObject, key, option string) {
+	t.Helper()
+	input, _ := formRow(t, root, key)
+	var sel *widget.Select
+	walk(input, nil, func(o, _ fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && sel == nil {
+			sel = s
+		}
+	})
+	if sel == nil {
+		t.Fatalf("no choice in field %s", key)
+	}
+	sel.SetSelected(option)
+}
+
+func TestMailSettingsPresetSaveAndTest(t *testing.T) {
+	keyring.MockInit()
+	srv := startMailServer(t)
+	u, store := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navSettings)
+	u.settings.tabs.SelectIndex(sectionMail)
+	root := u.settings.mail.content
+	selectIn(t, root, "mail_preset", "OVHcloud")
+	if s := u.settings.mail; s.host.Text != "ssl0.ovh.net" || s.port.Text != "465" || s.security.SelectedIndex() != 0 {
+		t.Fatalf("the OVH preset filled %q %q %d", s.host.Text, s.port.Text, s.security.SelectedIndex())
+	}
+	fill(t, root, "from_address", mailTestUser)
+	fill(t, root, "smtp_host", "127.0.0.1")
+	fill(t, root, "smtp_port", strconv.Itoa(srv.port))
+	selectIn(t, root, "smtp_security", lang.L("mail.security.none"))
+	fill(t, root, "smtp_username", mailTestUser)
+	fill(t, root, "smtp_password", mailTestPassword)
+	test.Tap(findButton(t, root, lang.L("button.save")))
+	if got := fieldError(t, root, "smtp_security"); got != lang.L("error.plaintext_refused") {
+		t.Fatalf("plaintext without consent: error %q", got)
+	}
+	if a, _ := store.GetMailAccount(context.Background()); a.Configured() {
+		t.Fatal("a refused account was saved")
+	}
+	u.settings.mail.plaintext.SetChecked(true)
+	test.Tap(findButton(t, root, lang.L("button.save")))
+	a, _ := store.GetMailAccount(context.Background())
+	if a.Host != "127.0.0.1" || a.Port != srv.port || a.Security != data.SecurityNone || !a.AllowPlaintext || a.Preset != "ovh" {
+		t.Fatalf("saved %+v", a)
+	}
+	if pw, err := keyring.Get(mail.KeyringService, "password:"+mailTestUser+"@127.0.0.1"); pw != mailTestPassword || err != nil {
+		t.Fatalf("keychain holds %q, %v", pw, err)
+	}
+	if u.settings.mail.secret.Text != "" || !strings.Contains(u.settings.mail.secretHint.Text, lang.L("mail.settings.secret_saved")) {
+		t.Errorf("after save: field %q, hint %q", u.settings.mail.secret.Text, u.settings.mail.secretHint.Text)
+	}
+	test.Tap(findButton(t, root, lang.L("mail.settings.test")))
+	if got := u.settings.mail.testResult.Text; got != lang.L("mail.settings.test_ok", map[string]any{"Host": "127.0.0.1"}) {
+		t.Fatalf("test with the saved password: %q", got)
+	}
+	fill(t, root, "smtp_password", "faux")
+	test.Tap(findButton(t, root, lang.L("mail.settings.test")))
+	if got := u.settings.mail.testResult.Text; !strings.HasPrefix(got, lang.L("mail.cause.auth")) || !strings.Contains(got, "535") {
+		t.Fatalf("test with a wrong password: %q", got)
+	}
+}
+
+// mailBook is a Today book whose client has an overdue invoice with its
+// PDF, and a mail account on a local server.
+func mailBook(t *testing.T) (*todayBook, *mailServer, data.Invoice) {
+	t.Helper()
+	b := newTodayBook(t)
+	srv := startMailServer(t)
+	useMailServer(t, b.u, srv)
+	c := b.client("Boulangerie Vernet", "")
+	inv := b.invoice(c, "FA-2026-042", "2026-11-20", 125050)
+	b.done(inv, "pre_due")
+	rel := "attachments/FA-2026-042.pdf"
+	full := filepath.Join(b.u.opts.DataDir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte("%PDF-1.4 facture\n%%EOF\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	inv.Attachment = rel
+	if err := b.store.UpdateInvoice(b.ctx, &inv); err != nil {
+		t.Fatal(err)
+	}
+	b.refresh()
+	return b, srv, inv
+}
+
+func TestSendReminderFromToday(t *testing.T) {
+	b, srv, inv := mailBook(t)
+	card := b.mustCard(inv.Number)
+	test.Tap(findButton(t, card, lang.L("mail.today.send")))
+	dlg := top(b.u)
+	to, _ := formRow(t, dlg, "mail_to")
+	subject, _ := formRow(t, dlg, "mail_subject")
+	if entryOf(t, to).Text != "compta@boulangerie-vernet.fr" || !strings.Contains(entryOf(t, subject).Text, inv.Number) {
+		t.Fatalf("dialog drafted to %q subject %q", entryOf(t, to).Text, entryOf(t, subject).Text)
+	}
+	var attach *widget.Check
+	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
+			attach = c
+		}
+	})
+	if attach == nil || !attach.Checked {
+		t.Fatal("the invoice PDF is not offered as an attachment")
+	}
+	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
+	got := srv.received()
+	if len(got) != 1 || !strings.Contains(got[0], `filename="FA-2026-042.pdf"`) || !strings.Contains(got[0], "compta@boulangerie-vernet.fr") {
+		t.Fatalf("the server received %d messages", len(got))
+	}
+	if top(b.u) == dlg {
+		t.Error("the dialog stayed open after sending")
+	}
+	actions := b.actions(inv)
+	last := actions[len(actions)-1]
+	if last.StepID != b.steps["reminder_1"].ID || !strings.HasPrefix(last.File, "mail/2026/") || !strings.HasSuffix(last.File, ".eml") {
+		t.Fatalf("the step was recorded as %+v", last)
+	}
+	if _, err := os.Stat(filepath.Join(b.u.opts.DataDir, filepath.FromSlash(last.File))); err != nil {
+		t.Fatalf("the archived message is missing: %v", err)
+	}
+	if b.card(inv.Number) != nil {
+		t.Error("the reminder sent is still on Today")
+	}
+}
+
+func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
+	b, srv, inv := mailBook(t)
+	srv.mu.Lock()
+	srv.refuse = true
+	srv.mu.Unlock()
+	g := b.u.home.rows[1].group
+	b.u.mailSendBatch([]dunning.Group{g})
+	var card *todayItem
+	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() && it.primary.Text == lang.L("mail.today.review") {
+			card = it
+		}
+	})
+	if card == nil {
+		t.Fatalf("no failure card on Today; sections %q", b.headers())
+	}
+	if got := b.headers(); got[0] != lang.L("mail.today.section.failures") {
+		t.Errorf("sections %q: failures come first", got)
+	}
+	if !strings.Contains(card.warning.Text, "550") || !strings.Contains(card.warning.Text, "Adresse inconnue") {
+		t.Errorf("the card does not give the server's words: %q", card.warning.Text)
+	}
+	if b.card(inv.Number) != nil && b.card(inv.Number) != card {
+		t.Error("the step whose email failed is also proposed as a step to do")
+	}
+	test.Tap(card.primary)
+	test.Tap(findButton(t, top(b.u), lang.L("mail.review.discard")))
+	if c := b.mustCard(inv.Number); c.primary.Text != lang.L("today.action.sent_myself") {
+		t.Errorf("after discarding, the reminder is back as a step to do: %q", c.primary.Text)
+	}
+}
+
+func TestInterruptedMailIsShownNotResent(t *testing.T) {
+	b, srv, inv := mailBook(t)
+	g := b.u.home.rows[1].group
+	om, err := b.u.mailer().svc.Queue(b.ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.store.ClaimOutboxMessage(b.ctx, om.ID, "a-run-that-died"); err != nil {
+		t.Fatal(err)
+	}
+	b.refresh()
+	if len(srv.received()) != 0 {
+		t.Fatal("an interrupted message was resent")
+	}
+	var card *todayItem
+	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() &&
+			strings.HasPrefix(it.invoices.Text, strings.Split(lang.L("mail.today.interrupted", map[string]any{"When": ""}), " ")[0]) {
+			card = it
+		}
+	})
+	if card == nil {
+		t.Fatalf("no interrupted card; rows %+v", b.u.home.rows)
+	}
+	test.Tap(card.primary)
+	test.Tap(findButton(t, top(b.u), lang.L("mail.review.was_sent")))
+	var done bool
+	for _, a := range b.actions(inv) {
+		done = done || (a.StepID == b.steps["reminder_1"].ID && a.File == om.EML)
+	}
+	if !done || len(srv.received()) != 0 {
+		t.Fatalf("confirming: recorded %v, server got %d", done, len(srv.received()))
+	}
+}
+
+func TestDemoBookSendsOnlyToTheOwner(t *testing.T) {
+	b, srv, _ := mailBook(t)
+	if err := b.store.SetState(b.ctx, mail.DemoStateKey, "1"); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(findButton(t, b.mustCard("FA-2026-042"), lang.L("mail.today.send")))
+	dlg := top(b.u)
+	fill(t, dlg, "mail_own", "moi@atelier-dupont.fr")
+	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
+	if got := fieldError(t, dlg, "mail_own"); got != lang.L("error.mail_own") || len(srv.received()) != 0 {
+		t.Fatalf("sent without the owner's confirmation: error %q, %d received", got, len(srv.received()))
+	}
+	var confirm *widget.Check
+	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && c.Text == lang.L("mail.send.demo_confirm") {
+			confirm = c
+		}
+	})
+	test.Tap(confirm)
+	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
+	got := srv.received()
+	if len(got) != 1 || !strings.Contains(got[0], "To: <moi@atelier-dupont.fr>") || strings.Contains(got[0], "compta@boulangerie-vernet.fr") {
+		t.Fatalf("the demo mail went to %d messages: %.300s", len(got), strings.Join(got, ""))
+	}
+}
+
+func TestMailCausesAreExplained(t *testing.T) {
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range mail.Causes {
+		key := "mail.cause." + string(c)
+		if lang.L(key) == key {
+			t.Errorf("no sentence for %s", key)
+		}
+	}
+	for _, k := range []string{"mail.kind.invoice", "mail.kind.letter", "mail.kind.statement"} {
+		if lang.L(k) == k {
+			t.Errorf("missing %s", k)
+		}
+	}
+}

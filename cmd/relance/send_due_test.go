@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/emersion/go-smtp"
+
+	"relance/app/datadir"
+	"relance/data"
+)
+
+// sinkServer is an SMTP server on 127.0.0.1 that keeps what it gets, or
+// refuses everything.
+type sinkServer struct {
+	port   int
+	mu     sync.Mutex
+	got    []string
+	refuse bool
+}
+
+func startSink(t *testing.T) *sinkServer {
+	t.Helper()
+	s := &sinkServer{}
+	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &sinkSession{s}, nil }))
+	srv.ErrorLog = log.New(io.Discard, "", 0)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.port = l.Addr().(*net.TCPAddr).Port
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+	return s
+}
+
+func (s *sinkServer) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.got)
+}
+
+type sinkSession struct{ s *sinkServer }
+
+func (x *sinkSession) Mail(string, *smtp.MailOptions) error { return nil }
+func (x *sinkSession) Rcpt(string, *smtp.RcptOptions) error { return nil }
+func (x *sinkSession) Reset()                               {}
+func (x *sinkSession) Logout() error                        { return nil }
+func (x *sinkSession) Data(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	x.s.mu.Lock()
+	defer x.s.mu.Unlock()
+	if x.s.refuse {
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user"}
+	}
+	x.s.got = append(x.s.got, string(b))
+	return err
+}
+
+// autoBook is a data folder whose one invoice has its first reminder due
+// today, the step marked "send automatically", and a mail account on srv
+// that needs no password (no keychain on a test machine).
+func autoBook(t *testing.T, srv *sinkServer) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	store, err := data.Open(datadir.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	today := data.SystemClock{}.Today()
+	c := data.Client{Name: "Boulangerie Vernet", Email: "compta@vernet.fr"}
+	if err := store.CreateClient(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	// Due six days ago: the reminder at D+3 fell due on a business day by
+	// today whatever the weekday; the call at D+10 is still ahead.
+	inv := data.Invoice{Number: "FA-2026-0077", ClientID: c.ID, IssueDate: today.AddDays(-36), DueDate: today.AddDays(-6), Amount: 98000}
+	if err := store.CreateInvoice(ctx, &inv); err != nil {
+		t.Fatal(err)
+	}
+	scenarios, _ := store.ListScenarios(ctx)
+	for _, st := range scenarios[0].Steps {
+		switch st.TemplateKey {
+		case "pre_due":
+			if err := store.RecordAction(ctx, &data.Action{InvoiceID: inv.ID, StepID: st.ID, DoneOn: today.AddDays(-13)}); err != nil {
+				t.Fatal(err)
+			}
+		case "reminder_1":
+			st.AutoSend = true
+			if err := store.UpdateStep(ctx, &st); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	a := data.MailAccount{FromAddress: "moi@atelier-dupont.fr", Host: "127.0.0.1", Port: srv.port, Security: data.SecurityNone,
+		AllowPlaintext: true}
+	if err := store.UpdateMailAccount(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.MarkOnboarded(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestSendDueSendsTheAutomaticReminder(t *testing.T) {
+	srv := startSink(t)
+	dir := autoBook(t, srv)
+	code, out, errOut := runCLI(t, "send-due", "--dry-run", "--data", dir)
+	if code != 0 || !strings.Contains(out, "FA-2026-0077") || srv.count() != 0 {
+		t.Fatalf("dry run: %d %q %q, %d sent", code, out, errOut, srv.count())
+	}
+	code, out, errOut = runCLI(t, "send-due", "--data", dir)
+	if code != 0 || srv.count() != 1 || !strings.Contains(out, "FA-2026-0077") || !strings.Contains(out, "compta@vernet.fr") {
+		t.Fatalf("send-due: %d %q %q, %d sent", code, out, errOut, srv.count())
+	}
+	code, out, _ = runCLI(t, "send-due", "--data", dir)
+	if code != 0 || srv.count() != 1 || strings.TrimSpace(out) != lang.L("cli.send_due.none") {
+		t.Fatalf("a second run: %d %q, %d sent", code, out, srv.count())
+	}
+}
+
+func TestSendDueFailsLoudly(t *testing.T) {
+	srv := startSink(t)
+	srv.refuse = true
+	dir := autoBook(t, srv)
+	code, out, _ := runCLI(t, "send-due", "--data", dir)
+	if code != 1 || !strings.Contains(out, "550") {
+		t.Fatalf("a refused message: exit %d, %q", code, out)
+	}
+	lock, err := datadir.Lock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	code, _, errOut := runCLI(t, "send-due", "--data", dir)
+	if code != 1 || errOut != lang.L("cli.send_due.locked", map[string]any{"Dir": dir})+"\n" {
+		t.Fatalf("while the window is open: %d %q", code, errOut)
+	}
+	demo := demoBook(t)
+	if code, _, errOut := runCLI(t, "send-due", "--data", demo); code != 1 || !strings.Contains(errOut, lang.L("cli.send_due.demo")) {
+		t.Fatalf("on the demo book: %d %q", code, errOut)
+	}
+}
