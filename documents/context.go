@@ -61,12 +61,16 @@ type Statement struct {
 	Penalties   data.Money
 	Indemnity   data.Money
 	Total       data.Money
+	BasisCode   string   // one of the Basis* constants: penalties or a consumer's interest
 	Basis       string   // how it is computed, one sentence
 	Warnings    []string // what the reader must check
 }
 
 // StatementRow is one slice of a penalty statement (From and To inclusive).
+// Invoice is the number of the invoice the slice belongs to: a statement
+// summing several invoices shows it in its own column.
 type StatementRow struct {
+	Invoice  string
 	From, To data.Date
 	Days     int
 	Base     data.Money

@@ -197,13 +197,14 @@ func testContext(lang string, kind data.ClientKind) *Context {
 	}
 	c.Statement = &Statement{AsOf: today, Outstanding: data.Euros(1630, 50),
 		Rows: []StatementRow{
-			{From: data.MustDate("2026-01-01"), To: today, Days: 60, Base: data.Euros(1250, 0), RateBP: 1215, Amount: data.Euros(24, 97)},
-			{From: data.MustDate("2026-02-05"), To: today, Days: 25, Base: data.Euros(380, 50), RateBP: 1215, Amount: data.Euros(3, 17)},
+			{Invoice: "FA-2026-0042", From: data.MustDate("2026-01-01"), To: today, Days: 60, Base: data.Euros(1250, 0), RateBP: 1215, Amount: data.Euros(24, 97)},
+			{Invoice: "FA-2026-0051", From: data.MustDate("2026-02-05"), To: today, Days: 25, Base: data.Euros(380, 50), RateBP: 1215, Amount: data.Euros(3, 17)},
 		},
-		Penalties: data.Euros(28, 14), Indemnity: data.Euros(80, 0), Basis: BasisSentence(BasisECBPlus10, lang)}
+		Penalties: data.Euros(28, 14), Indemnity: data.Euros(80, 0),
+		BasisCode: BasisECBPlus10, Basis: BasisSentence(BasisECBPlus10, lang)}
 	if kind == data.Consumer {
 		c.Statement.Rows, c.Statement.Penalties, c.Statement.Indemnity = nil, 0, 0
-		c.Statement.Basis = BasisSentence(BasisLegalRate, lang)
+		c.Statement.BasisCode, c.Statement.Basis = BasisLegalRate, BasisSentence(BasisLegalRate, lang)
 	}
 	c.Statement.Total = c.Statement.Outstanding + c.Statement.Penalties + c.Statement.Indemnity
 	return c

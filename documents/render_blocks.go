@@ -90,7 +90,7 @@ func (c *Context) statementTables() []table {
 	}
 	w := func(k string) string { return word(c.Lang, k) }
 	penaltiesLabel, amountCol := w("statement.penalties"), w("col.penalties")
-	if st.Basis == BasisLegalRate {
+	if st.BasisCode == BasisLegalRate {
 		penaltiesLabel, amountCol = w("statement.interest"), w("col.interest")
 	}
 	var out []table
@@ -99,9 +99,18 @@ func (c *Context) statementTables() []table {
 		rows := table{caption: asOf,
 			head:  []string{w("col.from"), w("col.to"), w("col.days"), w("col.base"), w("col.rate"), amountCol},
 			right: []bool{false, false, true, true, true, true}}
+		several := st.severalInvoices()
+		if several {
+			rows.head = append([]string{w("col.number")}, rows.head...)
+			rows.right = append([]bool{false}, rows.right...)
+		}
 		for _, r := range st.Rows {
-			rows.rows = append(rows.rows, []string{shortDate(r.From, c.Lang), shortDate(r.To, c.Lang), strconv.Itoa(r.Days),
-				money(r.Base, c.Lang), ratePercent(r.RateBP, c.Lang), money(r.Amount, c.Lang)})
+			cells := []string{shortDate(r.From, c.Lang), shortDate(r.To, c.Lang), strconv.Itoa(r.Days),
+				money(r.Base, c.Lang), ratePercent(r.RateBP, c.Lang), money(r.Amount, c.Lang)}
+			if several {
+				cells = append([]string{r.Invoice}, cells...)
+			}
+			rows.rows = append(rows.rows, cells)
 		}
 		out = append(out, rows)
 		asOf = ""
@@ -231,4 +240,15 @@ func (t table) htmlRow(b *strings.Builder, tag, style string, cells []string) {
 		b.WriteString("</" + tag + ">")
 	}
 	b.WriteString("</tr>")
+}
+
+// severalInvoices tells whether the statement's slices come from more than
+// one invoice, so that each row must say which.
+func (st *Statement) severalInvoices() bool {
+	for _, r := range st.Rows {
+		if r.Invoice != st.Rows[0].Invoice {
+			return true
+		}
+	}
+	return false
 }

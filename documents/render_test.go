@@ -152,10 +152,39 @@ func TestConsumerStatementNeverShowsIndemnity(t *testing.T) {
 	c := sampleContext("fr")
 	c.Client.Kind = data.Consumer
 	c.Statement = &Statement{AsOf: c.Today, Outstanding: data.Euros(1480, 50), Total: data.Euros(1480, 50),
-		Basis: BasisSentence(BasisLegalRate, "fr")}
+		BasisCode: BasisLegalRate, Basis: BasisSentence(BasisLegalRate, "fr")}
 	st := BlockText("penalty_statement", c)
 	if strings.Contains(st, "Indemnité") || strings.Contains(st, "40") {
 		t.Errorf("consumer statement:\n%s", st)
+	}
+}
+
+// A consumer owes interest at the legal rate, not commercial penalties:
+// the statement must name it so.
+func TestConsumerStatementSpeaksOfInterest(t *testing.T) {
+	c := testContext("fr", data.Professional)
+	c.Statement.BasisCode = BasisLegalRate
+	st := BlockText("penalty_statement", c)
+	if !strings.Contains(st, "Intérêts") || strings.Contains(st, "Pénalités") {
+		t.Errorf("legal-rate statement must speak of interest:\n%s", st)
+	}
+	c.Statement.BasisCode = BasisECBPlus10
+	if st := BlockText("penalty_statement", c); !strings.Contains(st, "Pénalités") {
+		t.Errorf("professional statement must speak of penalties:\n%s", st)
+	}
+}
+
+// A statement summing two invoices says which invoice each slice is of;
+// one of a single invoice needs no such column.
+func TestStatementOfSeveralInvoicesNamesThem(t *testing.T) {
+	c := testContext("fr", data.Professional)
+	st := BlockText("penalty_statement", c)
+	if !strings.Contains(st, "FA-2026-0042") || !strings.Contains(st, "FA-2026-0051") {
+		t.Errorf("each slice must name its invoice:\n%s", st)
+	}
+	c.Statement.Rows[1].Invoice = c.Statement.Rows[0].Invoice
+	if st := BlockText("penalty_statement", c); strings.Contains(st, "FA-2026-0042") {
+		t.Errorf("a single invoice's statement needs no invoice column:\n%s", st)
 	}
 }
 

@@ -130,7 +130,7 @@ func addStatement(ctx context.Context, svc *dunning.Service, c *documents.Contex
 		if err != nil {
 			return err
 		}
-		addSlices(st, r.Statement)
+		addSlices(st, r.Invoice.Number, r.Statement)
 		if basis == dunning.BasisNone {
 			basis = r.Statement.Basis
 		}
@@ -141,15 +141,15 @@ func addStatement(ctx context.Context, svc *dunning.Service, c *documents.Contex
 			}
 		}
 	}
-	st.Basis = documents.BasisSentence(basis, c.Lang)
+	st.BasisCode, st.Basis = basis, documents.BasisSentence(basis, c.Lang)
 	c.Statement = st
 	return nil
 }
 
 // addSlices adds one invoice's statement to the summed one.
-func addSlices(st *documents.Statement, s dunning.Statement) {
+func addSlices(st *documents.Statement, number string, s dunning.Statement) {
 	for _, sl := range s.Slices {
-		st.Rows = append(st.Rows, documents.StatementRow{From: sl.From, To: sl.To, Days: sl.Days, Base: sl.Base,
+		st.Rows = append(st.Rows, documents.StatementRow{Invoice: number, From: sl.From, To: sl.To, Days: sl.Days, Base: sl.Base,
 			RateBP: sl.RateBP, Amount: sl.Amount})
 	}
 	st.Outstanding += s.Outstanding
