@@ -43,7 +43,9 @@ func newInvoiceActions(d *invoiceDetail) *invoiceActions {
 	a.resume = button("invoices.action.resume", theme.MediaPlayIcon(), a.onResume)
 	a.writeOff = button("invoices.action.write_off", theme.DeleteIcon(), a.onWriteOff)
 	a.writeOff.Importance = widget.DangerImportance
-	a.bar = container.NewHBox(a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, layout.NewSpacer(), a.writeOff)
+	// The bar wraps onto a second row rather than widening the window: in
+	// French the full set is wider than the default window.
+	a.bar = container.New(layout.NewRowWrapLayout(), a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff)
 	a.hideAll()
 	return a
 }

@@ -91,7 +91,12 @@ func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
 	s.byOwn = &widget.Button{Text: lang.L("today.action.sent_myself"), Icon: theme.ConfirmIcon(), OnTapped: s.onSentMyself}
 	var content fyne.CanvasObject
 	if !d.account.Configured() {
-		content = s.notConfigured()
+		// Nothing can be sent, but the drafted message still shows: the
+		// owner may copy it into their own mail client, then record it
+		// with "I sent it myself". The real recipients show, not the demo
+		// book's safe-address field, since nothing leaves from here.
+		s.demo = false
+		content = container.NewBorder(s.notConfigured(), nil, nil, nil, s.compose())
 	} else {
 		content = s.compose()
 	}
@@ -118,8 +123,8 @@ func (s *sendDialog) notConfigured() fyne.CanvasObject {
 		s.dlg.Hide()
 		s.ui.mailOpenSettings()
 	}}
-	msg := &widget.Label{Text: lang.L("mail.send.not_configured"), Wrapping: fyne.TextWrapWord}
-	return container.NewVBox(msg, container.NewHBox(open))
+	msg := &widget.Label{Text: lang.L("mail.send.not_configured"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	return container.NewVBox(msg, container.NewHBox(open), widget.NewSeparator())
 }
 
 // mailOpenSettings shows the Email tab of the settings.

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,14 +77,18 @@ func newTimeline(open func(file string)) *timeline {
 		Length: func() int { return len(t.events) },
 		CreateItem: func() fyne.CanvasObject {
 			when := &widget.Label{Importance: widget.LowImportance}
+			// The date sits in a column of fixed width, so that the
+			// sentences line up whatever the length of the date.
+			cell := fyne.NewSize(dateColumnWidth(), when.MinSize().Height)
+			whenCell := container.New(layout.NewGridWrapLayout(cell), when)
 			file := &widget.Button{Icon: theme.FileIcon(), Importance: widget.LowImportance}
-			return container.NewBorder(nil, nil, when, file, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
+			return container.NewBorder(nil, nil, whenCell, file, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			e := t.events[id]
 			c.Objects[0].(*widget.Label).SetText(eventText(e))
-			c.Objects[1].(*widget.Label).SetText(formatDate(data.DateOf(e.At.Local())))
+			c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(formatDate(data.DateOf(e.At.Local())))
 			file := c.Objects[2].(*widget.Button)
 			file.OnTapped = func() { t.open(e.File) }
 			if e.File == "" || t.open == nil {
@@ -101,4 +107,16 @@ func (t *timeline) set(events []data.Event) {
 	t.events = slices.Clone(events)
 	slices.Reverse(t.events)
 	t.list.Refresh()
+}
+
+// dateColumnWidth is the width of the widest date the timeline may show in
+// the current language (a two-digit day of the longest month name), with
+// the label's padding.
+func dateColumnWidth() float32 {
+	var w float32
+	for m := time.January; m <= time.December; m++ {
+		text := formatDate(data.NewDate(2026, m, 28))
+		w = max(w, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 2*theme.InnerPadding()
 }
