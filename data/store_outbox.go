@@ -43,7 +43,7 @@ type OutboxMessage struct {
 	ErrorCode     int    // the server's reply code, 0 when none
 	LastError     string // the server's words, or the network error
 	NextAttemptAt time.Time
-	ClaimedBy     string // the run that moved it to sending
+	ClaimedBy     string // the run that queued it, then the one that moved it to sending
 
 	QueuedAt  time.Time
 	SendingAt time.Time
@@ -158,10 +158,10 @@ func (s *Store) CreateOutboxMessage(ctx context.Context, m *OutboxMessage) error
 		}
 		res, err := tx.writer().ExecContext(ctx, `
 			INSERT INTO outbox (client_id, template_key, state, message_id, mail_from, recipients, to_list, cc_list,
-			       subject, eml, auto, next_attempt_at, queued_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			       subject, eml, auto, next_attempt_at, queued_at, claimed_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullID(m.ClientID), m.TemplateKey, m.State, m.MessageID, m.From, string(recipients), m.To, m.Cc,
-			m.Subject, m.EML, m.Auto, timeText(now), timeText(now))
+			m.Subject, m.EML, m.Auto, timeText(now), timeText(now), m.ClaimedBy)
 		if err != nil {
 			return fmt.Errorf("queue email %s: %w", m.MessageID, translate(err))
 		}

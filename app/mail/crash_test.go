@@ -84,13 +84,33 @@ func TestOutboxSurvivesAKilledSender(t *testing.T) {
 
 	// Restart: a new process (a new run) over the same book.
 	restarted := NewService(b.store, b.dir, NewSecrets(failingKeyring{}), testTransport(t))
+	// The owner sees the message in flight as interrupted, and the ones the
+	// dead run queued but never tried as waiting.
 	attention, err := restarted.Attention(ctx)
-	if err != nil || len(attention) != 1 || !attention[0].Interrupted(restarted.Run()) || attention[0].ID != queued[killAt].ID {
-		t.Fatalf("after the crash, the owner must see exactly the message in flight as interrupted: %+v, %v", attention, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	interrupted := 0
+	for _, m := range attention {
+		switch {
+		case m.Interrupted(restarted.Run()) && m.ID == queued[killAt].ID:
+			interrupted++
+		case m.State == data.OutboxQueued && m.Attempts == 0:
+		default:
+			t.Errorf("after the crash, unexpected in the owner's list: %+v", m)
+		}
+	}
+	if interrupted != 1 || len(attention) != 50-killAt {
+		t.Fatalf("after the crash, the owner must see the message in flight as interrupted and the %d others waiting: %+v",
+			50-killAt-1, attention)
 	}
 	res, err := restarted.RetryDue(ctx, nil)
 	if err != nil || len(res) != 50-killAt-1 {
 		t.Fatalf("after restart: %d sent, %v", len(res), err)
+	}
+	attention, err = restarted.Attention(ctx)
+	if err != nil || len(attention) != 1 || !attention[0].Interrupted(restarted.Run()) || attention[0].ID != queued[killAt].ID {
+		t.Fatalf("once the others are sent, only the interrupted message is left to the owner: %+v, %v", attention, err)
 	}
 
 	ids := regexp.MustCompile(`(?m)^Message-I[Dd]: <([^>]+)>`)

@@ -89,7 +89,7 @@ func (s *Service) Queue(ctx context.Context, m Message) (data.OutboxMessage, err
 	}
 	om := data.OutboxMessage{ClientID: m.ClientID, TemplateKey: m.TemplateKey, MessageID: id, From: account.FromAddress,
 		Recipients: recipients(&account, &m), To: strings.Join(m.To, ", "), Cc: strings.Join(m.Cc, ", "),
-		Subject: m.Subject, EML: archivePath(id, at), Auto: m.Auto, Items: m.Items}
+		Subject: m.Subject, EML: archivePath(id, at), Auto: m.Auto, Items: m.Items, ClaimedBy: s.run}
 	if err := writeArchive(s.dataDir, om.EML, raw); err != nil {
 		return om, err
 	}
@@ -380,9 +380,10 @@ func (s *Service) Attention(ctx context.Context) ([]data.OutboxMessage, error) {
 	for _, m := range list {
 		switch {
 		case m.State == data.OutboxFailed, m.Interrupted(s.run), m.State == data.OutboxQueued && m.Attempts > 0,
-			// Queued but never tried for a while: the process died before
-			// sending, or the password was never given.
-			m.State == data.OutboxQueued && now.Sub(m.QueuedAt) > stuckAfter:
+			// Queued but never tried, by an earlier run (the window was
+			// closed while asking for the password, or the process died
+			// before sending) or for a while now.
+			m.State == data.OutboxQueued && (m.ClaimedBy != s.run || now.Sub(m.QueuedAt) > stuckAfter):
 			out = append(out, m)
 		}
 	}

@@ -401,3 +401,32 @@ func TestInterruptedIsShownNotResent(t *testing.T) {
 		t.Fatal("confirming sent a message")
 	}
 }
+
+// An email queued by an earlier run and never tried (the window was closed
+// while it asked for the password) is shown at the next start, not left
+// holding its step out of sight; the run that queued it does not report it
+// while it is about to send it.
+func TestQueuedByAnEarlierRunIsShown(t *testing.T) {
+	ctx := context.Background()
+	srv := startSMTP(t, serverOptions{})
+	b := newBook(t, 1)
+	first := b.service(t, testAccount(srv), srv.password)
+	om, err := first.Queue(ctx, b.message(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if attention, _ := first.Attention(ctx); len(attention) != 0 {
+		t.Fatalf("the run that queued it reports it: %+v", attention)
+	}
+	next := NewService(b.store, b.dir, first.Secrets(), first.Transport())
+	attention, err := next.Attention(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(attention) != 1 || attention[0].ID != om.ID || attention[0].State != data.OutboxQueued {
+		t.Fatalf("next run's attention: %+v", attention)
+	}
+	if len(srv.received()) != 0 {
+		t.Fatal("showing it sent it")
+	}
+}

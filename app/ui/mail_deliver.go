@@ -131,6 +131,7 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 				fyne.Do(func() { then(true) })
 			})
 		}, u.win)
+	secret.OnSubmitted = func(string) { d.Confirm() } // Enter continues, as in any password prompt
 	u.track(d)
 	d.Show()
 	u.win.Canvas().Focus(secret)

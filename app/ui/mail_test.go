@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log"
 	"net"
@@ -345,5 +346,45 @@ func TestMailCausesAreExplained(t *testing.T) {
 		if lang.L(k) == k {
 			t.Errorf("missing %s", k)
 		}
+	}
+}
+
+// noKeychain is a machine where no keychain answers (a headless Linux).
+type noKeychain struct{}
+
+func (noKeychain) Get(string, string) (string, error) { return "", errors.New("no secret service") }
+func (noKeychain) Set(string, string, string) error   { return errors.New("no secret service") }
+func (noKeychain) Delete(string, string) error        { return errors.New("no secret service") }
+
+// Without a keychain, sending asks for the password, says why, and Enter
+// in the password field goes on with the sending.
+func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
+	b, srv, inv := mailBook(t)
+	b.u.mail.svc = mail.NewService(b.u.store, b.u.opts.DataDir, mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second})
+	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	test.Tap(findButton(t, top(b.u), lang.L("mail.send.send")))
+	prompt := top(b.u)
+	var secret *entry
+	var why string
+	walk(prompt, nil, func(o, _ fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *entry:
+			if w.Password {
+				secret = w
+			}
+		case *widget.Label:
+			why += w.Text
+		}
+	})
+	if secret == nil || !strings.Contains(why, "no secret service") {
+		t.Fatalf("no password prompt saying why (%q)", why)
+	}
+	test.Type(secret, mailTestPassword)
+	secret.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := srv.received(); len(got) != 1 {
+		t.Fatalf("after Enter the server received %d messages", len(got))
+	}
+	if b.card(inv.Number) != nil {
+		t.Error("the reminder sent is still on Today")
 	}
 }

@@ -26,7 +26,7 @@ CREATE TABLE mail_account (
 -- (permanent refusal) or cancelled (the owner discarded it, or the invoice
 -- was paid meanwhile). A row left in 'sending' by a process that died is
 -- "interrupted": shown to the owner, never resent by itself. claimed_by names
--- the process run that moved it to sending.
+-- the process run that queued it, then the one that moved it to sending.
 CREATE TABLE outbox (
     id              INTEGER PRIMARY KEY,
     client_id       INTEGER REFERENCES clients (id) ON DELETE CASCADE,
