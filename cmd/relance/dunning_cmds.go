@@ -55,6 +55,34 @@ func openForReading(env *cliEnv) (*data.Store, string, error) {
 	return store, dir, err
 }
 
+// openInvoice opens the book for reading and finds the invoice numbered
+// number. code is -1 on success; otherwise the message is printed, nothing
+// is left open, and code is the exit status (2 for an unknown number).
+func openInvoice(env *cliEnv, ctx context.Context, number string) (*data.Store, data.Invoice, int) {
+	store, dir, err := openForReading(env)
+	if err != nil {
+		fmt.Fprintln(env.stderr, openError(dir, err))
+		return nil, data.Invoice{}, 1
+	}
+	inv, err := store.GetInvoiceByNumber(ctx, number)
+	if err == nil {
+		return store, inv, -1
+	}
+	store.Close()
+	if errors.Is(err, data.ErrNotFound) {
+		fmt.Fprintln(env.stderr, lang.L("cli.unknown_invoice", map[string]any{"Number": number}))
+		return nil, inv, 2
+	}
+	return nil, inv, failed(env, err)
+}
+
+// failed prints that a command failed, with the cause, and returns the
+// exit status 1.
+func failed(env *cliEnv, err error) int {
+	fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+	return 1
+}
+
 // dueLine is one invoice step of `relance due --json`.
 type dueLine struct {
 	Invoice     string `json:"invoice"`
@@ -84,13 +112,11 @@ func runDue(env *cliEnv, args []string) int {
 	ctx := context.Background()
 	plan, err := dunning.NewService(store, data.ClockOn(day)).PlanAsOf(ctx, day)
 	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
+		return failed(env, err)
 	}
 	lines, err := dueLines(ctx, store, plan)
 	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
+		return failed(env, err)
 	}
 	if opts.asJSON {
 		return writeJSON(env, lines)
@@ -172,26 +198,15 @@ func runStatement(env *cliEnv, args []string) int {
 	if !ok {
 		return 2
 	}
-	store, dir, err := openForReading(env)
-	if err != nil {
-		fmt.Fprintln(env.stderr, openError(dir, err))
-		return 1
+	ctx := context.Background()
+	store, inv, code := openInvoice(env, ctx, rest[0])
+	if code >= 0 {
+		return code
 	}
 	defer store.Close()
-	ctx := context.Background()
-	inv, err := store.GetInvoiceByNumber(ctx, rest[0])
-	if errors.Is(err, data.ErrNotFound) {
-		fmt.Fprintln(env.stderr, lang.L("cli.unknown_invoice", map[string]any{"Number": rest[0]}))
-		return 2
-	}
-	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
-	}
 	report, err := dunning.NewService(store, data.ClockOn(day)).Statement(ctx, inv.ID, day)
 	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
+		return failed(env, err)
 	}
 	if opts.asJSON {
 		return writeJSON(env, toStatementJSON(report))

@@ -44,29 +44,18 @@ func runLetter(env *cliEnv, args []string) int {
 	if !ok {
 		return 2
 	}
-	store, dir, err := openForReading(env)
-	if err != nil {
-		fmt.Fprintln(env.stderr, openError(dir, err))
-		return 1
+	ctx := context.Background()
+	store, inv, code := openInvoice(env, ctx, rest[0])
+	if code >= 0 {
+		return code
 	}
 	defer store.Close()
-	ctx := context.Background()
-	inv, err := store.GetInvoiceByNumber(ctx, rest[0])
-	if errors.Is(err, data.ErrNotFound) {
-		fmt.Fprintln(env.stderr, lang.L("cli.unknown_invoice", map[string]any{"Number": rest[0]}))
-		return 2
-	}
-	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
-	}
 	pdf, code := letterPDF(env, ctx, store, inv, opts.step, day)
 	if code >= 0 {
 		return code
 	}
 	if err := os.WriteFile(opts.out, pdf, 0o644); err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
+		return failed(env, err)
 	}
 	fmt.Fprintln(env.stdout, lang.L("letters.cli.done", map[string]any{"File": opts.out}))
 	return 0

@@ -42,8 +42,7 @@ func runSendDue(env *cliEnv, args []string) int {
 	ctx := context.Background()
 	plan, err := svc.PlanAsOf(ctx, clock.Today())
 	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
+		return failed(env, err)
 	}
 	sender := mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{})
 	outcomes, err := sender.SendDue(ctx, plan, ui.NewMailComposer(store, svc, dir, clock), dryRun)
@@ -53,8 +52,7 @@ func runSendDue(env *cliEnv, args []string) int {
 	}
 	names, err := clientNames(ctx, store, outcomes)
 	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
-		return 1
+		return failed(env, err)
 	}
 	return printSendDue(env.stdout, outcomes, names, dryRun)
 }
