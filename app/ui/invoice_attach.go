@@ -10,8 +10,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/compose"
 	"relance/data"
 )
 
@@ -111,7 +110,7 @@ func (u *UI) attachInvoicePDF(ctx context.Context, invoiceID int64, src string) 
 	if _, err := in.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("attach invoice PDF: %w", err)
 	}
-	rel := path.Join(invoiceAttachmentsDir, invoiceAttachmentName(inv.Number, inv.ID))
+	rel := path.Join(invoiceAttachmentsDir, compose.PDFFileName(inv.Number, inv.ID))
 	dst := filepath.Join(u.opts.DataDir, filepath.FromSlash(rel))
 	_, statErr := os.Stat(dst)
 	if err := invoiceCopyFile(in, dst); err != nil {
@@ -149,27 +148,15 @@ func invoiceCopyFile(r io.Reader, dst string) error {
 	return os.Rename(tmp.Name(), dst)
 }
 
-// invoiceAttachmentName makes a file name of an invoice number: letters, digits,
-// dots, dashes and underscores kept, anything else (slashes, spaces,
-// colons that Windows refuses) turned into an underscore.
-func invoiceAttachmentName(number string, id int64) string {
-	name := strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
-			return r
-		}
-		return '_'
-	}, number)
-	name = strings.Trim(name, "._")
-	if name == "" {
-		name = "invoice-" + strconv.FormatInt(id, 10)
-	}
-	return name + ".pdf"
+// openAttachment opens a file of the data folder (an attached or printed
+// PDF, an archived .eml), named relative to it, in the system's viewer.
+func (u *UI) openAttachment(rel string) {
+	u.openFile(filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)))
 }
 
-// openAttachment opens an attached PDF in the system's viewer.
-func (u *UI) openAttachment(rel string) {
-	abs := filepath.Join(u.opts.DataDir, filepath.FromSlash(rel))
+// openFile opens a file in the system's application for it, or says it
+// cannot be found.
+func (u *UI) openFile(abs string) {
 	if _, err := os.Stat(abs); err != nil {
 		d := dialog.NewError(errors.New(lang.L("invoices.attach.missing", map[string]any{"Path": abs})), u.win)
 		u.track(d)

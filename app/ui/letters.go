@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"relance/app/compose"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/documents"
@@ -44,7 +45,7 @@ type letterJob struct {
 // the archived file, relative to the data folder. Off the UI goroutine.
 func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
 	today := u.today()
-	c, err := LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
+	c, err := compose.LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
 	if err != nil {
 		return "", err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"relance/app/compose"
 	"relance/data"
 	"relance/documents"
 )
@@ -46,7 +47,7 @@ func (d *clientDetail) setStatementButton() {
 // as of today; it returns the archived file. Off the UI goroutine.
 func (u *UI) printStatement(ctx context.Context, clientID int64) (string, error) {
 	today := u.today()
-	c, err := StatementContext(ctx, u.store, clientID, today)
+	c, err := compose.StatementContext(ctx, u.store, clientID, today)
 	if err != nil {
 		return "", err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"relance/app/compose"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/documents"
@@ -21,7 +22,7 @@ import (
 // print it again as it was on the day it went.
 func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, asOf data.Date,
 	dataDir string) (documents.CourtFileInput, error) {
-	c, err := DocumentContext(ctx, store, svc, invoiceID, asOf)
+	c, err := compose.DocumentContext(ctx, store, svc, invoiceID, asOf)
 	if err != nil {
 		return documents.CourtFileInput{}, err
 	}
@@ -48,11 +49,11 @@ func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service
 		if err != nil {
 			return in, err
 		}
-		if a.Status != data.ActionDone || !isReminderStep(st) {
+		if a.Status != data.ActionDone || !compose.IsReminderStep(st) {
 			continue
 		}
 		sent := cmp.Or(a.SentOn, a.DoneOn)
-		then, err := LetterContext(ctx, store, svc, invoiceID, st.TemplateKey, sent)
+		then, err := compose.LetterContext(ctx, store, svc, invoiceID, st.TemplateKey, sent)
 		if err != nil {
 			return in, err
 		}

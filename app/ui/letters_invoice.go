@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/compose"
 	"relance/data"
 	"relance/documents"
 )
@@ -138,7 +139,7 @@ func (a *invoiceActions) onPrintPenaltyStatement() {
 func (a *invoiceActions) onLetterTracking() {
 	u, invoiceID := a.d.ui, a.d.invoiceID
 	u.async(func() {
-		notice, ok, err := letterNoticeAction(context.Background(), u.store, invoiceID)
+		notice, ok, err := compose.NoticeAction(context.Background(), u.store, invoiceID)
 		fyne.Do(func() {
 			switch {
 			case err != nil:
@@ -207,7 +208,7 @@ func letterErrorSentence(err error) string {
 		return lang.L("letters.error.template", map[string]any{"Line": pe.Err.Line, "Col": pe.Err.Col, "Name": pe.Err.Name})
 	case errors.Is(err, documents.ErrNoStatement):
 		return lang.L("letters.error.not_late")
-	case errors.Is(err, ErrNothingOwed):
+	case errors.Is(err, compose.ErrNothingOwed):
 		return lang.L("letters.error.nothing_owed")
 	case errors.Is(err, documents.ErrNoLetter):
 		return lang.L("letters.error.no_letter")

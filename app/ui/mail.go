@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/compose"
 	"relance/app/mail"
 	"relance/data"
 )
@@ -29,7 +30,7 @@ func (u *UI) mailer() *mailState {
 	if u.mail == nil {
 		u.mail = &mailState{
 			svc:      mail.NewService(u.store, u.opts.DataDir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-			composer: NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock),
+			composer: compose.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock),
 		}
 	}
 	return u.mail

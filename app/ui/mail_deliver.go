@@ -3,15 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/url"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/net/html"
 
@@ -135,22 +132,6 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	u.track(d)
 	d.Show()
 	u.win.Canvas().Focus(secret)
-}
-
-// mailOpenFile opens a file (an attachment, an archived .eml) in the
-// system's application for it.
-func (u *UI) mailOpenFile(path string) {
-	if _, err := os.Stat(path); err != nil {
-		u.showError(err)
-		return
-	}
-	link, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = u.app.OpenURL(link)
-	}
-	if err != nil {
-		u.showError(err)
-	}
 }
 
 // mailPreviewSegments draws an HTML email body as rich text: paragraphs,

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/compose"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -191,7 +192,7 @@ func (s *sendDialog) filesBox() fyne.CanvasObject {
 		c.SetChecked(true)
 		s.files = append(s.files, c)
 		path := att.Path
-		open := &widget.Button{Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() { s.ui.mailOpenFile(path) }}
+		open := &widget.Button{Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() { s.ui.openFile(path) }}
 		box.Add(container.NewBorder(nil, nil, nil, open, c))
 	}
 	if len(s.draft.Attachments) == 0 && s.group.Lead.Step.AttachInvoice {
@@ -206,7 +207,7 @@ func (s *sendDialog) html() string {
 	if s.body.Text == s.draft.Text && s.draft.HTML != "" {
 		return s.draft.HTML
 	}
-	return mailTextHTML(s.body.Text)
+	return compose.TextHTML(s.body.Text)
 }
 
 func (s *sendDialog) refreshPreview() {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -237,7 +236,7 @@ func (u *UI) mailReview(m data.OutboxMessage, run string) {
 	discard := &widget.Button{Text: lang.L("mail.review.discard"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
 		OnTapped: act(func(ctx context.Context) error { return svc.Discard(ctx, m.ID) })}
 	open := &widget.Button{Text: lang.L("mail.review.open"), Icon: theme.FileIcon(),
-		OnTapped: func() { u.mailOpenFile(filepath.Join(u.opts.DataDir, filepath.FromSlash(m.EML))) }}
+		OnTapped: func() { u.openAttachment(m.EML) }}
 	closeButton := &widget.Button{Text: lang.L("button.close"), OnTapped: func() { d.Hide() }}
 	buttons := container.NewHBox(open, layout.NewSpacer(), closeButton, discard, resend)
 	if m.Interrupted(run) {

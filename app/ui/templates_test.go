@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/compose"
 	"relance/data"
 	"relance/documents"
 )
@@ -169,7 +170,7 @@ func TestTemplatesSaveIsUsedByRender(t *testing.T) {
 	if err != nil || !edited {
 		t.Fatalf("store source: %v %v", edited, err)
 	}
-	c, err := u.documentContext(ctx, b.fa101.ID, testDay)
+	c, err := compose.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, testDay)
 	must(t, err)
 	r, err := documents.Render(subject, body, c)
 	must(t, err)
@@ -341,7 +342,7 @@ func TestTemplatesPreviewOnEmptyBook(t *testing.T) {
 func TestDocumentContextOfAnOverdueInvoice(t *testing.T) {
 	ctx := context.Background()
 	u, _, b := newTemplatesTestUI(t)
-	c, err := u.documentContext(ctx, b.fa101.ID, testDay)
+	c, err := compose.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, testDay)
 	must(t, err)
 	var numbers []string
 	for _, l := range c.Invoices {
@@ -375,7 +376,7 @@ func TestDocumentContextOfAnOverdueInvoice(t *testing.T) {
 
 func TestDocumentContextBeforeTheDueDate(t *testing.T) {
 	u, _, b := newTemplatesTestUI(t)
-	c, err := u.documentContext(context.Background(), b.fa103.ID, testDay)
+	c, err := compose.DocumentContext(context.Background(), u.store, u.dunning, b.fa103.ID, testDay)
 	must(t, err)
 	if len(c.Invoices) != 1 || c.Invoices[0].Number != "FA-103" || c.Statement != nil || len(c.EarlierReminders) != 0 {
 		t.Errorf("not-due context: %+v", c.Invoices)
@@ -384,7 +385,7 @@ func TestDocumentContextBeforeTheDueDate(t *testing.T) {
 
 func TestDocumentContextInTheClientsLanguage(t *testing.T) {
 	u, _, b := newTemplatesTestUI(t)
-	c, err := u.documentContext(context.Background(), b.fa201.ID, testDay)
+	c, err := compose.DocumentContext(context.Background(), u.store, u.dunning, b.fa201.ID, testDay)
 	must(t, err)
 	if c.Lang != "en" || !strings.HasPrefix(c.Statement.Basis, "Late-payment penalties") {
 		t.Errorf("English context: %s %q", c.Lang, c.Statement.Basis)

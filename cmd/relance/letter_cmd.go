@@ -11,8 +11,8 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/compose"
 	"relance/app/dunning"
-	"relance/app/ui"
 	"relance/data"
 	"relance/documents"
 )
@@ -77,7 +77,7 @@ func (o *letterFlags) check(env *cliEnv) int {
 
 // letterPDF prints the document; code is -1 on success, else the exit code.
 func letterPDF(env *cliEnv, ctx context.Context, store *data.Store, inv data.Invoice, step string, day data.Date) ([]byte, int) {
-	c, err := ui.LetterContext(ctx, store, dunning.NewService(store, data.ClockOn(day)), inv.ID, step, day)
+	c, err := compose.LetterContext(ctx, store, dunning.NewService(store, data.ClockOn(day)), inv.ID, step, day)
 	if err == nil {
 		var pdf []byte
 		if pdf, err = documents.Document(step, documents.StoreSource(ctx, store), c); err == nil {
@@ -91,7 +91,7 @@ func letterPDF(env *cliEnv, ctx context.Context, store *data.Store, inv data.Inv
 			"Col": pe.Err.Col, "Detail": pe.Err.Error()}))
 	case errors.Is(err, documents.ErrNoStatement):
 		fmt.Fprintln(env.stderr, lang.L("letters.cli.not_late", map[string]any{"Number": inv.Number}))
-	case errors.Is(err, ui.ErrNothingOwed):
+	case errors.Is(err, compose.ErrNothingOwed):
 		fmt.Fprintln(env.stderr, lang.L("letters.cli.nothing_owed", map[string]any{"Number": inv.Number}))
 	default:
 		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))

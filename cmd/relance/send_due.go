@@ -10,10 +10,10 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/compose"
 	"relance/app/datadir"
 	"relance/app/dunning"
 	"relance/app/mail"
-	"relance/app/ui"
 	"relance/data"
 )
 
@@ -45,7 +45,7 @@ func runSendDue(env *cliEnv, args []string) int {
 		return failed(env, err)
 	}
 	sender := mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{})
-	outcomes, err := sender.SendDue(ctx, plan, ui.NewMailComposer(store, svc, dir, clock), dryRun)
+	outcomes, err := sender.SendDue(ctx, plan, compose.NewMailComposer(store, svc, dir, clock), dryRun)
 	if err != nil {
 		fmt.Fprintln(env.stderr, sendDueError(err))
 		return 1

@@ -1,4 +1,4 @@
-package ui
+package compose
 
 import (
 	"cmp"
@@ -32,7 +32,7 @@ func LetterContext(ctx context.Context, store *data.Store, svc *dunning.Service,
 	}
 	if strings.HasPrefix(key, documents.DocFormalNotice) {
 		c.Registered = true
-		notice, ok, err := letterNoticeAction(ctx, store, invoiceID)
+		notice, ok, err := NoticeAction(ctx, store, invoiceID)
 		if err != nil {
 			return nil, err
 		}
@@ -79,9 +79,9 @@ func StatementContext(ctx context.Context, store *data.Store, clientID int64, as
 	return c, nil
 }
 
-// letterNoticeAction is the invoice's formal notice as recorded (its
+// NoticeAction is the invoice's formal notice as recorded (its
 // registered-letter step), if it was.
-func letterNoticeAction(ctx context.Context, store *data.Store, invoiceID int64) (data.Action, bool, error) {
+func NoticeAction(ctx context.Context, store *data.Store, invoiceID int64) (data.Action, bool, error) {
 	actions, err := store.ListActionsByInvoice(ctx, invoiceID)
 	if err != nil {
 		return data.Action{}, false, err

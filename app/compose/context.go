@@ -1,4 +1,9 @@
-package ui
+// Package compose gathers from the book what a document or an email about
+// an invoice says: the documents.Context of a letter, an account statement
+// or a template preview, and the draft email of a dunning group with the
+// files it carries. The window and the command line (relance letter,
+// relance send-due) share it; it draws nothing.
+package compose
 
 import (
 	"cmp"
@@ -14,13 +19,6 @@ import (
 // does not set one: 8 days from receipt is the usual (LEGAL_FR.md).
 const defaultDeadlineDays = 8
 
-// documentContext reads from the store everything a document about an
-// invoice needs, as of a day: see DocumentContext. The Templates preview,
-// the letters and the emails share it.
-func (u *UI) documentContext(ctx context.Context, invoiceID int64, asOf data.Date) (*documents.Context, error) {
-	return DocumentContext(ctx, u.store, u.dunning, invoiceID, asOf)
-}
-
 // DocumentContext builds the Context of a document about an invoice as of
 // a day, in its client's language: the client, the company, what was paid,
 // the client's overdue invoices (or the invoice alone when it is not late),
@@ -28,13 +26,13 @@ func (u *UI) documentContext(ctx context.Context, invoiceID int64, asOf data.Dat
 // promise and the active payment plan. The deadline is 8 days; callers
 // change Deadline, DeadlineDays, Registered and TrackingNumber as needed.
 func DocumentContext(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, asOf data.Date) (*documents.Context, error) {
-	return documentContextIn(ctx, store, svc, invoiceID, asOf, "")
+	return DocumentContextIn(ctx, store, svc, invoiceID, asOf, "")
 }
 
-// documentContextIn is DocumentContext in another language than the
+// DocumentContextIn is DocumentContext in another language than the
 // client's ("" for the client's): the Templates preview shows a template
 // of either language on any invoice.
-func documentContextIn(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, asOf data.Date,
+func DocumentContextIn(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, asOf data.Date,
 	lang string) (*documents.Context, error) {
 	inv, err := store.GetInvoice(ctx, invoiceID)
 	if err != nil {
@@ -195,16 +193,16 @@ func addReminderDays(ctx context.Context, store *data.Store, invoiceID int64, as
 			}
 			steps[a.StepID] = st
 		}
-		if isReminderStep(st) {
+		if IsReminderStep(st) {
 			days[day] = true
 		}
 	}
 	return nil
 }
 
-// isReminderStep: a message asking for payment (email or letter), not the
+// IsReminderStep: a message asking for payment (email or letter), not the
 // courtesy notice before the due date nor a thank-you.
-func isReminderStep(st data.Step) bool {
+func IsReminderStep(st data.Step) bool {
 	switch st.Channel {
 	case data.ChannelEmail, data.ChannelLetter, data.ChannelRegisteredLetter:
 		return st.TemplateKey != "pre_due" && st.TemplateKey != "thank_you"

@@ -1,4 +1,4 @@
-package ui
+package compose
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"relance/app/dunning"
@@ -93,7 +94,7 @@ func mailFileName(kind string, dc *documents.Context) string {
 	if dc.Lang == "en" {
 		i = 1
 	}
-	return names[kind][i] + "-" + invoiceAttachmentName(dc.Invoice.Number, dc.Invoice.ID)
+	return names[kind][i] + "-" + PDFFileName(dc.Invoice.Number, dc.Invoice.ID)
 }
 
 // invoiceFiles are the PDFs attached to the group's invoices, those whose
@@ -117,9 +118,9 @@ func (c *mailComposer) invoiceFiles(ctx context.Context, g dunning.Group) ([]mai
 	return out, nil
 }
 
-// mailTextHTML turns a body the owner edited as plain text into the HTML
+// TextHTML turns a body the owner edited as plain text into the HTML
 // alternative: each paragraph a <p>, line breaks kept, everything escaped.
-func mailTextHTML(text string) string {
+func TextHTML(text string) string {
 	var b strings.Builder
 	b.WriteString(`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222">`)
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
@@ -134,4 +135,22 @@ func mailTextHTML(text string) string {
 	}
 	b.WriteString("</div>")
 	return b.String()
+}
+
+// PDFFileName makes a PDF file name of an invoice number: letters, digits,
+// dots, dashes and underscores kept, anything else (slashes, spaces,
+// colons that Windows refuses) turned into an underscore.
+func PDFFileName(number string, id int64) string {
+	name := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			return r
+		}
+		return '_'
+	}, number)
+	name = strings.Trim(name, "._")
+	if name == "" {
+		name = "invoice-" + strconv.FormatInt(id, 10)
+	}
+	return name + ".pdf"
 }
