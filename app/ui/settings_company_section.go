@@ -19,16 +19,13 @@ type companySection struct {
 	content fyne.CanvasObject
 	form    *companyForm
 	save    *widget.Button
-	saved   *widget.Label
-	// dirty is set by an edit not yet saved: a reload (after a write in
-	// another section) must not throw the user's typing away.
-	dirty bool
+	companyEdits
 }
 
 // newCompanySection lays out the letterhead in titled groups, two columns.
 func newCompanySection(u *UI) *companySection {
-	s := &companySection{ui: u, saved: newSavedLabel()}
-	s.form = newCompanyForm(u, companyAllKeys, s.onEdit)
+	s := &companySection{ui: u, companyEdits: newCompanyEdits()}
+	s.form = newCompanyForm(u, companyAllKeys, s.edited)
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
 	g := s.form.grid
@@ -51,12 +48,6 @@ func (s *companySection) set(d settingsData) {
 	}
 }
 
-// onEdit marks the form as edited: the "Saved." goes until the next save.
-func (s *companySection) onEdit() {
-	s.dirty = true
-	s.saved.Hide()
-}
-
 // onSave checks every field, then writes them over the stored company.
 func (s *companySection) onSave() {
 	s.form.form.clearErrors()
@@ -65,18 +56,51 @@ func (s *companySection) onSave() {
 		s.form.form.showErrors(err)
 		return
 	}
-	s.save.Disable()
-	s.ui.async(func() {
-		err := saveCompany(context.Background(), s.ui.store, apply)
+	s.saveInto(s.ui, s.save, s.form.form, apply)
+}
+
+// companyEdits is the edit state of a settings section that writes part
+// of the company: dirty is set by an edit not yet saved, so that a reload
+// (after a write in another section) does not throw the typing away;
+// filling is set while the section shows the stored values, which is no
+// edit; saved is the "Saved." shown until the next edit.
+type companyEdits struct {
+	saved          *widget.Label
+	dirty, filling bool
+}
+
+func newCompanyEdits() companyEdits { return companyEdits{saved: newSavedLabel()} }
+
+// edited marks the section as edited by the user.
+func (e *companyEdits) edited() {
+	if !e.filling {
+		e.dirty = true
+		e.saved.Hide()
+	}
+}
+
+// fill runs show, which puts the stored values in the fields.
+func (e *companyEdits) fill(show func()) {
+	e.filling = true
+	show()
+	e.filling = false
+}
+
+// saveInto writes apply over the stored company off the UI goroutine, save
+// disabled meanwhile; then shows the errors in f, or "Saved." and reloads.
+func (e *companyEdits) saveInto(u *UI, save *widget.Button, f *form, apply func(*data.Company)) {
+	save.Disable()
+	u.async(func() {
+		err := saveCompany(context.Background(), u.store, apply)
 		fyne.Do(func() {
-			s.save.Enable()
+			save.Enable()
 			if err != nil {
-				s.form.form.showErrors(err)
+				f.showErrors(err)
 				return
 			}
-			s.dirty = false
-			s.saved.Show()
-			s.ui.changed()
+			e.dirty = false
+			e.saved.Show()
+			u.changed()
 		})
 	})
 }

@@ -27,9 +27,7 @@ type lettersSection struct {
 	form                     *form
 	left, top, width, height *widget.Entry
 	save, calibrate          *widget.Button
-	saved                    *widget.Label
-	// dirty: edited and not saved; filling: set shows the stored values.
-	dirty, filling bool
+	companyEdits
 }
 
 // lettersWindowKeys are the window's fields, in EnvelopeWindow's order.
@@ -38,7 +36,7 @@ var lettersWindowKeys = []string{"window_left", "window_top", "window_width", "w
 // newLettersSection lays out the window's four measures, the calibration
 // and Save.
 func newLettersSection(u *UI) *lettersSection {
-	s := &lettersSection{ui: u, form: newForm(), saved: newSavedLabel()}
+	s := &lettersSection{ui: u, form: newForm(), companyEdits: newCompanyEdits()}
 	entry := func() *widget.Entry {
 		e := &widget.Entry{OnChanged: func(string) { s.edited() }}
 		e.ExtendBaseWidget(e)
@@ -58,14 +56,6 @@ func newLettersSection(u *UI) *lettersSection {
 	return s
 }
 
-// edited marks the window as edited by the user.
-func (s *lettersSection) edited() {
-	if !s.filling {
-		s.dirty = true
-		s.saved.Hide()
-	}
-}
-
 // set shows the stored window, unless the user is editing it.
 func (s *lettersSection) set(d settingsData) {
 	if s.dirty {
@@ -75,10 +65,10 @@ func (s *lettersSection) set(d settingsData) {
 	if w.WidthMM10 == 0 {
 		w = data.DefaultWindow
 	}
-	s.filling = true
-	s.show(w)
-	s.form.clearErrors()
-	s.filling = false
+	s.fill(func() {
+		s.show(w)
+		s.form.clearErrors()
+	})
 }
 
 // show puts a window's measures in the fields.
@@ -122,20 +112,7 @@ func (s *lettersSection) onSave() {
 		s.form.showErrors(err)
 		return
 	}
-	s.save.Disable()
-	s.ui.async(func() {
-		err := saveCompany(context.Background(), s.ui.store, func(c *data.Company) { c.Window = w })
-		fyne.Do(func() {
-			s.save.Enable()
-			if err != nil {
-				s.form.showErrors(err)
-				return
-			}
-			s.dirty = false
-			s.saved.Show()
-			s.ui.changed()
-		})
-	})
+	s.saveInto(s.ui, s.save, s.form, func(c *data.Company) { c.Window = w })
 }
 
 // onCalibrate prints the calibration page of the window as typed (saved

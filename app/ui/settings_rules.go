@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 
@@ -28,16 +27,13 @@ type rulesSection struct {
 	alsace   *widget.Check
 	throttle *widget.Entry
 	save     *widget.Button
-	saved    *widget.Label
 	d        settingsData
-	// dirty: edited and not saved (a reload keeps the edits); filling: set
-	// shows the stored values, which is no edit.
-	dirty, filling bool
+	companyEdits
 }
 
 // newRulesSection lays out the three groups of rules and their Save.
 func newRulesSection(u *UI) *rulesSection {
-	s := &rulesSection{ui: u, form: newForm(), saved: newSavedLabel(),
+	s := &rulesSection{ui: u, form: newForm(), companyEdits: newCompanyEdits(),
 		rateInfo: &widget.Label{Wrapping: fyne.TextWrapWord}}
 	s.policy = widget.NewRadioGroup([]string{lang.L("settings.rules.policy_ecb"), lang.L("settings.rules.policy_fixed")},
 		func(string) { s.onPolicy(); s.edited() })
@@ -64,32 +60,26 @@ func newRulesSection(u *UI) *rulesSection {
 	return s
 }
 
-// edited marks the rules as edited by the user.
-func (s *rulesSection) edited() {
-	if !s.filling {
-		s.dirty = true
-		s.saved.Hide()
-	}
-}
-
 // set shows the stored rules, unless the user is editing them.
 func (s *rulesSection) set(d settingsData) {
 	s.d = d
 	if !s.dirty {
-		s.filling = true
-		c := d.company
-		s.policy.SetSelected(s.policy.Options[0])
-		s.fixed.SetText("")
-		if c.Penalty.Kind == data.PenaltyFixed {
-			s.policy.SetSelected(s.policy.Options[1])
-			s.fixed.SetText(rateInput(c.Penalty.FixedBP))
-		}
-		s.alsace.SetChecked(c.AlsaceMoselle)
-		s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
-		s.form.clearErrors()
-		s.filling = false
+		s.fill(func() { s.showRules(d.company) })
 	}
 	s.onPolicy()
+}
+
+// showRules puts the stored rules in the fields.
+func (s *rulesSection) showRules(c data.Company) {
+	s.policy.SetSelected(s.policy.Options[0])
+	s.fixed.SetText("")
+	if c.Penalty.Kind == data.PenaltyFixed {
+		s.policy.SetSelected(s.policy.Options[1])
+		s.fixed.SetText(rateInput(c.Penalty.FixedBP))
+	}
+	s.alsace.SetChecked(c.AlsaceMoselle)
+	s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
+	s.form.clearErrors()
 }
 
 // fixedPolicy reports whether a contractual fixed rate is chosen.
@@ -166,18 +156,5 @@ func (s *rulesSection) onSave() {
 		s.form.showErrors(err)
 		return
 	}
-	s.save.Disable()
-	s.ui.async(func() {
-		err := saveCompany(context.Background(), s.ui.store, apply)
-		fyne.Do(func() {
-			s.save.Enable()
-			if err != nil {
-				s.form.showErrors(err)
-				return
-			}
-			s.dirty = false
-			s.saved.Show()
-			s.ui.changed()
-		})
-	})
+	s.saveInto(s.ui, s.save, s.form, apply)
 }
