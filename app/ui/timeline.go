@@ -73,13 +73,14 @@ type timeline struct {
 // .eml of a reminder, a letter's PDF) has a button that opens it with open.
 func newTimeline(open func(file string)) *timeline {
 	t := &timeline{open: open}
+	dateWidth := dateColumnWidth()
 	t.list = &widget.List{
 		Length: func() int { return len(t.events) },
 		CreateItem: func() fyne.CanvasObject {
 			when := &widget.Label{Importance: widget.LowImportance}
 			// The date sits in a column of fixed width, so that the
 			// sentences line up whatever the length of the date.
-			cell := fyne.NewSize(dateColumnWidth(), when.MinSize().Height)
+			cell := fyne.NewSize(dateWidth, when.MinSize().Height)
 			whenCell := container.New(layout.NewGridWrapLayout(cell), when)
 			file := &widget.Button{Icon: theme.FileIcon(), Importance: widget.LowImportance}
 			return container.NewBorder(nil, nil, whenCell, file, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
