@@ -111,6 +111,25 @@ func idSet(invoices []PlanInvoice) (string, []any, error) {
 	return `(SELECT value FROM json_each(?))`, []any{string(list)}, nil
 }
 
+// rowScanner is a row to read: *sql.Rows or *sql.Row.
+type rowScanner = interface{ Scan(...any) error }
+
+// listOf runs query and reads every row with scan; what names the list in
+// errors ("list payments").
+func listOf[T any](ctx context.Context, s *Store, what string, scan func(rowScanner) (T, error), query string,
+	args ...any) ([]T, error) {
+	var out []T
+	err := s.each(ctx, query, args, func(rows *sql.Rows) error {
+		v, err := scan(rows)
+		out = append(out, v)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
 // each runs query and hands every row to scan.
 func (s *Store) each(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := s.reader().QueryContext(ctx, query, args...)

@@ -105,20 +105,7 @@ func (s *Store) ListActionsByInvoice(ctx context.Context, invoiceID int64) ([]Ac
 }
 
 func (s *Store) listActions(ctx context.Context, tail string, args ...any) ([]Action, error) {
-	rows, err := s.reader().QueryContext(ctx, `SELECT `+actionColumns+` FROM actions `+tail, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list actions: %w", translate(err))
-	}
-	defer rows.Close()
-	var out []Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list actions: %w", err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return listOf(ctx, s, "list actions", scanAction, `SELECT `+actionColumns+` FROM actions `+tail, args...)
 }
 
 // UpdateLetterTracking records a registered letter's number and its sending

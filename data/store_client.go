@@ -78,21 +78,8 @@ func (s *Store) GetClient(ctx context.Context, id int64) (Client, error) {
 
 // ListClients returns all clients by name.
 func (s *Store) ListClients(ctx context.Context) ([]Client, error) {
-	rows, err := s.reader().QueryContext(ctx,
-		`SELECT `+clientColumns+` FROM clients ORDER BY name COLLATE NOCASE, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list clients: %w", translate(err))
-	}
-	defer rows.Close()
-	var out []Client
-	for rows.Next() {
-		c, err := scanClient(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list clients: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	scan := func(r rowScanner) (Client, error) { return scanClient(r) }
+	return listOf(ctx, s, "list clients", scan, `SELECT `+clientColumns+` FROM clients ORDER BY name COLLATE NOCASE, id`)
 }
 
 // UpdateClient validates and saves c.

@@ -119,18 +119,5 @@ func (s *Store) ListEventsByClient(ctx context.Context, clientID int64) ([]Event
 }
 
 func (s *Store) listEvents(ctx context.Context, where string, arg any) ([]Event, error) {
-	rows, err := s.reader().QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE `+where+` ORDER BY at, id`, arg)
-	if err != nil {
-		return nil, fmt.Errorf("list events: %w", translate(err))
-	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list events: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return listOf(ctx, s, "list events", scanEvent, `SELECT `+eventColumns+` FROM events WHERE `+where+` ORDER BY at, id`, arg)
 }

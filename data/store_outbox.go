@@ -301,15 +301,10 @@ func (s *Store) ListOutbox(ctx context.Context, states ...OutboxState) ([]Outbox
 	if err != nil {
 		return nil, err
 	}
-	var out []OutboxMessage
-	err = s.each(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id`,
-		[]any{string(list)}, func(rows *sql.Rows) error {
-			m, err := scanOutbox(rows)
-			out = append(out, m)
-			return err
-		})
+	out, err := listOf(ctx, s, "list emails", scanOutbox,
+		`SELECT `+outboxColumns+` FROM outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id`, string(list))
 	if err != nil {
-		return nil, fmt.Errorf("list emails: %w", err)
+		return nil, err
 	}
 	return s.withItems(ctx, out)
 }

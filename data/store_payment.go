@@ -78,21 +78,8 @@ func (s *Store) GetPayment(ctx context.Context, id int64) (Payment, error) {
 
 // ListPaymentsByInvoice returns an invoice's payments, oldest first.
 func (s *Store) ListPaymentsByInvoice(ctx context.Context, invoiceID int64) ([]Payment, error) {
-	rows, err := s.reader().QueryContext(ctx,
+	return listOf(ctx, s, "list payments", scanPayment,
 		`SELECT `+paymentColumns+` FROM payments WHERE invoice_id = ? ORDER BY paid_on, id`, invoiceID)
-	if err != nil {
-		return nil, fmt.Errorf("list payments: %w", translate(err))
-	}
-	defer rows.Close()
-	var out []Payment
-	for rows.Next() {
-		p, err := scanPayment(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list payments: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // UpdatePayment validates and saves p (its invoice cannot change).

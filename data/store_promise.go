@@ -46,20 +46,7 @@ func (s *Store) ListPromisesByInvoice(ctx context.Context, invoiceID int64) ([]P
 }
 
 func (s *Store) listPromises(ctx context.Context, tail string, args ...any) ([]Promise, error) {
-	rows, err := s.reader().QueryContext(ctx, `SELECT `+promiseColumns+` FROM promises `+tail, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list promises: %w", translate(err))
-	}
-	defer rows.Close()
-	var out []Promise
-	for rows.Next() {
-		p, err := scanPromise(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list promises: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return listOf(ctx, s, "list promises", scanPromise, `SELECT `+promiseColumns+` FROM promises `+tail, args...)
 }
 
 // SettlePromise marks an open promise kept, broken or cancelled on day on,

@@ -51,20 +51,7 @@ func (s *Store) ListScenarios(ctx context.Context) ([]Scenario, error) {
 }
 
 func (s *Store) listSteps(ctx context.Context, tail string, args ...any) ([]Step, error) {
-	rows, err := s.reader().QueryContext(ctx, `SELECT `+stepColumns+` FROM steps `+tail, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list steps: %w", translate(err))
-	}
-	defer rows.Close()
-	var out []Step
-	for rows.Next() {
-		st, err := scanStep(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list steps: %w", err)
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return listOf(ctx, s, "list steps", scanStep, `SELECT `+stepColumns+` FROM steps `+tail, args...)
 }
 
 // GetScenario returns one scenario with its active steps.
