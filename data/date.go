@@ -234,3 +234,19 @@ func parseISO(s string) (Date, error) {
 	day := int(s[8]-'0')*10 + int(s[9]-'0')
 	return NewDate(y, time.Month(m), day), nil
 }
+
+// EarlierDate is the earlier of two days.
+func EarlierDate(a, b Date) Date {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// LaterDate is the later of two days.
+func LaterDate(a, b Date) Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

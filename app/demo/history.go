@@ -151,7 +151,7 @@ func (r *replay) decisionDay(p *plannedInvoice) data.Date {
 	if p.call != "" {
 		delay += callFallbackDays
 	}
-	return earliest(last.AddDays(delay), r.book.today)
+	return data.EarlierDate(last.AddDays(delay), r.book.today)
 }
 
 // decide moves an invoice to its final state, unless a phone call already did.

@@ -113,7 +113,7 @@ func (r *replay) moneyComing(day data.Date, g dunning.Group) (on data.Date, amou
 		for _, pay := range r.book.invoices[r.index[d.InvoiceID]].payments {
 			if pay.Date.After(day) && !pay.Date.After(day.AddDays(comingDays)) {
 				coming += pay.Amount
-				on = latest(on, pay.Date)
+				on = data.LaterDate(on, pay.Date)
 			}
 		}
 		switch {
@@ -125,13 +125,6 @@ func (r *replay) moneyComing(day data.Date, g dunning.Group) (on data.Date, amou
 		}
 	}
 	return on, amount, true
-}
-
-func latest(a, b data.Date) data.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
 }
 
 func (r *replay) wrongContactNote(clientID int64) string {

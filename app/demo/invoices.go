@@ -72,7 +72,7 @@ func (g *generator) history(n int) []plannedInvoice {
 	plans := make([]plannedInvoice, 0, n)
 	for i := range n {
 		issue := g.today.AddDays(-historyDays + i*historyDays/n + g.rng.IntN(3))
-		issue = workingDayOnOrBefore(earliest(issue, g.today))
+		issue = workingDayOnOrBefore(data.EarlierDate(issue, g.today))
 		client := g.pickClient()
 		p := g.invoice(client, issue, g.randomHT(demoClients[client].ht))
 		g.payAsUsual(&p)
@@ -253,13 +253,6 @@ func assignBankRefs(plans []plannedInvoice) {
 	for n, p := range transfers {
 		p.BankRef = fmt.Sprintf("VIR%s-%05d", strings.ReplaceAll(p.Date.String(), "-", ""), 10_000+n)
 	}
-}
-
-func earliest(a, b data.Date) data.Date {
-	if a.After(b) {
-		return b
-	}
-	return a
 }
 
 // workingDayOnOrBefore moves a weekend day back to Friday: invoices go out and

@@ -188,7 +188,7 @@ func lateSlices(in StatementInput, payments []data.Payment, last data.Date) ([]S
 		if in.NoticeReceived.IsZero() || in.NoticeReceived.After(in.AsOf) {
 			return nil, addWarning(warnings, Warning{Key: WarnConsumerNoNotice})
 		}
-		first = laterOf(first, in.NoticeReceived.AddDays(1))
+		first = data.LaterDate(first, in.NoticeReceived.AddDays(1))
 	}
 	rate := func(h HalfYear) (int, bool) {
 		bp, ok, w := sliceRate(in, h)
@@ -227,9 +227,9 @@ func cutSlices(first, last data.Date, amount data.Money, payments []data.Payment
 // sliceEnd is the earliest of last, the end of from's half-year and the next
 // payment day (pending payments are dated on or after from).
 func sliceEnd(from, last data.Date, pending []data.Payment) data.Date {
-	to := earlierOf(last, HalfYearOf(from).End())
+	to := data.EarlierDate(last, HalfYearOf(from).End())
 	if len(pending) > 0 {
-		to = earlierOf(to, pending[0].Date)
+		to = data.EarlierDate(to, pending[0].Date)
 	}
 	return to
 }
@@ -363,18 +363,4 @@ func addRatesSat(a, b int) int {
 		return math.MaxInt
 	}
 	return a + b
-}
-
-func earlierOf(a, b data.Date) data.Date {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func laterOf(a, b data.Date) data.Date {
-	if b.After(a) {
-		return b
-	}
-	return a
 }

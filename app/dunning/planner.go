@@ -232,7 +232,7 @@ func (p *planner) remaining(r stepRun) []data.Step {
 }
 
 func (p *planner) stepDate(r stepRun, st data.Step) data.Date {
-	return p.nextBusinessDay(maxDate(r.base.AddDays(st.OffsetDays), r.notBefore))
+	return p.nextBusinessDay(data.LaterDate(r.base.AddDays(st.OffsetDays), r.notBefore))
 }
 
 // postalDays is how long a registered letter is taken to need to arrive
@@ -256,7 +256,7 @@ func (p *planner) noticeDeadline(r stepRun) data.Date {
 		if received.IsZero() {
 			received = a.DoneOn.AddDays(postalDays)
 		}
-		end = maxDate(end, received.AddDays(st.DeadlineDays+1))
+		end = data.LaterDate(end, received.AddDays(st.DeadlineDays+1))
 	}
 	return end
 }
@@ -287,7 +287,7 @@ func (p *planner) planSteps(r stepRun) {
 	if p.paidOn(r.inv.ID, today) {
 		// A payment received today cancels today's reminder: tomorrow's
 		// plan sees the new balance.
-		p.setNext(r, rest[0], maxDate(p.stepDate(r, rest[0]), p.cal.NextBusinessDay(today.AddDays(1))), WaitPayment)
+		p.setNext(r, rest[0], data.LaterDate(p.stepDate(r, rest[0]), p.cal.NextBusinessDay(today.AddDays(1))), WaitPayment)
 		return
 	}
 	due := p.scratch[:0]
@@ -335,13 +335,6 @@ func (p *planner) paidOn(invoiceID int64, day data.Date) bool {
 		}
 	}
 	return false
-}
-
-func maxDate(a, b data.Date) data.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
 }
 
 // upToFormalNotice cuts a catch-up at the first formal notice: the later

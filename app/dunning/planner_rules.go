@@ -104,7 +104,7 @@ func (p *planner) step(id int64) *data.Step {
 func (p *planner) lastPayment(invoiceID int64) data.Date {
 	var last data.Date
 	for _, pay := range p.in.Book.Payments[invoiceID] {
-		last = maxDate(last, pay.Date)
+		last = data.LaterDate(last, pay.Date)
 	}
 	return last
 }
