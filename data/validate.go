@@ -107,6 +107,20 @@ func NormaliseIBAN(value string) string {
 	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(value), " ", ""))
 }
 
+// GroupIBAN writes an IBAN by groups of four characters, as banks print it
+// ("FR76 3000 6000 …"), whatever spaces it was typed with.
+func GroupIBAN(iban string) string {
+	compact := strings.ToUpper(strings.Join(strings.Fields(iban), ""))
+	var b strings.Builder
+	for i, r := range compact {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 func ibanChecksumOK(iban string) bool {
 	rearranged := iban[4:] + iban[:4]
 	rem := 0

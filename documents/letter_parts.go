@@ -97,7 +97,7 @@ func (l *letter) paymentAside(amount data.Money, account bool) ([]core.Component
 	add(lw(l.lang, "pay.title"), styleBold, sizeSmall, colorText)
 	if account {
 		// The IBAN stays on one line, under its label when it must.
-		add(lw(l.lang, "pay.iban")+" "+strings.ReplaceAll(groupIBAN(l.c.Company.IBAN), " ", nbsp), styleRegular, sizeSmall, colorText)
+		add(lw(l.lang, "pay.iban")+" "+strings.ReplaceAll(data.GroupIBAN(l.c.Company.IBAN), " ", nbsp), styleRegular, sizeSmall, colorText)
 		if l.c.Company.BIC != "" {
 			add(lw(l.lang, "pay.bic")+" "+l.c.Company.BIC, styleRegular, sizeSmall, colorText)
 		}
@@ -156,7 +156,7 @@ func (l *letter) payment(amount data.Money) error {
 		ref = l.c.Invoice.Number
 	}
 	label := func(k string) string { return l.typo(lw(l.lang, k)) }
-	lines := [][2]string{{label("pay.name"), co.LegalName}, {label("pay.iban"), groupIBAN(co.IBAN)}}
+	lines := [][2]string{{label("pay.name"), co.LegalName}, {label("pay.iban"), data.GroupIBAN(co.IBAN)}}
 	if co.BIC != "" {
 		lines = append(lines, [2]string{label("pay.bic"), co.BIC})
 	}

@@ -177,7 +177,7 @@ func (c *Context) companyValues(v map[string]string) {
 	v["company_email"] = co.Email
 	v["signatory_name"] = co.SignatoryName
 	v["signatory_role"] = co.SignatoryRole
-	v["iban"] = groupIBAN(co.IBAN)
+	v["iban"] = data.GroupIBAN(co.IBAN)
 	v["bic"] = co.BIC
 	v["payment_reference"] = c.PaymentReference
 	if v["payment_reference"] == "" {
@@ -233,17 +233,4 @@ func joinList(items []string, lang string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " " + word(lang, "and") + " " + items[len(items)-1]
-}
-
-// groupIBAN writes an IBAN by groups of four, as banks print it.
-func groupIBAN(iban string) string {
-	compact := strings.ToUpper(strings.Join(strings.Fields(iban), ""))
-	var b strings.Builder
-	for i, r := range compact {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

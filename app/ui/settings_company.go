@@ -129,24 +129,11 @@ func (f *companyForm) text(key, placeholder string, ptr func(*data.Company) *str
 func (f *companyForm) iban() companyField {
 	e := f.entry("FR76 …")
 	return companyField{key: "iban", input: e,
-		fill: func(c data.Company) { e.SetText(groupIBAN(c.IBAN)) },
+		fill: func(c data.Company) { e.SetText(data.GroupIBAN(c.IBAN)) },
 		read: func() (func(*data.Company), error) {
 			v := strings.TrimSpace(e.Text)
 			return func(c *data.Company) { c.IBAN = v }, nil
 		}}
-}
-
-// groupIBAN writes an IBAN in groups of four characters.
-func groupIBAN(iban string) string {
-	iban = data.NormaliseIBAN(iban)
-	var b strings.Builder
-	for i, r := range iban {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // legalForm offers the usual legal forms and takes any other.
