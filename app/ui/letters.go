@@ -170,21 +170,28 @@ func letterFileName(s string) string {
 	return out
 }
 
-// runPrint prints a job off the UI goroutine, then reloads the screens and
-// opens the PDF; done (may be nil) runs after, on the UI goroutine.
-func (u *UI) runPrint(job letterJob, done func(rel string)) {
+// runPrint prints a job, then opens the PDF: see writeThenOpen.
+func (u *UI) runPrint(job letterJob) {
+	u.writeThenOpen(func(ctx context.Context) (string, error) { return u.printLetter(ctx, job) }, nil)
+}
+
+// writeThenOpen writes a file of the data folder (a letter, a statement, a
+// court file) off the UI goroutine; then, on it, settle (may be nil) learns
+// whether that worked, and either the error is shown or the screens reload
+// and the file opens.
+func (u *UI) writeThenOpen(write func(context.Context) (string, error), settle func(ok bool)) {
 	u.async(func() {
-		rel, err := u.printLetter(context.Background(), job)
+		rel, err := write(context.Background())
 		fyne.Do(func() {
+			if settle != nil {
+				settle(err == nil)
+			}
 			if err != nil {
 				u.showLetterError(err)
 				return
 			}
 			u.changed()
 			u.openAttachment(rel)
-			if done != nil {
-				done(rel)
-			}
 		})
 	})
 }

@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 
-	"fyne.io/fyne/v2"
-
 	"relance/app/compose"
 	"relance/data"
 	"relance/documents"
@@ -19,18 +17,8 @@ func (d *clientDetail) onStatement() {
 		return
 	}
 	d.statement.Disable()
-	u.async(func() {
-		rel, err := u.printStatement(context.Background(), clientID)
-		fyne.Do(func() {
-			d.statement.Enable()
-			if err != nil {
-				u.showLetterError(err)
-				return
-			}
-			u.changed()
-			u.openAttachment(rel)
-		})
-	})
+	u.writeThenOpen(func(ctx context.Context) (string, error) { return u.printStatement(ctx, clientID) },
+		func(bool) { d.statement.Enable() })
 }
 
 // setStatementButton offers the statement only to a client who owes

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"fyne.io/fyne/v2"
-
 	"relance/app/compose"
 	"relance/app/dunning"
 	"relance/data"
@@ -67,17 +65,7 @@ func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service
 // (documents/<year>/<invoice>-court_file-<date>/) and opens the folder.
 func (a *invoiceActions) onCourtFile() {
 	u, invoiceID, number := a.d.ui, a.d.invoiceID, a.d.data.report.Invoice.Number
-	u.async(func() {
-		rel, err := u.prepareCourtFile(context.Background(), invoiceID, number)
-		fyne.Do(func() {
-			if err != nil {
-				u.showLetterError(err)
-				return
-			}
-			u.changed()
-			u.openAttachment(rel)
-		})
-	})
+	u.writeThenOpen(func(ctx context.Context) (string, error) { return u.prepareCourtFile(ctx, invoiceID, number) }, nil)
 }
 
 // prepareCourtFile writes the court file and records it on the timeline;

@@ -126,12 +126,12 @@ func (a *invoiceActions) onPrintNotice() {
 // onPrintStep prints the letter of the invoice's current step and records
 // the step done.
 func (a *invoiceActions) onPrintStep(st data.Step) {
-	a.d.ui.runPrint(letterJob{invoiceID: a.d.invoiceID, key: st.TemplateKey, step: st}, nil)
+	a.d.ui.runPrint(letterJob{invoiceID: a.d.invoiceID, key: st.TemplateKey, step: st})
 }
 
 // onPrintPenaltyStatement prints the penalty statement as of today.
 func (a *invoiceActions) onPrintPenaltyStatement() {
-	a.d.ui.runPrint(letterJob{invoiceID: a.d.invoiceID, key: documents.DocPenaltyStatement}, nil)
+	a.d.ui.runPrint(letterJob{invoiceID: a.d.invoiceID, key: documents.DocPenaltyStatement})
 }
 
 // onLetterTracking asks for the registered letter's La Poste number and its

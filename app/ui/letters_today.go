@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 
-	"fyne.io/fyne/v2"
-
 	"relance/data"
 )
 
@@ -28,18 +26,11 @@ func (s *todayScreen) onPrintRow(row int) {
 	job := letterJob{invoiceID: g.Lead.InvoiceID, key: g.Lead.Step.TemplateKey, deadline: g.Lead.Step.DeadlineDays, group: &g}
 	s.busy[row] = true
 	s.list.RefreshItem(row)
-	s.ui.async(func() {
-		rel, err := s.ui.printLetter(context.Background(), job)
-		fyne.Do(func() {
-			if err != nil {
-				delete(s.busy, row)
-				s.list.RefreshItem(row)
-				s.ui.showLetterError(err)
-				return
-			}
-			s.ui.changed()
-			s.ui.openAttachment(rel)
-		})
+	s.ui.writeThenOpen(func(ctx context.Context) (string, error) { return s.ui.printLetter(ctx, job) }, func(ok bool) {
+		if !ok { // on success the reload redraws the list
+			delete(s.busy, row)
+			s.list.RefreshItem(row)
+		}
 	})
 }
 
