@@ -728,6 +728,7 @@ func confirmButton(t *testing.T, u *UI) *widget.Button {
 	return found
 }
 
+// textOnScreen reports whether a label under root reads text.
 func textOnScreen(root fyne.CanvasObject, text string) bool {
 	found := false
 	walk(root, nil, func(o, _ fyne.CanvasObject) {

@@ -40,21 +40,10 @@ func openSettings(t *testing.T, section int) (*UI, *data.Store) {
 func settingsConfirm(t *testing.T, u *UI, want string) {
 	t.Helper()
 	dlg := top(u)
-	if !settingsHasLabel(dlg, want) {
+	if !textOnScreen(dlg, want) {
 		t.Fatalf("the confirmation does not say %q", want)
 	}
 	test.Tap(findButton(t, dlg, lang.L("Yes")))
-}
-
-// settingsHasLabel reports whether a visible label under root reads text.
-func settingsHasLabel(root fyne.CanvasObject, text string) bool {
-	found := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Text == text {
-			found = true
-		}
-	})
-	return found
 }
 
 func settingsHasButton(root fyne.CanvasObject, text string) bool {
@@ -388,7 +377,7 @@ func TestSettingsRates(t *testing.T) {
 		t.Fatalf("ECB rates after adding: %+v", after)
 	}
 	rates := u.settings.rates
-	if len(rates.ecbRows) != len(after) || !settingsHasLabel(top(u), RatePercent(325)) {
+	if len(rates.ecbRows) != len(after) || !textOnScreen(top(u), RatePercent(325)) {
 		t.Fatal("the new rate is not listed")
 	}
 

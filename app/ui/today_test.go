@@ -328,7 +328,7 @@ func TestTodaySkipAsksReason(t *testing.T) {
 	test.Tap(findButton(t, b.mustCard("FA-2026-030"), lang.L("today.action.skip")))
 	dlg := top(b.u)
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if !todayShows(dlg, lang.L("error.required")) {
+	if !textOnScreen(dlg, lang.L("error.required")) {
 		t.Fatal("skipping without a reason was not refused")
 	}
 	if len(b.actions(inv)) != 1 {
@@ -410,7 +410,7 @@ func TestTodayEmptyBook(t *testing.T) {
 	if !b.u.home.empty.Visible() || b.u.home.list.Visible() || b.u.home.next.Text != lang.L("today.empty.no_next") {
 		t.Fatalf("empty book: empty state %v, list %v, next %q", b.u.home.empty.Visible(), b.u.home.list.Visible(), b.u.home.next.Text)
 	}
-	if !todayShows(b.u.win.Content(), lang.L("today.empty.title")) {
+	if !textOnScreen(b.u.win.Content(), lang.L("today.empty.title")) {
 		t.Error("the empty state does not say there is nothing to do")
 	}
 }
@@ -438,17 +438,6 @@ func todayEntry(t *testing.T, root fyne.CanvasObject) *entry {
 	if found == nil {
 		t.Fatal("no text field on screen")
 	}
-	return found
-}
-
-// todayShows reports whether a visible label under root reads text.
-func todayShows(root fyne.CanvasObject, text string) bool {
-	found := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Text == text {
-			found = true
-		}
-	})
 	return found
 }
 
