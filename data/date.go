@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -224,15 +225,40 @@ func (d *Date) Scan(src any) error {
 	return nil
 }
 
-// parseISO is the fast path for stored dates: exactly `YYYY-MM-DD`.
+// ErrStoredDate: a date read from the book is not a real calendar day
+// (2026-13-45, 2026-02-30) or not written YYYY-MM-DD: the file was edited
+// by hand or damaged. Reading it as another day (NewDate rolls 2026-13-45
+// over to 14 February 2027) would plan reminders on a day nobody chose.
+var ErrStoredDate = errors.New("stored date is not a calendar day")
+
+// parseISO is the fast path for stored dates: exactly `YYYY-MM-DD`, a day
+// that exists. The error names the value.
 func parseISO(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]+s[5:7]+s[8:]) {
-		return Date{}, fmt.Errorf("data: stored date %q is not YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("data: %w: %q is not YYYY-MM-DD", ErrStoredDate, s)
 	}
 	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
 	m := int(s[5]-'0')*10 + int(s[6]-'0')
 	day := int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 || day < 1 || day > monthDays(y, m) {
+		return Date{}, fmt.Errorf("data: %w: %q", ErrStoredDate, s)
+	}
 	return NewDate(y, time.Month(m), day), nil
+}
+
+// monthDays is the length of a month in integers: stored dates are read
+// by the hundred thousand, and daysIn goes through time.Date.
+func monthDays(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // EarlierDate is the earlier of two days.

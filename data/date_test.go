@@ -1,7 +1,9 @@
 package data
 
 import (
+	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -103,6 +105,40 @@ func TestDateScanValue(t *testing.T) {
 	}
 	if v, _ := (Date{}).Value(); v != nil {
 		t.Fatalf("zero value = %v", v)
+	}
+}
+
+// A stored date that is no calendar day is an error naming the value, not
+// another day: 2026-13-45 is not 14 February 2027.
+func TestDateScanRefusesImpossibleDays(t *testing.T) {
+	for _, bad := range []string{"2026-13-45", "2026-02-29", "2026-04-31", "2026-00-10", "2026-01-00", "2100-02-29"} {
+		var d Date
+		err := d.Scan(bad)
+		if !errors.Is(err, ErrStoredDate) || !strings.Contains(err.Error(), bad) {
+			t.Errorf("Scan(%q) = %v, %v; want ErrStoredDate naming the value", bad, d, err)
+		}
+	}
+	for _, good := range []string{"2028-02-29", "2000-02-29", "2026-12-31", "2026-04-30"} {
+		var d Date
+		if err := d.Scan([]byte(good)); err != nil || d.String() != good {
+			t.Errorf("Scan(%q) = %v, %v", good, d, err)
+		}
+	}
+}
+
+// A damaged date in the book fails the read of its record with the value
+// named, instead of planning on a day nobody chose.
+func TestStoredImpossibleDueDateIsAnError(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	c := makeClient(t, s, "boulangerie")
+	inv := makeInvoice(t, s, c.ID, "FA-1", 100000)
+	if _, err := s.write.ExecContext(ctx, `UPDATE invoices SET due_date = '2026-13-45' WHERE id = ?`, inv.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.GetInvoice(ctx, inv.ID)
+	if !errors.Is(err, ErrStoredDate) || !strings.Contains(err.Error(), "2026-13-45") {
+		t.Fatalf("reading a stored 2026-13-45: %v", err)
 	}
 }
 
