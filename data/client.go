@@ -41,9 +41,17 @@ type Client struct {
 	// Penalty overrides the company's penalty policy when its Kind is set.
 	Penalty PenaltyPolicy
 
+	// ArchivedAt is when the client was archived (zero: it is not). An
+	// archived client leaves the lists and is never reminded; it is set
+	// only by Store.ArchiveClient and cleared by Store.RestoreClient.
+	ArchivedAt time.Time
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
+
+// Archived reports whether the client is archived.
+func (c *Client) Archived() bool { return !c.ArchivedAt.IsZero() }
 
 // Languages a client can be written to in.
 var Languages = []string{"fr", "en"}

@@ -5,9 +5,13 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"time"
 )
 
-// PlanInvoice is what the dunning planner needs of an invoice.
+// PlanInvoice is what the dunning planner needs of an invoice. Amount is
+// net of the invoice's credit notes (what it asks for: the base of the
+// balance and of the penalties) and Paid is its payments only, so that
+// Amount - Paid is what is still owed.
 type PlanInvoice struct {
 	ID           int64
 	ClientID     int64
@@ -20,6 +24,9 @@ type PlanInvoice struct {
 	State        InvoiceState
 	Paused       bool
 	PausedUntil  Date
+	// EnteredOn is the local day the invoice was typed or imported: steps
+	// that fell due before it were not missed by Relance, they predate it.
+	EnteredOn Date
 }
 
 // Invoice returns the fields as an Invoice, for DeriveStatus and friends.
@@ -65,15 +72,21 @@ type BookQuery struct {
 }
 
 // planInvoiceColumns are what the planner reads of an invoice (scanPlanInvoice).
-const planInvoiceColumns = `id, client_id, number, issue_date, delivery_date, due_date, amount_cents, paid_cents,
-	state, paused, paused_until`
+const planInvoiceColumns = `id, client_id, number, issue_date, delivery_date, due_date,
+	amount_cents - credited_cents, paid_cents - credited_cents, state, paused, paused_until, created_at`
 
 func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 	var p PlanInvoice
 	var amount, paid int64
+	var created string
 	err := rows.Scan(&p.ID, &p.ClientID, &p.Number, &p.IssueDate, &p.DeliveryDate, &p.DueDate,
-		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil)
+		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil, &created)
+	if err != nil {
+		return p, err
+	}
 	p.Amount, p.Paid = Money(amount), Money(paid)
+	at, err := parseTimeText(created)
+	p.EnteredOn = DateOf(at.In(time.Local))
 	return p, err
 }
 
@@ -81,20 +94,29 @@ func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 // ones (through the partial index on unpaid invoices; due by the horizon
 // when there is one) and those paid lately after a reminder. SQLite materialises it once per
 // statement that uses it.
+//
+// paid_cents counts credit notes too (migration 0008), so a credited
+// invoice leaves the open set as a paid one does. Invoices of archived
+// clients are left out: they are never reminded.
 func candidates(horizon, paidSince Date) (string, []any) {
 	// Paid lately matters only for a thank-you, which needs a step taken
-	// before: invoices never reminded are left out. Driven from the
-	// payments' date index: scanning invoices for "paid_cents >=
-	// amount_cents" would read the whole table.
+	// before: invoices never reminded are left out, and so are those a
+	// credit note cancelled. Driven from the payments' date index: scanning
+	// invoices for "paid_cents >= amount_cents" would read the whole table.
 	paidLately := `SELECT p.invoice_id FROM payments p JOIN invoices i ON i.id = p.invoice_id
-		WHERE p.paid_on >= ? AND i.paid_cents >= i.amount_cents
+		WHERE p.paid_on >= ? AND i.paid_cents >= i.amount_cents AND i.credit_closed = 0
+		  AND i.client_id NOT IN ` + archivedClients + `
 		  AND EXISTS (SELECT 1 FROM actions a WHERE a.invoice_id = i.id)`
+	open := `SELECT id FROM invoices WHERE paid_cents < amount_cents AND client_id NOT IN ` + archivedClients
 	if horizon.IsZero() {
-		return `(SELECT id FROM invoices WHERE paid_cents < amount_cents UNION ALL ` + paidLately + `)`, []any{paidSince}
+		return `(` + open + ` UNION ALL ` + paidLately + `)`, []any{paidSince}
 	}
-	return `(SELECT id FROM invoices WHERE paid_cents < amount_cents AND due_date <= ? UNION ALL ` + paidLately + `)`,
-		[]any{horizon, paidSince}
+	return `(` + open + ` AND due_date <= ? UNION ALL ` + paidLately + `)`, []any{horizon, paidSince}
 }
+
+// archivedClients is the subquery of the archived clients' ids (read
+// through the partial index clients_archived).
+const archivedClients = `(SELECT id FROM clients WHERE archived_at IS NOT NULL)`
 
 // idSet is an IN-list subquery over the invoices' ids, passed as a single
 // JSON array parameter (json_each: no limit on the number of ids, one

@@ -17,6 +17,11 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrInUse: a record cannot be deleted while others refer to it.
 	ErrInUse = errors.New("in use")
+	// ErrHasHistory: an invoice or a client cannot be deleted because
+	// something happened on it (a payment, a reminder, a promise...): the
+	// invoice is cancelled with a credit note instead, the client archived.
+	// It matches ErrInUse too.
+	ErrHasHistory = fmt.Errorf("has a history: %w", ErrInUse)
 )
 
 // Reason says why a field is invalid. It is a stable key: the UI translates it
@@ -45,28 +50,40 @@ const (
 	ReasonDuplicate      Reason = "duplicate"
 	ReasonOutOfRange     Reason = "out_of_range"
 	ReasonImageFormat    Reason = "image_format"
+	ReasonImageTooLarge  Reason = "image_too_large"
+	// ReasonCreditTooLarge: a credit note for more than is still owed.
+	ReasonCreditTooLarge Reason = "credit_too_large"
+	// ReasonBelowCredited: an invoice's amount below its credit notes.
+	ReasonBelowCredited Reason = "below_credited"
+	// ReasonLockedByHistory: a field that cannot change once the record
+	// has a history (the client of an invoice that was reminded or paid).
+	ReasonLockedByHistory Reason = "locked_by_history"
 )
 
 var reasonText = map[Reason]string{
-	ReasonRequired:       "is required",
-	ReasonTooLong:        "is too long",
-	ReasonMoneyFormat:    "is not an amount (examples: 1250, 1 250,50)",
-	ReasonMoneyDecimals:  "has more than 2 decimals",
-	ReasonMoneyTooLarge:  "is too large",
-	ReasonNegative:       "cannot be negative",
-	ReasonNotPositive:    "must be greater than zero",
-	ReasonDateFormat:     "is not a date (examples: 01/03/2026, 2026-03-01)",
-	ReasonDateInvalid:    "is not a day of the calendar",
-	ReasonDateOutOfRange: "is out of the accepted years (1900-2999)",
-	ReasonDueBeforeIssue: "is before the issue date",
-	ReasonUnknownChoice:  "is not one of the accepted values",
-	ReasonEmailFormat:    "is not an email address",
-	ReasonSIRENFormat:    "must be 9 digits (SIREN) or 14 digits (SIRET)",
-	ReasonIBANFormat:     "is not a valid IBAN",
-	ReasonUnknownClient:  "refers to a client that does not exist",
-	ReasonDuplicate:      "is already used",
-	ReasonOutOfRange:     "is out of range",
-	ReasonImageFormat:    "is not a PNG or JPEG image",
+	ReasonRequired:        "is required",
+	ReasonTooLong:         "is too long",
+	ReasonMoneyFormat:     "is not an amount (examples: 1250, 1 250,50)",
+	ReasonMoneyDecimals:   "has more than 2 decimals",
+	ReasonMoneyTooLarge:   "is too large",
+	ReasonNegative:        "cannot be negative",
+	ReasonNotPositive:     "must be greater than zero",
+	ReasonDateFormat:      "is not a date (examples: 01/03/2026, 2026-03-01)",
+	ReasonDateInvalid:     "is not a day of the calendar",
+	ReasonDateOutOfRange:  "is out of the accepted years (1900-2999)",
+	ReasonDueBeforeIssue:  "is before the issue date",
+	ReasonUnknownChoice:   "is not one of the accepted values",
+	ReasonEmailFormat:     "is not an email address",
+	ReasonSIRENFormat:     "must be 9 digits (SIREN) or 14 digits (SIRET)",
+	ReasonIBANFormat:      "is not a valid IBAN",
+	ReasonUnknownClient:   "refers to a client that does not exist",
+	ReasonDuplicate:       "is already used",
+	ReasonOutOfRange:      "is out of range",
+	ReasonImageFormat:     "is not a PNG or JPEG image",
+	ReasonImageTooLarge:   "is too large an image",
+	ReasonCreditTooLarge:  "is more than what is still owed",
+	ReasonBelowCredited:   "is less than the credit notes already issued",
+	ReasonLockedByHistory: "cannot change: the record has a history",
 }
 
 // FieldError says which field of a form or record is wrong and why. It matches
@@ -75,12 +92,18 @@ type FieldError struct {
 	Field  string // the field's stable key, e.g. "amount", "due_date"
 	Reason Reason
 	Value  string // the offending input, when it helps the message
+	// Limit is the bound that was passed, when there is one (the most
+	// characters of a ReasonTooLong), so that the message can say it.
+	Limit int
 }
 
 func (e *FieldError) Error() string {
 	text, ok := reasonText[e.Reason]
 	if !ok {
 		text = string(e.Reason)
+	}
+	if e.Limit > 0 {
+		text = fmt.Sprintf("%s (at most %d)", text, e.Limit)
 	}
 	if e.Value != "" {
 		return fmt.Sprintf("%s %q %s", e.Field, e.Value, text)

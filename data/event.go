@@ -17,6 +17,24 @@ const (
 	EventNote            EventKind = "note"
 )
 
+// Event kinds of the corrections: what was edited, deleted, cancelled or
+// archived stays on the timeline, with the values before and after.
+const (
+	// EventInvoiceDeleted is kept on the client's timeline (the invoice's
+	// own timeline goes with it).
+	EventInvoiceDeleted EventKind = "invoice_deleted"
+	EventCreditNote     EventKind = "credit_note"
+	EventPaymentUpdated EventKind = "payment_updated"
+	EventClientUpdated  EventKind = "client_updated"
+	EventClientArchived EventKind = "client_archived"
+	EventClientRestored EventKind = "client_restored"
+)
+
+// ChangedParam is the event parameter listing, comma-separated, the fields
+// an edit changed; each changed field f has its values in the parameters
+// "f.from" and "f.to".
+const ChangedParam = "changed"
+
 // Event is one line of the timeline, the proof file of what was done and
 // when. Events are only ever appended.
 type Event struct {
@@ -29,3 +47,22 @@ type Event struct {
 	File      string            // an archived file (PDF, .eml), relative to the data dir
 	Actor     string            // "user", "app" (automatic), "import", ...
 }
+
+// changes gathers the fields an edit changed, as an event's parameters
+// (ChangedParam), so that the timeline can say what was corrected.
+type changes map[string]string
+
+// add records field when from and to differ.
+func (c changes) add(field, from, to string) {
+	if from == to {
+		return
+	}
+	if c[ChangedParam] != "" {
+		c[ChangedParam] += ","
+	}
+	c[ChangedParam] += field
+	c[field+".from"], c[field+".to"] = from, to
+}
+
+// none reports whether nothing changed.
+func (c changes) none() bool { return c[ChangedParam] == "" }

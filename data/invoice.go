@@ -42,6 +42,12 @@ type Invoice struct {
 	PausedUntil Date
 	PauseReason string
 
+	// Credited is the total of the invoice's credit notes (read only: set
+	// by Store.CreateCreditNote); CreditClosed says a credit note, not a
+	// payment, settled it: the invoice is cancelled.
+	Credited     Money
+	CreditClosed bool
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

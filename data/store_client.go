@@ -10,18 +10,21 @@ import (
 const clientColumns = `id, name, kind, siren, contact_name, email, email_cc, phone,
 	street, postal_code, city, country, category, language, notes,
 	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
-	created_at, updated_at`
+	COALESCE(archived_at, ''), created_at, updated_at`
 
 // scanClient reads clientColumns, then the extra columns into extra.
 func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, error) {
 	var c Client
-	var created, updated string
+	var archived, created, updated string
 	dest := append([]any{&c.ID, &c.Name, &c.Kind, &c.SIREN, &c.ContactName, &c.Email, &c.EmailCC, &c.Phone,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
 		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason,
-		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &created, &updated}, extra...)
+		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &archived, &created, &updated}, extra...)
 	err := row.Scan(dest...)
 	if err != nil {
+		return Client{}, err
+	}
+	if c.ArchivedAt, err = parseTimeText(archived); err != nil {
 		return Client{}, err
 	}
 	if c.CreatedAt, err = parseTimeText(created); err != nil {
@@ -111,14 +114,25 @@ func (s *Store) UpdateClient(ctx context.Context, c *Client) error {
 	return nil
 }
 
-// DeleteClient removes a client that has no invoice; ErrInUse otherwise.
+// DeleteClient removes a client typed by mistake. A client with a history
+// (ClientHasHistory) is refused with ErrHasHistory, which matches ErrInUse:
+// it is archived instead.
 func (s *Store) DeleteClient(ctx context.Context, id int64) error {
-	res, err := s.writer().ExecContext(ctx, `DELETE FROM clients WHERE id = ?`, id)
-	if errors.Is(translate(err), errForeignKey) {
-		return fmt.Errorf("delete client %d: it still has invoices: %w", id, ErrInUse)
-	}
-	if err != nil {
-		return fmt.Errorf("delete client %d: %w", id, translate(err))
-	}
-	return checkAffected(res, "client", id)
+	return s.InTx(ctx, func(tx *Store) error {
+		history, err := tx.ClientHasHistory(ctx, id)
+		if err != nil {
+			return err
+		}
+		if history {
+			return fmt.Errorf("delete client %d: %w", id, ErrHasHistory)
+		}
+		res, err := tx.writer().ExecContext(ctx, `DELETE FROM clients WHERE id = ?`, id)
+		if errors.Is(translate(err), errForeignKey) {
+			return fmt.Errorf("delete client %d: %w", id, ErrHasHistory)
+		}
+		if err != nil {
+			return fmt.Errorf("delete client %d: %w", id, translate(err))
+		}
+		return checkAffected(res, "client", id)
+	})
 }

@@ -31,12 +31,16 @@ func TestEditClientRecordsPauseAndResume(t *testing.T) {
 	for _, e := range events {
 		kinds = append(kinds, e.Kind)
 	}
-	want := []EventKind{EventClientCreated, EventClientPaused, EventClientResumed}
-	if len(kinds) != len(want) || kinds[0] != want[0] || kinds[1] != want[1] || kinds[2] != want[2] {
+	// The phone's correction is on the timeline too, with both values.
+	want := []EventKind{EventClientCreated, EventClientUpdated, EventClientPaused, EventClientResumed}
+	if len(kinds) != len(want) || kinds[0] != want[0] || kinds[1] != want[1] || kinds[2] != want[2] || kinds[3] != want[3] {
 		t.Fatalf("timeline kinds %v, want %v", kinds, want)
 	}
-	if events[1].Params["reason"] != "redressement judiciaire" {
-		t.Errorf("pause event params %v", events[1].Params)
+	if p := events[1].Params; p[ChangedParam] != "phone" || p["phone.from"] != "" || p["phone.to"] != "04 78 00 00 00" {
+		t.Errorf("edit event params %v", p)
+	}
+	if events[2].Params["reason"] != "redressement judiciaire" {
+		t.Errorf("pause event params %v", events[2].Params)
 	}
 	got, _ := s.GetClient(ctx, c.ID)
 	if got.Phone != "04 78 00 00 00" || got.RemindersPaused {

@@ -11,19 +11,21 @@ import (
 
 const invoiceColumns = `i.id, i.number, i.client_id, i.issue_date, i.delivery_date, i.due_date,
 	i.amount_cents, i.currency, i.po_ref, i.attachment, i.state, i.notes,
-	i.paused, i.paused_until, i.pause_reason, i.created_at, i.updated_at`
+	i.paused, i.paused_until, i.pause_reason, i.credited_cents, i.credit_closed,
+	i.created_at, i.updated_at`
 
 func scanInvoice(row interface{ Scan(...any) error }, extra ...any) (Invoice, error) {
 	var inv Invoice
-	var amount int64
+	var amount, credited int64
 	var created, updated string
 	dest := append([]any{&inv.ID, &inv.Number, &inv.ClientID, &inv.IssueDate, &inv.DeliveryDate, &inv.DueDate,
 		&amount, &inv.Currency, &inv.PORef, &inv.Attachment, &inv.State, &inv.Notes,
-		&inv.Paused, &inv.PausedUntil, &inv.PauseReason, &created, &updated}, extra...)
+		&inv.Paused, &inv.PausedUntil, &inv.PauseReason, &credited, &inv.CreditClosed,
+		&created, &updated}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Invoice{}, err
 	}
-	inv.Amount = Money(amount)
+	inv.Amount, inv.Credited = Money(amount), Money(credited)
 	var err error
 	if inv.CreatedAt, err = parseTimeText(created); err != nil {
 		return Invoice{}, err
@@ -93,14 +95,24 @@ func (s *Store) getInvoiceWhere(ctx context.Context, where string, arg any) (Inv
 	return inv, nil
 }
 
-// UpdateInvoice validates and saves inv.
+// UpdateInvoice validates and saves inv (a correction: its number, client,
+// dates, amount...), and records on the timeline what changed, from what
+// to what. The amount cannot go below the credit notes already issued, and
+// the client cannot change once the invoice has a history.
 func (s *Store) UpdateInvoice(ctx context.Context, inv *Invoice) error {
 	if err := inv.Validate(); err != nil {
 		return err
 	}
 	return s.InTx(ctx, func(tx *Store) error {
+		before, err := tx.GetInvoice(ctx, inv.ID)
+		if err != nil {
+			return err
+		}
+		if err := tx.checkInvoiceEdit(ctx, &before, inv); err != nil {
+			return err
+		}
 		now := tx.Now()
-		res, err := tx.writer().ExecContext(ctx, `
+		_, err = tx.writer().ExecContext(ctx, `
 			UPDATE invoices SET number = ?, client_id = ?, issue_date = ?, delivery_date = ?, due_date = ?,
 			       amount_cents = ?, currency = ?, po_ref = ?, attachment = ?, state = ?, notes = ?, updated_at = ?
 			WHERE id = ?`,
@@ -109,13 +121,53 @@ func (s *Store) UpdateInvoice(ctx context.Context, inv *Invoice) error {
 		if err != nil {
 			return invoiceWriteError("update", inv, err)
 		}
-		if err := checkAffected(res, "invoice", inv.ID); err != nil {
+		// The amount decides whether the payments or the credit notes settle it.
+		if err := tx.refreshSettled(ctx, inv.ID); err != nil {
 			return err
 		}
-		inv.UpdatedAt = now
-		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventInvoiceUpdated,
-			Params: map[string]string{"number": inv.Number}})
+		inv.UpdatedAt, inv.Credited = now, before.Credited
+		params := invoiceChanges(&before, inv)
+		if params.none() {
+			return nil
+		}
+		params["number"] = inv.Number
+		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventInvoiceUpdated, Params: params})
 	})
+}
+
+// checkInvoiceEdit refuses the corrections that would falsify the book: an
+// amount below the credit notes, another client for an invoice with a history.
+func (s *Store) checkInvoiceEdit(ctx context.Context, before, after *Invoice) error {
+	var es FieldErrors
+	if after.Amount < before.Credited {
+		es = append(es, &FieldError{Field: "amount", Reason: ReasonBelowCredited, Value: before.Credited.Plain()})
+	}
+	if after.ClientID != before.ClientID {
+		history, err := s.InvoiceHasHistory(ctx, before.ID)
+		if err != nil {
+			return err
+		}
+		if history {
+			es = append(es, invalid("client", ReasonLockedByHistory, ""))
+		}
+	}
+	return es.err()
+}
+
+// invoiceChanges lists what an edit changed, in the stored forms (ISO
+// dates, plain amounts) that the timeline formats.
+func invoiceChanges(before, after *Invoice) changes {
+	c := changes{}
+	c.add("number", before.Number, after.Number)
+	c.add("client", strconv.FormatInt(before.ClientID, 10), strconv.FormatInt(after.ClientID, 10))
+	c.add("issue_date", before.IssueDate.String(), after.IssueDate.String())
+	c.add("delivery_date", before.DeliveryDate.String(), after.DeliveryDate.String())
+	c.add("due_date", before.DueDate.String(), after.DueDate.String())
+	c.add("amount", before.Amount.Plain(), after.Amount.Plain())
+	c.add("po_ref", before.PORef, after.PORef)
+	c.add("attachment", before.Attachment, after.Attachment)
+	c.add("notes", before.Notes, after.Notes)
+	return c
 }
 
 // SetInvoiceState changes what the user decided about an invoice (disputed,
@@ -141,17 +193,56 @@ func (s *Store) SetInvoiceState(ctx context.Context, id int64, state InvoiceStat
 	})
 }
 
-// DeleteInvoice removes an invoice with its payments and timeline.
+// DeleteInvoice removes an invoice typed by mistake, with its timeline; the
+// client's timeline keeps a line saying so. An invoice with a history
+// (InvoiceHasHistory) is refused with ErrHasHistory: it is cancelled with a
+// credit note instead.
 func (s *Store) DeleteInvoice(ctx context.Context, id int64) error {
-	res, err := s.writer().ExecContext(ctx, `DELETE FROM invoices WHERE id = ?`, id)
+	return s.InTx(ctx, func(tx *Store) error {
+		inv, err := tx.GetInvoice(ctx, id)
+		if err != nil {
+			return err
+		}
+		history, err := tx.InvoiceHasHistory(ctx, id)
+		if err != nil {
+			return err
+		}
+		if history {
+			return fmt.Errorf("delete invoice %s: %w", inv.Number, ErrHasHistory)
+		}
+		if _, err := tx.writer().ExecContext(ctx, `DELETE FROM invoices WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete invoice %s: %w", inv.Number, translate(err))
+		}
+		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, Kind: EventInvoiceDeleted,
+			Params: map[string]string{"number": inv.Number, "amount": inv.Amount.Plain(), "due_date": inv.DueDate.String()}})
+	})
+}
+
+// InvoiceHasHistory reports whether anything happened on an invoice beyond
+// its creation and its corrections: a payment, a credit note, a step (a
+// reminder, a call, a letter), a promise, a payment plan, an email queued,
+// or any other event of its timeline. Such an invoice is proof of what was
+// done and is never deleted.
+func (s *Store) InvoiceHasHistory(ctx context.Context, id int64) (bool, error) {
+	var history bool
+	err := s.reader().QueryRowContext(ctx, `
+		SELECT EXISTS (SELECT 1 FROM payments WHERE invoice_id = ?1)
+		    OR EXISTS (SELECT 1 FROM credit_notes WHERE invoice_id = ?1)
+		    OR EXISTS (SELECT 1 FROM actions WHERE invoice_id = ?1)
+		    OR EXISTS (SELECT 1 FROM promises WHERE invoice_id = ?1)
+		    OR EXISTS (SELECT 1 FROM payment_plans WHERE invoice_id = ?1)
+		    OR EXISTS (SELECT 1 FROM outbox_items WHERE invoice_id = ?1)
+		    OR EXISTS (SELECT 1 FROM events WHERE invoice_id = ?1 AND kind NOT IN (?2, ?3))`,
+		id, EventInvoiceCreated, EventInvoiceUpdated).Scan(&history)
 	if err != nil {
-		return fmt.Errorf("delete invoice %d: %w", id, translate(err))
+		return false, fmt.Errorf("history of invoice %d: %w", id, translate(err))
 	}
-	return checkAffected(res, "invoice", id)
+	return history, nil
 }
 
 // InvoiceSummary is an invoice with what a list shows next to it: the
-// client's name and the sum of payments.
+// client's name and the sum of payments (credit notes are in
+// Invoice.Credited).
 type InvoiceSummary struct {
 	Invoice
 	ClientName string
@@ -182,7 +273,7 @@ func (s *Store) listSummaries(ctx context.Context, where string, args []any) ([]
 		return nil, fmt.Errorf("count invoices: %w", translate(err))
 	}
 	rows, err := s.reader().QueryContext(ctx, `
-		SELECT `+invoiceColumns+`, c.name, i.paid_cents
+		SELECT `+invoiceColumns+`, c.name, i.paid_cents - i.credited_cents
 		FROM invoices i
 		JOIN clients c ON c.id = i.client_id
 		`+where+`

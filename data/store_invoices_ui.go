@@ -16,7 +16,9 @@ type InvoiceLine struct {
 	ClientPaused bool // the client's reminders are paused as a whole
 	DueDate      Date
 	Amount       Money
-	Paid         Money
+	Paid         Money // the payments
+	Credited     Money // the credit notes
+	CreditClosed bool  // cancelled by a credit note
 	State        InvoiceState
 	Paused       bool
 	PausedUntil  Date
@@ -24,7 +26,7 @@ type InvoiceLine struct {
 
 // Status derives the line's status on day today.
 func (l *InvoiceLine) Status(today Date, dueSoonDays int) Status {
-	inv := Invoice{DueDate: l.DueDate, Amount: l.Amount, State: l.State}
+	inv := Invoice{DueDate: l.DueDate, Amount: l.Amount, State: l.State, Credited: l.Credited, CreditClosed: l.CreditClosed}
 	return DeriveStatus(&inv, l.Paid, today, dueSoonDays)
 }
 
@@ -45,7 +47,8 @@ func (s *Store) ListInvoiceLines(ctx context.Context) ([]InvoiceLine, error) {
 	}
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT i.id, i.number, i.client_id, c.name, c.reminders_paused, i.due_date,
-		       i.amount_cents, i.paid_cents, i.state, i.paused, i.paused_until
+		       i.amount_cents, i.paid_cents - i.credited_cents, i.credited_cents, i.credit_closed,
+		       i.state, i.paused, i.paused_until
 		FROM invoices i
 		JOIN clients c ON c.id = i.client_id
 		ORDER BY i.id`)
@@ -56,12 +59,12 @@ func (s *Store) ListInvoiceLines(ctx context.Context) ([]InvoiceLine, error) {
 	out := make([]InvoiceLine, 0, count)
 	for rows.Next() {
 		var l InvoiceLine
-		var amount, paid int64
+		var amount, paid, credited int64
 		if err := rows.Scan(&l.ID, &l.Number, &l.ClientID, &l.ClientName, &l.ClientPaused, &l.DueDate,
-			&amount, &paid, &l.State, &l.Paused, &l.PausedUntil); err != nil {
+			&amount, &paid, &credited, &l.CreditClosed, &l.State, &l.Paused, &l.PausedUntil); err != nil {
 			return nil, fmt.Errorf("list invoice lines: %w", err)
 		}
-		l.Amount, l.Paid = Money(amount), Money(paid)
+		l.Amount, l.Paid, l.Credited = Money(amount), Money(paid), Money(credited)
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {

@@ -208,7 +208,8 @@ func (s *Store) checkSendable(ctx context.Context, it OutboxItem, owner int64) e
 	var invPaused, clientPaused bool
 	var pausedUntil Date
 	err := s.reader().QueryRowContext(ctx, `
-		SELECT i.number, i.state, i.amount_cents, i.paid_cents, i.paused, i.paused_until, c.reminders_paused,
+		SELECT i.number, i.state, i.amount_cents, i.paid_cents, i.paused, i.paused_until,
+		       c.reminders_paused OR c.archived_at IS NOT NULL, -- an archived client is never reminded
 		       COALESCE((SELECT channel FROM steps WHERE id = ?), '')
 		FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?`, it.StepID, it.InvoiceID).Scan(
 		&number, &state, &amount, &paid, &invPaused, &pausedUntil, &clientPaused, &channel)

@@ -56,7 +56,7 @@ func (s *Store) CreatePayment(ctx context.Context, p *Payment) error {
 			return err
 		}
 		p.CreatedAt = now
-		if err := tx.refreshPaid(ctx, p.InvoiceID); err != nil {
+		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
 			return err
 		}
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
@@ -82,37 +82,45 @@ func (s *Store) ListPaymentsByInvoice(ctx context.Context, invoiceID int64) ([]P
 		`SELECT `+paymentColumns+` FROM payments WHERE invoice_id = ? ORDER BY paid_on, id`, invoiceID)
 }
 
-// UpdatePayment validates and saves p (its invoice cannot change).
+// UpdatePayment validates and saves p (its invoice cannot change), and
+// records on the invoice's timeline what was corrected, from what to what.
 func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	return s.InTx(ctx, func(tx *Store) error {
-		res, err := tx.writer().ExecContext(ctx, `
-			UPDATE payments SET paid_on = ?, amount_cents = ?, method = ?, bank_ref = ?
-			WHERE id = ? AND invoice_id = ?`,
-			p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), p.ID, p.InvoiceID)
+		before, err := tx.GetPayment(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		if before.InvoiceID != p.InvoiceID {
+			return fmt.Errorf("payment %d is not on invoice %d: %w", p.ID, p.InvoiceID, ErrNotFound)
+		}
+		inv, err := tx.GetInvoice(ctx, p.InvoiceID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.writer().ExecContext(ctx, `
+			UPDATE payments SET paid_on = ?, amount_cents = ?, method = ?, bank_ref = ? WHERE id = ?`,
+			p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), p.ID)
 		if err != nil {
 			return paymentWriteError("update", p, err)
 		}
-		if err := checkAffected(res, "payment", p.ID); err != nil {
+		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
 			return err
 		}
-		return tx.refreshPaid(ctx, p.InvoiceID)
+		p.CreatedAt = before.CreatedAt
+		params := changes{}
+		params.add("date", before.Date.String(), p.Date.String())
+		params.add("amount", before.Amount.Plain(), p.Amount.Plain())
+		params.add("method", before.Method, p.Method)
+		params.add("bank_ref", before.BankRef, p.BankRef)
+		if params.none() {
+			return nil
+		}
+		params["number"] = inv.Number
+		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentUpdated, Params: params})
 	})
-}
-
-// refreshPaid recomputes the invoice's cached paid amount; called in the
-// transaction of every payment write.
-func (s *Store) refreshPaid(ctx context.Context, invoiceID int64) error {
-	_, err := s.writer().ExecContext(ctx, `
-		UPDATE invoices SET paid_cents =
-		       (SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE invoice_id = ?)
-		WHERE id = ?`, invoiceID, invoiceID)
-	if err != nil {
-		return fmt.Errorf("update paid amount of invoice %d: %w", invoiceID, translate(err))
-	}
-	return nil
 }
 
 // DeletePayment removes a payment and records it on the timeline, since a
@@ -130,7 +138,7 @@ func (s *Store) DeletePayment(ctx context.Context, id int64) error {
 		if _, err := tx.writer().ExecContext(ctx, `DELETE FROM payments WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete payment %d: %w", id, translate(err))
 		}
-		if err := tx.refreshPaid(ctx, p.InvoiceID); err != nil {
+		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
 			return err
 		}
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentDeleted,

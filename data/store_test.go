@@ -122,13 +122,11 @@ func TestInvoiceCRUD(t *testing.T) {
 	if err != nil || byNumber.Amount != 130000 || byNumber.DeliveryDate != MustDate("2026-01-30") {
 		t.Fatalf("by number: %+v, %v", byNumber, err)
 	}
-	if err := s.SetInvoiceState(ctx, inv.ID, StateDisputed, "livraison incomplète"); err != nil {
-		t.Fatal(err)
-	}
 	list, err := s.ListInvoiceSummaries(ctx)
-	if err != nil || len(list) != 1 || list[0].ClientName != "boulangerie" || list[0].State != StateDisputed {
+	if err != nil || len(list) != 1 || list[0].ClientName != "boulangerie" || list[0].Amount != 130000 {
 		t.Fatalf("list: %+v, %v", list, err)
 	}
+	// Corrected only: it can still be deleted.
 	if err := s.DeleteInvoice(ctx, inv.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -278,11 +276,12 @@ func TestEventsTimeline(t *testing.T) {
 	if _, err := s.GetEvent(ctx, 9999); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("missing event: %v", err)
 	}
-	if err := s.DeleteInvoice(ctx, inv.ID); err != nil {
-		t.Fatal(err)
+	// Paid: it has a history and is never deleted.
+	if err := s.DeleteInvoice(ctx, inv.ID); !errors.Is(err, ErrHasHistory) || !errors.Is(err, ErrInUse) {
+		t.Fatalf("deleting a paid invoice: %v", err)
 	}
-	if left, _ := s.ListEventsByInvoice(ctx, inv.ID); len(left) != 0 {
-		t.Fatalf("events of a deleted invoice remain: %v", kinds(left))
+	if left, _ := s.ListEventsByInvoice(ctx, inv.ID); len(left) != len(byInvoice) {
+		t.Fatalf("a refused delete changed the timeline: %v", kinds(left))
 	}
 }
 

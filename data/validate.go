@@ -16,7 +16,7 @@ func checkImage(field string, img []byte) error {
 		return nil
 	}
 	if len(img) > maxImageBytes {
-		return invalid(field, ReasonTooLong, "")
+		return invalid(field, ReasonImageTooLarge, "")
 	}
 	png := len(img) > 8 && string(img[1:4]) == "PNG"
 	jpeg := len(img) > 3 && img[0] == 0xFF && img[1] == 0xD8 && img[2] == 0xFF
@@ -33,9 +33,11 @@ func required(field, value string) error {
 	return nil
 }
 
+// maxLen refuses more than n characters; the error carries n, so that the
+// message says how many are accepted.
 func maxLen(field, value string, n int) error {
 	if utf8.RuneCountInString(value) > n {
-		return invalid(field, ReasonTooLong, "")
+		return &FieldError{Field: field, Reason: ReasonTooLong, Limit: n}
 	}
 	return nil
 }
