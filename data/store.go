@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -52,9 +55,21 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
+// ErrEmptyFile: the book's file exists but holds nothing (0 bytes): a copy
+// that did not finish, a disk that filled up, a sync tool that truncated
+// it. SQLite would take it for a new, empty book and the owner would find
+// their clients gone; it is refused instead, and the file left as it is.
+var ErrEmptyFile = errors.New("the database file is empty (0 bytes)")
+
 // Open opens (creating if needed) the database file at path and brings its
-// schema to the current version.
+// schema to the current version. An existing file of 0 bytes is refused
+// (ErrEmptyFile). The file, its WAL and shared-memory files and its copies
+// (relance.db*) are made readable by the owner only (0600): they hold the
+// clients' records.
 func Open(path string, opts ...Option) (*Store, error) {
+	if err := refuseEmptyFile(path); err != nil {
+		return nil, err
+	}
 	s := &Store{clock: SystemClock{}}
 	for _, o := range opts {
 		o(s)
@@ -73,6 +88,10 @@ func Open(path string, opts ...Option) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("open %s: %w", path, translate(err))
 	}
+	if err := restrictFiles(path); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := migrate(ctx, write, migrationsFS); err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -85,6 +104,56 @@ func Open(path string, opts ...Option) (*Store, error) {
 	read.SetMaxOpenConns(max(2, runtime.NumCPU()))
 	s.read = read
 	return s, nil
+}
+
+// refuseEmptyFile fails when path exists and is empty; a missing file is a
+// new book.
+func refuseEmptyFile(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("open %s: %w", path, err)
+	case info.Mode().IsRegular() && info.Size() == 0:
+		return fmt.Errorf("open %s: %w", path, ErrEmptyFile)
+	}
+	return nil
+}
+
+// restrictFiles makes the database file and its companions (the -wal and
+// -shm files SQLite keeps beside it, copies named relance.db.something)
+// readable and writable by the owner only, when they are looser. SQLite
+// creates its files 0644; the companions created later take the main
+// file's mode. Windows has no such modes: the per-user folder's ACL holds.
+func restrictFiles(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("restrict permissions: %w", err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), base) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue // removed meanwhile (a -shm file at checkpoint)
+		}
+		if info.Mode().Perm()&0o077 == 0 {
+			continue
+		}
+		if err := os.Chmod(filepath.Join(dir, e.Name()), 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("restrict permissions of %s: %w", e.Name(), err)
+		}
+	}
+	return nil
 }
 
 // Close closes the database.

@@ -79,10 +79,25 @@ func DBPath(dir string) string {
 }
 
 // Ensure creates dir and its parents if needed, readable by the user only: it holds
-// client records and the archive of everything sent.
+// client records and the archive of everything sent. An existing dir that others
+// may read or enter (a folder made by hand, a copy restored with loose modes) is
+// restricted to 0700. Windows has no such modes: the per-user folder's ACL holds.
 func Ensure(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
+	}
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("data directory: %w", err)
+	}
+	if info.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("restrict data directory %s to its owner: %w", dir, err)
 	}
 	return nil
 }

@@ -118,6 +118,27 @@ func TestEnsureCreatesPrivateDir(t *testing.T) {
 	}
 }
 
+// A data folder that others may read (made by hand, restored from a copy)
+// is restricted to its owner at start.
+func TestEnsureTightensALooseDir(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes")
+	}
+	dir := filepath.Join(t.TempDir(), "Relance")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	if err := Ensure(dir); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("a 0755 data folder left %v at start, want 0700 (%v)", fi.Mode().Perm(), err)
+	}
+}
+
 func TestLockTwiceInProcess(t *testing.T) {
 	dir := t.TempDir()
 	first, err := Lock(dir)

@@ -188,6 +188,8 @@ func openError(dir string, err error) string {
 		return lang.L("cli.locked", map[string]any{"Dir": dir})
 	case errors.Is(err, data.ErrNewerSchema):
 		return lang.L("cli.newer_schema", map[string]any{"Dir": dir})
+	case errors.Is(err, data.ErrEmptyFile):
+		return lang.L("cli.empty_book", map[string]any{"Dir": dir})
 	}
 	return lang.L("cli.open_failed", map[string]any{"Dir": dir, "Detail": err.Error()})
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -148,5 +149,22 @@ func TestSendDueFailsLoudly(t *testing.T) {
 	demo := demoBook(t)
 	if code, _, errOut := runCLI(t, "send-due", "--data", demo); code != 1 || !strings.Contains(errOut, lang.L("cli.send_due.demo")) {
 		t.Fatalf("on the demo book: %d %q", code, errOut)
+	}
+}
+
+// A relance.db of 0 bytes is refused with a sentence saying what to do,
+// and stays as it is: not silently turned into an empty book that the
+// unattended run would then find nothing to send in.
+func TestSendDueRefusesAnEmptyBook(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(datadir.DBPath(dir), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "send-due", "--data", dir)
+	if code != 1 || strings.TrimSpace(errOut) != lang.L("cli.empty_book", map[string]any{"Dir": dir}) {
+		t.Fatalf("send-due on a 0-byte book: %d %q", code, errOut)
+	}
+	if info, err := os.Stat(datadir.DBPath(dir)); err != nil || info.Size() != 0 {
+		t.Fatalf("the empty book was written to: %v", err)
 	}
 }
