@@ -51,6 +51,10 @@ type OutboxMessage struct {
 	SentCopy  string // "" not tried, "done", or why the IMAP copy failed
 	Note      string // why it was cancelled
 	Seen      bool   // the window reported it (unattended sends)
+	// Held: queued, but on hold until the owner fixes the account (the
+	// server refused the sign-in, the certificate, the TLS setting): never
+	// retried by itself. ErrorCause says why.
+	Held bool
 
 	Items []OutboxItem
 }
@@ -110,14 +114,14 @@ var ErrOutboxState = errors.New("the email is no longer in that state")
 
 const outboxColumns = `id, COALESCE(client_id, 0), template_key, state, message_id, mail_from, recipients, to_list, cc_list,
 	subject, eml, auto, attempts, error_cause, error_code, last_error, next_attempt_at, claimed_by,
-	queued_at, COALESCE(sending_at, ''), COALESCE(sent_at, ''), sent_copy, note, seen`
+	queued_at, COALESCE(sending_at, ''), COALESCE(sent_at, ''), sent_copy, note, seen, held`
 
 func scanOutbox(row interface{ Scan(...any) error }) (OutboxMessage, error) {
 	var m OutboxMessage
 	var recipients, next, queued, sending, sent string
 	err := row.Scan(&m.ID, &m.ClientID, &m.TemplateKey, &m.State, &m.MessageID, &m.From, &recipients, &m.To, &m.Cc,
 		&m.Subject, &m.EML, &m.Auto, &m.Attempts, &m.ErrorCause, &m.ErrorCode, &m.LastError, &next, &m.ClaimedBy,
-		&queued, &sending, &sent, &m.SentCopy, &m.Note, &m.Seen)
+		&queued, &sending, &sent, &m.SentCopy, &m.Note, &m.Seen, &m.Held)
 	if err != nil {
 		return m, err
 	}
@@ -326,10 +330,17 @@ func (s *Store) withItems(ctx context.Context, list []OutboxMessage) ([]OutboxMe
 }
 
 // ListOutboxDue returns the queued emails whose (next) attempt is due at
-// now, oldest first.
+// now, oldest first. Emails on hold are not due: they wait for the owner.
 func (s *Store) ListOutboxDue(ctx context.Context, now time.Time) ([]OutboxMessage, error) {
 	list, err := s.ListOutbox(ctx, OutboxQueued)
-	return slices.DeleteFunc(list, func(m OutboxMessage) bool { return m.NextAttemptAt.After(now) }), err
+	return slices.DeleteFunc(list, func(m OutboxMessage) bool { return m.Held || m.NextAttemptAt.After(now) }), err
+}
+
+// ListOutboxHeld returns the emails on hold until the account is fixed,
+// oldest first.
+func (s *Store) ListOutboxHeld(ctx context.Context) ([]OutboxMessage, error) {
+	list, err := s.ListOutbox(ctx, OutboxQueued)
+	return slices.DeleteFunc(list, func(m OutboxMessage) bool { return !m.Held }), err
 }
 
 // OutboxStepKey names an (invoice, step, instalment).
@@ -474,6 +485,41 @@ func (s *Store) MarkOutboxFailed(ctx context.Context, id int64, f OutboxFailure)
 	return s.setOutboxFailure(ctx, id, OutboxFailed, f, time.Time{})
 }
 
+// HoldOutboxMessage puts an email on hold after a failure of the account
+// itself (f says which): it stays queued with its steps, is not retried by
+// itself, and goes again when the owner releases the held emails.
+func (s *Store) HoldOutboxMessage(ctx context.Context, id int64, f OutboxFailure) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		if err := tx.setOutboxFailure(ctx, id, OutboxQueued, f, time.Time{}); err != nil {
+			return err
+		}
+		_, err := tx.writer().ExecContext(ctx, `UPDATE outbox SET held = 1 WHERE id = ?`, id)
+		return translateOutbox(id, err)
+	})
+}
+
+// ReleaseHeldOutbox takes every email off hold, due now: the owner fixed
+// the account. It returns their ids, oldest first, to be sent at once.
+func (s *Store) ReleaseHeldOutbox(ctx context.Context) ([]int64, error) {
+	var ids []int64
+	err := s.InTx(ctx, func(tx *Store) error {
+		held, err := tx.ListOutboxHeld(ctx)
+		if err != nil || len(held) == 0 {
+			return err
+		}
+		for _, m := range held {
+			ids = append(ids, m.ID)
+		}
+		_, err = tx.writer().ExecContext(ctx, `UPDATE outbox SET held = 0, next_attempt_at = ?
+			WHERE state = 'queued' AND held = 1`, timeText(tx.Now()))
+		if err != nil {
+			return fmt.Errorf("release held emails: %w", translate(err))
+		}
+		return nil
+	})
+	return ids, err
+}
+
 func (s *Store) setOutboxFailure(ctx context.Context, id int64, state OutboxState, f OutboxFailure, next time.Time) error {
 	res, err := s.writer().ExecContext(ctx, `
 		UPDATE outbox SET state = ?, error_cause = ?, error_code = ?, last_error = ?,
@@ -520,11 +566,13 @@ func (s *Store) CancelOutboxMessage(ctx context.Context, id int64, note string) 
 }
 
 // RequeueOutboxMessage puts a failed or interrupted email back in the
-// queue, due now: the owner decided to send it again.
+// queue, due now: the owner decided to send it again. It counts as queued
+// now: the owner looked at it, so it is not "queued long ago" any more.
 func (s *Store) RequeueOutboxMessage(ctx context.Context, id int64) error {
+	now := timeText(s.Now())
 	res, err := s.writer().ExecContext(ctx, `
-		UPDATE outbox SET state = 'queued', next_attempt_at = ?, claimed_by = ''
-		WHERE id = ? AND state IN ('failed', 'sending')`, timeText(s.Now()), id)
+		UPDATE outbox SET state = 'queued', next_attempt_at = ?, queued_at = ?, claimed_by = '', held = 0
+		WHERE id = ? AND state IN ('failed', 'sending')`, now, now, id)
 	if err != nil {
 		return translateOutbox(id, err)
 	}

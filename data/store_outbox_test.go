@@ -232,3 +232,86 @@ func TestOutboxCatchUpAndUnseen(t *testing.T) {
 		t.Fatalf("sent copy = %q", got.SentCopy)
 	}
 }
+
+// An email on hold after an account failure keeps its step, is not due
+// for a retry, and goes back to the queue, due now, when released.
+func TestOutboxHoldAndRelease(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	c := makeClient(t, s, "boulangerie")
+	inv := makeInvoice(t, s, c.ID, "FA-1", 100000)
+	m, err := queueReminder(t, s, inv, "h1@relance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ClaimOutboxMessage(ctx, m.ID, "run-1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.HoldOutboxMessage(ctx, m.ID, OutboxFailure{Cause: "auth", Code: 535, Text: "Authentication failed"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.GetOutboxMessage(ctx, m.ID)
+	if got.State != OutboxQueued || !got.Held || got.ErrorCause != "auth" || got.ErrorCode != 535 {
+		t.Fatalf("held email %+v", got)
+	}
+	if due, _ := s.ListOutboxDue(ctx, s.Now().Add(24*time.Hour)); len(due) != 0 {
+		t.Fatalf("an email on hold is due for a retry: %+v", due)
+	}
+	if pending, _ := s.ListOutboxPending(ctx); len(pending) != 1 {
+		t.Fatalf("an email on hold released its step: %v", pending)
+	}
+	if held, _ := s.ListOutboxHeld(ctx); len(held) != 1 || held[0].ID != m.ID {
+		t.Fatalf("held list %+v", held)
+	}
+	ids, err := s.ReleaseHeldOutbox(ctx)
+	if err != nil || len(ids) != 1 || ids[0] != m.ID {
+		t.Fatalf("release: %v %v", ids, err)
+	}
+	if due, _ := s.ListOutboxDue(ctx, s.Now()); len(due) != 1 || due[0].Held {
+		t.Fatalf("a released email is not due now: %+v", due)
+	}
+	if ids, _ := s.ReleaseHeldOutbox(ctx); len(ids) != 0 {
+		t.Fatalf("released twice: %v", ids)
+	}
+}
+
+// The owner sending a failed email again restarts its time in the queue:
+// it is not "queued long ago" any more.
+func TestOutboxRequeueRestartsQueuedAt(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	c := makeClient(t, s, "boulangerie")
+	inv := makeInvoice(t, s, c.ID, "FA-1", 100000)
+	m, err := queueReminder(t, s, inv, "r1@relance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkOutboxFailed(ctx, m.ID, OutboxFailure{Cause: "stale"}); err != nil {
+		t.Fatal(err)
+	}
+	later := s.Using(FixedClock{At: s.Now().Add(72 * time.Hour)})
+	if err := later.RequeueOutboxMessage(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.GetOutboxMessage(ctx, m.ID)
+	if got.State != OutboxQueued || !got.QueuedAt.Equal(later.Now()) {
+		t.Fatalf("requeued: state %s, queued at %s, want %s", got.State, got.QueuedAt, later.Now())
+	}
+}
+
+func TestMailCheckAfterDaysSetting(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	if n, err := s.GetMailCheckAfterDays(ctx); n != DefaultMailCheckAfterDays || err != nil {
+		t.Fatalf("default %d, %v", n, err)
+	}
+	if err := s.SetMailCheckAfterDays(ctx, 0); FieldErrorsOf(err) == nil {
+		t.Fatalf("0 days accepted: %v", err)
+	}
+	if err := s.SetMailCheckAfterDays(ctx, 5); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.GetMailCheckAfterDays(ctx); n != 5 {
+		t.Fatalf("saved 5, read %d", n)
+	}
+}

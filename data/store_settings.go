@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"strconv"
 )
 
 // ScenarioUsage says what keeps a scenario from being deleted: the
@@ -67,4 +68,34 @@ func (s *Store) CountStepActions(ctx context.Context) (map[int64]int, error) {
 		out[id] = n
 	}
 	return out, rows.Err()
+}
+
+// DefaultMailCheckAfterDays: an email queued more than two days ago and
+// not sent yet is put to check instead of going out; the invoice, the
+// client or the owner's mind may have changed meanwhile.
+const DefaultMailCheckAfterDays = 2
+
+// mailCheckAfterKey is the app_state key of the setting.
+const mailCheckAfterKey = "mail.check_after_days"
+
+// GetMailCheckAfterDays returns after how many days in the outbox an email
+// not sent yet is put to check rather than sent (the default when never set).
+func (s *Store) GetMailCheckAfterDays(ctx context.Context) (int, error) {
+	v, err := s.GetState(ctx, mailCheckAfterKey)
+	if err != nil || v == "" {
+		return DefaultMailCheckAfterDays, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return DefaultMailCheckAfterDays, fmt.Errorf("setting %s = %q: %w", mailCheckAfterKey, v, ErrInvalid)
+	}
+	return n, nil
+}
+
+// SetMailCheckAfterDays saves the setting: from 1 to 60 days.
+func (s *Store) SetMailCheckAfterDays(ctx context.Context, days int) error {
+	if days < 1 || days > 60 {
+		return FieldErrors{invalid("mail_check_after", ReasonOutOfRange, strconv.Itoa(days))}
+	}
+	return s.SetState(ctx, mailCheckAfterKey, strconv.Itoa(days))
 }

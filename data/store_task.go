@@ -52,6 +52,28 @@ func (s *Store) CompleteTask(ctx context.Context, id int64) error {
 	})
 }
 
+// TaskFixContact is the task a call with the outcome "wrong contact"
+// opens: the client's contact has left, or the number or address is not
+// theirs. While it is open, nothing is written to that client without the
+// owner checking the contact first.
+const TaskFixContact = "fix_contact"
+
+// ListOpenTasksByClient returns the open tasks of kind for each client
+// that has one, earliest first.
+func (s *Store) ListOpenTasksByClient(ctx context.Context, kind string) (map[int64][]Task, error) {
+	list, err := s.ListOpenTasks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]Task{}
+	for _, t := range list {
+		if t.Kind == kind && t.ClientID != 0 {
+			out[t.ClientID] = append(out[t.ClientID], t)
+		}
+	}
+	return out, nil
+}
+
 // ListOpenTasks returns the tasks not done yet, earliest first.
 func (s *Store) ListOpenTasks(ctx context.Context) ([]Task, error) {
 	rows, err := s.reader().QueryContext(ctx, `
