@@ -18,6 +18,9 @@ const (
 	OutcomeDispute      = "dispute"
 	OutcomeNoAnswer     = "no_answer"
 	OutcomeWrongContact = "wrong_contact"
+	// OutcomeBeforeRelance marks a reminder the owner sent before the
+	// invoice was entered in Relance ("already reminded on ...").
+	OutcomeBeforeRelance = "before_relance"
 )
 
 // Action records a dunning step taken (or skipped) on an invoice. A step is
@@ -39,7 +42,10 @@ type Action struct {
 	TrackingNumber string
 	SentOn         Date
 	ReceivedOn     Date
-	File           string // the archived letter or email, relative to the data dir
+	// PresentedOn is the first presentation of a registered letter the
+	// client did not sign for (the "avis de passage"); zero when unknown.
+	PresentedOn Date
+	File        string // the archived letter or email, relative to the data dir
 }
 
 // Promise is a client's promise to pay an amount by a date.

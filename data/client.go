@@ -5,18 +5,59 @@ import (
 	"time"
 )
 
-// ClientKind says whether a client is a business or a private person; the
-// French rules on penalties and time limits differ (LEGAL_FR.md).
+// ClientKind is the debtor type of a client: it sets the late-payment rate,
+// the 40 € indemnity, the limitation period and the competent court
+// (LEGAL_FR.md, "Debtor types").
 type ClientKind string
 
-// The two kinds of client.
+// The four debtor types.
 const (
-	Professional ClientKind = "professional"
-	Consumer     ClientKind = "consumer"
+	// Commercial: a company, a trader, a craftsman. L441-10 penalties,
+	// tribunal de commerce (des activités économiques), Cerfa 12946.
+	Commercial ClientKind = "commercial"
+	// Civil: an SCI, an association, a liberal profession. The same
+	// penalties, but the tribunal judiciaire and Cerfa 12948.
+	Civil ClientKind = "civil"
+	// PublicBuyer: the State, a commune, a public hospital. Intérêts
+	// moratoires (Code de la commande publique), tribunal administratif.
+	PublicBuyer ClientKind = "public"
+	// Consumer: a private person. Legal interest from the formal notice
+	// only, no indemnity, two-year limitation.
+	Consumer ClientKind = "consumer"
 )
 
-// ClientKinds lists the kinds in display order.
-var ClientKinds = []ClientKind{Professional, Consumer}
+// ClientKinds lists the debtor types in display order.
+var ClientKinds = []ClientKind{Commercial, Civil, PublicBuyer, Consumer}
+
+// IsBusiness reports whether the debtor is not a consumer: late-payment
+// penalties and the 40 € indemnity are owed.
+func (k ClientKind) IsBusiness() bool { return k != Consumer }
+
+// Known reports whether k is one of ClientKinds.
+func (k ClientKind) Known() bool {
+	for _, v := range ClientKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// legacyKind is the business/consumer split of the old `kind` column, kept
+// in step with the debtor type (migration 0006).
+func (k ClientKind) legacyKind() string {
+	if k == Consumer {
+		return "consumer"
+	}
+	return "professional"
+}
+
+// Civilities of a client's contact person.
+const (
+	CivilityNone  = ""
+	CivilityMadam = "mme"
+	CivilitySir   = "m"
+)
 
 // Client is a customer who owes (or will owe) money.
 type Client struct {
@@ -25,13 +66,16 @@ type Client struct {
 	Kind        ClientKind
 	SIREN       string
 	ContactName string
-	Email       string // where reminders go; several separated by ','
-	EmailCC     string
-	Phone       string
-	Address     Address
-	Category    string // maps to a dunning scenario; "standard" by default
-	Language    string // "fr" or "en": the language of the letters and emails sent
-	Notes       string
+	// ContactCivility is CivilityMadam, CivilitySir or CivilityNone: the
+	// greeting of a message reads "Madame Rousseau," when it is known.
+	ContactCivility string
+	Email           string // where reminders go; several separated by ','
+	EmailCC         string
+	Phone           string
+	Address         Address
+	Category        string // maps to a dunning scenario; "standard" by default
+	Language        string // "fr" or "en": the language of the letters and emails sent
+	Notes           string
 
 	RemindersPaused bool
 	PausedReason    string
@@ -40,6 +84,9 @@ type Client struct {
 	ScenarioID int64
 	// Penalty overrides the company's penalty policy when its Kind is set.
 	Penalty PenaltyPolicy
+	// KindMigrated: the debtor type was set to Commercial by the upgrade
+	// from "professional" and the user has not confirmed it yet.
+	KindMigrated bool
 
 	// ArchivedAt is when the client was archived (zero: it is not). An
 	// archived client leaves the lists and is never reminded; it is set
@@ -63,7 +110,7 @@ func (c *Client) Validate() error {
 	c.Email = strings.TrimSpace(c.Email)
 	c.SIREN = strings.TrimSpace(c.SIREN)
 	if c.Kind == "" {
-		c.Kind = Professional
+		c.Kind = Commercial
 	}
 	if c.Category == "" {
 		c.Category = "standard"
@@ -77,8 +124,13 @@ func (c *Client) Validate() error {
 	var es FieldErrors
 	es.add(required("name", c.Name))
 	es.add(maxLen("name", c.Name, 200))
-	if c.Kind != Professional && c.Kind != Consumer {
+	if !c.Kind.Known() {
 		es.add(invalid("kind", ReasonUnknownChoice, string(c.Kind)))
+	}
+	switch c.ContactCivility {
+	case CivilityNone, CivilityMadam, CivilitySir:
+	default:
+		es.add(invalid("contact_civility", ReasonUnknownChoice, c.ContactCivility))
 	}
 	es.add(checkSIREN("siren", c.SIREN))
 	es.add(checkEmail("email", c.Email))

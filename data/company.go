@@ -39,6 +39,10 @@ type Company struct {
 	// with the last known rate, with a warning.
 	ECBConfirmedYear int
 	ECBConfirmedHalf int
+	// Imputation says what a partial payment pays first in a penalty
+	// statement: ImputeInterestFirst (Code civil 1343-1, the default) or
+	// ImputePrincipal. Every statement states which.
+	Imputation string
 
 	// Logo and Signature are PNG or JPEG images printed on letters (nil: none).
 	Logo      []byte
@@ -74,6 +78,12 @@ type PenaltyPolicy struct {
 	FixedBP int    // the fixed rate in basis points (10.5 % = 1050)
 }
 
+// Imputations of partial payments.
+const (
+	ImputeInterestFirst = "interest_first"
+	ImputePrincipal     = "principal"
+)
+
 // Penalty policy kinds.
 const (
 	PenaltyECBPlus10 = "ecb_plus_10"
@@ -100,7 +110,8 @@ func (p PenaltyPolicy) validate(field string, allowEmpty bool) error {
 // DefaultCompany is what a new database starts with.
 func DefaultCompany() Company {
 	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3,
-		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1, Window: DefaultWindow}
+		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1, Window: DefaultWindow,
+		Imputation: ImputeInterestFirst}
 }
 
 // Validate checks the company settings.
@@ -124,6 +135,12 @@ func (c *Company) Validate() error {
 		es.add(invalid("throttle_days", ReasonOutOfRange, ""))
 	}
 	es.add(c.Penalty.validate("penalty_policy", false))
+	if c.Imputation == "" {
+		c.Imputation = ImputeInterestFirst
+	}
+	if c.Imputation != ImputeInterestFirst && c.Imputation != ImputePrincipal {
+		es.add(invalid("imputation", ReasonUnknownChoice, c.Imputation))
+	}
 	if c.ECBConfirmedHalf != 1 && c.ECBConfirmedHalf != 2 {
 		es.add(invalid("ecb_confirmed", ReasonOutOfRange, ""))
 	}

@@ -222,7 +222,7 @@ func TestLoadDunningBookContents(t *testing.T) {
 func checkBookRules(t *testing.T, b *DunningBook) {
 	t.Helper()
 	if b.Company.PaymentTermsDays != 30 || len(b.Scenarios) != 4 || len(b.Scenarios[0].Steps) != 7 ||
-		len(b.Categories) != 4 || len(b.ECBRates) != 15 || len(b.LegalRates) != 7 {
+		len(b.Categories) != 4 || len(b.ECBRates) != 19 || len(b.LegalRates) != 7 {
 		t.Errorf("rules: company %+v, %d scenarios, %d categories, %d ECB rates, %d legal rates",
 			b.Company, len(b.Scenarios), len(b.Categories), len(b.ECBRates), len(b.LegalRates))
 	}

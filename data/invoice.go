@@ -42,6 +42,11 @@ type Invoice struct {
 	PausedUntil Date
 	PauseReason string
 
+	// PenaltiesWaived: the owner gave up the late-payment penalties and the
+	// 40 € of this invoice; letters and court files do not claim them.
+	// Set through Store.WaivePenalties, which records why.
+	PenaltiesWaived bool
+
 	// Credited is the total of the invoice's credit notes (read only: set
 	// by Store.CreateCreditNote); CreditClosed says a credit note, not a
 	// payment, settled it: the invoice is cancelled.

@@ -23,17 +23,19 @@ const (
 	EventTaskCreated      EventKind = "task_created"
 	EventTaskDone         EventKind = "task_done"
 	EventNoticeReceived   EventKind = "notice_received"
-	EventCallLogged       EventKind = "call_logged" // a call outside the plan
+	EventNoticePresented  EventKind = "notice_presented" // presented, not collected: avis de passage
+	EventRemindedBefore   EventKind = "reminded_before"  // a reminder sent before the invoice was entered
+	EventCallLogged       EventKind = "call_logged"      // a call outside the plan
 )
 
 const actionColumns = `id, invoice_id, step_id, COALESCE(instalment_id, 0), planned_on, status, outcome, note,
-	catch_up, done_at, done_on, tracking_number, sent_on, received_on, file`
+	catch_up, done_at, done_on, tracking_number, sent_on, received_on, presented_on, file`
 
 func scanAction(row interface{ Scan(...any) error }) (Action, error) {
 	var a Action
 	var doneAt string
 	err := row.Scan(&a.ID, &a.InvoiceID, &a.StepID, &a.InstalmentID, &a.PlannedOn, &a.Status, &a.Outcome, &a.Note,
-		&a.CatchUp, &doneAt, &a.DoneOn, &a.TrackingNumber, &a.SentOn, &a.ReceivedOn, &a.File)
+		&a.CatchUp, &doneAt, &a.DoneOn, &a.TrackingNumber, &a.SentOn, &a.ReceivedOn, &a.PresentedOn, &a.File)
 	if err != nil {
 		return Action{}, err
 	}
@@ -67,10 +69,10 @@ func (s *Store) RecordAction(ctx context.Context, a *Action) error {
 		a.DoneAt = tx.Now()
 		res, err := tx.writer().ExecContext(ctx, `
 			INSERT INTO actions (invoice_id, step_id, instalment_id, planned_on, status, outcome, note, catch_up,
-			       done_at, done_on, tracking_number, sent_on, received_on, file)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			       done_at, done_on, tracking_number, sent_on, received_on, presented_on, file)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.InvoiceID, a.StepID, nullID(a.InstalmentID), a.PlannedOn, a.Status, a.Outcome, a.Note, a.CatchUp,
-			timeText(a.DoneAt), a.DoneOn, a.TrackingNumber, a.SentOn, a.ReceivedOn, a.File)
+			timeText(a.DoneAt), a.DoneOn, a.TrackingNumber, a.SentOn, a.ReceivedOn, a.PresentedOn, a.File)
 		if err != nil {
 			return fmt.Errorf("record step %d on invoice %s: %w", a.StepID, inv.Number, translate(err))
 		}
@@ -78,12 +80,15 @@ func (s *Store) RecordAction(ctx context.Context, a *Action) error {
 			return err
 		}
 		kind := EventStepDone
-		if a.Status == ActionSkipped {
+		switch {
+		case a.Status == ActionSkipped:
 			kind = EventStepSkipped
+		case a.Outcome == OutcomeBeforeRelance:
+			kind = EventRemindedBefore
 		}
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: kind, File: a.File,
 			Params: map[string]string{"number": inv.Number, "channel": string(step.Channel), "template": step.TemplateKey,
-				"outcome": a.Outcome, "note": a.Note, "step": fmt.Sprint(step.ID)}})
+				"outcome": a.Outcome, "note": a.Note, "step": fmt.Sprint(step.ID), "date": a.DoneOn.String()}})
 	})
 }
 
@@ -108,30 +113,57 @@ func (s *Store) listActions(ctx context.Context, tail string, args ...any) ([]Ac
 	return listOf(ctx, s, "list actions", scanAction, `SELECT `+actionColumns+` FROM actions `+tail, args...)
 }
 
-// UpdateLetterTracking records a registered letter's number and its sending
-// and receipt dates; the notice's deadline runs from receipt.
-func (s *Store) UpdateLetterTracking(ctx context.Context, actionID int64, tracking string, sent, received Date) error {
+// LetterTracking is what La Poste tells of a registered letter: its
+// number, the day it was posted, the day it was first presented when the
+// client was out (the "avis de passage"), the day it was signed for.
+type LetterTracking struct {
+	Number      string
+	SentOn      Date
+	PresentedOn Date
+	ReceivedOn  Date
+}
+
+func (t LetterTracking) validate() error {
+	var es FieldErrors
+	if !t.SentOn.IsZero() && !t.ReceivedOn.IsZero() && t.ReceivedOn.Before(t.SentOn) {
+		es.add(invalid("received_on", ReasonOutOfRange, t.ReceivedOn.String()))
+	}
+	if !t.SentOn.IsZero() && !t.PresentedOn.IsZero() && t.PresentedOn.Before(t.SentOn) {
+		es.add(invalid("presented_on", ReasonOutOfRange, t.PresentedOn.String()))
+	}
+	return es.err()
+}
+
+// UpdateLetterTracking records a registered letter's number, its sending,
+// first presentation and receipt dates; the notice's deadline runs from
+// receipt (from the first presentation when the letter was not collected).
+func (s *Store) UpdateLetterTracking(ctx context.Context, actionID int64, t LetterTracking) error {
+	if err := t.validate(); err != nil {
+		return err
+	}
 	return s.InTx(ctx, func(tx *Store) error {
 		a, err := tx.GetAction(ctx, actionID)
 		if err != nil {
 			return err
 		}
-		if !received.IsZero() && !sent.IsZero() && received.Before(sent) {
-			return FieldErrors{invalid("received_on", ReasonOutOfRange, received.String())}
-		}
-		if _, err := tx.writer().ExecContext(ctx, `UPDATE actions SET tracking_number = ?, sent_on = ?, received_on = ? WHERE id = ?`,
-			tracking, sent, received, actionID); err != nil {
+		if _, err := tx.writer().ExecContext(ctx, `UPDATE actions SET tracking_number = ?, sent_on = ?, received_on = ?,
+			       presented_on = ? WHERE id = ?`, t.Number, t.SentOn, t.ReceivedOn, t.PresentedOn, actionID); err != nil {
 			return fmt.Errorf("update letter %d: %w", actionID, translate(err))
-		}
-		if received.IsZero() || a.ReceivedOn == received {
-			return nil
 		}
 		inv, err := tx.GetInvoice(ctx, a.InvoiceID)
 		if err != nil {
 			return err
 		}
-		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventNoticeReceived,
-			Params: map[string]string{"number": inv.Number, "tracking": tracking, "received_on": received.String()}})
+		ev := &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Params: map[string]string{"number": inv.Number, "tracking": t.Number}}
+		switch {
+		case !t.ReceivedOn.IsZero() && a.ReceivedOn != t.ReceivedOn:
+			ev.Kind, ev.Params["received_on"] = EventNoticeReceived, t.ReceivedOn.String()
+		case t.ReceivedOn.IsZero() && !t.PresentedOn.IsZero() && a.PresentedOn != t.PresentedOn:
+			ev.Kind, ev.Params["date"] = EventNoticePresented, t.PresentedOn.String()
+		default:
+			return nil
+		}
+		return tx.appendEvent(ctx, ev)
 	})
 }
 

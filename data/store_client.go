@@ -7,8 +7,8 @@ import (
 	"fmt"
 )
 
-const clientColumns = `id, name, kind, siren, contact_name, email, email_cc, phone,
-	street, postal_code, city, country, category, language, notes,
+const clientColumns = `id, name, debtor_type, debtor_type_migrated, siren, contact_civility, contact_name,
+	email, email_cc, phone, street, postal_code, city, country, category, language, notes,
 	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
 	COALESCE(archived_at, ''), created_at, updated_at`
 
@@ -16,7 +16,8 @@ const clientColumns = `id, name, kind, siren, contact_name, email, email_cc, pho
 func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, error) {
 	var c Client
 	var archived, created, updated string
-	dest := append([]any{&c.ID, &c.Name, &c.Kind, &c.SIREN, &c.ContactName, &c.Email, &c.EmailCC, &c.Phone,
+	dest := append([]any{&c.ID, &c.Name, &c.Kind, &c.KindMigrated, &c.SIREN, &c.ContactCivility, &c.ContactName,
+		&c.Email, &c.EmailCC, &c.Phone,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
 		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason,
 		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &archived, &created, &updated}, extra...)
@@ -42,12 +43,14 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		now := tx.Now()
 		res, err := tx.writer().ExecContext(ctx, `
-			INSERT INTO clients (name, kind, siren, contact_name, email, email_cc, phone,
+			INSERT INTO clients (name, kind, debtor_type, debtor_type_migrated, siren, contact_civility,
+			       contact_name, email, email_cc, phone,
 			       street, postal_code, city, country, category, language, notes,
 			       reminders_paused, paused_reason, scenario_id, penalty_policy, penalty_rate_bp,
 			       created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, c.Kind, c.SIREN, c.ContactName, c.Email, c.EmailCC, c.Phone,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Name, c.Kind.legacyKind(), c.Kind, c.KindMigrated, c.SIREN, c.ContactCivility,
+			c.ContactName, c.Email, c.EmailCC, c.Phone,
 			c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 			c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
 			nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), timeText(now))
@@ -92,13 +95,14 @@ func (s *Store) UpdateClient(ctx context.Context, c *Client) error {
 	}
 	now := s.Now()
 	res, err := s.writer().ExecContext(ctx, `
-		UPDATE clients SET name = ?, kind = ?, siren = ?, contact_name = ?, email = ?, email_cc = ?,
+		UPDATE clients SET name = ?, kind = ?, debtor_type = ?, debtor_type_migrated = ?, siren = ?,
+		       contact_civility = ?, contact_name = ?, email = ?, email_cc = ?,
 		       phone = ?, street = ?, postal_code = ?, city = ?, country = ?, category = ?,
 		       language = ?, notes = ?, reminders_paused = ?, paused_reason = ?,
 		       scenario_id = ?, penalty_policy = ?, penalty_rate_bp = ?, updated_at = ?
 		WHERE id = ?`,
-		c.Name, c.Kind, c.SIREN, c.ContactName, c.Email, c.EmailCC, c.Phone,
-		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
+		c.Name, c.Kind.legacyKind(), c.Kind, c.KindMigrated, c.SIREN, c.ContactCivility, c.ContactName,
+		c.Email, c.EmailCC, c.Phone, c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 		c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
 		nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), c.ID)
 	if errors.Is(translate(err), errForeignKey) {

@@ -166,7 +166,7 @@ func TestUpdateLetterTracking(t *testing.T) {
 		t.Fatal(err)
 	}
 	sent, received := MustDate("2026-03-10"), MustDate("2026-03-12")
-	if err := s.UpdateLetterTracking(ctx, a.ID, "1A 234 567 8901 2", sent, Date{}); err != nil {
+	if err := s.UpdateLetterTracking(ctx, a.ID, LetterTracking{Number: "1A 234 567 8901 2", SentOn: sent}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.GetAction(ctx, a.ID)
@@ -176,7 +176,7 @@ func TestUpdateLetterTracking(t *testing.T) {
 	if n := kindCount(t, s, EventNoticeReceived); n != 0 {
 		t.Fatalf("%d notice_received events before receipt", n)
 	}
-	err := s.UpdateLetterTracking(ctx, a.ID, "changed", sent, sent.AddDays(-1))
+	err := s.UpdateLetterTracking(ctx, a.ID, LetterTracking{Number: "changed", SentOn: sent, ReceivedOn: sent.AddDays(-1)})
 	if !errors.Is(err, ErrInvalid) || !hasFieldError(err, "received_on") {
 		t.Fatalf("received before sent: %v", err)
 	}
@@ -184,7 +184,7 @@ func TestUpdateLetterTracking(t *testing.T) {
 		t.Fatalf("a refused tracking was written: %+v", again)
 	}
 	for range 2 {
-		if err := s.UpdateLetterTracking(ctx, a.ID, "1A 234 567 8901 2", sent, received); err != nil {
+		if err := s.UpdateLetterTracking(ctx, a.ID, LetterTracking{Number: "1A 234 567 8901 2", SentOn: sent, ReceivedOn: received}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -199,8 +199,36 @@ func TestUpdateLetterTracking(t *testing.T) {
 		ev.Params["tracking"] != "1A 234 567 8901 2" || ev.ClientID != c.ID {
 		t.Fatalf("notice_received event: %+v", ev)
 	}
-	if err := s.UpdateLetterTracking(ctx, 9999, "x", sent, received); !errors.Is(err, ErrNotFound) {
+	if err := s.UpdateLetterTracking(ctx, 9999, LetterTracking{Number: "x", SentOn: sent}); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("missing action: %v", err)
+	}
+}
+
+// A letter the client did not collect: the day of the avis de passage is
+// kept and recorded in the timeline; one before the sending is refused.
+func TestLetterPresentedNotCollected(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	c := makeClient(t, s, "boulangerie")
+	inv := makeInvoice(t, s, c.ID, "FA-1", 100000)
+	a := Action{InvoiceID: inv.ID, StepID: stepAt(t, s, "standard", 5).ID}
+	if err := s.RecordAction(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	sent, presented := MustDate("2026-03-10"), MustDate("2026-03-12")
+	err := s.UpdateLetterTracking(ctx, a.ID, LetterTracking{SentOn: sent, PresentedOn: sent.AddDays(-2)})
+	if !hasFieldError(err, "presented_on") {
+		t.Fatalf("presented before sent: %v", err)
+	}
+	if err := s.UpdateLetterTracking(ctx, a.ID, LetterTracking{SentOn: sent, PresentedOn: presented}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.GetAction(ctx, a.ID)
+	if got.PresentedOn != presented || !got.ReceivedOn.IsZero() {
+		t.Fatalf("presented: %+v", got)
+	}
+	if ev := lastEvent(t, s, inv.ID, EventNoticePresented); ev.Params["date"] != "2026-03-12" {
+		t.Fatalf("notice event: %+v", ev)
 	}
 }
 
@@ -583,12 +611,13 @@ func TestECBRates(t *testing.T) {
 	ctx := context.Background()
 	s := newTestStore(t)
 	rates, err := s.ListECBRates(ctx)
-	if err != nil || len(rates) != 15 {
+	// 0002 seeded 2022-12-21 to 2025-06-11; 0006 added the history from 2016.
+	if err != nil || len(rates) != 19 {
 		t.Fatalf("seeded: %d rates, %v", len(rates), err)
 	}
-	if rates[0] != (ECBRate{MustDate("2022-12-21"), 250}) || rates[14] != (ECBRate{MustDate("2025-06-11"), 215}) ||
-		rates[7] != (ECBRate{MustDate("2024-06-12"), 425}) {
-		t.Fatalf("seeded: first %+v, 8th %+v, last %+v", rates[0], rates[7], rates[14])
+	if rates[0] != (ECBRate{MustDate("2016-03-16"), 0}) || rates[4] != (ECBRate{MustDate("2022-12-21"), 250}) ||
+		rates[18] != (ECBRate{MustDate("2025-06-11"), 215}) || rates[11] != (ECBRate{MustDate("2024-06-12"), 425}) {
+		t.Fatalf("seeded: first %+v, 5th %+v, 12th %+v, last %+v", rates[0], rates[4], rates[11], rates[18])
 	}
 	for i := 1; i < len(rates); i++ {
 		if !rates[i-1].EffectiveOn.Before(rates[i].EffectiveOn) {
@@ -605,7 +634,7 @@ func TestECBRates(t *testing.T) {
 	put(ECBRate{MustDate("2026-02-04"), 190})
 	put(ECBRate{MustDate("2025-06-11"), 210})
 	rates, _ = s.ListECBRates(ctx)
-	if len(rates) != 16 || rates[15] != (ECBRate{MustDate("2026-02-04"), 190}) || rates[14].RateBP != 210 {
+	if len(rates) != 20 || rates[19] != (ECBRate{MustDate("2026-02-04"), 190}) || rates[18].RateBP != 210 {
 		t.Fatalf("after puts: %+v", rates)
 	}
 	for field, r := range map[string]ECBRate{
@@ -626,7 +655,7 @@ func TestECBRates(t *testing.T) {
 	if err := s.DeleteECBRate(ctx, MustDate("2026-02-04")); err != nil {
 		t.Fatal(err)
 	}
-	if rates, _ = s.ListECBRates(ctx); len(rates) != 15 || rates[14].EffectiveOn != MustDate("2025-06-11") {
+	if rates, _ = s.ListECBRates(ctx); len(rates) != 19 || rates[18].EffectiveOn != MustDate("2025-06-11") {
 		t.Fatalf("after deletes: %+v", rates)
 	}
 	if err := s.DeleteECBRate(ctx, MustDate("2026-02-04")); !errors.Is(err, ErrNotFound) {

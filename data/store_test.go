@@ -45,7 +45,7 @@ func TestClientCRUD(t *testing.T) {
 	ctx := context.Background()
 	s := newTestStore(t)
 	c := makeClient(t, s, "boulangerie")
-	if c.ID == 0 || c.Kind != Professional || c.Category != "standard" || c.Language != "fr" {
+	if c.ID == 0 || c.Kind != Commercial || c.Category != "standard" || c.Language != "fr" {
 		t.Fatalf("defaults not applied: %+v", c)
 	}
 	got, err := s.GetClient(ctx, c.ID)

@@ -17,7 +17,7 @@ import (
 // what only the owner has (a missing invoice, the signed receipt) is
 // listed as to add.
 func TestCourtFileFolder(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	dir := filepath.Join(t.TempDir(), "dossier")
 	invoicePDF := filepath.Join(t.TempDir(), "FA-2026-0042.pdf")
 	original := []byte("%PDF-1.4 the invoice as issued")
@@ -129,12 +129,12 @@ func TestCompetentCourt(t *testing.T) {
 		kind data.ClientKind
 		want string
 	}{
-		{"Lyon", data.Professional, "Président du tribunal des activités économiques de Lyon"},
-		{"LYON 03", data.Professional, "Président du tribunal des activités économiques de Lyon"},
-		{"Paris Cedex 08", data.Professional, "Président du tribunal des activités économiques de Paris"},
-		{"St-Brieuc", data.Professional, "Président du tribunal des activités économiques de Saint-Brieuc"},
-		{"Le Havre", data.Professional, "Président du tribunal des activités économiques de Le Havre"},
-		{"Villeurbanne", data.Professional, "Président du tribunal de commerce dont relève Villeurbanne"},
+		{"Lyon", data.Commercial, "Président du tribunal des activités économiques de Lyon"},
+		{"LYON 03", data.Commercial, "Président du tribunal des activités économiques de Lyon"},
+		{"Paris Cedex 08", data.Commercial, "Président du tribunal des activités économiques de Paris"},
+		{"St-Brieuc", data.Commercial, "Président du tribunal des activités économiques de Saint-Brieuc"},
+		{"Le Havre", data.Commercial, "Président du tribunal des activités économiques de Le Havre"},
+		{"Villeurbanne", data.Commercial, "Président du tribunal de commerce dont relève Villeurbanne"},
 		{"Lyon", data.Consumer, "Tribunal judiciaire dont relève Lyon"},
 	}
 	for _, tt := range tests {
@@ -151,7 +151,7 @@ func TestCompetentCourt(t *testing.T) {
 // TestCourtSummaryAlone: `relance letter --step court_file` prints the
 // summary sheet, without the exhibits it has not gathered.
 func TestCourtSummaryAlone(t *testing.T) {
-	pdf := must[[]byte](t)(Document(DocCourtSummary, Defaults(), testContext("fr", data.Professional)))
+	pdf := must[[]byte](t)(Document(DocCourtSummary, Defaults(), testContext("fr", data.Commercial)))
 	got := flat(pdfText(t, pdf))
 	if !strings.Contains(got, "fiche récapitulative") || strings.Contains(got, "bordereau)") || !strings.Contains(got, "6. Après l'ordonnance") {
 		t.Errorf("summary reads %q", got)

@@ -32,7 +32,7 @@ func reminderLetter(b *testing.B) func(c *Context) {
 
 func BenchmarkReminderLetter(b *testing.B) {
 	letter := reminderLetter(b)
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	b.ReportAllocs()
 	for b.Loop() {
 		letter(c)
@@ -52,7 +52,7 @@ func thousandLetters(b *testing.B, workers int) {
 	letter := reminderLetter(b)
 	contexts := make([]*Context, 1000)
 	for i := range contexts {
-		c := testContext("fr", data.Professional)
+		c := testContext("fr", data.Commercial)
 		c.Invoice.Amount += data.Money(i)
 		c.Invoices[0].Amount, c.Invoices[0].Outstanding = c.Invoice.Amount, c.Invoice.Amount
 		contexts[i] = c

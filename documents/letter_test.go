@@ -20,7 +20,7 @@ func noticeText(t *testing.T, c *Context) (string, []byte) {
 // TestNoticePDFHasEveryMention checks the LEGAL_FR checklist of a
 // mise en demeure, item by item, on the PDF read back.
 func TestNoticePDFHasEveryMention(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	c.TrackingNumber = "1A 123 456 7890 1"
 	text, pdf := noticeText(t, c)
 	savePages(t, "notice-fr", pdf)
@@ -59,7 +59,7 @@ func TestNoticePDFHasEveryMention(t *testing.T) {
 // space of "1 250,00 €" as a plain space, so the text operators are read:
 // the PDF draws U+202F and U+00A0, not plain spaces, and the font has them.
 func TestAmountsKeepTheirNoBreakSpaces(t *testing.T) {
-	_, pdf := noticeText(t, testContext("fr", data.Professional))
+	_, pdf := noticeText(t, testContext("fr", data.Commercial))
 	for _, s := range []string{"1\u202f250,00\u00a0€", "Objet\u00a0:", "12,15\u00a0%"} {
 		if !containsUTF16(pdf, s) {
 			t.Errorf("the PDF does not draw %q", s)
@@ -93,7 +93,7 @@ func TestConsumerNoticeClaimsNo40Euros(t *testing.T) {
 // default), and follows the window when it is moved.
 func TestRecipientBlockSitsInTheWindow(t *testing.T) {
 	for _, w := range []data.EnvelopeWindow{data.DefaultWindow, {LeftMM10: 1000, TopMM10: 455, WidthMM10: 900, HeightMM10: 450}} {
-		c := testContext("fr", data.Professional)
+		c := testContext("fr", data.Commercial)
 		c.Company.Window = w
 		pdf := must[[]byte](t)(Document("reminder_1", Defaults(), c))
 		var first *pdfWord
@@ -117,7 +117,7 @@ func TestRecipientBlockSitsInTheWindow(t *testing.T) {
 // TestEveryPageRepeatsTheTableHeader: a statement of 60 invoices runs
 // over several pages, each beginning the table again with its header.
 func TestEveryPageRepeatsTheTableHeader(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	c.Invoices = nil
 	var total data.Money
 	for i := range 60 {
@@ -161,7 +161,7 @@ func pad3(n int) string { return fmt.Sprintf("%03d", n) }
 // a placeholder that does not exist is not printed; the error says where.
 func TestUnknownPlaceholderIsRefusedWithItsPosition(t *testing.T) {
 	src := fixedSource{subject: "Rappel", body: "Madame, Monsieur,\n\nVotre facture {{invoice_number}} du {{date_facture}} est due."}
-	_, err := StepLetter(src, "reminder_1", testContext("fr", data.Professional))
+	_, err := StepLetter(src, "reminder_1", testContext("fr", data.Commercial))
 	var pe *PartError
 	if !errors.As(err, &pe) || pe.Part != PartBody || pe.Err.Line != 3 || pe.Err.Col != 37 || pe.Err.Name != "date_facture" || pe.Err.Reason != ErrUnknownField {
 		t.Fatalf("err = %v; want the body's unknown {{date_facture}} at line 3, column 37", err)
@@ -177,7 +177,7 @@ func (s fixedSource) Template(string, string, string) (string, string, bool, err
 
 // TestLetterInEnglish writes amounts and dates the English way.
 func TestLetterInEnglish(t *testing.T) {
-	c := testContext("en", data.Professional)
+	c := testContext("en", data.Commercial)
 	text, pdf := noticeText(t, c)
 	savePages(t, "notice-en", pdf)
 	got := flat(text)
@@ -192,7 +192,7 @@ func TestLetterInEnglish(t *testing.T) {
 // TestAccentsAndSymbolsSurvive: the embedded font prints French text as
 // typed, read back by pdftotext.
 func TestAccentsAndSymbolsSurvive(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	body := must[*Template](t)(Parse("Œuvre, cœur, « guillemets », déjà réglé à l'échéance : 12 € ; ça ?\n\nÀ bientôt ! ÇÉÈÊËÎÏÔÙÛÜŸ"))
 	pdf := must[[]byte](t)(Letter(c, "Essai", body, LetterOptions{}))
 	got := flat(pdfText(t, pdf))
@@ -209,7 +209,7 @@ func TestAccentsAndSymbolsSurvive(t *testing.T) {
 // TestPlanAgreementHasBothSignatures: the debtor acknowledges the debt
 // and signs beside the creditor.
 func TestPlanAgreementHasBothSignatures(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	c.Plan = &data.PaymentPlan{AgreedOn: c.Today, Instalments: []data.Instalment{
 		{DueDate: data.MustDate("2026-03-15"), Amount: data.Euros(800, 0)}, {DueDate: data.MustDate("2026-04-15"), Amount: data.Euros(830, 50)}}}
 	pdf := must[[]byte](t)(Document(DocPlanAgreement, Defaults(), c))
@@ -225,7 +225,7 @@ func TestPlanAgreementHasBothSignatures(t *testing.T) {
 
 // TestPenaltyStatementAlone prints the statement without a template.
 func TestPenaltyStatementAlone(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	pdf := must[[]byte](t)(Document(DocPenaltyStatement, Defaults(), c))
 	savePages(t, "penalty-statement", pdf)
 	got := flat(pdfText(t, pdf, "-layout"))
@@ -244,7 +244,7 @@ func TestPenaltyStatementAlone(t *testing.T) {
 
 // TestNoLetterForAnEmailOnlyStep: the pre-due notice has no letter.
 func TestNoLetterForAnEmailOnlyStep(t *testing.T) {
-	if _, err := Document("pre_due", Defaults(), testContext("fr", data.Professional)); !errors.Is(err, ErrNoLetter) {
+	if _, err := Document("pre_due", Defaults(), testContext("fr", data.Commercial)); !errors.Is(err, ErrNoLetter) {
 		t.Errorf("err = %v, want ErrNoLetter", err)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // the last keeps its natural spacing; no-break spaces are never stretched
 // nor broken.
 func TestJustifiedLinesButNotTheLast(t *testing.T) {
-	d := newPDFDoc("", "", testContext("fr", data.Professional).Today.Time())
+	d := newPDFDoc("", "", testContext("fr", data.Commercial).Today.Time())
 	text := strings.Repeat("Nous restons à votre disposition pour tout renseignement complémentaire sur la somme de 1\u202f250,00\u00a0€. ", 4) +
 		"\nLigne forcée.\nDernière ligne."
 	f := flow{justify: true, size: sizeBody, width: contentWidth}

@@ -162,7 +162,7 @@ func TestConsumerStatementNeverShowsIndemnity(t *testing.T) {
 // A consumer owes interest at the legal rate, not commercial penalties:
 // the statement must name it so.
 func TestConsumerStatementSpeaksOfInterest(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	c.Statement.BasisCode = BasisLegalRate
 	st := BlockText("penalty_statement", c)
 	if !strings.Contains(st, "Intérêts") || strings.Contains(st, "Pénalités") {
@@ -177,7 +177,7 @@ func TestConsumerStatementSpeaksOfInterest(t *testing.T) {
 // A statement summing two invoices says which invoice each slice is of;
 // one of a single invoice needs no such column.
 func TestStatementOfSeveralInvoicesNamesThem(t *testing.T) {
-	c := testContext("fr", data.Professional)
+	c := testContext("fr", data.Commercial)
 	st := BlockText("penalty_statement", c)
 	if !strings.Contains(st, "FA-2026-0042") || !strings.Contains(st, "FA-2026-0051") {
 		t.Errorf("each slice must name its invoice:\n%s", st)
@@ -190,7 +190,7 @@ func TestStatementOfSeveralInvoicesNamesThem(t *testing.T) {
 
 func TestTemplateKeyFor(t *testing.T) {
 	if TemplateKeyFor("formal_notice", data.Consumer) != "formal_notice_consumer" ||
-		TemplateKeyFor("formal_notice", data.Professional) != "formal_notice" ||
+		TemplateKeyFor("formal_notice", data.Commercial) != "formal_notice" ||
 		TemplateKeyFor("reminder_2", data.Consumer) != "reminder_2" {
 		t.Error("wrong template key for the client's kind")
 	}

@@ -18,7 +18,7 @@ func sampleContext(lang string) *Context {
 			Email: "compta@atelier-dupont.fr", IBAN: "fr7630006000011234567890189", BIC: "AGRIFRPP",
 			SignatoryName: "Claire Dupont", SignatoryRole: "Gérante",
 			Address: data.Address{Street: "12 rue Mercière", PostalCode: "69002", City: "Lyon"}},
-		Client: data.Client{Name: "Boulangerie Martin", Kind: data.Professional, ContactName: "Paul Martin",
+		Client: data.Client{Name: "Boulangerie Martin", Kind: data.Commercial, ContactName: "Paul Martin",
 			Email: "paul@martin.fr", Phone: "06 12 34 56 78", SIREN: "123456789",
 			Address: data.Address{Street: "3 place Bellecour", PostalCode: "69002", City: "Lyon"}},
 		Invoice: data.Invoice{Number: "FA-2026-014", IssueDate: d("2026-02-01"), DueDate: d("2026-03-01"),

@@ -135,7 +135,7 @@ var demoClients = []clientRow{
 func (r clientRow) client() data.Client {
 	c := data.Client{
 		Name:        r.name,
-		Kind:        data.Professional,
+		Kind:        data.Commercial,
 		ContactName: r.contact,
 		Email:       r.email,
 		EmailCC:     r.emailCC,

@@ -177,12 +177,12 @@ func (r *replay) sendNotice(ctx context.Context, day data.Date, g dunning.Group)
 			if a.StepID != d.Step.ID || a.InstalmentID != d.InstalmentID {
 				continue
 			}
-			if err := r.store.UpdateLetterTracking(ctx, a.ID, tracking, day, data.Date{}); err != nil {
+			if err := r.store.UpdateLetterTracking(ctx, a.ID, data.LetterTracking{Number: tracking, SentOn: day}); err != nil {
 				return err
 			}
 			if received.Before(r.book.today) {
 				r.at(received, func(ctx context.Context) error {
-					if err := r.store.UpdateLetterTracking(ctx, a.ID, tracking, day, received); err != nil {
+					if err := r.store.UpdateLetterTracking(ctx, a.ID, data.LetterTracking{Number: tracking, SentOn: day, ReceivedOn: received}); err != nil {
 						return err
 					}
 					return r.ledger.refresh(ctx, a.InvoiceID, actionRows)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"time"
 
 	"relance/data"
 )
@@ -75,7 +76,7 @@ func newLedger(ctx context.Context, store *data.Store) (*ledger, error) {
 func (l *ledger) add(inv data.Invoice) {
 	li := &ledgerInvoice{inv: data.PlanInvoice{ID: inv.ID, ClientID: inv.ClientID, Number: inv.Number,
 		IssueDate: inv.IssueDate, DeliveryDate: inv.DeliveryDate, DueDate: inv.DueDate, Amount: inv.Amount,
-		State: inv.State, Paused: inv.Paused, PausedUntil: inv.PausedUntil}}
+		State: inv.State, Paused: inv.Paused, PausedUntil: inv.PausedUntil, EnteredOn: data.DateOf(inv.CreatedAt.In(time.Local))}}
 	l.invoices = append(l.invoices, li)
 	l.byID[inv.ID] = li
 }

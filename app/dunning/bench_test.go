@@ -27,7 +27,7 @@ func benchmarkBook(today data.Date) *data.DunningBook {
 		Promises: map[int64][]data.Promise{}, Plans: map[int64]*data.PaymentPlan{}, LastMessage: map[int64]data.Date{},
 	}
 	for c := int64(1); c <= 10_000; c++ {
-		b.Clients[c] = &data.Client{ID: c, Name: fmt.Sprintf("Client %d", c), Category: "standard", Kind: data.Professional}
+		b.Clients[c] = &data.Client{ID: c, Name: fmt.Sprintf("Client %d", c), Category: "standard", Kind: data.Commercial}
 		if c%3 == 0 {
 			b.LastMessage[c] = today.AddDays(-int(c % 5))
 		}

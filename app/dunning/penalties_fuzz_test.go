@@ -8,16 +8,19 @@ import (
 	"relance/data"
 )
 
-// fuzzEpoch anchors the fuzzed dates: half a year before the rate table
-// starts, so that "no rate", known and assumed half-years all come up.
-var fuzzEpoch = data.MustDate("2022-07-01")
+// fuzzEpoch anchors the fuzzed dates: a year before the rate table starts
+// (2016-03-16), so that "no rate", known and assumed half-years all come up.
+var fuzzEpoch = data.MustDate("2015-07-01")
+
+// fuzzSpan is how many days after fuzzEpoch the fuzzed dates reach (2027).
+const fuzzSpan = 4300
 
 // fuzzPayments reads payments from raw bytes, six per payment: a day offset
 // from fuzzEpoch and an amount in cents.
 func fuzzPayments(raw []byte) []data.Payment {
 	var out []data.Payment
 	for ; len(raw) >= 6; raw = raw[6:] {
-		offset := int(binary.LittleEndian.Uint16(raw)) % 2600
+		offset := int(binary.LittleEndian.Uint16(raw)) % fuzzSpan
 		amount := data.Money(binary.LittleEndian.Uint32(raw[2:]))
 		out = append(out, data.Payment{Date: fuzzEpoch.AddDays(offset), Amount: amount})
 	}
@@ -25,27 +28,31 @@ func fuzzPayments(raw []byte) []data.Payment {
 }
 
 func FuzzComputeStatement(f *testing.F) {
-	f.Add(int64(100000), uint16(988), uint16(1141), uint16(0), false, false, 0, []byte{}) // worked example, as of
-	f.Add(int64(100000), uint16(988), uint16(1200), uint16(0), false, false, 0,
-		[]byte{0x75, 0x04, 0xa0, 0x86, 0x01, 0x00}) // worked example, paid in full on 2025-08-15
-	f.Add(int64(200000), uint16(1126), uint16(1218), uint16(0), false, true, 900,
-		[]byte{0x8f, 0x04, 0x80, 0x38, 0x01, 0x00}) // fixed rate, partial payment on 2025-09-10
-	f.Add(int64(100000), uint16(988), uint16(1141), uint16(1054), true, false, 0, []byte{}) // consumer with notice
-	f.Add(int64(-5), uint16(10), uint16(2500), uint16(0), false, false, -300, []byte{1, 2, 3, 4, 5, 6, 7})
-	f.Fuzz(func(t *testing.T, amount int64, due, asOf, notice uint16, consumer, fixed bool, fixedBP int, rawPayments []byte) {
+	// Day offsets from 2015-07-01: 3545 is 2025-03-15, 3698 2025-08-15.
+	f.Add(int64(100000), uint16(3545), uint16(3698), uint16(0), uint8(0), false, false, 0, []byte{}) // worked example, as of
+	f.Add(int64(100000), uint16(3545), uint16(3757), uint16(0), uint8(0), true, false, 0,
+		[]byte{0x72, 0x0e, 0xa0, 0x86, 0x01, 0x00}) // worked example, paid in full on 2025-08-15
+	f.Add(int64(200000), uint16(3683), uint16(3775), uint16(0), uint8(1), false, true, 900,
+		[]byte{0x8c, 0x0e, 0x80, 0x38, 0x01, 0x00}) // civil, fixed rate, partial payment on 2025-09-10
+	f.Add(int64(100000), uint16(3545), uint16(3698), uint16(3611), uint8(3), false, false, 0, []byte{}) // consumer with notice
+	f.Add(int64(600000), uint16(3000), uint16(3400), uint16(0), uint8(2), false, false, 0,
+		[]byte{0x00, 0x0c, 0x40, 0x0d, 0x03, 0x00}) // public buyer, partial payment
+	f.Add(int64(-5), uint16(10), uint16(2500), uint16(0), uint8(0), false, false, -300, []byte{1, 2, 3, 4, 5, 6, 7})
+	f.Fuzz(func(t *testing.T, amount int64, due, asOf, notice uint16, kind uint8, principal, fixed bool, fixedBP int,
+		rawPayments []byte) {
 		in := StatementInput{
 			Amount:     data.Money(amount % 1e13), // up to 100 billion euros: far from any saturation
-			Due:        fuzzEpoch.AddDays(int(due) % 2600),
-			AsOf:       fuzzEpoch.AddDays(int(asOf) % 2600),
+			Due:        fuzzEpoch.AddDays(int(due) % fuzzSpan),
+			AsOf:       fuzzEpoch.AddDays(int(asOf) % fuzzSpan),
 			Payments:   fuzzPayments(rawPayments),
-			ClientKind: data.Professional,
+			ClientKind: data.ClientKinds[int(kind)%len(data.ClientKinds)],
 			Rates:      DefaultRates(),
 		}
-		if consumer {
-			in.ClientKind = data.Consumer
+		if principal {
+			in.Imputation = data.ImputePrincipal
 		}
 		if notice != 0 {
-			in.NoticeReceived = fuzzEpoch.AddDays(int(notice) % 2600)
+			in.NoticeReceived = fuzzEpoch.AddDays(int(notice) % fuzzSpan)
 		}
 		if fixed {
 			in.Policy = Policy{Kind: PolicyFixed, FixedBP: fixedBP % 100_000}
@@ -62,10 +69,11 @@ func FuzzComputeStatement(f *testing.F) {
 func checkStatement(t *testing.T, in StatementInput, st Statement) {
 	t.Helper()
 	checkNonNegative(t, st)
-	if st.Total != st.Outstanding+st.Penalties+st.Indemnity {
-		t.Fatalf("Total %d != Outstanding %d + Penalties %d + Indemnity %d",
-			st.Total, st.Outstanding, st.Penalties, st.Indemnity)
+	if st.Total != st.Outstanding+st.Penalties-st.InterestPaid+st.Indemnity {
+		t.Fatalf("Total %d != Outstanding %d + Penalties %d - InterestPaid %d + Indemnity %d",
+			st.Total, st.Outstanding, st.Penalties, st.InterestPaid, st.Indemnity)
 	}
+	checkImputation(t, in, st)
 	checkIndemnity(t, in, st)
 	checkSlices(t, in, st)
 	for i, w := range st.Warnings {
@@ -79,7 +87,8 @@ func checkStatement(t *testing.T, in StatementInput, st Statement) {
 
 func checkNonNegative(t *testing.T, st Statement) {
 	t.Helper()
-	if st.Outstanding < 0 || st.Penalties < 0 || st.Indemnity < 0 || st.Total < 0 || st.DaysLate < 0 {
+	if st.Outstanding < 0 || st.Penalties < 0 || st.Indemnity < 0 || st.Total < 0 || st.DaysLate < 0 ||
+		st.InterestPaid < 0 || st.InterestPaid > st.Penalties {
 		t.Fatalf("negative figure in %+v", st)
 	}
 	for _, s := range st.Slices {
@@ -92,7 +101,7 @@ func checkNonNegative(t *testing.T, st Statement) {
 func checkIndemnity(t *testing.T, in StatementInput, st Statement) {
 	t.Helper()
 	want := data.Money(0)
-	if in.ClientKind == data.Professional && st.DaysLate > 0 {
+	if in.ClientKind.IsBusiness() && st.DaysLate > 0 {
 		want = RecoveryIndemnity
 	}
 	if st.Indemnity != want {
@@ -121,7 +130,7 @@ func checkSlices(t *testing.T, in StatementInput, st Statement) {
 	if penalties != st.Penalties {
 		t.Fatalf("Penalties %d != sum of slices %d", st.Penalties, penalties)
 	}
-	if in.ClientKind == data.Professional && !hasWarning(st, WarnNoRate) && days != st.DaysLate {
+	if in.ClientKind.IsBusiness() && !hasWarning(st, WarnNoRate) && days != st.DaysLate {
 		t.Fatalf("slices cover %d days, DaysLate is %d", days, st.DaysLate)
 	}
 }
@@ -130,8 +139,16 @@ func checkSlices(t *testing.T, in StatementInput, st Statement) {
 // half-year and inside the delay.
 func checkSliceBounds(t *testing.T, in StatementInput, s Slice) {
 	t.Helper()
-	if s.Days != s.To.DaysSince(s.From)+1 || HalfYearOf(s.From) != HalfYearOf(s.To) {
-		t.Fatalf("slice %+v: wrong day count or spans two half-years", s)
+	if s.Days != s.To.DaysSince(s.From)+1 {
+		t.Fatalf("slice %+v: wrong day count", s)
+	}
+	// A public buyer's rate holds for the whole delay; the others' change
+	// with the half-year.
+	if in.ClientKind != data.PublicBuyer && HalfYearOf(s.From) != HalfYearOf(s.To) {
+		t.Fatalf("slice %+v spans two half-years", s)
+	}
+	if in.ClientKind == data.PublicBuyer && s.RateBP != firstSliceRate(in) {
+		t.Fatalf("public buyer slice %+v: rate %d, the first half-year's is %d", s, s.RateBP, firstSliceRate(in))
 	}
 	if !s.From.After(in.Due) || s.To.After(in.AsOf) {
 		t.Fatalf("slice %+v outside the delay %s..%s", s, in.Due.AddDays(1), in.AsOf)
@@ -140,4 +157,39 @@ func checkSliceBounds(t *testing.T, in StatementInput, s Slice) {
 
 func hasWarning(st Statement, key string) bool {
 	return slices.ContainsFunc(st.Warnings, func(w Warning) bool { return w.Key == key })
+}
+
+// firstSliceRate is a public buyer's rate: ECB on the first day of the
+// half-year in which interest started, + 8 points.
+func firstSliceRate(in StatementInput) int {
+	bp, _, _ := in.Rates.ECBRate(HalfYearOf(in.Due.AddDays(1)))
+	return bp + publicMargin
+}
+
+// checkImputation checks what the payments paid: the principal imputation
+// never touches interest; in any case principal plus interest paid never
+// exceed what came in, and a statement with an unpaid principal used every
+// payment up to AsOf.
+func checkImputation(t *testing.T, in StatementInput, st Statement) {
+	t.Helper()
+	if in.Imputation == data.ImputePrincipal && st.InterestPaid != 0 {
+		t.Fatalf("principal imputation paid %d of interest", st.InterestPaid)
+	}
+	if st.DaysLate == 0 || in.Amount <= 0 {
+		return
+	}
+	var received data.Money
+	for _, p := range in.Payments {
+		if p.Amount > 0 && !p.Date.After(in.AsOf) {
+			received += p.Amount
+		}
+	}
+	principalPaid := in.Amount - st.Outstanding
+	if principalPaid+st.InterestPaid > received {
+		t.Fatalf("paid %d of principal and %d of interest out of %d received", principalPaid, st.InterestPaid, received)
+	}
+	if st.Outstanding > 0 && principalPaid+st.InterestPaid != received {
+		t.Fatalf("principal %d still owed, but only %d + %d of %d received were imputed",
+			st.Outstanding, principalPaid, st.InterestPaid, received)
+	}
 }

@@ -26,9 +26,11 @@ func ecbAssumed(half, date, rate string) Warning {
 
 func TestComputeStatement(t *testing.T) {
 	d := data.MustDate
+	// These cases impute payments on the principal; the 1343-1 default is
+	// tested in TestImputationInterestFirst.
 	pro := func(amount data.Money, due, asOf string, payments ...data.Payment) StatementInput {
 		return StatementInput{Amount: amount, Due: d(due), AsOf: d(asOf), Payments: payments,
-			ClientKind: data.Professional, Rates: DefaultRates()}
+			ClientKind: data.Commercial, Rates: DefaultRates(), Imputation: data.ImputePrincipal}
 	}
 	consumer := func(notice string, in StatementInput) StatementInput {
 		in.ClientKind = data.Consumer
@@ -218,12 +220,22 @@ func TestComputeStatement(t *testing.T) {
 				}},
 		},
 		{
-			name: "half-year before the table: left out with a warning",
+			name: "due in 2022: the ECB rate of 1 July 2022 was still 0.00 %, so 10 %",
 			in:   pro(100000, "2022-06-30", "2023-01-31"),
 			want: Statement{DaysLate: 215, Basis: BasisECBPlus10,
-				Slices:      []Slice{wantSlice("2023-01-01", "2023-01-31", 100000, 1250, 1062)},
-				Outstanding: 100000, Penalties: 1062, Indemnity: 4000, Total: 105062,
-				Warnings: []Warning{{Key: WarnNoRate, Args: map[string]string{"half": "H2 2022"}}}},
+				Slices: []Slice{
+					wantSlice("2022-07-01", "2022-12-31", 100000, 1000, 5041),
+					wantSlice("2023-01-01", "2023-01-31", 100000, 1250, 1062),
+				},
+				Outstanding: 100000, Penalties: 6103, Indemnity: 4000, Total: 110103},
+		},
+		{
+			name: "half-year before the table (H1 2016 starts before 2016-03-16): left out with a warning",
+			in:   pro(100000, "2015-12-31", "2016-07-31"),
+			want: Statement{DaysLate: 213, Basis: BasisECBPlus10,
+				Slices:      []Slice{wantSlice("2016-07-01", "2016-07-31", 100000, 1000, 849)},
+				Outstanding: 100000, Penalties: 849, Indemnity: 4000, Total: 104849,
+				Warnings: []Warning{{Key: WarnNoRate, Args: map[string]string{"half": "H1 2016"}}}},
 		},
 		{
 			name: "leap year still divides by 365",
@@ -247,11 +259,109 @@ func TestComputeStatement(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.want.AsOf, tt.want.Due = tt.in.AsOf, tt.in.Due
+			if tt.want.Basis != BasisNone {
+				tt.want.Imputation = data.ImputePrincipal
+			}
 			got := ComputeStatement(tt.in)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("ComputeStatement:\n got %+v\nwant %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// Code civil 1343-1: a partial payment pays the interest accrued to its day
+// first. 6 000 € due 2024-01-31 (H1 2024: ECB 4.50 % + 10 = 14.50 %), paid
+// 2 000 € on 2024-03-27 and 1 500 € on 2024-04-25:
+//
+//	56 days on 6 000,00 € = 133,48 €; the 2 000 € pay 133,48 € of interest
+//	and 1 866,52 € of principal, leaving 4 133,48 €;
+//	29 days on 4 133,48 € = 47,62 €; the 1 500 € pay 47,62 € and 1 452,38 €,
+//	leaving 2 681,10 € of principal (2 500,00 € imputed on the principal).
+func TestImputationInterestFirst(t *testing.T) {
+	d := data.MustDate
+	in := StatementInput{Amount: 600000, Due: d("2024-01-31"), AsOf: d("2024-04-25"), ClientKind: data.Commercial,
+		Rates: DefaultRates(), Payments: []data.Payment{paymentOn("2024-03-27", 200000), paymentOn("2024-04-25", 150000)}}
+	st := ComputeStatement(in)
+	want := Statement{AsOf: in.AsOf, Due: in.Due, DaysLate: 85, Basis: BasisECBPlus10, Imputation: data.ImputeInterestFirst,
+		Slices: []Slice{
+			wantSlice("2024-02-01", "2024-03-27", 600000, 1450, 13348),
+			wantSlice("2024-03-28", "2024-04-25", 413348, 1450, 4762),
+		},
+		Outstanding: 268110, Penalties: 18110, InterestPaid: 18110, Indemnity: 4000, Total: 272110}
+	if !reflect.DeepEqual(st, want) {
+		t.Fatalf("1343-1:\n got %+v\nwant %+v", st, want)
+	}
+	in.Imputation = data.ImputePrincipal
+	if st := ComputeStatement(in); st.Outstanding != 250000 || st.InterestPaid != 0 || st.Imputation != data.ImputePrincipal {
+		t.Fatalf("on the principal: outstanding %s, interest paid %s, %q", st.Outstanding, st.InterestPaid, st.Imputation)
+	}
+	// Paid in full late: the payment covered the interest first, so a
+	// principal remains and keeps earning interest (no interest on interest).
+	full := StatementInput{Amount: 100000, Due: d("2025-03-15"), AsOf: d("2025-09-30"), ClientKind: data.Commercial,
+		Rates: DefaultRates(), Payments: []data.Payment{paymentOn("2025-08-15", 100000)}}
+	st = ComputeStatement(full)
+	if st.InterestPaid != 5386 || st.Outstanding != 5386 || len(st.Slices) != 3 || st.Slices[2].Base != 5386 ||
+		st.Total != 5386+st.Slices[2].Amount+4000 {
+		t.Fatalf("worked example paid in full, 1343-1: %+v", st)
+	}
+}
+
+// A public buyer owes intérêts moratoires at the ECB rate in force on the
+// first day of the half-year in which they start + 8 points, for the whole
+// delay (R2192-31), and the 40 € (D2192-35); a commune is not charged ECB +
+// 10 per half-year.
+func TestPublicBuyerMoratoryInterest(t *testing.T) {
+	d := data.MustDate
+	in := StatementInput{Amount: 100000, Due: d("2025-03-15"), AsOf: d("2025-08-15"), ClientKind: data.PublicBuyer,
+		Rates: DefaultRates()}
+	st := ComputeStatement(in)
+	// ECB on 2025-01-01: 3.15 %, + 8 = 11.15 % for all 153 days.
+	want := Statement{AsOf: in.AsOf, Due: in.Due, DaysLate: 153, Basis: BasisPublic, Imputation: data.ImputeInterestFirst,
+		Slices:      []Slice{wantSlice("2025-03-16", "2025-08-15", 100000, 1115, 4674)},
+		Outstanding: 100000, Penalties: 4674, Indemnity: 4000, Total: 108674}
+	if !reflect.DeepEqual(st, want) {
+		t.Fatalf("public buyer:\n got %+v\nwant %+v", st, want)
+	}
+	// A contractual rate does not apply to a public buyer.
+	in.Policy = Policy{Kind: PolicyFixed, FixedBP: 2000}
+	if again := ComputeStatement(in); again.Penalties != 4674 {
+		t.Fatalf("fixed policy changed a public buyer's interest: %s", again.Penalties)
+	}
+}
+
+// A civil debtor pays like a commercial one; a waived invoice owes its
+// principal alone.
+func TestCivilAndWaived(t *testing.T) {
+	d := data.MustDate
+	in := StatementInput{Amount: 100000, Due: d("2025-03-15"), AsOf: d("2025-08-15"), ClientKind: data.Civil,
+		Rates: DefaultRates()}
+	if st := ComputeStatement(in); st.Penalties != 5386 || st.Indemnity != 4000 || st.Basis != BasisECBPlus10 {
+		t.Fatalf("civil: %+v", st)
+	}
+	in.Waived = true
+	st := ComputeStatement(in)
+	if st.Penalties != 0 || st.Indemnity != 0 || st.Total != 100000 || st.Basis != BasisWaived || st.DaysLate != 153 {
+		t.Fatalf("waived: %+v", st)
+	}
+}
+
+// A statement whose delay has a half-year without a rate says which one,
+// so that a letter can refuse to print it.
+func TestStatementNoRate(t *testing.T) {
+	d := data.MustDate
+	st := ComputeStatement(StatementInput{Amount: 100000, Due: d("2015-12-31"), AsOf: d("2016-07-31"),
+		ClientKind: data.Commercial, Rates: DefaultRates()})
+	if h, ok := st.NoRate(); !ok || h != (HalfYear{2016, 1}) {
+		t.Fatalf("NoRate = %v, %v", h, ok)
+	}
+	st = ComputeStatement(StatementInput{Amount: 100000, Due: d("2022-03-31"), AsOf: d("2022-09-30"),
+		ClientKind: data.Commercial, Rates: DefaultRates()})
+	if h, ok := st.NoRate(); ok {
+		t.Fatalf("2022 has rates since the history goes back to 2016, NoRate = %v", h)
+	}
+	if st.Penalties != simpleInterest(100000, 1000, 183) {
+		t.Fatalf("2022-04-01..2022-09-30 at 10 %%: %s", st.Penalties)
 	}
 }
 

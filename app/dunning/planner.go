@@ -1,6 +1,7 @@
 package dunning
 
 import (
+	"cmp"
 	"slices"
 
 	"relance/data"
@@ -51,7 +52,13 @@ const (
 	WaitPayment  = "paid_today" // a payment came in today
 	WaitPaused   = "paused"     // reminders paused on the invoice or the client
 	WaitDisputed = "disputed"   // until the dispute is resolved
+	// WaitTimeBarred: the limitation period has passed; no formal notice
+	// or court file is proposed any more (Date is the last day it ran).
+	WaitTimeBarred = "time_barred"
 )
+
+// WaitReasons lists every Wait reason, for the callers' catalogue tests.
+var WaitReasons = []string{WaitPromise, WaitThrottle, WaitPayment, WaitPaused, WaitDisputed, WaitTimeBarred}
 
 // NextStep is an invoice's next step and the day it falls on.
 type NextStep struct {
@@ -76,6 +83,35 @@ type MissedInstalment struct {
 	Instalment data.Instalment
 }
 
+// PrescriptionAlert is an unpaid invoice whose limitation period ends
+// soon (within PrescriptionAlertDays) or has ended.
+type PrescriptionAlert struct {
+	InvoiceID int64
+	Number    string
+	ClientID  int64
+	Deadline  data.Date // the last day the claim can be taken to court
+	DaysLeft  int       // from today to Deadline; negative once passed
+	Expired   bool
+}
+
+// PrescriptionAlertDays: Today warns this many days before an unpaid
+// invoice's claim is time-barred, and again at PrescriptionUrgentDays.
+const (
+	PrescriptionAlertDays  = 60
+	PrescriptionUrgentDays = 15
+)
+
+// AwaitingReceipt is a formal notice sent by registered letter whose
+// receipt (or first presentation) date is not entered: its deadline, and
+// so the court file, wait for the longest La Poste may take.
+type AwaitingReceipt struct {
+	InvoiceID int64
+	Number    string
+	ClientID  int64
+	ActionID  int64
+	SentOn    data.Date
+}
+
 // Plan is the planner's answer for one day.
 type Plan struct {
 	Today          data.Date
@@ -85,6 +121,8 @@ type Plan struct {
 	Missed         []MissedInstalment // to flag
 	CompletedPlans []int64            // plans fully paid
 	Throttled      int                // due message steps held back by the throttle
+	Prescriptions  []PrescriptionAlert
+	Receipts       []AwaitingReceipt
 }
 
 // planner holds one planning run's lookups.
@@ -174,6 +212,12 @@ func (p *planner) planInvoice(inv *data.PlanInvoice) {
 		p.planThankYou(inv, sc)
 		return
 	}
+	if inv.State == data.StateWrittenOff {
+		p.plan.Next[inv.ID] = NextStep{Wait: WaitPaused}
+		return
+	}
+	barred := p.checkPrescription(inv, client)
+	p.checkReceipts(inv)
 	if wait := p.blocked(inv, client); wait != WaitNone {
 		p.plan.Next[inv.ID] = NextStep{Wait: wait}
 		return
@@ -187,7 +231,37 @@ func (p *planner) planInvoice(inv *data.PlanInvoice) {
 		return
 	}
 	p.planSteps(stepRun{inv: inv, steps: p.timed[sc.ID], base: inv.DueDate,
-		outstanding: inv.Amount - inv.Paid, resumed: resumed})
+		outstanding: inv.Amount - inv.Paid, resumed: resumed, timeBarred: barred})
+}
+
+// checkPrescription flags an unpaid invoice whose limitation period ends
+// within PrescriptionAlertDays or has ended, and reports whether it has.
+func (p *planner) checkPrescription(inv *data.PlanInvoice, client *data.Client) (expired bool) {
+	pr := PrescriptionOf(inv, client.Kind, p.in.Book)
+	if pr.Deadline.IsZero() {
+		return false
+	}
+	left := pr.Deadline.DaysSince(p.in.Today)
+	if left > PrescriptionAlertDays {
+		return false
+	}
+	p.plan.Prescriptions = append(p.plan.Prescriptions, PrescriptionAlert{InvoiceID: inv.ID, Number: inv.Number,
+		ClientID: inv.ClientID, Deadline: pr.Deadline, DaysLeft: left, Expired: left < 0})
+	return left < 0
+}
+
+// checkReceipts lists the invoice's registered letters whose receipt is
+// not entered yet, so that Today asks for it.
+func (p *planner) checkReceipts(inv *data.PlanInvoice) {
+	for _, a := range p.in.Book.Actions[inv.ID] {
+		if a.Status != data.ActionDone || !a.ReceivedOn.IsZero() || !a.PresentedOn.IsZero() {
+			continue
+		}
+		if st := p.step(a.StepID); st != nil && st.Channel == data.ChannelRegisteredLetter {
+			p.plan.Receipts = append(p.plan.Receipts, AwaitingReceipt{InvoiceID: inv.ID, Number: inv.Number,
+				ClientID: inv.ClientID, ActionID: a.ID, SentOn: cmp.Or(a.SentOn, a.DoneOn)})
+		}
+	}
 }
 
 // blocked says why an unpaid invoice gets no step at all.
@@ -213,31 +287,60 @@ type stepRun struct {
 	outstanding  data.Money
 	resumed      bool      // after a broken promise: the next step in order, now
 	notBefore    data.Date // the end of the deadline a formal notice gave
+	timeBarred   bool      // the limitation period has passed
+
+	// anchor is the last step taken on the run and the day it was taken:
+	// when it was taken after its date, the later steps move by as many
+	// days, so that a step taken late (an invoice entered late, a reminder
+	// sent a week after its date) does not bring the next one the day after.
+	anchor    *data.Step
+	anchorDay data.Date
+	reminded  int // reminders (messages after the due date) sent on the run
+}
+
+// lateness is how many days after its own date the anchor step was taken.
+func (p *planner) lateness(r stepRun) int {
+	if r.anchor == nil {
+		return 0
+	}
+	return max(0, r.anchorDay.DaysSince(p.nextBusinessDay(r.base.AddDays(r.anchor.OffsetDays))))
 }
 
 // remaining returns the steps after the last one taken on the run, and
-// whether any was taken at all.
-func (p *planner) remaining(r stepRun) []data.Step {
+// records in r the anchor of their dates and the reminders already sent.
+func (p *planner) remaining(r *stepRun) []data.Step {
 	actions := p.in.Book.Actions[r.inv.ID]
 	last := -1
 	for i, st := range r.steps {
 		for _, a := range actions {
-			if a.StepID == st.ID && a.InstalmentID == r.instalmentID {
-				last = i
-				break
+			if a.StepID != st.ID || a.InstalmentID != r.instalmentID {
+				continue
 			}
+			last, r.anchor, r.anchorDay = i, &r.steps[i], a.DoneOn
+			if a.Status == data.ActionDone && isReminder(st) {
+				r.reminded++
+			}
+			break
 		}
 	}
 	return r.steps[last+1:]
 }
 
-func (p *planner) stepDate(r stepRun, st data.Step) data.Date {
-	return p.nextBusinessDay(data.LaterDate(r.base.AddDays(st.OffsetDays), r.notBefore))
+// isReminder: a message asking for payment once it is due (a pre-due
+// notice comes before the due date, a thank-you after payment).
+func isReminder(st data.Step) bool {
+	return st.Channel.IsMessage() && st.Channel != data.ChannelThankYou && st.OffsetDays >= 0
 }
 
-// postalDays is how long a registered letter is taken to need to arrive
-// while its receipt date is not entered yet.
-const postalDays = 3
+func (p *planner) stepDate(r stepRun, st data.Step) data.Date {
+	day := r.base.AddDays(st.OffsetDays + p.lateness(r))
+	return p.nextBusinessDay(data.LaterDate(day, r.notBefore))
+}
+
+// laPosteHoldDays is how long La Poste keeps a registered letter the
+// addressee was out for: while neither its receipt nor its first
+// presentation is entered, a notice's deadline counts from then.
+const laPosteHoldDays = 15
 
 // noticeDeadline is the day after the deadline a formal notice on the run
 // gave the client (counted from its receipt): no later step comes before
@@ -252,9 +355,9 @@ func (p *planner) noticeDeadline(r stepRun) data.Date {
 		if st == nil || st.Channel != data.ChannelRegisteredLetter || st.DeadlineDays <= 0 {
 			continue
 		}
-		received := a.ReceivedOn
+		received := cmp.Or(a.ReceivedOn, a.PresentedOn)
 		if received.IsZero() {
-			received = a.DoneOn.AddDays(postalDays)
+			received = cmp.Or(a.SentOn, a.DoneOn).AddDays(laPosteHoldDays)
 		}
 		end = data.LaterDate(end, received.AddDays(st.DeadlineDays+1))
 	}
@@ -278,8 +381,11 @@ func (p *planner) nextBusinessDay(d data.Date) data.Date {
 }
 
 func (p *planner) planSteps(r stepRun) {
-	rest := p.remaining(r)
+	rest := p.current(&r)
 	if len(rest) == 0 {
+		if r.timeBarred {
+			p.setNext(r, data.Step{}, data.Date{}, WaitTimeBarred)
+		}
 		return
 	}
 	r.notBefore = p.noticeDeadline(r)
@@ -301,11 +407,91 @@ func (p *planner) planSteps(r stepRun) {
 		due = due[:1]
 	}
 	due = upToFormalNotice(due)
-	if len(due) == 0 {
+	lead := p.pickLead(r, due)
+	switch {
+	case lead < 0:
 		p.setNext(r, rest[0], p.stepDate(r, rest[0]), WaitNone)
-		return
+	case !p.cal.IsBusinessDay(today):
+		// Steps never fire on a weekend or a holiday: one that became due
+		// meanwhile (a payment plan's next instalment once the previous one
+		// was paid on a Saturday) waits for the next business day.
+		p.setNext(r, due[lead], p.cal.NextBusinessDay(today), WaitNone)
+	default:
+		p.addDue(r, due[lead], due[:lead])
 	}
-	lead := due[len(due)-1]
+}
+
+// current is what is left to plan on the run: the steps after the last one
+// taken, less those that no longer make sense — a step meant for before the
+// due date once it has passed (a pre-due notice), and, once the claim is
+// time-barred, the formal notice and the court file.
+func (p *planner) current(r *stepRun) []data.Step {
+	rest := p.remaining(r)
+	pastDue := p.in.Today.After(r.base)
+	keep := func(st data.Step) bool {
+		if pastDue && st.OffsetDays < 0 {
+			return false
+		}
+		return !r.timeBarred || (st.Channel != data.ChannelRegisteredLetter && st.Channel != data.ChannelLegalFile)
+	}
+	for i, st := range rest {
+		if !keep(st) {
+			out := slices.Clone(rest[:i])
+			for _, later := range rest[i+1:] {
+				if keep(later) {
+					out = append(out, later)
+				}
+			}
+			return out
+		}
+	}
+	return rest
+}
+
+// pickLead chooses, among the due steps (in order), the one to take now;
+// the steps before it are passed over. It is the latest whose words fit
+// what was really sent: a reminder after the first of the run ("Malgré
+// notre précédente relance") only once a reminder went out, so an invoice
+// entered late gets the first reminder, not the second. A message that
+// fits is preferred to a call or a task. -1 when none fits.
+func (p *planner) pickLead(r stepRun, due []data.Step) int {
+	lastMessage, lastOther := -1, -1
+	for i, st := range due {
+		if !p.fits(r, st) {
+			continue
+		}
+		if st.Channel.IsMessage() {
+			lastMessage = i
+		} else {
+			lastOther = i
+		}
+	}
+	if lastMessage >= 0 {
+		return lastMessage
+	}
+	return lastOther
+}
+
+// fits reports whether a step's words fit the run's history: a reminder
+// that is not the run's first needs an earlier reminder sent.
+func (p *planner) fits(r stepRun, st data.Step) bool {
+	if !isReminder(st) || r.reminded > 0 {
+		return true
+	}
+	for _, earlier := range r.steps {
+		if earlier.ID == st.ID {
+			return true // no reminder before it in the scenario: it is the first
+		}
+		if isReminder(earlier) {
+			return false
+		}
+	}
+	return true
+}
+
+// addDue records the lead step due now, with the due steps it passes over.
+func (p *planner) addDue(r stepRun, lead data.Step, passed []data.Step) {
+	today := p.in.Today
 	planned := p.stepDate(r, lead)
 	if r.resumed {
 		if planned = p.cal.NextBusinessDay(today); planned.After(today) {
@@ -316,12 +502,27 @@ func (p *planner) planSteps(r stepRun) {
 	d := Due{InvoiceID: r.inv.ID, Number: r.inv.Number, ClientID: r.inv.ClientID, InstalmentID: r.instalmentID,
 		Step: lead, Planned: planned, Outstanding: r.outstanding, DaysLate: max(0, today.DaysSince(r.base)),
 		Resumed: r.resumed}
-	if len(due) > 1 {
-		d.Passed = slices.Clone(due[:len(due)-1])
+	if len(passed) > 0 {
+		d.Passed = slices.Clone(passed)
 	}
-	d.CatchUp = len(d.Passed) > 0 || (!p.in.LastRun.IsZero() && planned.After(p.in.LastRun) && planned.Before(today))
+	d.CatchUp = p.missed(r, passed, planned)
 	p.due = append(p.due, d)
 	p.setNext(r, lead, planned, WaitNone)
+}
+
+// missed reports whether the step due now stands for days Relance did not
+// run: a step passed over, or the lead itself, fell due after the invoice
+// was entered and before today (the lead: also after the last run). Steps
+// that fell due before the invoice was entered were never missed: the
+// invoice predates its entry.
+func (p *planner) missed(r stepRun, passed []data.Step, planned data.Date) bool {
+	known := func(day data.Date) bool { return !day.Before(r.inv.EnteredOn) && day.Before(p.in.Today) }
+	for _, st := range passed {
+		if known(p.stepDate(r, st)) {
+			return true
+		}
+	}
+	return !p.in.LastRun.IsZero() && planned.After(p.in.LastRun) && known(planned)
 }
 
 func (p *planner) setNext(r stepRun, st data.Step, on data.Date, wait string) {

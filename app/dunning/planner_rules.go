@@ -90,16 +90,7 @@ func (p *planner) planThankYou(inv *data.PlanInvoice, sc *data.Scenario) {
 	p.setNext(r, thanks, planned, WaitNone)
 }
 
-func (p *planner) step(id int64) *data.Step {
-	for i := range p.in.Book.Scenarios {
-		for j := range p.in.Book.Scenarios[i].Steps {
-			if p.in.Book.Scenarios[i].Steps[j].ID == id {
-				return &p.in.Book.Scenarios[i].Steps[j]
-			}
-		}
-	}
-	return nil
-}
+func (p *planner) step(id int64) *data.Step { return bookStep(p.in.Book, id) }
 
 func (p *planner) lastPayment(invoiceID int64) data.Date {
 	var last data.Date

@@ -12,6 +12,10 @@ const (
 	RestartPartialPayment = "partial_payment"
 	RestartPaymentPlan    = "payment_plan"
 	RestartAcknowledgment = "acknowledgment"
+	// RestartWrittenClaim: against a public buyer, any written demand for
+	// payment interrupts the four-year period (loi n° 68-1250 du 31 décembre
+	// 1968, art. 2); between businesses it does not.
+	RestartWrittenClaim = "written_claim"
 )
 
 // Start reasons besides the restart reasons.
@@ -39,9 +43,11 @@ type PrescriptionInput struct {
 type Prescription struct {
 	Start       data.Date
 	StartReason string // StartDelivery, StartIssue or the Restart reason
-	// Deadline is the last day to act: Start + 5 years (professional, Code de
-	// commerce L110-4) or 2 years (consumer, Code de la consommation L218-2),
-	// minus one day. Counting the anniversary day itself would also be
+	// Deadline is the last day to act: Start + 5 years (commercial or civil
+	// debtor, Code de commerce L110-4, Code civil 2224) or 2 years (consumer,
+	// Code de la consommation L218-2), minus one day; for a public buyer, 31
+	// December of the fourth year after Start's (prescription quadriennale,
+	// loi n° 68-1250, art. 1). Counting the anniversary day itself would also be
 	// defensible; the earlier day is kept so the app never promises a day
 	// the user may not have.
 	Deadline      data.Date
@@ -86,6 +92,11 @@ func ComputePrescription(in PrescriptionInput) Prescription {
 		years, firstMonths, secondMonths = 2, 6, 3
 	}
 	deadline := addMonthsClamped(start, 12*years).AddDays(-1)
+	if in.ClientKind == data.PublicBuyer {
+		// The four years run from 1 January after the year the right was
+		// acquired (or the claim interrupted them).
+		deadline = data.NewDate(start.Year()+4, time.December, 31)
+	}
 	return Prescription{
 		Start:         start,
 		StartReason:   reason,

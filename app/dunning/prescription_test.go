@@ -15,7 +15,7 @@ func TestComputePrescription(t *testing.T) {
 	}{
 		{
 			name: "professional, from delivery",
-			in:   PrescriptionInput{ClientKind: data.Professional, Delivery: d("2021-03-10"), Issue: d("2021-03-31")},
+			in:   PrescriptionInput{ClientKind: data.Commercial, Delivery: d("2021-03-10"), Issue: d("2021-03-31")},
 			want: Prescription{Start: d("2021-03-10"), StartReason: StartDelivery, Deadline: d("2026-03-09"),
 				FirstWarning: d("2025-03-09"), SecondWarning: d("2025-09-09")},
 		},
@@ -27,13 +27,13 @@ func TestComputePrescription(t *testing.T) {
 		},
 		{
 			name: "no delivery date: from issue",
-			in:   PrescriptionInput{ClientKind: data.Professional, Issue: d("2022-06-01")},
+			in:   PrescriptionInput{ClientKind: data.Commercial, Issue: d("2022-06-01")},
 			want: Prescription{Start: d("2022-06-01"), StartReason: StartIssue, Deadline: d("2027-05-31"),
 				FirstWarning: d("2026-05-31"), SecondWarning: d("2026-11-30")},
 		},
 		{
 			name: "the latest restart wins, in any order",
-			in: PrescriptionInput{ClientKind: data.Professional, Delivery: d("2021-03-10"), Restarts: []Restart{
+			in: PrescriptionInput{ClientKind: data.Commercial, Delivery: d("2021-03-10"), Restarts: []Restart{
 				{Date: d("2023-04-02"), Reason: RestartAcknowledgment},
 				{Date: d("2024-02-20"), Reason: RestartPartialPayment},
 				{Date: d("2022-11-05"), Reason: RestartPaymentPlan},
@@ -52,13 +52,13 @@ func TestComputePrescription(t *testing.T) {
 		},
 		{
 			name: "29 February plus 5 years clamps to 28 February",
-			in:   PrescriptionInput{ClientKind: data.Professional, Delivery: d("2024-02-29")},
+			in:   PrescriptionInput{ClientKind: data.Commercial, Delivery: d("2024-02-29")},
 			want: Prescription{Start: d("2024-02-29"), StartReason: StartDelivery, Deadline: d("2029-02-27"),
 				FirstWarning: d("2028-02-27"), SecondWarning: d("2028-08-27")},
 		},
 		{
 			name: "1 March: deadline is the last day of February, warnings clamp",
-			in:   PrescriptionInput{ClientKind: data.Professional, Delivery: d("2023-03-01")},
+			in:   PrescriptionInput{ClientKind: data.Commercial, Delivery: d("2023-03-01")},
 			want: Prescription{Start: d("2023-03-01"), StartReason: StartDelivery, Deadline: d("2028-02-29"),
 				FirstWarning: d("2027-02-28"), SecondWarning: d("2027-08-29")},
 		},
@@ -70,7 +70,7 @@ func TestComputePrescription(t *testing.T) {
 		},
 		{
 			name: "no date at all",
-			in:   PrescriptionInput{ClientKind: data.Professional},
+			in:   PrescriptionInput{ClientKind: data.Commercial},
 			want: Prescription{},
 		},
 	}
@@ -84,7 +84,7 @@ func TestComputePrescription(t *testing.T) {
 }
 
 func TestPrescriptionLevel(t *testing.T) {
-	p := ComputePrescription(PrescriptionInput{ClientKind: data.Professional, Delivery: data.MustDate("2021-03-10")})
+	p := ComputePrescription(PrescriptionInput{ClientKind: data.Commercial, Delivery: data.MustDate("2021-03-10")})
 	tests := []struct {
 		today string
 		want  int

@@ -45,6 +45,16 @@ func (h HalfYear) Next() HalfYear {
 // String formats as "H1 2026", the form used in warnings and statements.
 func (h HalfYear) String() string { return fmt.Sprintf("H%d %d", h.Half, h.Year) }
 
+// parseHalfYear reads the String form back ("H1 2026"); the zero HalfYear
+// when s is not one.
+func parseHalfYear(s string) HalfYear {
+	var h HalfYear
+	if _, err := fmt.Sscanf(s, "H%d %d", &h.Half, &h.Year); err != nil || (h.Half != 1 && h.Half != 2) {
+		return HalfYear{}
+	}
+	return h
+}
+
 // Before reports whether h comes strictly before o.
 func (h HalfYear) Before(o HalfYear) bool {
 	return h.Year < o.Year || (h.Year == o.Year && h.Half < o.Half)
@@ -124,13 +134,15 @@ func (t RateTable) LegalRate(h HalfYear) (bp int, from HalfYear, known bool, ok 
 }
 
 // DefaultRates returns the rates known when this version was written (see
-// LEGAL_FR.md): every ECB change from 21 December 2022 and the legal rates
+// LEGAL_FR.md): every ECB change from 16 March 2016 (0.00 %, in force on the
+// first day of every half-year from H2 2016 to H2 2022) and the legal rates
 // from H1 2023 to H1 2026. Each call returns fresh slices the caller may edit.
 func DefaultRates() RateTable {
 	ecb := []struct {
 		from string
 		bp   int
 	}{
+		{"2016-03-16", 0}, {"2022-07-27", 50}, {"2022-09-14", 125}, {"2022-11-02", 200},
 		{"2022-12-21", 250}, {"2023-02-08", 300}, {"2023-03-22", 350},
 		{"2023-05-10", 375}, {"2023-06-21", 400}, {"2023-08-02", 425},
 		{"2023-09-20", 450}, {"2024-06-12", 425}, {"2024-09-18", 365},

@@ -59,8 +59,14 @@ func TestDefaultECBRates(t *testing.T) {
 			t.Errorf("ECBRate(%v) = %d, %v, %v; want %d, %v, true", tt.half, bp, known, ok, tt.wantBP, tt.wantKnown)
 		}
 	}
-	if _, _, ok := rates.ECBRate(HalfYear{2022, 2}); ok {
-		t.Error("ECBRate(H2 2022) ok, want no rate: the table starts on 2022-12-21")
+	if bp, _, ok := rates.ECBRate(HalfYear{2022, 2}); !ok || bp != 0 {
+		t.Errorf("ECBRate(H2 2022) = %d, %v; want 0.00 %% (in force since 2016-03-16)", bp, ok)
+	}
+	if bp, _, ok := rates.ECBRate(HalfYear{2023, 1}); !ok || bp != 250 {
+		t.Errorf("ECBRate(H1 2023) = %d, %v; want 2.50 %% (2022-12-21)", bp, ok)
+	}
+	if _, _, ok := rates.ECBRate(HalfYear{2016, 1}); ok {
+		t.Error("ECBRate(H1 2016) ok, want no rate: the table starts on 2016-03-16")
 	}
 }
 

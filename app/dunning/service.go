@@ -166,6 +166,58 @@ func (s *Service) record(ctx context.Context, g Group, status data.ActionStatus,
 	})
 }
 
+// RecordEarlierReminder records that the owner reminded the client about an
+// invoice on day, before it was entered in Relance: the scenario's first
+// reminder counts as sent then, so the plan goes on from it (the second
+// reminder, spaced from that day) instead of sending a first one again.
+func (s *Service) RecordEarlierReminder(ctx context.Context, invoiceID int64, day data.Date) error {
+	return s.store.InTx(ctx, func(tx *data.Store) error {
+		inv, err := tx.GetInvoice(ctx, invoiceID)
+		if err != nil {
+			return err
+		}
+		if day.IsZero() || day.After(s.clock.Today()) || day.Before(inv.IssueDate) {
+			return data.FieldErrors{{Field: "reminded_on", Reason: data.ReasonOutOfRange, Value: day.String()}}
+		}
+		step, err := firstReminder(ctx, tx, inv.ClientID)
+		if err != nil {
+			return err
+		}
+		a := data.Action{InvoiceID: inv.ID, StepID: step.ID, PlannedOn: day, DoneOn: day, Status: data.ActionDone,
+			Outcome: data.OutcomeBeforeRelance}
+		return tx.RecordAction(ctx, &a)
+	})
+}
+
+// ErrNoReminderStep: the client's scenario has no reminder to count an
+// earlier one as.
+var ErrNoReminderStep = errors.New("the scenario has no reminder step")
+
+// firstReminder is the first reminder (a message after the due date) of the
+// client's scenario.
+func firstReminder(ctx context.Context, store *data.Store, clientID int64) (data.Step, error) {
+	client, err := store.GetClient(ctx, clientID)
+	if err != nil {
+		return data.Step{}, err
+	}
+	scenarios, err := store.ListScenarios(ctx)
+	if err != nil {
+		return data.Step{}, err
+	}
+	categories, err := store.ListCategories(ctx)
+	if err != nil {
+		return data.Step{}, err
+	}
+	if sc := ScenarioFor(&client, scenarios, categories); sc != nil {
+		for _, st := range timedSteps(sc) {
+			if isReminder(st) {
+				return st, nil
+			}
+		}
+	}
+	return data.Step{}, ErrNoReminderStep
+}
+
 // CallOutcome is what came of a phone call.
 type CallOutcome struct {
 	Kind        string     // data.OutcomePromise, OutcomeDispute, OutcomeNoAnswer, OutcomeWrongContact

@@ -1,6 +1,7 @@
 package dunning
 
 import (
+	"cmp"
 	"context"
 
 	"relance/data"
@@ -63,7 +64,8 @@ func (s *Service) Statement(ctx context.Context, invoiceID int64, asOf data.Date
 		return r, err
 	}
 	r.Statement = ComputeStatement(StatementInput{Amount: r.Invoice.Amount, Due: r.Invoice.DueDate, Payments: payments,
-		ClientKind: r.Client.Kind, Policy: PolicyFor(&r.Client, company), NoticeReceived: notice, AsOf: asOf, Rates: rates})
+		ClientKind: r.Client.Kind, Policy: PolicyFor(&r.Client, company), Imputation: company.Imputation,
+		Waived: r.Invoice.PenaltiesWaived, NoticeReceived: notice, AsOf: asOf, Rates: rates})
 	return r, nil
 }
 
@@ -79,15 +81,21 @@ func (s *Service) rates(ctx context.Context, company data.Company) (RateTable, e
 	return RatesFrom(ecb, legal, company), nil
 }
 
-// noticeReceived is the day the first formal notice on the invoice was
-// received (zero when none was, or its receipt is not entered yet).
+// noticeReceived is the day the first formal notice on the invoice reached
+// the client: signed for, or first presented when not collected (the
+// client cannot gain from leaving it at the post office). Zero when none
+// did, or neither date is entered yet.
 func (s *Service) noticeReceived(ctx context.Context, invoiceID int64) (data.Date, error) {
 	actions, err := s.store.ListActionsByInvoice(ctx, invoiceID)
 	if err != nil {
 		return data.Date{}, err
 	}
 	for _, a := range actions {
-		if a.ReceivedOn.IsZero() {
+		reached := a.ReceivedOn
+		if reached.IsZero() {
+			reached = a.PresentedOn
+		}
+		if reached.IsZero() {
 			continue
 		}
 		st, err := s.store.GetStep(ctx, a.StepID)
@@ -95,7 +103,7 @@ func (s *Service) noticeReceived(ctx context.Context, invoiceID int64) (data.Dat
 			return data.Date{}, err
 		}
 		if st.Channel == data.ChannelRegisteredLetter {
-			return a.ReceivedOn, nil
+			return reached, nil
 		}
 	}
 	return data.Date{}, nil
@@ -118,5 +126,35 @@ func PrescriptionOf(inv *data.PlanInvoice, kind data.ClientKind, book *data.Dunn
 	for _, d := range book.Acknowledge[inv.ID] {
 		in.Restarts = append(in.Restarts, Restart{Date: d, Reason: RestartAcknowledgment})
 	}
+	if kind == data.PublicBuyer {
+		in.Restarts = append(in.Restarts, writtenClaims(inv.ID, book)...)
+	}
 	return ComputePrescription(in)
+}
+
+// writtenClaims are the days reminders and notices went out on an invoice:
+// each interrupts a public buyer's four-year period.
+func writtenClaims(invoiceID int64, book *data.DunningBook) []Restart {
+	var out []Restart
+	for _, a := range book.Actions[invoiceID] {
+		if a.Status != data.ActionDone {
+			continue
+		}
+		if st := bookStep(book, a.StepID); st != nil && isReminder(*st) {
+			out = append(out, Restart{Date: cmp.Or(a.SentOn, a.DoneOn), Reason: RestartWrittenClaim})
+		}
+	}
+	return out
+}
+
+// bookStep finds a step of the book's scenarios by id.
+func bookStep(book *data.DunningBook, id int64) *data.Step {
+	for i := range book.Scenarios {
+		for j := range book.Scenarios[i].Steps {
+			if book.Scenarios[i].Steps[j].ID == id {
+				return &book.Scenarios[i].Steps[j]
+			}
+		}
+	}
+	return nil
 }

@@ -147,14 +147,11 @@ func TestWeekendAndHolidayMoveSteps(t *testing.T) {
 	f.only(f.on("2026-05-04"), "reminder_1")
 
 	// Due Monday 4 May: D+10 is Thursday 14 May 2026, Ascension -> Friday 15.
-	g := newFixture(t, "2026-05-10")
+	g := newFixture(t, "2026-04-20")
 	c2 := g.client("Atelier", "standard")
-	inv := g.invoice(c2, "FA-2", "2026-05-04", 5000)
-	_ = inv
-	plan := g.on("2026-05-13")
-	// Catch-up of pre_due and reminder_1 on the first run.
-	first := g.only(plan, "reminder_1")
-	g.complete(first)
+	g.invoice(c2, "FA-2", "2026-05-04", 5000)
+	g.complete(g.only(g.on("2026-04-27"), "pre_due"))
+	g.complete(g.only(g.on("2026-05-07"), "reminder_1"))
 	g.none(g.on("2026-05-14"))
 	g.only(g.on("2026-05-15"), "call")
 }
@@ -177,25 +174,31 @@ func TestAlsaceMoselleGoodFriday(t *testing.T) {
 
 func TestPromiseKept(t *testing.T) {
 	f := newFixture(t, "2026-03-26")
-	c := f.client("Boulangerie", "risky") // phone at D+5
+	c := f.client("Boulangerie", "risky") // reminder at D+1, phone at D+5
 	inv := f.invoice(c, "FA-1", "2026-03-20", 100000)
-	plan := f.on("2026-03-26")
-	call := plan.Groups[0]
-	if call.Channel != data.ChannelPhoneCall || len(call.Lead.Passed) != 2 || !call.CatchUp {
-		t.Fatalf("first run should catch up to the call: %+v", call)
+	// Entered six days late: the first reminder, not the call, and not as
+	// a step missed while Relance was closed.
+	first := f.only(f.on("2026-03-26"), "reminder_1")
+	if first.CatchUp || len(first.Lead.Passed) != 0 {
+		t.Fatalf("first run on an invoice entered late: %+v", first)
 	}
+	f.complete(first)
+	// The reminder went out three days after its date (Monday 23 March):
+	// the call keeps its spacing, 25 + 3 = 28 March, a Saturday -> 30.
+	f.none(f.on("2026-03-27"))
+	call := f.only(f.on("2026-03-30"), "call")
 	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomePromise, PromiseDate: data.MustDate("2026-04-01")}); err != nil {
 		t.Fatal(err)
 	}
-	// Reminder 2 (D+10 = 30 March) waits for the promise: until 1 April + 1 business day.
-	plan = f.on("2026-03-30")
+	// Reminder 2 (D+10 + 3 = 2 April) waits for the promise: until 1 April + 1 business day.
+	plan := f.on("2026-04-02")
 	f.none(plan)
 	if next := plan.Next[inv.ID]; next.Wait != WaitPromise || next.Date != data.MustDate("2026-04-03") {
 		t.Fatalf("next while promised: %+v", next)
 	}
 	f.pay(inv, "2026-04-01", 100000)
 	plan = f.on("2026-04-03")
-	f.none(plan)
+	f.only(plan, "thank_you") // paid after a reminder: only the thank-you is left
 	promises, _ := f.store.ListPromisesByInvoice(f.ctx, inv.ID)
 	if len(promises) != 1 || promises[0].Status != data.PromiseKept {
 		t.Fatalf("promise: %+v", promises)
@@ -203,10 +206,11 @@ func TestPromiseKept(t *testing.T) {
 }
 
 func TestPromiseBroken(t *testing.T) {
-	f := newFixture(t, "2026-03-25")
+	f := newFixture(t, "2026-03-20")
 	c := f.client("Boulangerie", "risky")
 	inv := f.invoice(c, "FA-1", "2026-03-20", 100000)
-	call := f.on("2026-03-25").Groups[0] // D+5, Wednesday
+	f.complete(f.only(f.on("2026-03-23"), "reminder_1")) // D+1 is Saturday -> Monday
+	call := f.only(f.on("2026-03-25"), "call")           // D+5, Wednesday
 	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomePromise, PromiseDate: data.MustDate("2026-03-27"), Amount: 100000}); err != nil {
 		t.Fatal(err)
 	}
@@ -245,10 +249,11 @@ func TestPromiseBroken(t *testing.T) {
 }
 
 func TestDisputeWrongContactAndPause(t *testing.T) {
-	f := newFixture(t, "2026-03-25")
+	f := newFixture(t, "2026-03-20")
 	c := f.client("Boulangerie", "risky")
 	a := f.invoice(c, "FA-1", "2026-03-20", 100000)
-	call := f.on("2026-03-25").Groups[0]
+	f.complete(f.only(f.on("2026-03-23"), "reminder_1"))
+	call := f.only(f.on("2026-03-25"), "call")
 	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomeDispute, Note: "livraison incomplète"}); err != nil {
 		t.Fatal(err)
 	}
@@ -271,6 +276,13 @@ func TestDisputeWrongContactAndPause(t *testing.T) {
 
 	b := f.invoice(f.client("Traiteur", "risky"), "FA-2", "2026-05-06", 5000)
 	plan = f.on("2026-05-11")
+	for _, g := range plan.Groups {
+		if g.Items[0].InvoiceID == b.ID {
+			f.complete(g) // the first reminder of an invoice entered late
+		}
+	}
+	// Sent four days after its date (7 May): the call moves from 11 to 15 May.
+	plan = f.on("2026-05-15")
 	var call2 Group
 	for _, g := range plan.Groups {
 		if g.Items[0].InvoiceID == b.ID {
@@ -295,11 +307,17 @@ func TestCatchUpAfterTwentyDaysOff(t *testing.T) {
 	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
 	f.none(f.on("2026-03-06")) // the app ran on Friday 6 March, then not for 20 days
 	plan := f.on("2026-03-26")
-	g := f.only(plan, "call")
-	d := g.Items[0]
-	if !g.CatchUp || len(d.Passed) != 2 || d.Passed[0].TemplateKey != "pre_due" || d.Passed[1].TemplateKey != "reminder_1" {
+	// Missed: the pre-due notice (too late now, dropped), the first reminder
+	// (19 March) and the call (26 March). A call would skip the reminder,
+	// so the first reminder comes first, flagged as caught up.
+	g := f.only(plan, "reminder_1")
+	if d := g.Items[0]; !g.CatchUp || len(d.Passed) != 0 {
 		t.Fatalf("catch-up: %+v", d)
 	}
+	f.complete(g)
+	// Sent 7 days late: the call comes 7 days after the reminder, on 2 April.
+	f.none(f.on("2026-04-01"))
+	g = f.only(f.on("2026-04-02"), "call")
 	if err := f.svc.LogCall(f.ctx, g, CallOutcome{Kind: data.OutcomeNoAnswer}); err != nil {
 		t.Fatal(err)
 	}
@@ -313,10 +331,10 @@ func TestCatchUpAfterTwentyDaysOff(t *testing.T) {
 			done++
 		}
 	}
-	if skipped != 2 || done != 1 {
+	if skipped != 0 || done != 2 {
 		t.Fatalf("%d skipped, %d done", skipped, done)
 	}
-	f.none(f.on("2026-03-27"))
+	f.none(f.on("2026-04-03"))
 }
 
 func TestThrottleAndGrouping(t *testing.T) {
@@ -504,10 +522,11 @@ func TestLogCallOutsideThePlan(t *testing.T) {
 		t.Fatalf("%d call_logged events", logged)
 	}
 	// A call due now is fulfilled by the call logged on the invoice.
-	g := newFixture(t, "2026-03-26")
+	g := newFixture(t, "2026-03-19")
 	c2 := g.client("Atelier", "standard")
 	inv2 := g.invoice(c2, "FA-2", "2026-03-16", 5000)
-	g.on("2026-03-26")
+	g.complete(g.only(g.on("2026-03-19"), "reminder_1"))
+	g.only(g.on("2026-03-26"), "call")
 	if err := g.svc.LogCallOn(g.ctx, inv2.ID, CallOutcome{Kind: data.OutcomeNoAnswer}); err != nil {
 		t.Fatal(err)
 	}
@@ -518,24 +537,44 @@ func TestLogCallOutsideThePlan(t *testing.T) {
 }
 
 func TestCourtFileWaitsForTheNoticeDeadline(t *testing.T) {
-	f := newFixture(t, "2026-05-11")
+	f := newFixture(t, "2026-03-19")
 	c := f.client("Boulangerie", "standard")
 	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
-	// First run long after the due date: the catch-up stops at the formal notice.
-	g := f.only(f.on("2026-05-11"), "formal_notice")
+	f.complete(f.only(f.on("2026-03-19"), "reminder_1"))
+	// Off until the notice's day (D+30, 15 April): the catch-up stops at the
+	// formal notice, passing over the call and the second reminder.
+	g := f.only(f.on("2026-04-15"), "formal_notice")
+	if len(g.Lead.Passed) != 2 || !g.CatchUp {
+		t.Fatalf("catch-up to the notice: %+v", g.Lead)
+	}
 	f.complete(g)
 	// The court file (D+50, 5 May) waits for the notice's deadline: 8 days
-	// from receipt, taken as 3 days after sending while no receipt is entered.
-	plan := f.on("2026-05-12")
+	// from receipt; while no receipt is entered, from the 15 days La Poste
+	// holds a letter: 15 April + 15 + 8 -> from 9 May, a Saturday -> 11 May.
+	plan := f.on("2026-05-05")
 	f.none(plan)
-	if next := plan.Next[inv.ID]; next.Step.TemplateKey != "court_file" || next.Date != data.MustDate("2026-05-26") {
-		t.Fatalf("next %+v", next)
+	if next := plan.Next[inv.ID]; next.Step.TemplateKey != "court_file" || next.Date != data.MustDate("2026-05-11") {
+		t.Fatalf("next without a receipt %+v", next)
+	}
+	if len(plan.Receipts) != 1 || plan.Receipts[0].InvoiceID != inv.ID || plan.Receipts[0].SentOn != data.MustDate("2026-04-15") {
+		t.Fatalf("Today does not ask for the receipt: %+v", plan.Receipts)
 	}
 	actions, _ := f.store.ListActionsByInvoice(f.ctx, inv.ID)
 	notice := actions[len(actions)-1]
-	if err := f.store.UpdateLetterTracking(f.ctx, notice.ID, "1A 000", data.MustDate("2026-05-11"), data.MustDate("2026-05-12")); err != nil {
+	// Not collected: the avis de passage of 17 April starts the deadline.
+	if err := f.store.UpdateLetterTracking(f.ctx, notice.ID, data.LetterTracking{Number: "1A 000",
+		SentOn: data.MustDate("2026-04-15"), PresentedOn: data.MustDate("2026-04-17")}); err != nil {
 		t.Fatal(err)
 	}
-	f.none(f.on("2026-05-20"))
-	f.only(f.on("2026-05-21"), "court_file") // received 12 May + 8 days -> from the 21st
+	plan = f.on("2026-05-04")
+	if next := plan.Next[inv.ID]; next.Date != data.MustDate("2026-05-05") || len(plan.Receipts) != 0 {
+		t.Fatalf("next after the avis de passage %+v, receipts %+v", next, plan.Receipts)
+	}
+	// Received on 28 April: + 8 days -> from 7 May, after the D+50 date.
+	if err := f.store.UpdateLetterTracking(f.ctx, notice.ID, data.LetterTracking{Number: "1A 000",
+		SentOn: data.MustDate("2026-04-15"), ReceivedOn: data.MustDate("2026-04-28")}); err != nil {
+		t.Fatal(err)
+	}
+	f.none(f.on("2026-05-06"))
+	f.only(f.on("2026-05-07"), "court_file")
 }

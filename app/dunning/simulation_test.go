@@ -189,7 +189,7 @@ func (s *simulation) act(day data.Date, g dunning.Group) {
 // with anything to do is a business day.
 func (s *simulation) checkGroup(day data.Date, g dunning.Group) {
 	if !s.cal.IsBusinessDay(day) {
-		s.t.Fatalf("%s (%s): %s proposed on a weekend or holiday", day, day.Weekday(), g.Lead.Step.TemplateKey)
+		s.t.Fatalf("%s (%s): %s proposed on a weekend or holiday: %+v", day, day.Weekday(), g.Lead.Step.TemplateKey, g)
 	}
 	for _, d := range g.Items {
 		inv, _ := s.store.GetInvoice(s.ctx, d.InvoiceID)

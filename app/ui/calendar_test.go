@@ -23,7 +23,7 @@ func newCalendarBook(t *testing.T) (*UI, *data.Store, int64) {
 	t.Helper()
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
-	c := data.Client{Name: "Boulangerie Martin", Email: "compta@martin.fr", Kind: data.Professional}
+	c := data.Client{Name: "Boulangerie Martin", Email: "compta@martin.fr", Kind: data.Commercial}
 	if err := store.CreateClient(context.Background(), &c); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -225,7 +226,7 @@ func TestClientDetailShowsInvoicesAndTimeline(t *testing.T) {
 	}
 	labels := strings.Join(clientsLabels(d.content), "\n")
 	for _, want := range []string{"27 rue Tronchet\n69006 LYON", "agence@vernet.fr", "Hélène Vernet",
-		clientsKindHint(data.Professional), lang.L("clients.detail.scenario_of_category", map[string]any{"Scenario": lang.L("scenario.standard")})} {
+		clientsKindHint(data.Commercial), lang.L("clients.detail.scenario_of_category", map[string]any{"Scenario": lang.L("scenario.standard")})} {
 		if !strings.Contains(labels, want) {
 			t.Errorf("the detail does not show %q", want)
 		}
@@ -297,7 +298,7 @@ func TestEditClientThroughDialog(t *testing.T) {
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg = top(u)
 	input, _ := formRow(t, dlg, "scenario")
-	input.(*widget.Select).SetSelected(lang.L("scenario.risky"))
+	selectOf(t, input).SetSelected(lang.L("scenario.risky"))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	want := lang.L("clients.detail.scenario_override", map[string]any{"Scenario": lang.L("scenario.risky")})
 	if d.scenario.Text != want {
@@ -319,7 +320,7 @@ func TestEditClientPenaltyRate(t *testing.T) {
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
 	input, _ := formRow(t, dlg, "penalty_policy")
-	input.(*widget.Select).SetSelected(lang.L("clients.penalty.fixed"))
+	selectOf(t, input).SetSelected(lang.L("clients.penalty.fixed"))
 	fill(t, dlg, "penalty_policy_rate", "douze")
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	if got := fieldError(t, dlg, "penalty_policy_rate"); got != lang.L("error.rate_format") {
@@ -351,8 +352,8 @@ func TestPauseClientReminders(t *testing.T) {
 	d := clientsOpen(t, u, "Hélène Vernet Architecture")
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
-	test.Tap(clientsFind(t, dlg, func(c *widget.Check) bool { return c.Text == lang.L("clients.form.pause") }))
-	reason := clientsFind(t, dlg, func(e *widget.Entry) bool { return e.PlaceHolder == lang.L("clients.placeholder.paused_reason") })
+	test.Tap(clientsFind(t, dlg, func(c *checkField) bool { return c.Text == lang.L("clients.form.pause") }))
+	reason := clientsFind(t, dlg, func(e *entry) bool { return e.PlaceHolder == lang.L("clients.placeholder.paused_reason") })
 	test.Type(reason, "litige sur le chantier")
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 
@@ -381,23 +382,52 @@ func TestPauseClientReminders(t *testing.T) {
 	}
 }
 
-func TestDeleteClient(t *testing.T) {
+// TestDeleteOrArchiveClient: a client typed by mistake is deleted; one
+// with a history can only be archived: it leaves the list (shown again on
+// demand), is no longer reminded, and can be restored.
+func TestDeleteOrArchiveClient(t *testing.T) {
 	ctx := context.Background()
 	u, store, b := newClientsTestUI(t)
 
 	d := clientsOpen(t, u, "Hélène Vernet Architecture")
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.delete")))
-	want := lang.N("clients.delete.refused", 3, map[string]any{"Name": "Hélène Vernet Architecture", "Count": 3})
-	if !strings.Contains(strings.Join(clientsLabels(top(u)), "\n"), want) {
-		t.Fatalf("refusal not shown; dialog says %v", clientsLabels(top(u)))
+	if d.remove.Visible() || !d.archive.Visible() || d.restore.Visible() {
+		t.Fatalf("a client with invoices offers delete %v, archive %v, restore %v", d.remove.Visible(), d.archive.Visible(), d.restore.Visible())
 	}
-	if _, err := store.GetClient(ctx, b.vernet.ID); err != nil {
-		t.Fatalf("a client with invoices was deleted: %v", err)
+	if err := store.DeleteClient(ctx, b.vernet.ID); !errors.Is(err, data.ErrHasHistory) {
+		t.Fatalf("the store deleted a client with a history: %v", err)
 	}
-	u.escape()
-
+	test.Tap(d.archive)
+	fillLabelled(t, top(u), "clients.archive.reason", "a cessé son activité")
+	test.Tap(findButton(t, top(u), lang.L("button.save")))
+	if c, _ := store.GetClient(ctx, b.vernet.ID); !c.Archived() {
+		t.Fatal("the client is not archived")
+	}
+	if !d.archived.Visible() || !d.restore.Visible() || d.archive.Visible() {
+		t.Fatal("the archived client's page does not say so or offer to restore it")
+	}
+	if next, _ := u.dunning.NextSteps(ctx); len(next) != 0 {
+		if _, ok := next[b.late.ID]; ok {
+			t.Fatalf("the archived client's late invoice is still planned: %+v", next[b.late.ID])
+		}
+	}
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
+	if got := clientsNames(u.clients); slices.Contains(got, "Hélène Vernet Architecture") {
+		t.Fatalf("the archived client is still listed: %v", got)
+	}
+	test.Tap(u.clients.showArchived)
+	row := clientsRowNamed(t, u.clients, "Hélène Vernet Architecture")
+	d = clientsOpen(t, u, row.name)
+	test.Tap(d.restore)
+	test.Tap(findButton(t, top(u), lang.L("Yes")))
+	if c, _ := store.GetClient(ctx, b.vernet.ID); c.Archived() {
+		t.Fatal("the client is still archived after Restore")
+	}
+	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
+
 	d = clientsOpen(t, u, "Zinc & Cie")
+	if !d.remove.Visible() || d.archive.Visible() {
+		t.Fatal("a client without history does not offer Delete")
+	}
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.delete")))
 	test.Tap(findButton(t, top(u), lang.L("clients.delete.confirm")))
 	if _, err := store.GetClient(ctx, b.zinc.ID); !errors.Is(err, data.ErrNotFound) {
@@ -417,7 +447,7 @@ func TestNewClientFromTheList(t *testing.T) {
 	kind, _ := formRow(t, dlg, "kind")
 	kind.(*widget.RadioGroup).SetSelected(lang.L("kind.consumer"))
 	category, _ := formRow(t, dlg, "category")
-	category.(*widget.Select).SetSelected(lang.L("category.good_payer"))
+	selectOf(t, category).SetSelected(lang.L("category.good_payer"))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 
 	d := u.clients.detail

@@ -219,7 +219,7 @@ func TestAddClientAndInvoiceThroughForms(t *testing.T) {
 			vidal = &clients[i]
 		}
 	}
-	if vidal == nil || vidal.Email != "compta@fromagerie-vidal.fr" || vidal.Kind != data.Professional {
+	if vidal == nil || vidal.Email != "compta@fromagerie-vidal.fr" || vidal.Kind != data.Commercial {
 		t.Fatalf("client not stored as typed: %+v", vidal)
 	}
 
