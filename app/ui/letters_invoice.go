@@ -165,30 +165,40 @@ func (a *invoiceActions) showTrackingDialog(notice data.Action) {
 	}
 	sent := newDateEntry(u.win, sentDay)
 	received := newDateEntry(u.win, notice.ReceivedOn)
+	presented := newDateEntry(u.win, notice.PresentedOn)
 	f := newForm()
 	f.add("tracking_number", false, number)
 	f.add("sent_on", true, sent)
 	f.add("received_on", false, container.NewVBox(received,
 		&widget.Label{Text: lang.L("letters.tracking.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
+	f.add("presented_on", false, container.NewVBox(presented,
+		&widget.Label{Text: lang.L("letters.tracking.presented_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
 	fd := u.newFormDialog("letters.tracking.title", f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
-		sentOn := invoiceParseDate(sent, "sent_on", &errs)
-		var receivedOn data.Date
-		if strings.TrimSpace(received.Text) != "" {
-			receivedOn = invoiceParseDate(received, "received_on", &errs)
-		}
-		if !receivedOn.IsZero() && receivedOn.After(u.today()) {
-			errs = append(errs, &data.FieldError{Field: "received_on", Reason: data.ReasonOutOfRange, Value: receivedOn.String()})
-		}
+		t := data.LetterTracking{Number: strings.TrimSpace(number.Text), SentOn: invoiceParseDate(sent, "sent_on", &errs)}
+		t.ReceivedOn = optionalPastDate(received, "received_on", u.today(), &errs)
+		t.PresentedOn = optionalPastDate(presented, "presented_on", u.today(), &errs)
 		if err := invoiceFieldErrors(errs); err != nil {
 			return nil, err
 		}
-		tracking := strings.TrimSpace(number.Text)
 		return a.thenReload(func(ctx context.Context) error {
-			return u.store.UpdateLetterTracking(ctx, notice.ID, tracking, sentOn, receivedOn)
+			return u.store.UpdateLetterTracking(ctx, notice.ID, t)
 		}), nil
 	}, nil)
 	fd.show(number)
+}
+
+// optionalPastDate reads a date field that may stay empty but not hold a
+// day after today (La Poste cannot have delivered tomorrow).
+func optionalPastDate(e *entry, field string, today data.Date, errs *data.FieldErrors) data.Date {
+	if strings.TrimSpace(e.Text) == "" {
+		return data.Date{}
+	}
+	d := invoiceParseDate(e, field, errs)
+	if !d.IsZero() && d.After(today) {
+		*errs = append(*errs, &data.FieldError{Field: field, Reason: data.ReasonOutOfRange, Value: d.String()})
+	}
+	return d
 }
 
 // showLetterError says in one sentence why a document was not printed.
