@@ -54,6 +54,21 @@ type Company struct {
 	Window EnvelopeWindow
 }
 
+// MissingForLetters names (by field key) the company details every letter
+// and email needs that are empty: who writes (legal_name), where to pay
+// (iban) and who signs (signatory_name). Send and Print refuse while one is.
+func (c Company) MissingForLetters() []string {
+	var out []string
+	for _, f := range []struct{ key, value string }{
+		{"legal_name", c.LegalName}, {"iban", c.IBAN}, {"signatory_name", c.SignatoryName},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			out = append(out, f.key)
+		}
+	}
+	return out
+}
+
 // EnvelopeWindow is the position and size of an envelope's window on an A4
 // page, in tenths of a millimetre.
 type EnvelopeWindow struct {

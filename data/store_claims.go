@@ -111,7 +111,7 @@ func scanAttachment(row rowScanner) (Attachment, error) {
 // belongs to the invoice's client.
 func (s *Store) CreateAttachment(ctx context.Context, a *Attachment) error {
 	return s.InTx(ctx, func(tx *Store) error {
-		ev := &Event{Kind: EventAttachmentAdded, Params: map[string]string{"kind": string(a.Kind), "title": a.Title}}
+		ev := &Event{Kind: EventAttachmentAdded, Params: map[string]string{"document": string(a.Kind), "title": a.Title}}
 		if a.InvoiceID != 0 {
 			inv, err := tx.GetInvoice(ctx, a.InvoiceID)
 			if err != nil {
@@ -178,7 +178,7 @@ func (s *Store) DeleteAttachment(ctx context.Context, id int64) error {
 			return fmt.Errorf("delete attachment %d: %w", id, translate(err))
 		}
 		ev := &Event{ClientID: a.ClientID, InvoiceID: a.InvoiceID, Kind: EventAttachmentRemoved,
-			Params: map[string]string{"kind": string(a.Kind), "title": a.Title}}
+			Params: map[string]string{"document": string(a.Kind), "title": a.Title}}
 		return tx.appendEvent(ctx, ev)
 	})
 }

@@ -89,9 +89,10 @@ type PrescriptionAlert struct {
 	InvoiceID int64
 	Number    string
 	ClientID  int64
-	Deadline  data.Date // the last day the claim can be taken to court
-	DaysLeft  int       // from today to Deadline; negative once passed
-	Expired   bool
+	Deadline    data.Date // the last day the claim can be taken to court
+	DaysLeft    int       // from today to Deadline; negative once passed
+	Expired     bool
+	Outstanding data.Money
 }
 
 // PrescriptionAlertDays: Today warns this many days before an unpaid
@@ -246,7 +247,7 @@ func (p *planner) checkPrescription(inv *data.PlanInvoice, client *data.Client) 
 		return false
 	}
 	p.plan.Prescriptions = append(p.plan.Prescriptions, PrescriptionAlert{InvoiceID: inv.ID, Number: inv.Number,
-		ClientID: inv.ClientID, Deadline: pr.Deadline, DaysLeft: left, Expired: left < 0})
+		ClientID: inv.ClientID, Deadline: pr.Deadline, DaysLeft: left, Expired: left < 0, Outstanding: inv.Amount - inv.Paid})
 	return left < 0
 }
 

@@ -166,6 +166,23 @@ func (s *Service) record(ctx context.Context, g Group, status data.ActionStatus,
 	})
 }
 
+// CreateInvoice stores a new invoice. remindedOn (zero: none) is the day
+// the owner already reminded the client about it, before entering it in
+// Relance: it is recorded in the same transaction (see
+// RecordEarlierReminder), so that the invoice never exists without it.
+func (s *Service) CreateInvoice(ctx context.Context, inv *data.Invoice, remindedOn data.Date) error {
+	return s.store.InTx(ctx, func(tx *data.Store) error {
+		if err := tx.CreateInvoice(ctx, inv); err != nil {
+			return err
+		}
+		if remindedOn.IsZero() {
+			return nil
+		}
+		inner := &Service{store: tx, clock: s.clock}
+		return inner.RecordEarlierReminder(ctx, inv.ID, remindedOn)
+	})
+}
+
 // RecordEarlierReminder records that the owner reminded the client about an
 // invoice on day, before it was entered in Relance: the scenario's first
 // reminder counts as sent then, so the plan goes on from it (the second

@@ -153,9 +153,19 @@ func (a *invoiceActions) onLetterTracking() {
 	})
 }
 
-// showTrackingDialog is the form of a registered letter's number and dates.
+// showTrackingDialog is the form of a registered letter's number and dates;
+// the invoice page reloads once it is saved.
 func (a *invoiceActions) showTrackingDialog(notice data.Action) {
-	u := a.d.ui
+	a.d.ui.showTrackingDialog(notice, a.thenReload)
+}
+
+// showTrackingDialog is the form of a registered letter's number and dates
+// (from an invoice's page, or from Today when the receipt is awaited); wrap
+// (may be nil) wraps the write, to reload what shows the letter.
+func (u *UI) showTrackingDialog(notice data.Action, wrap func(func(context.Context) error) func(context.Context) error) {
+	if wrap == nil {
+		wrap = func(w func(context.Context) error) func(context.Context) error { return w }
+	}
 	number := newEntry(u)
 	number.SetText(notice.TrackingNumber)
 	number.SetPlaceHolder("1A 123 456 7890 1")
@@ -181,7 +191,7 @@ func (a *invoiceActions) showTrackingDialog(notice data.Action) {
 		if err := invoiceFieldErrors(errs); err != nil {
 			return nil, err
 		}
-		return a.thenReload(func(ctx context.Context) error {
+		return wrap(func(ctx context.Context) error {
 			return u.store.UpdateLetterTracking(ctx, notice.ID, t)
 		}), nil
 	}, nil)

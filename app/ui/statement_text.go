@@ -19,6 +19,9 @@ func PrintStatement(w io.Writer, r dunning.StatementReport) {
 	fmt.Fprintln(w, lang.L("statement.due_line", map[string]any{"Due": FormatDate(st.Due), "Amount": FormatMoney(r.Invoice.Amount),
 		"Days": st.DaysLate}))
 	fmt.Fprintln(w, lang.L("statement.basis."+st.Basis))
+	if text := ImputationText(st); text != "" {
+		fmt.Fprintln(w, text)
+	}
 	if len(st.Slices) > 0 {
 		fmt.Fprintln(w)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -40,12 +43,40 @@ func PrintStatement(w io.Writer, r dunning.StatementReport) {
 	}
 }
 
-// StatementTotals are the labelled totals of a statement, in display order.
+// StatementTotals are the labelled totals of a statement, in display order:
+// the principal still owed, the interest accrued (called by its name: late
+// penalties, a consumer's legal interest, a public buyer's intérêts
+// moratoires), what the payments settled of it, the indemnity, the total.
 func StatementTotals(st dunning.Statement) [][2]string {
-	return [][2]string{
+	rows := [][2]string{
 		{lang.L("statement.outstanding"), FormatMoney(st.Outstanding)},
-		{lang.L("statement.penalties"), FormatMoney(st.Penalties)},
-		{lang.L("statement.indemnity"), FormatMoney(st.Indemnity)},
-		{lang.L("statement.total"), FormatMoney(st.Total)},
+		{InterestLabel(st.Basis), FormatMoney(st.Penalties)},
 	}
+	if st.InterestPaid > 0 {
+		rows = append(rows, [2]string{lang.L("statement.interest_paid"), "−" + FormatMoney(st.InterestPaid)})
+	}
+	if st.Indemnity > 0 {
+		rows = append(rows, [2]string{lang.L("statement.indemnity"), FormatMoney(st.Indemnity)})
+	}
+	return append(rows, [2]string{lang.L("statement.total"), FormatMoney(st.Total)})
+}
+
+// InterestLabel names the interest of a statement after its basis.
+func InterestLabel(basis string) string {
+	switch basis {
+	case dunning.BasisLegalRate:
+		return lang.L("statement.interest.legal_rate")
+	case dunning.BasisPublic:
+		return lang.L("statement.interest.public")
+	}
+	return lang.L("statement.penalties")
+}
+
+// ImputationText says how the statement imputed partial payments; "" when
+// it is not late (nothing to impute).
+func ImputationText(st dunning.Statement) string {
+	if st.Imputation == "" || st.Basis == dunning.BasisWaived {
+		return ""
+	}
+	return lang.L("statement.imputation." + st.Imputation)
 }

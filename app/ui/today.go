@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"context"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,10 @@ type todayScreen struct {
 	list    *widget.List
 	empty   *fyne.Container // shown instead of the list when nothing is due
 	next    *widget.Label   // in the empty state: the next planned step
+	// company asks for the company details letters and emails need, while
+	// one is missing (skipped at onboarding): Send and Print refuse until then.
+	company     *fyne.Container
+	companyText *widget.Label
 
 	rows []todayRow
 	// busy marks the rows whose action is being recorded, so that a second
@@ -65,9 +70,36 @@ func newTodayScreen(u *UI) *todayScreen {
 	top := container.NewBorder(nil, nil, container.NewHBox(title, container.NewCenter(s.date)), container.NewCenter(s.summary))
 	s.empty = s.newEmptyState()
 	s.empty.Hide()
-	s.content = container.NewBorder(container.NewVBox(container.NewPadded(top), container.NewPadded(s.figures.content)),
+	s.company = s.newCompanyBanner()
+	s.content = container.NewBorder(container.NewVBox(container.NewPadded(top), s.company, container.NewPadded(s.figures.content)),
 		nil, nil, nil, container.NewStack(s.list, s.empty))
 	return s
+}
+
+// newCompanyBanner is the warning shown while the company details are
+// incomplete, with the button that opens them in Settings.
+func (s *todayScreen) newCompanyBanner() *fyne.Container {
+	s.companyText = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	open := &widget.Button{Text: lang.L("today.company.complete"), Icon: theme.SettingsIcon(), Importance: widget.WarningImportance,
+		OnTapped: func() { s.ui.goTo(navSettings) }}
+	banner := container.NewPadded(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()),
+		container.NewCenter(open), s.companyText))
+	banner.Hide()
+	return banner
+}
+
+// showCompanyBanner shows the banner while fields are missing.
+func (s *todayScreen) showCompanyBanner(missing []string) {
+	if len(missing) == 0 {
+		s.company.Hide()
+		return
+	}
+	names := make([]string, len(missing))
+	for i, f := range missing {
+		names[i] = lang.L("field." + f)
+	}
+	s.companyText.SetText(lang.L("today.company.missing", map[string]any{"Fields": strings.Join(names, ", ")}))
+	s.company.Show()
 }
 
 // newEmptyState is what shows when nothing is due: a reassurance and the
@@ -105,8 +137,9 @@ type todayData struct {
 	figures     data.KeyFigures
 	dueSoonDays int
 	rows        []todayRow
-	actions     int    // groups and tasks to do
-	next        string // the empty state's sentence
+	actions     int      // groups and tasks to do
+	next        string   // the empty state's sentence
+	missing     []string // company details letters need and the owner has not entered
 }
 
 // load reads and formats everything the screen shows.
@@ -117,6 +150,7 @@ func (s *todayScreen) load(ctx context.Context) (todayData, error) {
 		return d, err
 	}
 	d.dueSoonDays = company.DueSoonDays
+	d.missing = company.MissingForLetters()
 	// The key figures are one read of their own: they run beside the plan,
 	// on another connection of the read pool.
 	var figuresErr error
@@ -172,6 +206,12 @@ func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks [
 	for _, t := range in.tasks {
 		clientIDs = append(clientIDs, t.ClientID)
 	}
+	for _, r := range plan.Receipts {
+		clientIDs = append(clientIDs, r.ClientID)
+	}
+	for _, a := range plan.Prescriptions {
+		clientIDs = append(clientIDs, a.ClientID)
+	}
 	var err error
 	if in.clients, err = s.ui.store.ListClientsByIDs(ctx, clientIDs); err != nil {
 		return in, err
@@ -218,6 +258,7 @@ func (s *todayScreen) nextStepSentence(ctx context.Context) (string, error) {
 // show puts loaded data on screen (UI goroutine).
 func (s *todayScreen) show(d todayData) {
 	s.date.SetText(longDate(d.today))
+	s.showCompanyBanner(d.missing)
 	s.figures.set(d.figures, d.dueSoonDays)
 	s.summary.SetText(lang.N("today.summary", d.actions, map[string]any{"Count": d.actions}))
 	s.rows = d.rows

@@ -20,11 +20,31 @@ func (s *todayScreen) onPrimary(row int) {
 		s.record(row, func(ctx context.Context) error { return s.ui.store.CompleteTask(ctx, r.task.ID) })
 	case todayReviewMail, todayMailSeen:
 		s.onMailRow(row)
+	case todayEnterReceipt:
+		s.onEnterReceipt(r.letter)
+	case todayOpenDeadline:
+		s.ui.todayOpenInvoice(r.invoiceID)
 	default:
 		// Until Relance sends mail and prints letters itself, the owner does
 		// it and the step is recorded done, with no archived file.
 		s.record(row, func(ctx context.Context) error { return s.ui.dunning.Complete(ctx, r.group, "", "") })
 	}
+}
+
+// onEnterReceipt opens the tracking form of the registered letter whose
+// receipt is awaited; saving it reloads Today (the row goes).
+func (s *todayScreen) onEnterReceipt(actionID int64) {
+	u := s.ui
+	u.async(func() {
+		notice, err := u.store.GetAction(context.Background(), actionID)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.showTrackingDialog(notice, nil)
+		})
+	})
 }
 
 // record runs a row's write off the UI goroutine, its buttons disabled

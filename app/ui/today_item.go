@@ -45,7 +45,7 @@ type todayItem struct {
 // todayButtonTexts are the labels the action button may take, measured so
 // that the buttons line up from card to card.
 var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_call", "today.action.done",
-	"mail.today.review", "mail.today.seen"}
+	"mail.today.review", "mail.today.seen", "today.action.enter_receipt", "today.action.open_invoice"}
 
 // newTodayItem builds an item showing nothing yet; set fills it.
 func newTodayItem(s *todayScreen) *todayItem {
@@ -180,6 +180,10 @@ func (it *todayItem) setButtons(r *todayRow, busy bool) {
 		text, icon = lang.L("mail.today.review"), theme.WarningIcon()
 	case todayMailSeen:
 		text = lang.L("mail.today.seen")
+	case todayEnterReceipt:
+		text, icon = lang.L("today.action.enter_receipt"), theme.DocumentCreateIcon()
+	case todayOpenDeadline:
+		text, icon = lang.L("today.action.open_invoice"), theme.NavigateNextIcon()
 	}
 	it.setSendButtons(r, busy)
 	it.setPrintButton(r, busy)

@@ -24,15 +24,17 @@ const (
 	todayCall                         // phone calls
 	todayPrint                        // letters and registered letters
 	todayTasks                        // court files, scenario tasks, the owner's open tasks
+	todayReceipts                     // registered letters whose receipt date is awaited
+	todayDeadlines                    // claims soon (or already) time-barred
 	todayCatchUp                      // steps that fell due while the app was closed, to review
 	todaySectionCount
 )
 
 var todaySectionKeys = [todaySectionCount]string{"mail.today.section.failures", "mail.today.section.auto_sent", "today.section.broken", "today.section.send", "today.section.call",
-	"today.section.print", "today.section.tasks", "today.section.catch_up"}
+	"today.section.print", "today.section.tasks", "today.section.receipts", "today.section.deadlines", "today.section.catch_up"}
 
 var todaySectionHints = [todaySectionCount]string{"mail.today.hint.failures", "mail.today.hint.auto_sent", "today.hint.broken", "mail.today.hint.send", "today.hint.call",
-	"today.hint.print", "today.hint.tasks", "today.hint.catch_up"}
+	"today.hint.print", "today.hint.tasks", "today.hint.receipts", "today.hint.deadlines", "today.hint.catch_up"}
 
 // todaySectionOf files a group: a broken promise or a catch-up is what the
 // owner must notice first, whatever the channel; otherwise the channel says
@@ -65,6 +67,8 @@ const (
 	todayTaskDone                      // one of the owner's open tasks
 	todayReviewMail                    // an email that failed or was interrupted: opens its review
 	todayMailSeen                      // an email sent unattended: acknowledge it
+	todayEnterReceipt                  // a registered letter: enter its receipt or avis de passage
+	todayOpenDeadline                  // a claim near its time limit: open the invoice
 )
 
 // todayActionOf is the one-click action of a step's channel.
@@ -100,6 +104,7 @@ type todayRow struct {
 	sendable  bool               // an email Relance can send (Send button, selection box)
 	selected  bool               // picked for "Send selected"
 	outbox    data.OutboxMessage // todayReviewMail, todayMailSeen: the email
+	letter    int64              // todayEnterReceipt: the registered letter's action
 }
 
 // todayFacts are the plan and what the rows say besides it.
@@ -127,6 +132,12 @@ func buildTodayRows(in todayFacts) ([]todayRow, int) {
 	}
 	for _, t := range in.tasks {
 		sections[todayTasks] = append(sections[todayTasks], in.taskRow(t))
+	}
+	for _, r := range in.plan.Receipts {
+		sections[todayReceipts] = append(sections[todayReceipts], in.receiptRow(r))
+	}
+	for _, a := range in.plan.Prescriptions {
+		sections[todayDeadlines] = append(sections[todayDeadlines], in.deadlineRow(a))
 	}
 	in.addMailRows(&sections)
 	actions := 0
@@ -282,6 +293,34 @@ func (in *todayFacts) taskRow(t data.Task) todayRow {
 		if r.contact == "" {
 			r.contact, r.noContact = lang.L("today.contact.none"), true
 		}
+	}
+	return r
+}
+
+// receiptRow asks for the receipt date of a registered letter: until it
+// is entered, its deadline (and the court file) waits for the 15 days La
+// Poste holds a letter.
+func (in *todayFacts) receiptRow(r dunning.AwaitingReceipt) todayRow {
+	return todayRow{title: in.clients[r.ClientID].Name, icon: theme.MailComposeIcon(), action: todayEnterReceipt,
+		invoiceID: r.InvoiceID, letter: r.ActionID,
+		step:     lang.L("today.receipt.step", map[string]any{"Date": formatDate(r.SentOn)}),
+		invoices: lang.L("today.receipt.invoice", map[string]any{"Number": r.Number})}
+}
+
+// deadlineRow warns that an unpaid invoice's claim is soon time-barred
+// (60 days ahead, urgently from 15), or already is.
+func (in *todayFacts) deadlineRow(a dunning.PrescriptionAlert) todayRow {
+	r := todayRow{title: in.clients[a.ClientID].Name, icon: theme.WarningIcon(), action: todayOpenDeadline,
+		invoiceID: a.InvoiceID, total: formatMoney(a.Outstanding), invoices: a.Number}
+	switch {
+	case a.Expired:
+		r.step = lang.L("today.deadline.expired", map[string]any{"Date": formatDate(a.Deadline)})
+		r.warning = lang.L("today.deadline.expired_hint")
+	case a.DaysLeft <= dunning.PrescriptionUrgentDays:
+		r.step = lang.N("today.deadline.soon", a.DaysLeft, map[string]any{"Date": formatDate(a.Deadline), "Days": a.DaysLeft})
+		r.warning = lang.L("today.deadline.urgent")
+	default:
+		r.step = lang.N("today.deadline.soon", a.DaysLeft, map[string]any{"Date": formatDate(a.Deadline), "Days": a.DaysLeft})
 	}
 	return r
 }

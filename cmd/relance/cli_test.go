@@ -10,7 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"relance/app/datadir"
+	"relance/app/ui"
 	"relance/data"
 )
 
@@ -166,7 +169,8 @@ func TestStatementJSONAndErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	if st.Invoice != number || st.AsOf != "2027-12-31" || len(st.Slices) == 0 ||
-		st.TotalCents != st.OutstandingCents+st.PenaltiesCents+st.IndemnityCents || len(st.Warnings) == 0 {
+		st.TotalCents != st.OutstandingCents+st.PenaltiesCents-st.InterestPaidCents+st.IndemnityCents ||
+		len(st.Warnings) == 0 || st.Imputation != data.ImputeInterestFirst {
 		t.Fatalf("statement %+v", st)
 	}
 	var sum int64
@@ -184,5 +188,50 @@ func TestStatementJSONAndErrors(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "statement", "--data", dir); code != 2 {
 		t.Fatalf("missing invoice argument: %d", code)
+	}
+}
+
+// relance due says which unpaid invoices are soon time-barred, and which
+// already are (they get no formal notice any more).
+func TestDueSaysWhyAClaimStops(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "book")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	store, err := data.Open(datadir.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	c := data.Client{Name: "Traiteur Morel"}
+	if err := store.CreateClient(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, inv := range []data.Invoice{
+		{Number: "FA-OLD", ClientID: c.ID, IssueDate: data.MustDate("2021-03-01"), DeliveryDate: data.MustDate("2021-03-01"),
+			DueDate: data.MustDate("2021-03-31"), Amount: 50000},
+		{Number: "FA-SOON", ClientID: c.ID, IssueDate: data.MustDate("2021-06-10"), DeliveryDate: data.MustDate("2021-06-10"),
+			DueDate: data.MustDate("2021-07-10"), Amount: 70000},
+	} {
+		if err := store.CreateInvoice(ctx, &inv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Close()
+	code, out, errOut := runCLI(t, "due", "--data", dir, "--as-of", "2026-06-01")
+	if code != 0 || errOut != "" {
+		t.Fatalf("due: %d %q", code, errOut)
+	}
+	for _, want := range []string{"FA-OLD", "FA-SOON", "2026-06-09", "2026-02-28"} {
+		d, err := data.ParseDate(want)
+		if err == nil {
+			want = ui.FormatDate(d)
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("due does not mention %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(out, lang.L("cli.due.prescriptions")) {
+		t.Errorf("no time-limit section:\n%s", out)
 	}
 }

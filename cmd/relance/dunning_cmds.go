@@ -122,6 +122,31 @@ func runDue(env *cliEnv, args []string) int {
 		return writeJSON(env, lines)
 	}
 	printDue(env.stdout, plan, lines)
+	return printPrescriptions(ctx, env.stdout, store, plan)
+}
+
+// printPrescriptions says which unpaid invoices are soon, or already,
+// time-barred: a time-barred one gets no formal notice nor court file, and
+// the owner must know why.
+func printPrescriptions(ctx context.Context, w io.Writer, store *data.Store, plan *dunning.Plan) int {
+	if len(plan.Prescriptions) == 0 {
+		return 0
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, lang.L("cli.due.prescriptions"))
+	for _, a := range plan.Prescriptions {
+		c, err := store.GetClient(ctx, a.ClientID)
+		if err != nil {
+			fmt.Fprintln(w, err)
+			return 1
+		}
+		args := map[string]any{"Client": c.Name, "Number": a.Number, "Date": ui.FormatDate(a.Deadline), "Days": a.DaysLeft}
+		if a.Expired {
+			fmt.Fprintln(w, lang.L("cli.due.time_barred", args))
+		} else {
+			fmt.Fprintln(w, lang.N("cli.due.prescription_soon", a.DaysLeft, args))
+		}
+	}
 	return 0
 }
 
@@ -174,9 +199,13 @@ type statementJSON struct {
 	Slices           []sliceJSON `json:"slices"`
 	OutstandingCents int64       `json:"outstanding_cents"`
 	PenaltiesCents   int64       `json:"penalties_cents"`
-	IndemnityCents   int64       `json:"indemnity_cents"`
-	TotalCents       int64       `json:"total_cents"`
-	Warnings         []string    `json:"warnings"`
+	// InterestPaidCents is the part of the penalties the payments settled
+	// (Code civil 1343-1): total = outstanding + penalties - interest paid + indemnity.
+	InterestPaidCents int64    `json:"interest_paid_cents"`
+	IndemnityCents    int64    `json:"indemnity_cents"`
+	TotalCents        int64    `json:"total_cents"`
+	Imputation        string   `json:"imputation,omitempty"`
+	Warnings          []string `json:"warnings"`
 }
 
 type sliceJSON struct {
@@ -219,8 +248,8 @@ func toStatementJSON(r dunning.StatementReport) statementJSON {
 	st := r.Statement
 	out := statementJSON{Invoice: r.Invoice.Number, ClientKind: string(r.Client.Kind), Due: st.Due.String(),
 		AsOf: st.AsOf.String(), Basis: st.Basis, DaysLate: st.DaysLate, Slices: []sliceJSON{},
-		OutstandingCents: int64(st.Outstanding), PenaltiesCents: int64(st.Penalties),
-		IndemnityCents: int64(st.Indemnity), TotalCents: int64(st.Total), Warnings: []string{}}
+		OutstandingCents: int64(st.Outstanding), PenaltiesCents: int64(st.Penalties), InterestPaidCents: int64(st.InterestPaid),
+		IndemnityCents: int64(st.Indemnity), TotalCents: int64(st.Total), Imputation: st.Imputation, Warnings: []string{}}
 	for _, s := range st.Slices {
 		out.Slices = append(out.Slices, sliceJSON{From: s.From.String(), To: s.To.String(), Days: s.Days,
 			BaseCents: int64(s.Base), RatePercent: float64(s.RateBP) / 100, AmountCents: int64(s.Amount)})

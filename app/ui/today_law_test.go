@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"relance/data"
+)
+
+// Company details skipped at onboarding: Today says which are missing and
+// opens Settings; once entered, the banner goes.
+func TestTodayAsksForTheCompanyDetails(t *testing.T) {
+	b := newTodayBook(t)
+	b.refresh()
+	if !b.u.home.company.Visible() {
+		t.Fatal("no banner while the company details are empty")
+	}
+	text := b.u.home.companyText.Text
+	for _, f := range []string{"legal_name", "iban", "signatory_name"} {
+		if !strings.Contains(text, lang.L("field."+f)) {
+			t.Errorf("banner %q does not name %s", text, f)
+		}
+	}
+	test.Tap(findButton(t, b.u.home.company, lang.L("today.company.complete")))
+	if b.u.tabs.SelectedIndex() != navSettings {
+		t.Fatalf("the banner's button opened screen %d, not Settings", b.u.tabs.SelectedIndex())
+	}
+	company, _ := b.store.GetCompany(b.ctx)
+	company.LegalName, company.IBAN, company.SignatoryName = "Atelier Dubois", "FR7630006000011234567890189", "Claire Dubois"
+	if err := b.store.UpdateCompany(b.ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+	b.u.goTo(navToday)
+	b.refresh()
+	if b.u.home.company.Visible() {
+		t.Fatalf("banner still shown: %q", b.u.home.companyText.Text)
+	}
+}
+
+// A formal notice sent without a receipt date: Today asks for it, and the
+// card goes once the date is entered.
+func TestTodayAsksForTheNoticeReceipt(t *testing.T) {
+	b := newTodayBook(t)
+	inv := b.invoice(b.client("Garage Leroy", ""), "FA-2026-050", "2026-10-01", 240000)
+	b.done(inv, "reminder_1", "formal_notice")
+	b.refresh()
+	card := b.mustCard(lang.L("today.receipt.invoice", map[string]any{"Number": "FA-2026-050"}))
+	if !strings.Contains(card.step.Text, formatDate(data.MustDate("2026-10-31"))) || card.skip.Visible() {
+		t.Fatalf("receipt card reads %q, skip shown %v", card.step.Text, card.skip.Visible())
+	}
+	test.Tap(findButton(t, card, lang.L("today.action.enter_receipt")))
+	dlg := top(b.u)
+	fillIn(t, dlg, "received_on", "2026-11-03")
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	actions := b.actions(inv)
+	if got := actions[len(actions)-1].ReceivedOn; got != data.MustDate("2026-11-03") {
+		t.Fatalf("receipt stored as %s", got)
+	}
+	b.refresh()
+	if b.card(lang.L("today.receipt.invoice", map[string]any{"Number": "FA-2026-050"})) != nil {
+		t.Fatalf("still asked for the receipt: %+v", b.u.home.rows)
+	}
+}
+
+// An unpaid invoice whose claim is time-barred in less than 15 days is
+// on Today with the last day to act and what to do.
+func TestTodayWarnsBeforePrescription(t *testing.T) {
+	b := newTodayBook(t)
+	c := b.client("Traiteur Morel", "")
+	// Delivered 2021-12-01: the last day to go to court is 2026-11-30, six days after testDay.
+	inv := data.Invoice{Number: "FA-2021-090", ClientID: c.ID, IssueDate: data.MustDate("2021-12-01"),
+		DeliveryDate: data.MustDate("2021-12-01"), DueDate: data.MustDate("2021-12-31"), Amount: 180000}
+	if err := b.store.CreateInvoice(b.ctx, &inv); err != nil {
+		t.Fatal(err)
+	}
+	b.refresh()
+	var found *todayRow
+	for i, r := range b.u.home.rows {
+		if r.action == todayOpenDeadline && r.invoiceID == inv.ID {
+			found = &b.u.home.rows[i]
+		}
+	}
+	if found == nil {
+		t.Fatalf("no prescription warning: %+v", b.u.home.rows)
+	}
+	if !strings.Contains(found.step, formatDate(data.MustDate("2026-11-30"))) || found.warning != lang.L("today.deadline.urgent") {
+		t.Fatalf("warning reads %q / %q", found.step, found.warning)
+	}
+}
