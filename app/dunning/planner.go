@@ -86,9 +86,9 @@ type MissedInstalment struct {
 // PrescriptionAlert is an unpaid invoice whose limitation period ends
 // soon (within PrescriptionAlertDays) or has ended.
 type PrescriptionAlert struct {
-	InvoiceID int64
-	Number    string
-	ClientID  int64
+	InvoiceID   int64
+	Number      string
+	ClientID    int64
 	Deadline    data.Date // the last day the claim can be taken to court
 	DaysLeft    int       // from today to Deadline; negative once passed
 	Expired     bool

@@ -17,16 +17,16 @@ import (
 type todaySection int
 
 const (
-	todayFailures todaySection = iota // emails refused, interrupted or waiting for a retry (mail_today.go)
-	todayAutoSent                     // emails the unattended run sent, to acknowledge
-	todayBroken                       // the first step after a broken promise
-	todaySend                         // emails and thank-yous
-	todayCall                         // phone calls
-	todayPrint                        // letters and registered letters
-	todayTasks                        // court files, scenario tasks, the owner's open tasks
-	todayReceipts                     // registered letters whose receipt date is awaited
-	todayDeadlines                    // claims soon (or already) time-barred
-	todayCatchUp                      // steps that fell due while the app was closed, to review
+	todayFailures  todaySection = iota // emails refused, interrupted or waiting for a retry (mail_today.go)
+	todayAutoSent                      // emails the unattended run sent, to acknowledge
+	todayBroken                        // the first step after a broken promise
+	todaySend                          // emails and thank-yous
+	todayCall                          // phone calls
+	todayPrint                         // letters and registered letters
+	todayTasks                         // court files, scenario tasks, the owner's open tasks
+	todayReceipts                      // registered letters whose receipt date is awaited
+	todayDeadlines                     // claims soon (or already) time-barred
+	todayCatchUp                       // steps that fell due while the app was closed, to review
 	todaySectionCount
 )
 
@@ -61,14 +61,14 @@ func todaySectionOf(g *dunning.Group) todaySection {
 type todayAction int
 
 const (
-	todayMarkSent   todayAction = iota // a message the owner sent outside Relance
-	todayLogCall                       // opens the call dialog
-	todayDone                          // a scenario task or court file
-	todayTaskDone                      // one of the owner's open tasks
-	todayReviewMail                    // an email that failed or was interrupted: opens its review
-	todayMailSeen                      // an email sent unattended: acknowledge it
-	todayEnterReceipt                  // a registered letter: enter its receipt or avis de passage
-	todayOpenDeadline                  // a claim near its time limit: open the invoice
+	todayMarkSent     todayAction = iota // a message the owner sent outside Relance
+	todayLogCall                         // opens the call dialog
+	todayDone                            // a scenario task or court file
+	todayTaskDone                        // one of the owner's open tasks
+	todayReviewMail                      // an email that failed or was interrupted: opens its review
+	todayMailSeen                        // an email sent unattended: acknowledge it
+	todayEnterReceipt                    // a registered letter: enter its receipt or avis de passage
+	todayOpenDeadline                    // a claim near its time limit: open the invoice
 )
 
 // todayActionOf is the one-click action of a step's channel.
