@@ -137,8 +137,13 @@ type planner struct {
 	friendly  map[int64][]data.Step // by scenario: the steps of plan instalments
 	business  []data.Date           // by day from businessBase: the next business day, once computed
 	scratch   []data.Step
-	plan      *Plan
-	due       []Due
+	kept      []data.Step          // current's result, reused from invoice to invoice
+	steps     map[int64]*data.Step // every scenario step by id
+	// registered are the registered-letter steps' ids: a handful, looked
+	// up for every action of the book.
+	registered []int64
+	plan       *Plan
+	due        []Due
 }
 
 // MakePlan works out, for day in.Today, every step due now (grouped per
@@ -159,9 +164,16 @@ func newPlanner(in Input) *planner {
 		timed: map[int64][]data.Step{}, friendly: map[int64][]data.Step{}, business: make([]data.Date, 2*businessSpan),
 		plan: &Plan{Today: in.Today, Next: make(map[int64]NextStep, len(in.Book.Invoices))},
 		due:  make([]Due, 0, len(in.Book.Invoices))}
+	p.steps = map[int64]*data.Step{}
 	for i := range in.Book.Scenarios {
 		sc := &in.Book.Scenarios[i]
 		p.scenarios[sc.ID], p.byKey[sc.Key] = sc, sc
+		for j := range sc.Steps {
+			p.steps[sc.Steps[j].ID] = &sc.Steps[j]
+			if sc.Steps[j].Channel == data.ChannelRegisteredLetter {
+				p.registered = append(p.registered, sc.Steps[j].ID)
+			}
+		}
 		p.timed[sc.ID], p.friendly[sc.ID] = timedSteps(sc), instalmentSteps(sc)
 	}
 	for _, c := range in.Book.Categories {
@@ -238,6 +250,17 @@ func (p *planner) planInvoice(inv *data.PlanInvoice) {
 // checkPrescription flags an unpaid invoice whose limitation period ends
 // within PrescriptionAlertDays or has ended, and reports whether it has.
 func (p *planner) checkPrescription(inv *data.PlanInvoice, client *data.Client) (expired bool) {
+	// The shortest period is two years (a consumer's) from delivery, and
+	// every restart comes later: an invoice younger than that minus the
+	// alert days cannot be near its limit, which spares most of the book
+	// the computation.
+	start := inv.DeliveryDate
+	if start.IsZero() {
+		start = inv.IssueDate
+	}
+	if p.in.Today.Before(start.AddDays(minPrescriptionDays - PrescriptionAlertDays)) {
+		return false
+	}
 	pr := PrescriptionOf(inv, client.Kind, p.in.Book)
 	if pr.Deadline.IsZero() {
 		return false
@@ -251,6 +274,10 @@ func (p *planner) checkPrescription(inv *data.PlanInvoice, client *data.Client) 
 	return left < 0
 }
 
+// minPrescriptionDays is a lower bound of the shortest limitation period,
+// two years (730 or 731 days) less the deadline's day.
+const minPrescriptionDays = 2*365 - 1
+
 // checkReceipts lists the invoice's registered letters whose receipt is
 // not entered yet, so that Today asks for it.
 func (p *planner) checkReceipts(inv *data.PlanInvoice) {
@@ -258,7 +285,7 @@ func (p *planner) checkReceipts(inv *data.PlanInvoice) {
 		if a.Status != data.ActionDone || !a.ReceivedOn.IsZero() || !a.PresentedOn.IsZero() {
 			continue
 		}
-		if st := p.step(a.StepID); st != nil && st.Channel == data.ChannelRegisteredLetter {
+		if slices.Contains(p.registered, a.StepID) {
 			p.plan.Receipts = append(p.plan.Receipts, AwaitingReceipt{InvoiceID: inv.ID, Number: inv.Number,
 				ClientID: inv.ClientID, ActionID: a.ID, SentOn: cmp.Or(a.SentOn, a.DoneOn)})
 		}
@@ -435,18 +462,18 @@ func (p *planner) current(r *stepRun) []data.Step {
 		}
 		return !r.timeBarred || (st.Channel != data.ChannelRegisteredLetter && st.Channel != data.ChannelLegalFile)
 	}
-	for i, st := range rest {
-		if !keep(st) {
-			out := slices.Clone(rest[:i])
-			for _, later := range rest[i+1:] {
-				if keep(later) {
-					out = append(out, later)
-				}
-			}
-			return out
+	if !slices.ContainsFunc(rest, func(st data.Step) bool { return !keep(st) }) {
+		return rest
+	}
+	// The result lives until the next invoice is planned: one buffer
+	// serves the whole run.
+	p.kept = p.kept[:0]
+	for _, st := range rest {
+		if keep(st) {
+			p.kept = append(p.kept, st)
 		}
 	}
-	return rest
+	return p.kept
 }
 
 // pickLead chooses, among the due steps (in order), the one to take now;

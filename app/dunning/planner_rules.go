@@ -90,7 +90,7 @@ func (p *planner) planThankYou(inv *data.PlanInvoice, sc *data.Scenario) {
 	p.setNext(r, thanks, planned, WaitNone)
 }
 
-func (p *planner) step(id int64) *data.Step { return bookStep(p.in.Book, id) }
+func (p *planner) step(id int64) *data.Step { return p.steps[id] }
 
 func (p *planner) lastPayment(invoiceID int64) data.Date {
 	var last data.Date
