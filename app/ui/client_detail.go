@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,6 +51,8 @@ type clientDetailData struct {
 	invoices             []clientInvoiceRow
 	events               []data.Event
 	outstanding, overdue data.Money
+	credit               data.Money // paid beyond its invoices
+	history              bool       // dealings with it: archived, not deleted
 }
 
 // clientDetail is a client's page: who they are, how they are reminded,
@@ -58,18 +61,23 @@ type clientDetail struct {
 	ui     *UI
 	screen *clientsScreen
 	// content is the page; body is hidden until the client is loaded.
-	content fyne.CanvasObject
-	body    fyne.CanvasObject
-	paused  *fyne.Container // the banner saying reminders are paused
+	content  fyne.CanvasObject
+	body     fyne.CanvasObject
+	paused   *fyne.Container // the banner saying reminders are paused
+	archived *fyne.Container // the banner saying the client is archived
 
 	title, subtitle, pausedBanner *widget.Label
+	archivedBanner                *widget.Label
 	outstanding, overdue, count   *widget.Label
+	credit                        *widget.Label
+	creditFigure                  fyne.CanvasObject
 	contact, dunning              *widget.Form
 	scenario, notes               *widget.Label
 	invoiceTable                  *widget.Table
 	noInvoices                    *widget.Label
 	timeline                      *timeline
 	edit, remove                  *widget.Button
+	archive, restore              *widget.Button
 	statement                     *widget.Button // the account statement (letters_client.go)
 
 	data        clientDetailData
@@ -78,13 +86,15 @@ type clientDetail struct {
 
 func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
 	d := &clientDetail{ui: u, screen: s, timeline: newTimeline(u.openAttachment),
-		title:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
-		subtitle:     &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-		pausedBanner: &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
-		outstanding:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
-		overdue:      &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
-		count:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
-		contact:      widget.NewForm(), dunning: widget.NewForm(),
+		title:          &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
+		subtitle:       &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		pausedBanner:   &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
+		archivedBanner: &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
+		credit:         &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.SuccessImportance},
+		outstanding:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		overdue:        &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		count:          &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		contact:        widget.NewForm(), dunning: widget.NewForm(),
 		scenario: &widget.Label{Wrapping: fyne.TextWrapWord},
 		notes:    &widget.Label{Wrapping: fyne.TextWrapWord},
 		noInvoices: &widget.Label{Text: lang.L("clients.detail.no_invoices"), Alignment: fyne.TextAlignCenter,
@@ -92,6 +102,8 @@ func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
 	}
 	d.edit = &widget.Button{Text: lang.L("clients.detail.edit"), Icon: theme.DocumentCreateIcon(), OnTapped: d.onEdit}
 	d.remove = &widget.Button{Text: lang.L("clients.detail.delete"), Icon: theme.DeleteIcon(), OnTapped: d.onDelete}
+	d.archive = &widget.Button{Text: lang.L("clients.detail.archive"), Icon: theme.FolderIcon(), OnTapped: d.onArchive}
+	d.restore = &widget.Button{Text: lang.L("clients.detail.restore"), Icon: theme.ContentUndoIcon(), OnTapped: d.onRestore}
 	d.statement = &widget.Button{Text: lang.L("letters.client.statement"), Icon: theme.DocumentPrintIcon(), OnTapped: d.onStatement}
 	d.makeInvoiceTable()
 	d.makePage()
@@ -101,14 +113,20 @@ func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
 func (d *clientDetail) makePage() {
 	back := &widget.Button{Text: lang.L("clients.detail.back"), Icon: theme.NavigateBackIcon(),
 		Importance: widget.LowImportance, OnTapped: d.screen.closeDetail}
+	d.creditFigure = clientsFigure("clients.detail.credit", d.credit)
 	figures := container.NewHBox(
 		clientsFigure("clients.detail.outstanding", d.outstanding),
 		clientsFigure("clients.detail.overdue", d.overdue),
+		d.creditFigure,
 		clientsFigure("clients.detail.invoices", d.count))
-	actions := container.NewHBox(figures, container.NewCenter(container.NewHBox(d.statement, d.edit, d.remove)))
-	header := container.NewBorder(nil, nil, container.NewCenter(back), actions, container.NewVBox(d.title, d.subtitle))
+	// The buttons wrap under the figures rather than widening the window.
+	buttons := container.New(layout.NewRowWrapLayout(), d.statement, d.edit, d.remove, d.archive, d.restore)
+	header := container.NewBorder(nil, buttons, container.NewCenter(back), figures, container.NewVBox(d.title, d.subtitle))
 	d.paused = container.NewBorder(nil, nil, widget.NewIcon(clientsPausedIcon()), nil, d.pausedBanner)
 	d.paused.Hide()
+	d.archived = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.FolderIcon())), nil,
+		d.archivedBanner)
+	d.archived.Hide()
 	left := container.NewVScroll(container.NewVBox(
 		clientsSectionTitle("clients.detail.contact"), d.contact, widget.NewSeparator(),
 		clientsSectionTitle("clients.detail.dunning"), d.dunning, widget.NewSeparator(),
@@ -120,7 +138,7 @@ func (d *clientDetail) makePage() {
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.37
-	d.body = container.NewBorder(container.NewVBox(d.paused, widget.NewSeparator()), nil, nil, nil, split)
+	d.body = container.NewBorder(container.NewVBox(d.archived, d.paused, widget.NewSeparator()), nil, nil, nil, split)
 	d.content = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewPadded(d.body))
 }
 
@@ -234,6 +252,9 @@ func (d *clientDetail) load(ctx context.Context, id int64) (clientDetailData, er
 		return dd, err
 	}
 	d.fillInvoices(&dd, invoices)
+	if dd.history, err = store.ClientHasHistory(ctx, id); err != nil {
+		return dd, err
+	}
 	dd.events, err = store.ListEventsByClient(ctx, id)
 	return dd, err
 }
@@ -262,11 +283,12 @@ func (d *clientDetail) fillInvoices(dd *clientDetailData, invoices []data.Invoic
 		st := inv.Status(today, dd.company.DueSoonDays)
 		dd.invoices[i] = clientInvoiceRow{id: inv.ID, number: inv.Number, due: formatDate(inv.DueDate),
 			amount: formatMoney(inv.Amount), outstanding: clientsAmount(st.Outstanding), status: statusText(st), kind: st.Kind}
-		if inv.State == data.StateWrittenOff || st.Outstanding == 0 {
+		dd.credit += st.Overpaid
+		if !st.Open() {
 			continue
 		}
 		dd.outstanding += st.Outstanding
-		if inv.DueDate.Before(today) {
+		if st.Overdue() {
 			dd.overdue += st.Outstanding
 		}
 	}
@@ -280,7 +302,9 @@ func (d *clientDetail) clear() {
 	d.subtitle.SetText("")
 	d.body.Hide()
 	d.edit.Disable()
-	d.remove.Disable()
+	for _, b := range []*widget.Button{d.remove, d.archive, d.restore} {
+		b.Hide()
+	}
 }
 
 // loaded shows what load read, or the error; a client deleted meanwhile
@@ -300,6 +324,10 @@ func (d *clientDetail) loaded(dd clientDetailData, err error) {
 	d.subtitle.SetText(clientsKindName(c.Kind) + " · " + dd.category)
 	d.pausedBanner.SetText(clientsPausedText(c))
 	d.paused.Hidden = !c.RemindersPaused
+	d.archivedBanner.SetText(lang.L("clients.detail.archived", map[string]any{"Date": formatDate(data.DateOf(c.ArchivedAt.Local()))}))
+	d.archived.Hidden = !c.Archived()
+	d.credit.SetText(formatMoney(dd.credit))
+	d.creditFigure.(*fyne.Container).Hidden = dd.credit == 0
 	d.outstanding.SetText(formatMoney(dd.outstanding))
 	d.overdue.SetText(formatMoney(dd.overdue))
 	d.overdue.Importance = widget.MediumImportance
@@ -316,7 +344,10 @@ func (d *clientDetail) loaded(dd clientDetailData, err error) {
 	d.invoiceTable.ScrollToTop()
 	d.timeline.set(dd.events)
 	d.edit.Enable()
-	d.remove.Enable()
+	// Delete what was typed by mistake; archive a client with a history.
+	clientsSetVisible(d.remove, !dd.history)
+	clientsSetVisible(d.archive, dd.history && !c.Archived())
+	clientsSetVisible(d.restore, c.Archived())
 	d.body.Show()
 	d.content.Refresh()
 }
@@ -405,15 +436,12 @@ func (d *clientDetail) onEdit() {
 	}
 }
 
-// onDelete deletes the client shown after confirmation; a client with
-// invoices is kept, and the user is told why.
+// onDelete deletes the client shown, typed by mistake, after
+// confirmation; one with a history is archived instead (its button shows
+// then), and the store refuses to delete it anyway.
 func (d *clientDetail) onDelete() {
 	c := d.data.client
 	if c.ID == 0 {
-		return
-	}
-	if n := len(d.data.invoices); n > 0 {
-		d.refuseDelete(lang.N("clients.delete.refused", n, map[string]any{"Name": c.Name, "Count": n}))
 		return
 	}
 	confirm := dialog.NewCustomConfirm(lang.L("clients.delete.title"), lang.L("clients.delete.confirm"), lang.L("button.cancel"),
@@ -433,7 +461,7 @@ func (d *clientDetail) deleteClient(id int64) {
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrInUse):
-				d.refuseDelete(lang.L("clients.delete.in_use"))
+				d.refuseDelete(lang.L("clients.delete.has_history"))
 			case err != nil:
 				d.ui.showError(err)
 			default:
@@ -448,4 +476,20 @@ func (d *clientDetail) refuseDelete(message string) {
 	info := dialog.NewInformation(lang.L("clients.delete.refused_title"), message, d.ui.win)
 	d.ui.track(info)
 	info.Show()
+}
+
+// onArchive archives the client shown, with why (optional): it leaves the
+// lists and its invoices are no longer reminded, until restored.
+func (d *clientDetail) onArchive() {
+	id := d.data.client.ID
+	d.ui.askReason("clients.archive.title", "clients.archive.reason", false, func(ctx context.Context, reason string) error {
+		return d.ui.store.ArchiveClient(ctx, id, strings.TrimSpace(reason))
+	})
+}
+
+// onRestore brings an archived client back into the lists and reminders.
+func (d *clientDetail) onRestore() {
+	c := d.data.client
+	d.ui.confirm("clients.restore.title", "clients.restore.question", map[string]any{"Name": c.Name},
+		func(ctx context.Context) error { return d.ui.store.RestoreClient(ctx, c.ID) })
 }

@@ -14,7 +14,11 @@ import (
 	"relance/data"
 )
 
-var kindKeys = map[data.ClientKind]string{data.Professional: "kind.professional", data.Consumer: "kind.consumer"}
+var kindKeys = map[data.ClientKind]string{data.Commercial: "kind.commercial", data.Civil: "kind.civil",
+	data.PublicBuyer: "kind.public", data.Consumer: "kind.consumer"}
+
+// civilities are the contact civility choices, in the select's order.
+var civilities = []string{data.CivilityNone, data.CivilityMadam, data.CivilitySir}
 
 var languageKeys = map[string]string{"fr": "language.fr", "en": "language.en"}
 
@@ -37,11 +41,11 @@ type clientForm struct {
 	saved    data.Client // what was stored, for onSaved
 	onSaved  func(data.Client)
 
-	name, siren, contact, email, emailCC, phone, street, postalCode, city *widget.Entry
-	rate, pausedReason, notes                                             *widget.Entry
-	kind                                                                  *widget.RadioGroup
-	category, scenario, language, penalty                                 *widget.Select
-	paused                                                                *widget.Check
+	name, siren, contact, email, emailCC, phone, street, postalCode, city *entry
+	rate, pausedReason, notes                                             *entry
+	kind, civility, category, scenario, language, penalty                 *selectField
+	kindHint                                                              *widget.Label
+	paused                                                                *checkField
 }
 
 // clientFormOptions are the choices the dialog offers, read from the store.
@@ -103,7 +107,8 @@ func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(da
 	if c.ID != 0 {
 		title = "clients.edit.title"
 	}
-	f.dlg = u.newFormDialog(title, f.form, fyne.NewSize(620, 600), f.submit, func() {
+	// At most 560 high, so that the dialog fits a 1024×700 screen; the form scrolls.
+	f.dlg = u.newFormDialog(title, f.form, fyne.NewSize(620, 560), f.submit, func() {
 		if f.onSaved != nil {
 			f.onSaved(f.saved)
 		}
@@ -111,42 +116,55 @@ func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(da
 	return f
 }
 
-// clientsTextEntry is a one-line field holding text.
-func clientsTextEntry(text string) *widget.Entry {
-	e := &widget.Entry{}
-	e.ExtendBaseWidget(e)
+// textEntry is a one-line field holding text.
+func (f *clientForm) textEntry(text string) *entry {
+	e := newEntry(f.ui)
 	e.SetText(text)
 	return e
 }
 
-// clientsMultiLineEntry is a field of several lines holding text.
-func clientsMultiLineEntry(text string, rows int) *widget.Entry {
-	e := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
-	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(rows)
+// multiLineEntry is a field of several lines holding text.
+func (f *clientForm) multiLineEntry(text string, rows int) *entry {
+	e := newMultiLineEntry(f.ui, rows)
 	e.SetText(text)
 	return e
 }
 
 func (f *clientForm) makeContactFields(c data.Client) {
-	f.name, f.siren, f.contact = clientsTextEntry(c.Name), clientsTextEntry(c.SIREN), clientsTextEntry(c.ContactName)
-	f.email, f.emailCC, f.phone = clientsTextEntry(c.Email), clientsTextEntry(c.EmailCC), clientsTextEntry(c.Phone)
+	f.name, f.siren, f.contact = f.textEntry(c.Name), f.textEntry(c.SIREN), f.textEntry(c.ContactName)
+	f.email, f.emailCC, f.phone = f.textEntry(c.Email), f.textEntry(c.EmailCC), f.textEntry(c.Phone)
 	f.email.PlaceHolder = lang.L("placeholder.email")
 	f.emailCC.PlaceHolder = lang.L("clients.placeholder.email_cc")
-	f.street = clientsMultiLineEntry(c.Address.Street, 2)
-	f.postalCode, f.city = clientsTextEntry(c.Address.PostalCode), clientsTextEntry(c.Address.City)
+	f.street = f.multiLineEntry(c.Address.Street, 2)
+	f.postalCode, f.city = f.textEntry(c.Address.PostalCode), f.textEntry(c.Address.City)
 	f.postalCode.PlaceHolder, f.city.PlaceHolder = lang.L("clients.placeholder.postal_code"), lang.L("clients.placeholder.city")
-	f.notes = clientsMultiLineEntry(c.Notes, 3)
-	f.kind = widget.NewRadioGroup([]string{clientsKindName(data.Professional), clientsKindName(data.Consumer)}, nil)
-	f.kind.Horizontal, f.kind.Required = true, true
+	f.notes = f.multiLineEntry(c.Notes, 3)
+	f.kind = newSelect(f.ui, nil, nil)
+	for _, k := range data.ClientKinds {
+		f.kind.Options = append(f.kind.Options, clientsKindName(k))
+	}
 	if c.Kind == "" {
-		c.Kind = data.Professional
+		c.Kind = data.Commercial
 	}
 	f.kind.SetSelected(clientsKindName(c.Kind))
+	f.kindHint = clientsHint(clientsKindHint(c.Kind))
+	f.civility = newSelect(f.ui, nil, nil)
+	for _, civ := range civilities {
+		f.civility.Options = append(f.civility.Options, clientsCivilityName(civ))
+	}
+	f.civility.SetSelected(clientsCivilityName(c.ContactCivility))
+}
+
+// selectedKind is the debtor type chosen in the form.
+func (f *clientForm) selectedKind() data.ClientKind {
+	if i := f.kind.SelectedIndex(); i >= 0 {
+		return data.ClientKinds[i]
+	}
+	return data.Commercial
 }
 
 func (f *clientForm) makeDunningFields(c data.Client) {
-	f.category = widget.NewSelect(nil, nil)
+	f.category = newSelect(f.ui, nil, nil)
 	selected := 0
 	for i, cat := range f.opts.categories {
 		f.category.Options = append(f.category.Options, clientsCategoryName(cat.Key))
@@ -154,7 +172,7 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 			selected = i
 		}
 	}
-	f.scenario = widget.NewSelect([]string{""}, nil)
+	f.scenario = newSelect(f.ui, []string{""}, nil)
 	scenario := 0
 	for i, sc := range f.opts.scenarios {
 		f.scenario.Options = append(f.scenario.Options, clientsScenarioName(sc))
@@ -169,26 +187,26 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 	f.onCategoryChanged()
 	f.scenario.SetSelectedIndex(scenario)
 
-	f.language = widget.NewSelect([]string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
+	f.language = newSelect(f.ui, []string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
 	f.language.SetSelected(clientsLanguageName(c.Language))
 	if f.language.SelectedIndex() < 0 {
 		f.language.SetSelectedIndex(0)
 	}
 	f.makePenaltyFields(c)
-	f.pausedReason = clientsTextEntry(c.PausedReason)
+	f.pausedReason = f.textEntry(c.PausedReason)
 	f.pausedReason.PlaceHolder = lang.L("clients.placeholder.paused_reason")
-	f.paused = widget.NewCheck(lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
+	f.paused = newCheck(f.ui, lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
 	f.paused.SetChecked(c.RemindersPaused)
 	clientsEnableIf(f.pausedReason, c.RemindersPaused)
 }
 
 func (f *clientForm) makePenaltyFields(c data.Client) {
-	f.penalty = widget.NewSelect([]string{
+	f.penalty = newSelect(f.ui, []string{
 		lang.L("clients.penalty.company", map[string]any{"Policy": clientsPolicyText(f.opts.company)}),
 		lang.L("clients.penalty.ecb_plus_10"),
 		lang.L("clients.penalty.fixed"),
 	}, nil)
-	f.rate = clientsTextEntry("")
+	f.rate = f.textEntry("")
 	f.rate.PlaceHolder = lang.L("clients.placeholder.rate")
 	f.penalty.OnChanged = func(string) { clientsEnableIf(f.rate, f.penalty.SelectedIndex() == penaltyChoiceFixed) }
 	switch c.Penalty.Kind {
@@ -223,12 +241,16 @@ func (f *clientForm) onCategoryChanged() {
 	f.scenario.Refresh()
 }
 
-// onKindChanged disables the penalty choice for a consumer: the legal
-// interest rate applies whatever the terms of sale say.
+// onKindChanged says what the debtor type changes and disables the penalty
+// choice for a consumer or a public buyer: the legal interest rate, or the
+// intérêts moratoires of the public procurement code, apply whatever the
+// terms of sale say.
 func (f *clientForm) onKindChanged() {
-	consumer := f.kind.Selected == clientsKindName(data.Consumer)
-	clientsEnableIf(f.penalty, !consumer)
-	clientsEnableIf(f.rate, !consumer && f.penalty.SelectedIndex() == penaltyChoiceFixed)
+	kind := f.selectedKind()
+	f.kindHint.SetText(clientsKindHint(kind))
+	contractual := kind == data.Commercial || kind == data.Civil
+	clientsEnableIf(f.penalty, contractual)
+	clientsEnableIf(f.rate, contractual && f.penalty.SelectedIndex() == penaltyChoiceFixed)
 }
 
 // clientsEnableIf greys w out unless on.
@@ -244,10 +266,16 @@ func clientsEnableIf(w fyne.Disableable, on bool) {
 // remind them.
 func (f *clientForm) layout() {
 	f.form.add("name", true, f.name)
-	f.form.add("kind", true, f.kind)
+	kind := container.NewVBox(f.kind, f.kindHint)
+	if f.original.KindMigrated {
+		kind.Add(&widget.Label{Text: lang.L("clients.kind_migrated"), Wrapping: fyne.TextWrapWord,
+			Importance: widget.WarningImportance})
+	}
+	f.form.add("kind", true, kind)
 	f.form.add("siren", false, f.siren)
 	f.section("clients.section.contact")
-	f.form.add("contact_name", false, f.contact)
+	civilityWidth := fyne.NewSize(130, f.civility.MinSize().Height)
+	f.form.add("contact_name", false, container.NewBorder(nil, nil, container.NewGridWrap(civilityWidth, f.civility), nil, f.contact))
 	f.form.add("email", false, f.email)
 	f.form.add("email_cc", false, f.emailCC)
 	f.form.add("phone", false, f.phone)
@@ -279,10 +307,9 @@ func (f *clientForm) read() (data.Client, error) {
 	c.Address.Street, c.Address.PostalCode, c.Address.City = strings.TrimSpace(f.street.Text),
 		strings.TrimSpace(f.postalCode.Text), strings.TrimSpace(f.city.Text)
 	c.Notes = strings.TrimSpace(f.notes.Text)
-	c.Kind = data.Professional
-	if f.kind.Selected == clientsKindName(data.Consumer) {
-		c.Kind = data.Consumer
-	}
+	// Saving the form is the user's answer to "check the debtor type".
+	c.Kind, c.KindMigrated = f.selectedKind(), false
+	c.ContactCivility = civilities[max(f.civility.SelectedIndex(), 0)]
 	if i := f.category.SelectedIndex(); i >= 0 {
 		c.Category = f.opts.categories[i].Key
 	}

@@ -67,15 +67,24 @@ func clientsScenarioName(sc data.Scenario) string {
 	return sc.Key
 }
 
-// clientsKindName names a kind of client ("Professionnel").
+// clientsKindName names a debtor type ("Commerçant ou société").
 func clientsKindName(k data.ClientKind) string { return lang.L(kindKeys[k]) }
 
-// clientsKindHint says in one line what the kind changes to the dunning.
+// clientsKindHint says in one line what the debtor type changes: rate,
+// indemnity, court.
 func clientsKindHint(k data.ClientKind) string {
-	if k == data.Consumer {
-		return lang.L("clients.kind_hint.consumer")
+	if !k.Known() {
+		k = data.Commercial
 	}
-	return lang.L("clients.kind_hint.professional")
+	return lang.L("clients.kind_hint." + string(k))
+}
+
+// clientsCivilityName names a contact civility ("Madame"; "—" for none).
+func clientsCivilityName(civility string) string {
+	if civility == data.CivilityNone {
+		return lang.L("civility.none")
+	}
+	return lang.L("civility." + civility)
 }
 
 // clientsLanguageName names the language letters are written in.

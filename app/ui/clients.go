@@ -27,6 +27,7 @@ type clientsRow struct {
 	outstandingText      string
 	overdueText          string
 	paused               bool
+	archived             bool   // shown only when asked (showArchived)
 	sortName             string // the name folded, to sort by
 	search               string // name, city, contact and e-mails, folded
 }
@@ -62,12 +63,15 @@ type clientsScreen struct {
 	content  *fyne.Container // the list page or the detail page
 	listPage fyne.CanvasObject
 	table    *widget.Table
-	search   *widget.Entry
+	search   *entry
 	sortBy   *widget.Select
-	summary  *widget.Label
-	empty    *widget.Label
-	legend   fyne.CanvasObject
-	detail   *clientDetail
+	// showArchived puts the archived clients, left out by default, back
+	// in the list, where they can be opened and restored.
+	showArchived *widget.Check
+	summary      *widget.Label
+	empty        *widget.Label
+	legend       fyne.CanvasObject
+	detail       *clientDetail
 
 	all  []clientsRow  // as loaded, by name
 	rows []*clientsRow // shown: matching the search, in the chosen order
@@ -96,13 +100,14 @@ func newClientsScreen(u *UI) *clientsScreen {
 	for col, w := range clientsColumnWidths {
 		s.table.SetColumnWidth(col, w)
 	}
-	s.search = &widget.Entry{PlaceHolder: lang.L("clients.search"), OnChanged: func(string) { s.apply() }}
-	s.search.ExtendBaseWidget(s.search)
+	s.search = newEntry(u)
+	s.search.PlaceHolder, s.search.OnChanged = lang.L("clients.search"), func(string) { s.apply() }
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.sortBy = widget.NewSelect([]string{lang.L("clients.sort.name"), lang.L("clients.sort.outstanding"),
 		lang.L("clients.sort.overdue")}, nil)
 	s.sortBy.SetSelectedIndex(clientsSortName)
 	s.sortBy.OnChanged = func(string) { s.apply() }
+	s.showArchived = widget.NewCheck(lang.L("clients.show_archived"), func(bool) { s.apply() })
 	s.empty = &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	s.empty.Hide()
 	s.detail = newClientDetail(u, s)
@@ -116,7 +121,7 @@ func (s *clientsScreen) makeListPage() fyne.CanvasObject {
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewClient}
 	sortLabel := widget.NewLabel(lang.L("clients.sort.label"))
-	tools := container.NewBorder(nil, nil, nil, container.NewHBox(sortLabel, s.sortBy), s.search)
+	tools := container.NewBorder(nil, nil, nil, container.NewHBox(s.showArchived, sortLabel, s.sortBy), s.search)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, newClient), tools)
 	s.legend = container.NewHBox(widget.NewIcon(clientsPausedIcon()), widget.NewLabel(lang.L("clients.legend.paused")))
 	s.legend.Hide()
@@ -164,6 +169,9 @@ func (s *clientsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	switch id.Col {
 	case clientsColName:
 		text, align, showMarker = row.name, fyne.TextAlignLeading, row.paused
+		if row.archived {
+			text, importance = lang.L("clients.archived_name", map[string]any{"Name": row.name}), widget.LowImportance
+		}
 	case clientsColCity:
 		text, align = row.city, fyne.TextAlignLeading
 	case clientsColCategory:
@@ -224,8 +232,8 @@ func (s *clientsScreen) load(ctx context.Context) ([]clientsRow, error) {
 		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.Address.City, category: clientsCategoryName(c.Category),
 			invoices: strconv.Itoa(c.Invoices), outstanding: c.Outstanding, overdue: c.Overdue,
 			outstandingText: clientsAmount(c.Outstanding), overdueText: clientsAmount(c.Overdue), paused: c.RemindersPaused,
-			sortName: clientsFold(c.Name),
-			search:   clientsFold(strings.Join([]string{c.Name, c.Address.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
+			archived: c.Archived(), sortName: clientsFold(c.Name),
+			search: clientsFold(strings.Join([]string{c.Name, c.Address.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
 	}
 	// The store sorts without regard to accents' place in the alphabet
 	// ("Électricité" after "Zinc"); sorted once here, filtering keeps the order.
@@ -250,7 +258,7 @@ func (s *clientsScreen) apply() {
 	var outstanding, overdue data.Money
 	paused := false
 	for _, i := range s.order(s.sortBy.SelectedIndex()) {
-		if r := &s.all[i]; clientsMatch(r.search, words) {
+		if r := &s.all[i]; clientsMatch(r.search, words) && (!r.archived || s.showArchived.Checked) {
 			s.rows = append(s.rows, r)
 			outstanding += r.outstanding
 			overdue += r.overdue

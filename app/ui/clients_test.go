@@ -445,7 +445,7 @@ func TestNewClientFromTheList(t *testing.T) {
 	dlg := top(u)
 	fill(t, dlg, "name", "Atelier Rivière")
 	kind, _ := formRow(t, dlg, "kind")
-	kind.(*widget.RadioGroup).SetSelected(lang.L("kind.consumer"))
+	selectOf(t, kind).SetSelected(lang.L("kind.consumer"))
 	category, _ := formRow(t, dlg, "category")
 	selectOf(t, category).SetSelected(lang.L("category.good_payer"))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))

@@ -30,62 +30,22 @@ func (u *UI) escape() {
 	}
 }
 
-// entry is a text field that hands Escape to the window (Fyne's Entry
-// swallows it), so that Esc closes a dialog even while typing in it.
-type entry struct {
-	widget.Entry
-	ui *UI
-}
-
-func newEntry(u *UI) *entry {
-	e := &entry{ui: u}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey passes Escape on and everything else to the Entry.
-func (e *entry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.ui != nil {
-		e.ui.escape()
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
-
-// selectEntry is widget.SelectEntry with the same Escape handling.
-type selectEntry struct {
-	widget.SelectEntry
-	ui *UI
-}
-
-func newSelectEntry(u *UI, options []string) *selectEntry {
-	e := &selectEntry{ui: u}
-	e.SetOptions(options)
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey passes Escape on and everything else to the SelectEntry.
-func (e *selectEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.ui != nil {
-		e.ui.escape()
-		return
-	}
-	e.SelectEntry.TypedKey(ev)
-}
-
 // formDialog is a dialog around a form with Cancel and Save. Save first
 // calls submit on the UI goroutine, which reads the fields and returns
-// either their errors or the write to do; the write runs off the UI
-// goroutine; on success the dialog closes, the screens reload and done
-// (optional) runs; on failure the error shows in the form.
+// either their errors or the write to do; when confirm (optional) has a
+// question about what was typed (an amount over the balance), the user
+// answers it first; the write runs off the UI goroutine; on success the
+// dialog closes, the screens reload and done (optional) runs; on failure
+// the error shows in the form. While errors show, each one goes as soon as
+// its field is corrected (submit is run again to know).
 type formDialog struct {
-	ui     *UI
-	form   *form
-	dlg    dialog.Dialog
-	save   *widget.Button
-	submit func() (write func(context.Context) error, err error)
-	done   func()
+	ui      *UI
+	form    *form
+	dlg     dialog.Dialog
+	save    *widget.Button
+	submit  func() (write func(context.Context) error, err error)
+	confirm func() string // the question to ask before writing; "" for none
+	done    func()
 }
 
 // newFormDialog builds (without showing) a form dialog titled by titleKey.
@@ -97,6 +57,10 @@ func (u *UI) newFormDialog(titleKey string, f *form, size fyne.Size,
 	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, fd.save), nil, nil,
 		container.NewVScroll(f.content()))
 	fd.dlg = dialog.NewCustomWithoutButtons(lang.L(titleKey), container.NewGridWrap(size, body), u.win)
+	f.watch(func() error {
+		_, err := fd.submit()
+		return err
+	})
 	return fd
 }
 
@@ -115,13 +79,33 @@ func (fd *formDialog) onSave() {
 		fd.form.showErrors(err)
 		return
 	}
+	question := ""
+	if fd.confirm != nil {
+		question = fd.confirm()
+	}
+	if question == "" {
+		fd.write(write)
+		return
+	}
+	ask := dialog.NewConfirm(lang.L("dialog.confirm_title"), question, func(ok bool) {
+		if ok {
+			fd.write(write)
+		}
+	}, fd.ui.win)
+	fd.ui.track(ask)
+	ask.Show()
+}
+
+// write runs the form's write off the UI goroutine and closes the dialog
+// once it is done, or shows why the store refused it.
+func (fd *formDialog) write(write func(context.Context) error) {
 	fd.save.Disable()
 	fd.ui.async(func() {
 		err := write(context.Background())
 		fyne.Do(func() {
 			fd.save.Enable()
 			if err != nil {
-				fd.form.showErrors(err)
+				fd.form.showStoreErrors(err)
 				return
 			}
 			fd.dlg.Hide()

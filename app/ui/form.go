@@ -26,6 +26,11 @@ type formField struct {
 type form struct {
 	fields  []*formField
 	general *widget.Label
+	// check reads the fields again (watch); sticky are the fields whose
+	// error came from the store (a number already used), which check cannot
+	// see: they clear only when their own field changes.
+	check  func() error
+	sticky map[*formField]bool
 }
 
 func newErrorLabel() *widget.Label {
@@ -70,6 +75,99 @@ func (f *form) clearErrors() {
 		setError(ff.err, "")
 	}
 	setError(f.general, "")
+	f.sticky = nil
+}
+
+// showStoreErrors is showErrors for the store's refusals, which stay until
+// their field is edited.
+func (f *form) showStoreErrors(err error) {
+	f.showErrors(err)
+	f.sticky = map[*formField]bool{}
+	for _, ff := range f.fields {
+		if ff.err.Visible() {
+			f.sticky[ff] = true
+		}
+	}
+}
+
+// watch makes the errors go as the user corrects them: whenever an input
+// changes while errors show, check reads the form again and the error of
+// every field it no longer refuses is cleared (none is added while typing:
+// the next Save says what is still wrong).
+func (f *form) watch(check func() error) {
+	f.check = check
+	for _, ff := range f.fields {
+		onInputsChanged(ff.input, func() { f.recheck(ff) })
+	}
+}
+
+// recheck clears the errors that changed fixed.
+func (f *form) recheck(changed *formField) {
+	delete(f.sticky, changed)
+	if f.check == nil || !f.showingErrors() {
+		return
+	}
+	refused := map[string]bool{}
+	for _, fe := range data.FieldErrorsOf(f.check()) {
+		refused[fe.Field] = true
+	}
+	for _, ff := range f.fields {
+		if ff.err.Visible() && !f.sticky[ff] && !refused[ff.key] {
+			setError(ff.err, "")
+		}
+	}
+}
+
+// showingErrors reports whether a field shows an error.
+func (f *form) showingErrors() bool {
+	for _, ff := range f.fields {
+		if ff.err.Visible() {
+			return true
+		}
+	}
+	return false
+}
+
+// onInputsChanged calls changed after the handlers already set, whenever
+// one of the inputs in o (a field, or a box of fields) changes.
+func onInputsChanged(o fyne.CanvasObject, changed func()) {
+	switch in := o.(type) {
+	case *fyne.Container:
+		for _, child := range in.Objects {
+			onInputsChanged(child, changed)
+		}
+	case *entry:
+		chainText(&in.OnChanged, changed)
+	case *selectEntry:
+		chainText(&in.OnChanged, changed)
+	case *widget.Entry:
+		chainText(&in.OnChanged, changed)
+	case *selectField:
+		chainText(&in.OnChanged, changed)
+	case *widget.Select:
+		chainText(&in.OnChanged, changed)
+	case *widget.RadioGroup:
+		chainText(&in.OnChanged, changed)
+	case *checkField:
+		prev := in.OnChanged
+		in.OnChanged = func(on bool) {
+			if prev != nil {
+				prev(on)
+			}
+			changed()
+		}
+	}
+}
+
+// chainText makes *handler call changed after what it did.
+func chainText(handler *func(string), changed func()) {
+	prev := *handler
+	*handler = func(s string) {
+		if prev != nil {
+			prev(s)
+		}
+		changed()
+	}
 }
 
 // showErrors puts each field error under its field; any other error becomes

@@ -23,6 +23,7 @@ type invoiceActions struct {
 	pay, call, promise, dispute, resolve, pause, resume, writeOff *widget.Button
 	remind                                                        *widget.Button // Send reminder (mail_invoice.go)
 	letters                                                       *widget.Button // the Letters menu (letters_invoice.go)
+	edit, remove, credit                                          *widget.Button // corrections (invoice_corrections.go)
 }
 
 // newInvoiceActions builds the action buttons, hidden until an invoice loads.
@@ -43,16 +44,29 @@ func newInvoiceActions(d *invoiceDetail) *invoiceActions {
 	a.resume = button("invoices.action.resume", theme.MediaPlayIcon(), a.onResume)
 	a.writeOff = button("invoices.action.write_off", theme.DeleteIcon(), a.onWriteOff)
 	a.writeOff.Importance = widget.DangerImportance
+	a.edit = button("invoices.action.edit", theme.DocumentCreateIcon(), a.onEdit)
+	a.remove = button("invoices.action.delete", theme.DeleteIcon(), a.onDelete)
+	a.credit = button("invoices.action.credit_note", theme.ContentUndoIcon(), a.onCreditNote)
 	// The bar wraps onto a second row rather than widening the window: in
 	// French the full set is wider than the default window.
-	a.bar = container.New(layout.NewRowWrapLayout(), a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff)
+	a.bar = container.New(layout.NewRowWrapLayout(), a.buttonObjects()...)
 	a.hideAll()
 	return a
 }
 
-// buttons lists every action button.
+// buttons lists every action button, in the bar's order.
 func (a *invoiceActions) buttons() []*widget.Button {
-	return []*widget.Button{a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff}
+	return []*widget.Button{a.pay, a.remind, a.letters, a.call, a.promise, a.dispute, a.resolve, a.pause, a.resume, a.writeOff,
+		a.edit, a.credit, a.remove}
+}
+
+// buttonObjects is buttons as canvas objects, for the bar.
+func (a *invoiceActions) buttonObjects() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, b := range a.buttons() {
+		out = append(out, b)
+	}
+	return out
 }
 
 // hideAll hides every action, while an invoice loads.
@@ -80,6 +94,11 @@ func (a *invoiceActions) update(dd detailData) {
 	invoiceSetVisible(a.pause, open && !paused)
 	invoiceSetVisible(a.resume, open && inv.Paused)
 	invoiceSetVisible(a.writeOff, open)
+	// A correction is always possible: delete while nothing happened on the
+	// invoice, else cancel what is still owed with a credit note.
+	invoiceSetVisible(a.edit, true)
+	invoiceSetVisible(a.remove, !dd.history)
+	invoiceSetVisible(a.credit, dd.history && open && dd.status.Outstanding > 0)
 }
 
 // invoiceSetVisible shows or hides o.
@@ -124,14 +143,14 @@ func invoiceInputMoney(m data.Money) string {
 }
 
 // invoiceParseDate reads a date field, its errors named after key.
-func invoiceParseDate(e *widget.Entry, key string, errs *data.FieldErrors) data.Date {
+func invoiceParseDate(e *entry, key string, errs *data.FieldErrors) data.Date {
 	d, err := data.ParseDate(e.Text)
 	*errs = append(*errs, data.FieldErrorsOf(asField(err, key))...)
 	return d
 }
 
 // invoiceParseMoney reads an amount field, its errors named after key.
-func invoiceParseMoney(e *widget.Entry, key string, errs *data.FieldErrors) data.Money {
+func invoiceParseMoney(e *entry, key string, errs *data.FieldErrors) data.Money {
 	m, err := data.ParseMoney(e.Text)
 	*errs = append(*errs, data.FieldErrorsOf(asField(err, key))...)
 	return m
@@ -171,45 +190,6 @@ func invoiceMergeErrors(errs data.FieldErrors, validate error) data.FieldErrors 
 	return errs
 }
 
-// onPay records a payment: today, the outstanding amount and a transfer
-// by default; an amount over the outstanding one is allowed (a client may
-// pay penalties or pay twice) but said.
-func (a *invoiceActions) onPay() {
-	u, dd := a.d.ui, a.d.data
-	invoiceID := dd.report.Invoice.ID
-	date := newDateEntry(u.win, dd.today)
-	amount := newMoneyEntry()
-	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
-	over := &widget.Label{Importance: widget.WarningImportance}
-	over.Hide()
-	amount.OnChanged = func(text string) { showOverpayment(over, text, dd.status.Outstanding) }
-	method := widget.NewSelect(nil, nil)
-	for _, m := range data.PaymentMethods {
-		method.Options = append(method.Options, lang.L(invoiceMethodKeys[m]))
-	}
-	method.SetSelectedIndex(0)
-	ref := newEntry(u)
-	f := newForm()
-	f.add("date", true, date)
-	f.add("amount", true, container.NewVBox(amount, over))
-	f.add("method", true, method)
-	f.add("bank_ref", false, ref)
-	fd := u.newFormDialog("invoices.pay.title", f, fyne.NewSize(520, 300), func() (func(context.Context) error, error) {
-		var errs data.FieldErrors
-		p := data.Payment{InvoiceID: invoiceID, BankRef: ref.Text}
-		p.Date = invoiceParseDate(date, "date", &errs)
-		p.Amount = invoiceParseMoney(amount, "amount", &errs)
-		if i := method.SelectedIndex(); i >= 0 {
-			p.Method = data.PaymentMethods[i]
-		}
-		if err := invoiceFieldErrors(invoiceMergeErrors(errs, p.Validate())); err != nil {
-			return nil, err
-		}
-		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePayment(ctx, &p) }), nil
-	}, nil)
-	fd.show(amount)
-}
-
 // showOverpayment warns, under the amount, when it exceeds what is owed.
 func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
 	m, err := data.ParseMoney(text)
@@ -226,7 +206,7 @@ func (a *invoiceActions) onPromise() {
 	u, dd := a.d.ui, a.d.data
 	invoiceID := dd.report.Invoice.ID
 	date := newDateEntry(u.win, dd.today.AddDays(7))
-	amount := newMoneyEntry()
+	amount := newMoneyEntry(u.win)
 	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
 	channels := []data.Channel{data.ChannelPhoneCall, data.ChannelEmail}
 	channel := widget.NewSelect([]string{ChannelName(channels[0]), ChannelName(channels[1])}, nil)

@@ -34,7 +34,7 @@ func (a *invoiceActions) onCall() {
 // resumed by hand, and why.
 type invoicePauseDialog struct {
 	mode   *widget.RadioGroup
-	until  *widget.Entry
+	until  *entry
 	reason *entry
 }
 

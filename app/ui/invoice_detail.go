@@ -98,9 +98,12 @@ type detailData struct {
 	report       dunning.StatementReport
 	status       data.Status
 	payments     []data.Payment
+	creditNotes  []data.CreditNote
 	events       []data.Event
 	prescription dunning.Prescription
 	today        data.Date
+	history      bool       // something happened on it: it is cancelled, not deleted
+	clientCredit data.Money // what the client overpaid, on all its invoices
 }
 
 // show loads an invoice's page, then fills it, unless another invoice
@@ -161,6 +164,9 @@ func (d *invoiceDetail) load(ctx context.Context, invoiceID int64) (detailData, 
 	if dd.events, err = d.ui.store.ListEventsByInvoice(ctx, invoiceID); err != nil {
 		return dd, err
 	}
+	if err := d.loadCorrections(ctx, &dd); err != nil {
+		return dd, err
+	}
 	inv := &dd.report.Invoice
 	var paid data.Money
 	for _, p := range dd.payments {
@@ -169,6 +175,35 @@ func (d *invoiceDetail) load(ctx context.Context, invoiceID int64) (detailData, 
 	dd.status = data.DeriveStatus(inv, paid, dd.today, company.DueSoonDays)
 	dd.prescription = invoicePrescription(inv, paid, dd.report.Client.Kind, dd.payments, dd.events)
 	return dd, nil
+}
+
+// loadCorrections reads what the corrections need: the credit notes,
+// whether the invoice has a history, and the client's credit.
+func (d *invoiceDetail) loadCorrections(ctx context.Context, dd *detailData) error {
+	var err error
+	inv := &dd.report.Invoice
+	if dd.creditNotes, err = d.ui.store.ListCreditNotesByInvoice(ctx, inv.ID); err != nil {
+		return err
+	}
+	if dd.history, err = d.ui.store.InvoiceHasHistory(ctx, inv.ID); err != nil {
+		return err
+	}
+	dd.clientCredit, err = d.ui.clientCredit(ctx, inv.ClientID)
+	return err
+}
+
+// clientCredit is what a client paid beyond its invoices, all together:
+// the credit it has with the company.
+func (u *UI) clientCredit(ctx context.Context, clientID int64) (data.Money, error) {
+	invoices, err := u.store.ListInvoiceSummariesByClient(ctx, clientID)
+	if err != nil {
+		return 0, err
+	}
+	var credit data.Money
+	for i := range invoices {
+		credit += invoices[i].Status(u.today(), 0).Overpaid
+	}
+	return credit, nil
 }
 
 // invoicePrescription works out the limitation period from what restarts it:
@@ -190,7 +225,7 @@ func invoicePrescription(inv *data.Invoice, paid data.Money, kind data.ClientKin
 		}
 	}
 	pi := data.PlanInvoice{ID: inv.ID, ClientID: inv.ClientID, Number: inv.Number, IssueDate: inv.IssueDate,
-		DeliveryDate: inv.DeliveryDate, DueDate: inv.DueDate, Amount: inv.Amount, Paid: paid, State: inv.State}
+		DeliveryDate: inv.DeliveryDate, DueDate: inv.DueDate, Amount: inv.Owed(), Paid: paid, State: inv.State}
 	return dunning.PrescriptionOf(&pi, kind, book)
 }
 
@@ -206,7 +241,7 @@ func (d *invoiceDetail) fill(dd detailData) {
 	d.dot.Refresh()
 	d.client.SetText(dd.report.Client.Name)
 	d.fillFacts(dd)
-	d.fillPayments(dd.payments)
+	d.fillPayments(dd)
 	d.refreshNext()
 	d.fillPause(dd)
 	d.fillPrescription(dd)
@@ -231,6 +266,9 @@ func (d *invoiceDetail) fillFacts(dd detailData) {
 		add(key, &widget.Label{Text: value, TextStyle: style, Truncation: fyne.TextTruncateEllipsis})
 	}
 	text("field.amount", formatMoney(inv.Amount), fyne.TextStyle{})
+	if inv.Credited > 0 {
+		text("invoices.detail.credited", "−"+formatMoney(inv.Credited), fyne.TextStyle{})
+	}
 	text("invoices.detail.paid", formatMoney(dd.status.Paid), fyne.TextStyle{})
 	text("column.outstanding", formatMoney(dd.status.Outstanding), fyne.TextStyle{Bold: true})
 	if dd.status.Overpaid > 0 {
@@ -245,19 +283,18 @@ func (d *invoiceDetail) fillFacts(dd detailData) {
 	d.facts.Refresh()
 }
 
-// fillPayments lists the payments received, oldest first.
-func (d *invoiceDetail) fillPayments(payments []data.Payment) {
+// fillPayments lists the payments received, oldest first, each with its
+// corrections, then the credit notes.
+func (d *invoiceDetail) fillPayments(dd detailData) {
 	d.payments.Objects = nil
-	if len(payments) == 0 {
+	if len(dd.payments) == 0 {
 		d.payments.Add(&widget.Label{Text: lang.L("invoices.no_payment"), Importance: widget.LowImportance})
 	}
-	for _, p := range payments {
-		what := formatDate(p.Date) + " · " + lang.L(invoiceMethodKeys[p.Method])
-		if p.BankRef != "" {
-			what += " · " + p.BankRef
-		}
-		d.payments.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(formatMoney(p.Amount)),
-			&widget.Label{Text: what, Truncation: fyne.TextTruncateEllipsis}))
+	for _, p := range dd.payments {
+		d.payments.Add(d.actions.paymentRow(p))
+	}
+	for _, c := range dd.creditNotes {
+		d.payments.Add(creditNoteRow(c))
 	}
 	d.payments.Refresh()
 }
@@ -351,7 +388,7 @@ func (u *UI) openInvoiceClient(clientID int64) {
 // nextStepText says what comes next on an invoice, and when.
 func nextStepText(next dunning.NextStep, ok bool, st data.Status, today data.Date) string {
 	switch {
-	case st.Kind == data.StatusPaid || st.Kind == data.StatusWrittenOff:
+	case !st.Open():
 		return lang.L("next.none_closed")
 	case !ok:
 		return lang.L("next.none")

@@ -15,69 +15,143 @@ import (
 	"relance/data"
 )
 
-// invoiceForm is the "New invoice" dialog. It stays open until the invoice
-// is saved or the user cancels; refused fields show why under them.
+// invoiceForm is the invoice dialog: "New invoice", or "Edit invoice" on an
+// existing one (original.ID != 0), to correct what was typed. It stays open
+// until the invoice is saved or the user cancels; refused fields show why
+// under them.
 type invoiceForm struct {
-	ui      *UI
-	form    *form
-	dlg     *formDialog
-	clients *clientPicker
+	ui       *UI
+	form     *form
+	dlg      *formDialog
+	clients  *clientPicker
+	original data.Invoice // the invoice edited; ID 0 for a new one
 
 	number, poRef                *entry
-	issue, due, delivery, amount *widget.Entry
-	termsDays                    int
-	dueEdited                    bool
+	issue, due, delivery, amount *entry
+	// remindedOn: on a new invoice, the day the owner already reminded the
+	// client about it, before entering it (its next step follows from it).
+	remindedOn *entry
+	termsDays  int
+	dueEdited  bool
 }
 
-// openInvoiceForm loads what the form needs (clients, settings, the next
-// number) and then shows it. Called off the UI goroutine.
-func (u *UI) openInvoiceForm(ctx context.Context) {
+// invoiceFormData is what the form needs from the store.
+type invoiceFormData struct {
+	clients   []data.Client
+	termsDays int
+	next      string // the number suggested for a new invoice
+	locked    bool   // the invoice edited has a history: its client stays
+}
+
+// loadInvoiceFormData reads the clients (not archived ones, unless it is
+// the invoice's own), the payment terms and the next number.
+func (u *UI) loadInvoiceFormData(ctx context.Context, inv data.Invoice) (invoiceFormData, error) {
+	var fd invoiceFormData
 	clients, err := u.store.ListClients(ctx)
-	var company data.Company
-	var next string
-	if err == nil {
-		company, err = u.store.GetCompany(ctx)
+	if err != nil {
+		return fd, err
 	}
-	if err == nil {
-		next, err = u.store.NextInvoiceNumber(ctx, u.today().Year())
+	for _, c := range clients {
+		if !c.Archived() || c.ID == inv.ClientID {
+			fd.clients = append(fd.clients, c)
+		}
 	}
+	company, err := u.store.GetCompany(ctx)
+	if err != nil {
+		return fd, err
+	}
+	fd.termsDays = company.PaymentTermsDays
+	if inv.ID != 0 {
+		fd.locked, err = u.store.InvoiceHasHistory(ctx, inv.ID)
+		return fd, err
+	}
+	fd.next, err = u.store.NextInvoiceNumber(ctx, u.today().Year())
+	return fd, err
+}
+
+// openInvoiceForm shows the "New invoice" dialog, for the client clientID
+// when not 0 (Ctrl+N on a client's page). Called off the UI goroutine.
+func (u *UI) openInvoiceForm(ctx context.Context, clientID int64) {
+	u.showInvoiceForm(ctx, data.Invoice{ClientID: clientID})
+}
+
+// editInvoice shows the dialog on an existing invoice. Called off the UI
+// goroutine.
+func (u *UI) editInvoice(ctx context.Context, inv data.Invoice) {
+	u.showInvoiceForm(ctx, inv)
+}
+
+func (u *UI) showInvoiceForm(ctx context.Context, inv data.Invoice) {
+	fd, err := u.loadInvoiceFormData(ctx, inv)
 	fyne.Do(func() {
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		f := newInvoiceForm(u, clients, company.PaymentTermsDays, next)
+		f := newInvoiceForm(u, inv, fd)
 		f.dlg.show(f.number)
 	})
 }
 
-func newInvoiceForm(u *UI, clients []data.Client, termsDays int, nextNumber string) *invoiceForm {
+func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 	today := u.today()
-	f := &invoiceForm{ui: u, form: newForm(), termsDays: termsDays, clients: newClientPicker(u, clients)}
+	f := &invoiceForm{ui: u, form: newForm(), termsDays: fd.termsDays, clients: newClientPicker(u, fd.clients), original: inv}
 	f.number = newEntry(u)
-	f.number.SetText(nextNumber)
 	f.issue = newDateEntry(u.win, today)
-	f.issue.OnChanged = f.onIssueChanged
-	f.due = newDateEntry(u.win, today.AddDays(termsDays))
-	f.due.OnChanged = func(string) { f.dueEdited = true }
+	f.due = newDateEntry(u.win, today.AddDays(fd.termsDays))
 	f.delivery = newDateEntry(u.win, data.Date{})
-	f.amount = newMoneyEntry()
+	f.amount = newMoneyEntry(u.win)
 	f.poRef = newEntry(u)
+	f.clients.choose(inv.ClientID)
+	title := "invoice_form.title"
+	if inv.ID == 0 {
+		f.number.SetText(fd.next)
+	} else {
+		title = "invoice_form.edit_title"
+		f.fill(inv)
+	}
+	f.issue.OnChanged = f.onIssueChanged
+	f.due.OnChanged = func(string) { f.dueEdited = true }
 
 	newClient := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		u.openClientForm(func(c data.Client) { f.clients.add(c) })
 	}}
 	f.form.add("number", true, f.number)
-	f.form.add("client", true, container.NewBorder(nil, nil, nil, newClient, f.clients.entry))
+	client := f.form.add("client", true, container.NewVBox(container.NewBorder(nil, nil, nil, newClient, f.clients.entry),
+		f.clients.matches))
+	if fd.locked {
+		f.clients.entry.Disable()
+		newClient.Hide()
+		client.input = container.NewVBox(client.input, &widget.Label{Text: lang.L("invoice_form.client_locked"),
+			Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
+	}
 	f.form.add("issue_date", true, f.issue)
 	f.form.add("due_date", true, f.due)
 	f.form.add("amount", true, f.amount)
 	f.form.add("delivery_date", false, f.delivery)
 	f.form.add("po_ref", false, f.poRef)
+	if inv.ID == 0 {
+		f.remindedOn = newDateEntry(u.win, data.Date{})
+		f.remindedOn.SetText("")
+		f.form.add("reminded_on", false, container.NewVBox(f.remindedOn, &widget.Label{Text: lang.L("invoice_form.reminded_hint"),
+			Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
+	}
 
-	f.dlg = u.newFormDialog("invoice_form.title", f.form, fyne.NewSize(560, 500), f.submit, nil)
+	f.dlg = u.newFormDialog(title, f.form, fyne.NewSize(560, 560), f.submit, nil)
 	f.amount.OnSubmitted = func(string) { f.dlg.onSave() }
 	return f
+}
+
+// fill puts an existing invoice in the fields; its due date is the user's
+// and no longer follows the issue date.
+func (f *invoiceForm) fill(inv data.Invoice) {
+	f.number.SetText(inv.Number)
+	f.issue.SetText(inputDate(inv.IssueDate))
+	f.due.SetText(inputDate(inv.DueDate))
+	f.delivery.SetText(inputDate(inv.DeliveryDate))
+	f.amount.SetText(invoiceInputMoney(inv.Amount))
+	f.poRef.SetText(inv.PORef)
+	f.dueEdited = true
 }
 
 // onIssueChanged keeps the due date at issue + payment terms until the user
@@ -93,14 +167,17 @@ func (f *invoiceForm) onIssueChanged(text string) {
 }
 
 // read builds the invoice from the fields, collecting every parse error.
+// An edit starts from the invoice as stored, so that what the form does not
+// show (its state, its PDF, its pause) is kept.
 func (f *invoiceForm) read() (data.Invoice, data.FieldErrors) {
 	var errs data.FieldErrors
-	inv := data.Invoice{Number: f.number.Text, PORef: strings.TrimSpace(f.poRef.Text)}
+	inv := f.original
+	inv.Number, inv.PORef = f.number.Text, strings.TrimSpace(f.poRef.Text)
 	var err error
 	if inv.ClientID, err = f.clients.selected(); err != nil {
 		errs = append(errs, data.FieldErrorsOf(err)...)
 	}
-	parse := func(e *widget.Entry, key string, optional bool) data.Date {
+	parse := func(e *entry, key string, optional bool) data.Date {
 		if optional && strings.TrimSpace(e.Text) == "" {
 			return data.Date{}
 		}
@@ -131,25 +208,52 @@ func (f *invoiceForm) submit() (func(context.Context) error, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return func(ctx context.Context) error { return f.ui.store.CreateInvoice(ctx, &inv) }, nil
+	if inv.ID != 0 {
+		return func(ctx context.Context) error { return f.ui.store.UpdateInvoice(ctx, &inv) }, nil
+	}
+	reminded := f.readRemindedOn(inv, &errs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return func(ctx context.Context) error { return f.ui.dunning.CreateInvoice(ctx, &inv, reminded) }, nil
 }
 
-// clientPicker is a client field: type to filter, pick from the list.
+// readRemindedOn reads "already reminded on": empty, or a day between the
+// invoice's issue and today.
+func (f *invoiceForm) readRemindedOn(inv data.Invoice, errs *data.FieldErrors) data.Date {
+	if f.remindedOn == nil || strings.TrimSpace(f.remindedOn.Text) == "" {
+		return data.Date{}
+	}
+	d, err := data.ParseDate(f.remindedOn.Text)
+	if err != nil {
+		*errs = append(*errs, data.FieldErrorsOf(asField(err, "reminded_on"))...)
+		return d
+	}
+	if d.After(f.ui.today()) || d.Before(inv.IssueDate) {
+		*errs = append(*errs, &data.FieldError{Field: "reminded_on", Reason: data.ReasonOutOfRange, Value: d.String()})
+	}
+	return d
+}
+
+// clientPicker is a client field: type a part of the name or the city, the
+// matching clients are listed under the field as you type; tap one, or
+// type enough for one to be left.
 type clientPicker struct {
-	entry   *selectEntry
+	entry   *entry
+	matches *fyne.Container // buttons of the clients that match, hidden when none or one picked
 	clients []data.Client
 }
 
 func newClientPicker(u *UI, clients []data.Client) *clientPicker {
-	p := &clientPicker{clients: clients, entry: newSelectEntry(u, nil)}
+	p := &clientPicker{clients: clients, entry: newEntry(u), matches: container.NewVBox()}
 	p.entry.PlaceHolder = lang.L("placeholder.client")
-	p.entry.SetOptions(p.matching(""))
-	p.entry.OnChanged = func(text string) { p.entry.SetOptions(p.matching(text)) }
+	p.matches.Hide()
+	p.entry.OnChanged = func(string) { p.showMatches() }
 	return p
 }
 
-// maxClientOptions bounds the drop-down: typing narrows it.
-const maxClientOptions = 50
+// maxClientMatches bounds the list under the field: typing narrows it.
+const maxClientMatches = 6
 
 func clientLabel(c data.Client) string {
 	if c.Address.City == "" {
@@ -158,18 +262,41 @@ func clientLabel(c data.Client) string {
 	return fmt.Sprintf("%s (%s)", c.Name, c.Address.City)
 }
 
-func (p *clientPicker) matching(text string) []string {
-	needle := strings.ToLower(strings.TrimSpace(text))
-	var out []string
+// matching returns the clients whose label contains the text, first
+// maxClientMatches of them.
+func (p *clientPicker) matching(text string) []data.Client {
+	needle := clientsFold(strings.TrimSpace(text))
+	var out []data.Client
 	for _, c := range p.clients {
-		if needle == "" || strings.Contains(strings.ToLower(clientLabel(c)), needle) {
-			out = append(out, clientLabel(c))
-			if len(out) == maxClientOptions {
+		if needle == "" || strings.Contains(clientsFold(clientLabel(c)), needle) {
+			out = append(out, c)
+			if len(out) == maxClientMatches {
 				break
 			}
 		}
 	}
 	return out
+}
+
+// showMatches lists, under the field, the clients matching what is typed;
+// nothing once the text names one client exactly.
+func (p *clientPicker) showMatches() {
+	text := strings.TrimSpace(p.entry.Text)
+	p.matches.Objects = nil
+	if text != "" && !p.exact(text) {
+		for _, c := range p.matching(text) {
+			label := clientLabel(c)
+			p.matches.Add(&widget.Button{Text: label, Icon: theme.AccountIcon(), Alignment: widget.ButtonAlignLeading,
+				Importance: widget.LowImportance, OnTapped: func() { p.entry.SetText(label) }})
+		}
+	}
+	invoiceSetVisible(p.matches, len(p.matches.Objects) > 0)
+	p.matches.Refresh()
+}
+
+// exact reports whether text is a client's label or name.
+func (p *clientPicker) exact(text string) bool {
+	return slices.ContainsFunc(p.clients, func(c data.Client) bool { return clientLabel(c) == text || c.Name == text })
 }
 
 // selected resolves the typed text to one client: its exact label, or the
@@ -185,7 +312,7 @@ func (p *clientPicker) selected() (int64, error) {
 		if label == text || c.Name == text {
 			return c.ID, nil
 		}
-		if strings.Contains(strings.ToLower(label), strings.ToLower(text)) {
+		if strings.Contains(clientsFold(label), clientsFold(text)) {
 			found = append(found, c.ID)
 		}
 	}
@@ -193,6 +320,15 @@ func (p *clientPicker) selected() (int64, error) {
 		return found[0], nil
 	}
 	return 0, &data.FieldError{Field: "client", Reason: data.ReasonUnknownClient, Value: text}
+}
+
+// choose puts the client with that id in the field (none when 0).
+func (p *clientPicker) choose(id int64) {
+	for _, c := range p.clients {
+		if c.ID == id && id != 0 {
+			p.entry.SetText(clientLabel(c))
+		}
+	}
 }
 
 // add makes a client created from the form available and selects it.

@@ -64,7 +64,9 @@ func invoiceFiltersOf(st data.Status, paused bool) uint8 {
 	}
 	add(invFilterOpen, st.Open())
 	add(invFilterDueSoon, st.Kind == data.StatusDueSoon || st.Kind == data.StatusDueToday)
-	add(invFilterOverdue, st.Kind == data.StatusOverdue || st.Kind == data.StatusInLitigation)
+	// Late money, disputed or not: Today's and the client list's definition
+	// (data.Status.Overdue, data.GetKeyFigures), so that the counts agree.
+	add(invFilterOverdue, st.Overdue())
 	add(invFilterPaid, st.Kind == data.StatusPaid)
 	add(invFilterDisputed, st.Kind == data.StatusDisputed)
 	add(invFilterPaused, paused && st.Open())
@@ -365,7 +367,7 @@ func invoiceRunQuery(rows []invoiceRow, order []int32, q invoiceQuery) invoiceVi
 		}
 		// Late money, disputed or not: the same total as Today's and the
 		// client list's "overdue" (data.GetKeyFigures).
-		if r.st.Open() && r.st.DaysLate > 0 {
+		if r.st.Overdue() {
 			v.overdue += r.st.Outstanding
 		}
 	}

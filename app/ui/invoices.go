@@ -26,7 +26,7 @@ type invoicesScreen struct {
 	content      *fyne.Container // the list page, or an invoice's detail
 	listPage     fyne.CanvasObject
 	table        *widget.Table
-	search       *widget.Entry
+	search       *entry
 	filters      [invFilterCount]*widget.Button
 	summary      *widget.Label
 	empty        *widget.Label
@@ -69,8 +69,8 @@ func (s *invoicesScreen) buildList() fyne.CanvasObject {
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.AccountIcon(), OnTapped: s.onNewClient}
 	newInvoice := &widget.Button{Text: lang.L("button.new_invoice"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewInvoice}
-	s.search = &widget.Entry{PlaceHolder: lang.L("invoices.search_placeholder")}
-	s.search.ExtendBaseWidget(s.search)
+	s.search = newEntry(s.ui)
+	s.search.PlaceHolder = lang.L("invoices.search_placeholder")
 	clear := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { s.search.SetText("") }}
 	clear.Hide()
 	s.search.ActionItem = clear

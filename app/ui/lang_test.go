@@ -106,7 +106,7 @@ func usedKeys(t *testing.T) []string {
 	for _, r := range data.Reasons() {
 		keys["error."+string(r)] = true
 	}
-	for k := data.StatusNotDue; k <= data.StatusWrittenOff; k++ {
+	for k := data.StatusNotDue; k <= data.StatusCancelled; k++ {
 		keys["status."+k.Key()] = true
 	}
 	for _, c := range data.Channels {

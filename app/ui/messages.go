@@ -10,8 +10,19 @@ import (
 
 // fieldMessage is the sentence shown under a field refused for fe's reason.
 func fieldMessage(fe *data.FieldError) string {
-	return lang.L("error." + string(fe.Reason))
+	if fe.Reason == data.ReasonTooLong && fe.Limit > 0 {
+		return lang.N("error.too_long_at_most", fe.Limit, map[string]any{"Max": fe.Limit})
+	}
+	value := fe.Value
+	if m, err := data.ParseMoney(value); err == nil && moneyReasons[fe.Reason] {
+		value = formatMoney(m)
+	}
+	return lang.L("error."+string(fe.Reason), map[string]any{"Value": value})
 }
+
+// moneyReasons are the reasons whose Value is an amount, written the
+// user's way in the message.
+var moneyReasons = map[data.Reason]bool{data.ReasonCreditTooLarge: true, data.ReasonBelowCredited: true}
 
 // userError turns an error into one sentence in the user's language.
 // Validation errors name their field; the rest say what kind of failure it

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -31,23 +34,44 @@ func navIcons() []fyne.Resource {
 
 // Preference keys, in one place.
 const (
-	prefLastScreen = "ui.last_screen"
+	prefLastScreen = "ui.last_screen" // followed by the data folder's key (lastScreenKey)
 	prefWidth      = "ui.window_width"
 	prefHeight     = "ui.window_height"
 	prefLanguage   = "ui.language" // "", "fr" or "en"
 )
 
-// Default window size, for the first start.
+// lastScreenKey is the preference that remembers the screen used last in
+// this data folder: an office that keeps two books (two companies, or a
+// test book beside the real one) finds each where it left it.
+func (u *UI) lastScreenKey() string {
+	dir := u.opts.DataDir
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	sum := sha256.Sum256([]byte(dir))
+	return prefLastScreen + "." + hex.EncodeToString(sum[:8])
+}
+
+// Default window size, for the first start: it fits a 1366×768 laptop
+// screen with its taskbar and the window's title bar. Every screen also
+// fits 1024×700 (a test checks their least sizes).
 const (
-	defaultWidth  = 1180
-	defaultHeight = 760
+	defaultWidth  = 1240
+	defaultHeight = 660
+)
+
+// The least window size restored: a saved size smaller than this (a
+// window shrunk by mistake) is not kept.
+const (
+	leastWidth  = 800
+	leastHeight = 560
 )
 
 func (u *UI) restoreWindowSize() {
 	p := u.app.Preferences()
 	w := p.FloatWithFallback(prefWidth, defaultWidth)
 	h := p.FloatWithFallback(prefHeight, defaultHeight)
-	u.win.Resize(fyne.NewSize(float32(max(w, 800)), float32(max(h, 560))))
+	u.win.Resize(fyne.NewSize(float32(max(w, leastWidth)), float32(max(h, leastHeight))))
 }
 
 // onClose remembers the window size for the next start.
@@ -64,9 +88,10 @@ func (u *UI) onClose() {
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
+	// The keys are those of windowShortcutKeys, which the fields hand on.
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, func(fyne.Shortcut) { u.onNewInvoice() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { u.onSearch() })
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
+	for i, key := range windowShortcutKeys[2:] {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.goTo(i) })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -76,11 +101,17 @@ func (u *UI) addShortcuts() {
 	})
 }
 
+// onNewInvoice opens the "New invoice" dialog (Ctrl+N); on a client's page,
+// for that client.
 func (u *UI) onNewInvoice() {
 	if u.root.Objects == nil || u.root.Objects[0] != u.tabs {
 		return
 	}
-	u.async(func() { u.openInvoiceForm(context.Background()) })
+	var clientID int64
+	if u.current() == u.clients {
+		clientID = u.clients.openID.Load()
+	}
+	u.async(func() { u.openInvoiceForm(context.Background(), clientID) })
 }
 
 // onSearch goes to the invoice list and puts the cursor in its search field.

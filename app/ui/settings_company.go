@@ -96,9 +96,9 @@ func (f *companyForm) allFields() []companyField {
 }
 
 // entry is a text field that tells the form it was edited.
-func (f *companyForm) entry(placeholder string) *widget.Entry {
-	e := &widget.Entry{PlaceHolder: placeholder}
-	e.ExtendBaseWidget(e)
+func (f *companyForm) entry(placeholder string) *entry {
+	e := newEntry(f.ui)
+	e.PlaceHolder = placeholder
 	e.OnChanged = func(string) { f.edited() }
 	return e
 }
@@ -138,7 +138,7 @@ func (f *companyForm) iban() companyField {
 
 // legalForm offers the usual legal forms and takes any other.
 func (f *companyForm) legalForm() companyField {
-	e := widget.NewSelectEntry(legalForms)
+	e := newSelectEntry(f.ui, legalForms)
 	e.OnChanged = func(string) { f.edited() }
 	return companyField{key: "legal_form", input: e,
 		fill: func(c data.Company) { e.SetText(c.LegalForm) },

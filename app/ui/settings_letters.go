@@ -25,7 +25,7 @@ type lettersSection struct {
 	ui                       *UI
 	content                  fyne.CanvasObject
 	form                     *form
-	left, top, width, height *widget.Entry
+	left, top, width, height *entry
 	save, calibrate          *widget.Button
 	companyEdits
 }
@@ -37,13 +37,13 @@ var lettersWindowKeys = []string{"window_left", "window_top", "window_width", "w
 // and Save.
 func newLettersSection(u *UI) *lettersSection {
 	s := &lettersSection{ui: u, form: newForm(), companyEdits: newCompanyEdits()}
-	entry := func() *widget.Entry {
-		e := &widget.Entry{OnChanged: func(string) { s.edited() }}
-		e.ExtendBaseWidget(e)
+	field := func() *entry {
+		e := newEntry(u)
+		e.OnChanged = func(string) { s.edited() }
 		return e
 	}
-	s.left, s.top, s.width, s.height = entry(), entry(), entry(), entry()
-	for i, e := range []*widget.Entry{s.left, s.top, s.width, s.height} {
+	s.left, s.top, s.width, s.height = field(), field(), field(), field()
+	for i, e := range []*entry{s.left, s.top, s.width, s.height} {
 		s.form.add(lettersWindowKeys[i], true, container.NewHBox(fixedWidth(e, 100), widget.NewLabel(lang.L("letters.settings.mm"))))
 	}
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSave}
@@ -74,7 +74,7 @@ func (s *lettersSection) set(d settingsData) {
 // show puts a window's measures in the fields.
 func (s *lettersSection) show(w data.EnvelopeWindow) {
 	for i, v := range []int{w.LeftMM10, w.TopMM10, w.WidthMM10, w.HeightMM10} {
-		[]*widget.Entry{s.left, s.top, s.width, s.height}[i].SetText(lettersMM(v))
+		[]*entry{s.left, s.top, s.width, s.height}[i].SetText(lettersMM(v))
 	}
 }
 
@@ -82,7 +82,7 @@ func (s *lettersSection) show(w data.EnvelopeWindow) {
 func (s *lettersSection) read() (data.EnvelopeWindow, error) {
 	var errs data.FieldErrors
 	var v [4]int
-	for i, e := range []*widget.Entry{s.left, s.top, s.width, s.height} {
+	for i, e := range []*entry{s.left, s.top, s.width, s.height} {
 		n, err := lettersParseMM(lettersWindowKeys[i], e.Text)
 		errs = append(errs, data.FieldErrorsOf(err)...)
 		v[i] = n

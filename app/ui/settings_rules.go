@@ -22,10 +22,10 @@ type rulesSection struct {
 	content  fyne.CanvasObject
 	form     *form
 	policy   *widget.RadioGroup
-	fixed    *widget.Entry
+	fixed    *entry
 	rateInfo *widget.Label
 	alsace   *widget.Check
-	throttle *widget.Entry
+	throttle *entry
 	save     *widget.Button
 	d        settingsData
 	companyEdits
@@ -38,11 +38,11 @@ func newRulesSection(u *UI) *rulesSection {
 	s.policy = widget.NewRadioGroup([]string{lang.L("settings.rules.policy_ecb"), lang.L("settings.rules.policy_fixed")},
 		func(string) { s.onPolicy(); s.edited() })
 	s.policy.Required = true
-	s.fixed = &widget.Entry{PlaceHolder: rateInput(1200), OnChanged: func(string) { s.showRateInfo(); s.edited() }}
-	s.fixed.ExtendBaseWidget(s.fixed)
+	s.fixed = newEntry(u)
+	s.fixed.PlaceHolder, s.fixed.OnChanged = rateInput(1200), func(string) { s.showRateInfo(); s.edited() }
 	s.alsace = widget.NewCheck(lang.L("settings.rules.alsace"), func(bool) { s.edited() })
-	s.throttle = &widget.Entry{OnChanged: func(string) { s.edited() }}
-	s.throttle.ExtendBaseWidget(s.throttle)
+	s.throttle = newEntry(u)
+	s.throttle.OnChanged = func(string) { s.edited() }
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
 

@@ -63,7 +63,9 @@ func newScenarioSection(u *UI) *scenarioSection {
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(s.rename, s.del), s.title)
 	stepsBox := container.NewVBox(header, s.usedBy, s.steps, s.empty, container.NewHBox(s.addStep))
 	mapping := settingsGroup("settings.category.title", settingsHint("settings.category.hint"), s.mapping)
-	right := container.NewVScroll(container.NewPadded(container.NewVBox(widget.NewCard("", "", stepsBox), mapping)))
+	// Scrolled both ways, as settingsPage: the steps and the category grid
+	// must not set the window's least width (1024-pixel screens).
+	right := container.NewScroll(container.NewPadded(container.NewVBox(widget.NewCard("", "", stepsBox), mapping)))
 	split := container.NewHSplit(container.NewPadded(left), right)
 	split.Offset = 0.22
 	intro := &widget.Label{Text: lang.L("settings.scenario.intro"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}

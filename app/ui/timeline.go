@@ -2,7 +2,9 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +19,7 @@ import (
 // valuePrefixes name the catalogue entries of the event parameters that
 // hold a code: an outcome, a state, a payment method.
 var valuePrefixes = map[string]string{"outcome": "outcome.", "from": "state.", "to": "state.",
-	"kind": "task.", "status": "promise_status.", "method": "method."}
+	"kind": "task.", "status": "promise_status.", "method": "method.", "document": "attachment_kind."}
 
 // eventText says what an event of the timeline records, in the user's
 // language: the catalogue's sentence "event.<kind>" filled with the
@@ -48,17 +50,116 @@ func eventText(e data.Event) string {
 		}
 	}
 	key := "event." + string(e.Kind)
+	if e.Kind == data.EventCreditNote && e.Params["closed"] != "" {
+		key = "event.credit_note_closing"
+	}
 	text := lang.L(key, args)
 	if text == key {
-		return string(e.Kind)
+		return lang.L("event.unknown")
+	}
+	if changed := changesText(e.Params); changed != "" {
+		text += lang.L("punct.colon") + changed
+	}
+	// A call's outcome, when the sentence of its kind does not say it.
+	if outcome, ok := args["outcome"].(string); ok && outcome != "" && e.Kind == data.EventStepDone {
+		text += " — " + outcome
 	}
 	if note := e.Params["note"]; note != "" && e.Kind != data.EventNote {
-		text += " — " + note
+		text += " — " + noteText(note)
 	}
 	if reason := e.Params["reason"]; reason != "" {
 		text += " — " + reason
 	}
 	return text
+}
+
+// noteText is an event's note as the user reads it: the notes the app
+// writes itself are codes with a sentence of their own ("catch_up": a step
+// missed while Relance was closed and passed over); the user's are shown
+// as typed.
+func noteText(note string) string {
+	if t := lang.L("note." + note); t != "note."+note {
+		return t
+	}
+	return note
+}
+
+// changesText says what an edit changed (data.ChangedParam): "amount
+// 1 000,00 € → 1 200,00 €, due date 03/03/2026 → 15/03/2026"; a field
+// whose values mean nothing on their own (a client's id, a scenario, a
+// note) is only named.
+func changesText(params map[string]string) string {
+	if params[data.ChangedParam] == "" {
+		return ""
+	}
+	var parts []string
+	for _, field := range strings.Split(params[data.ChangedParam], ",") {
+		part := changeFieldName(field)
+		if show, ok := changeValue[field]; ok || changeShown[field] {
+			if !ok {
+				show = changeAsTyped
+			}
+			part += " " + show(params[field+".from"]) + " → " + show(params[field+".to"])
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// changeFieldName names a changed field with the label of its form field
+// (every field an edit records has one: a test checks it).
+func changeFieldName(field string) string {
+	t := []rune(lang.L("field." + field))
+	if len(t) > 1 && !unicode.IsUpper(t[1]) { // "Échéance" → "échéance", "SIREN" stays
+		t[0] = unicode.ToLower(t[0])
+	}
+	return string(t)
+}
+
+// changeValue writes the stored values of the fields whose form is not
+// the one shown (amounts, ISO dates, codes).
+var changeValue = map[string]func(string) string{
+	"amount":        changeMoney,
+	"issue_date":    changeDate,
+	"due_date":      changeDate,
+	"delivery_date": changeDate,
+	"date":          changeDate,
+	"method":        func(v string) string { return changeCode("method.", v) },
+	"kind":          func(v string) string { return changeCode("kind.", v) },
+	"language":      func(v string) string { return changeCode("language.", v) },
+	"category":      func(v string) string { return changeAsTyped(clientsCategoryName(v)) },
+}
+
+// changeShown are the fields whose values are shown as typed.
+var changeShown = map[string]bool{"number": true, "po_ref": true, "bank_ref": true, "name": true, "siren": true,
+	"contact_name": true, "email": true, "email_cc": true, "phone": true, "address": true}
+
+func changeAsTyped(v string) string {
+	if v == "" {
+		return "—"
+	}
+	return lang.L("punct.quoted", map[string]any{"Text": v})
+}
+
+func changeMoney(v string) string {
+	if m, err := data.ParseMoney(v); err == nil {
+		return formatMoney(m)
+	}
+	return changeAsTyped(v)
+}
+
+func changeDate(v string) string {
+	if d, err := data.ParseDate(v); err == nil {
+		return formatDate(d)
+	}
+	return "—"
+}
+
+func changeCode(prefix, v string) string {
+	if t := lang.L(prefix + v); t != prefix+v {
+		return t
+	}
+	return changeAsTyped(v)
 }
 
 // timeline is a list of events, newest first: the proof file of an invoice

@@ -34,8 +34,8 @@ type callDialog struct {
 	ui      *UI
 	group   dunning.Group
 	outcome *widget.RadioGroup
-	date    *widget.Entry
-	amount  *widget.Entry
+	date    *entry
+	amount  *entry
 	note    *entry
 	noteRow *formField
 	done    func()
@@ -66,7 +66,7 @@ func (u *UI) openCallDialog(g dunning.Group, done func()) {
 // newCallDialog builds the inputs of a call dialog, the promised amount
 // prefilled with what the invoices still owe.
 func newCallDialog(u *UI, g dunning.Group) *callDialog {
-	c := &callDialog{ui: u, group: g, date: newDateEntry(u.win, data.Date{}), amount: newMoneyEntry(), note: newEntry(u)}
+	c := &callDialog{ui: u, group: g, date: newDateEntry(u.win, data.Date{}), amount: newMoneyEntry(u.win), note: newEntry(u)}
 	options := make([]string, len(callOutcomes))
 	for i, o := range callOutcomes {
 		options[i] = lang.L(o.key)

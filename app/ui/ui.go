@@ -136,7 +136,7 @@ func (u *UI) show(content fyne.CanvasObject) {
 // showScreens puts up the navigation on the screen used last and loads it.
 func (u *UI) showScreens(ctx context.Context) {
 	u.show(u.tabs)
-	index := u.app.Preferences().IntWithFallback(prefLastScreen, 0)
+	index := u.app.Preferences().IntWithFallback(u.lastScreenKey(), 0)
 	if index < 0 || index >= len(u.screens) {
 		index = 0
 	}
@@ -161,7 +161,7 @@ func (u *UI) current() screen {
 // since it was last shown.
 func (u *UI) onScreenSelected() {
 	i := u.tabs.SelectedIndex()
-	u.app.Preferences().SetInt(prefLastScreen, i)
+	u.app.Preferences().SetInt(u.lastScreenKey(), i)
 	if s := u.current(); s != nil && u.stale[s] {
 		u.stale[s] = false
 		u.async(func() { s.update(context.Background()) })

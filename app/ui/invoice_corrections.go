@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+// Correcting mistakes on an invoice's page: edit the invoice, delete it
+// while nothing happened on it, else cancel it with a credit note; edit or
+// delete a payment. Every correction is on the timeline (the store records
+// it in the same transaction).
+
+// onEdit opens the invoice dialog on the invoice shown.
+func (a *invoiceActions) onEdit() {
+	inv := a.d.data.report.Invoice
+	a.d.ui.async(func() {
+		a.d.ui.editInvoice(context.Background(), inv)
+	})
+}
+
+// onDelete deletes an invoice typed by mistake, after confirmation, and
+// goes back to the list. One with a history is cancelled instead (the
+// button is then Cancel with a credit note; the store refuses it anyway).
+func (a *invoiceActions) onDelete() {
+	u, inv := a.d.ui, a.d.data.report.Invoice
+	d := dialog.NewConfirm(lang.L("invoices.delete.title"),
+		lang.L("invoices.delete.question", map[string]any{"Number": inv.Number, "Amount": formatMoney(inv.Amount)}),
+		func(ok bool) {
+			if ok {
+				a.deleteInvoice(inv.ID)
+			}
+		}, u.win)
+	u.track(d)
+	d.Show()
+}
+
+func (a *invoiceActions) deleteInvoice(id int64) {
+	u := a.d.ui
+	u.async(func() {
+		err := u.store.DeleteInvoice(context.Background(), id)
+		fyne.Do(func() {
+			switch {
+			case errors.Is(err, data.ErrHasHistory):
+				info := dialog.NewInformation(lang.L("invoices.delete.title"), lang.L("invoices.delete.has_history"), u.win)
+				u.track(info)
+				info.Show()
+			case err != nil:
+				u.showError(err)
+			default:
+				a.d.screen.closeDetail()
+				u.changed()
+			}
+		})
+	})
+}
+
+// onCreditNote cancels all or part of the invoice with a credit note:
+// prefilled with what is still owed (which cancels it), dated today, with
+// the reason the letters and the timeline will give.
+func (a *invoiceActions) onCreditNote() {
+	u, dd := a.d.ui, a.d.data
+	inv := dd.report.Invoice
+	date := newDateEntry(u.win, dd.today)
+	amount := newMoneyEntry(u.win)
+	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
+	reason := newMultiLineEntry(u, 2)
+	hint := &widget.Label{Text: lang.L("invoices.credit.hint", map[string]any{"Outstanding": formatMoney(dd.status.Outstanding)}),
+		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	f := newForm()
+	f.add("amount", true, container.NewVBox(amount, hint))
+	f.add("date", true, date)
+	f.add("reason", true, reason)
+	fd := u.newFormDialog("invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
+		var errs data.FieldErrors
+		c := data.CreditNote{InvoiceID: inv.ID, Reason: strings.TrimSpace(reason.Text)}
+		c.Date = invoiceParseDate(date, "date", &errs)
+		c.Amount = invoiceParseMoney(amount, "amount", &errs)
+		if c.Amount > dd.status.Outstanding {
+			errs = append(errs, &data.FieldError{Field: "amount", Reason: data.ReasonCreditTooLarge,
+				Value: dd.status.Outstanding.Plain()})
+		}
+		if err := invoiceFieldErrors(invoiceMergeErrors(errs, c.Validate())); err != nil {
+			return nil, err
+		}
+		return a.thenReload(func(ctx context.Context) error { return u.store.CreateCreditNote(ctx, &c) }), nil
+	}, nil)
+	fd.save.SetText(lang.L("invoices.credit.save"))
+	fd.show(reason)
+}
+
+// paymentDialog records a payment (p.ID 0: today, the outstanding amount
+// and a transfer by default) or corrects one. An amount over what is owed
+// is allowed (a client may pay penalties or pay twice) but said under the
+// field, and confirmed before it is saved, with the credit the client
+// will then have.
+func (a *invoiceActions) paymentDialog(p data.Payment) {
+	u, dd := a.d.ui, a.d.data
+	owed := dd.status.Outstanding - dd.status.Overpaid + p.Amount // what this payment may settle
+	date := newDateEntry(u.win, p.Date)
+	amount := newMoneyEntry(u.win)
+	amount.SetText(invoiceInputMoney(max(owed, 0)))
+	if p.ID != 0 {
+		amount.SetText(invoiceInputMoney(p.Amount))
+	}
+	over := &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	over.Hide()
+	amount.OnChanged = func(text string) { showOverpayment(over, text, owed) }
+	method := newSelect(u, nil, nil)
+	for _, m := range data.PaymentMethods {
+		method.Options = append(method.Options, lang.L(invoiceMethodKeys[m]))
+	}
+	method.SetSelectedIndex(max(invoicePaymentMethodIndex(p.Method), 0))
+	ref := newEntry(u)
+	ref.SetText(p.BankRef)
+	f := newForm()
+	f.add("date", true, date)
+	f.add("amount", true, container.NewVBox(amount, over))
+	f.add("method", true, method)
+	f.add("bank_ref", false, ref)
+	read := func() (data.Payment, error) {
+		var errs data.FieldErrors
+		q := p
+		q.BankRef = ref.Text
+		q.Date = invoiceParseDate(date, "date", &errs)
+		q.Amount = invoiceParseMoney(amount, "amount", &errs)
+		q.Method = data.PaymentMethods[max(method.SelectedIndex(), 0)]
+		return q, invoiceFieldErrors(invoiceMergeErrors(errs, q.Validate()))
+	}
+	title := "invoices.pay.title"
+	if p.ID != 0 {
+		title = "invoices.pay.edit_title"
+	}
+	fd := u.newFormDialog(title, f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
+		q, err := read()
+		if err != nil {
+			return nil, err
+		}
+		if q.ID != 0 {
+			return a.thenReload(func(ctx context.Context) error { return u.store.UpdatePayment(ctx, &q) }), nil
+		}
+		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePayment(ctx, &q) }), nil
+	}, nil)
+	fd.confirm = func() string {
+		q, err := read()
+		if err != nil || q.Amount <= owed {
+			return ""
+		}
+		// The client's credit: its other invoices' overpayments and this one's once saved.
+		credit := dd.clientCredit - dd.status.Overpaid + q.Amount - owed
+		return lang.L("invoices.pay.confirm_overpaid", map[string]any{"Excess": formatMoney(q.Amount - max(owed, 0)),
+			"Client": dd.report.Client.Name, "Credit": formatMoney(credit)})
+	}
+	fd.show(amount)
+}
+
+// invoicePaymentMethodIndex is the place of method in data.PaymentMethods
+// (-1 when unknown).
+func invoicePaymentMethodIndex(method string) int {
+	for i, m := range data.PaymentMethods {
+		if m == method {
+			return i
+		}
+	}
+	return -1
+}
+
+// onPay records a payment received today.
+func (a *invoiceActions) onPay() {
+	a.paymentDialog(data.Payment{InvoiceID: a.d.data.report.Invoice.ID, Date: a.d.data.today})
+}
+
+// onDeletePayment removes a payment typed by mistake, after confirmation.
+func (a *invoiceActions) onDeletePayment(p data.Payment) {
+	u := a.d.ui
+	u.confirm("invoices.payment.delete_title", "invoices.payment.delete_question",
+		map[string]any{"Amount": formatMoney(p.Amount), "Date": formatDate(p.Date)},
+		a.thenReload(func(ctx context.Context) error { return u.store.DeletePayment(ctx, p.ID) }))
+}
+
+// paymentRow is a payment of the page's list, with its two corrections.
+func (a *invoiceActions) paymentRow(p data.Payment) fyne.CanvasObject {
+	what := formatDate(p.Date) + " · " + lang.L(invoiceMethodKeys[p.Method])
+	if p.BankRef != "" {
+		what += " · " + p.BankRef
+	}
+	edit := &widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: func() { a.paymentDialog(p) }}
+	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { a.onDeletePayment(p) }}
+	return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(formatMoney(p.Amount)), edit, remove),
+		&widget.Label{Text: what, Truncation: fyne.TextTruncateEllipsis})
+}
+
+// creditNoteRow is a credit note of the page's list: they are never edited.
+func creditNoteRow(c data.CreditNote) fyne.CanvasObject {
+	what := lang.L("invoices.credit.row", map[string]any{"Date": formatDate(c.Date), "Reason": c.Reason})
+	return container.NewBorder(nil, nil, nil, widget.NewLabel("−"+formatMoney(c.Amount)),
+		&widget.Label{Text: what, Truncation: fyne.TextTruncateEllipsis})
+}

@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+// pressKey delivers a key the way Fyne's desktop driver does
+// (internal/driver/glfw/window.go, processKeyPressed): to the focused
+// widget when there is one, else to the window.
+func pressKey(u *UI, name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	c := u.win.Canvas()
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(ev)
+}
+
+// pressShortcut delivers Ctrl+key the way the driver does (triggersShortcut):
+// to the focused widget when it takes shortcuts, else to the window's.
+func pressShortcut(u *UI, key fyne.KeyName) {
+	sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	c := u.win.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(sc)
+}
+
+// focusInput puts the focus in the first focusable input of a form field.
+func focusInput(t *testing.T, u *UI, root fyne.CanvasObject, key string) fyne.Focusable {
+	t.Helper()
+	var found fyne.Focusable
+	walk(firstInput(t, root, key), nil, func(o, _ fyne.CanvasObject) {
+		if f, ok := o.(fyne.Focusable); ok && found == nil {
+			found = f
+		}
+	})
+	if found == nil {
+		t.Fatalf("nothing focusable in field %q", key)
+	}
+	u.win.Canvas().Focus(found)
+	return found
+}
+
+// TestEscapeClosesADialogFromAnyField: Esc closes the dialog whatever
+// field has the focus: a date, an amount, a drop-down, a client form field.
+func TestEscapeClosesADialogFromAnyField(t *testing.T) {
+	b := newInvoiceBook(t)
+	u := b.u
+	for _, key := range []string{"issue_date", "amount", "client"} {
+		u.onNewInvoice()
+		dlg := top(u)
+		focusInput(t, u, dlg, key)
+		pressKey(u, fyne.KeyEscape)
+		if top(u) == dlg {
+			t.Errorf("Esc in the invoice form's %s field left the dialog open", key)
+			u.escape()
+		}
+	}
+	d := b.openDetail(t, "FA-2026-0002")
+	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
+	dlg := top(u)
+	focusInput(t, u, dlg, "method")
+	pressKey(u, fyne.KeyEscape)
+	if top(u) == dlg {
+		t.Error("Esc on the payment method left the dialog open")
+		u.escape()
+	}
+	test.Tap(findButton(t, u.invoices.listPage, lang.L("button.new_client")))
+	dlg = top(u)
+	for _, key := range []string{"name", "email", "category"} {
+		focusInput(t, u, dlg, key)
+		pressKey(u, fyne.KeyEscape)
+		if top(u) == dlg {
+			t.Errorf("Esc in the client form's %s field left the dialog open", key)
+			continue
+		}
+		break
+	}
+}
+
+// TestScreenShortcutsFromAField: Ctrl+1..6 switch screens while a text
+// field has the focus (the search field of a list, a settings field), and
+// Ctrl+F still reaches the search.
+func TestScreenShortcutsFromAField(t *testing.T) {
+	b := newInvoiceBook(t)
+	u := b.u
+	u.goTo(navInvoices)
+	u.win.Canvas().Focus(u.invoices.search)
+	pressShortcut(u, fyne.Key4)
+	if got := u.tabs.SelectedIndex(); got != navClients {
+		t.Fatalf("Ctrl+4 in the invoice search went to screen %d", got)
+	}
+	u.win.Canvas().Focus(u.clients.search)
+	pressShortcut(u, fyne.Key5)
+	if got := u.tabs.SelectedIndex(); got != navSettings {
+		t.Fatalf("Ctrl+5 in the client search went to screen %d", got)
+	}
+	u.win.Canvas().Focus(u.settings.rules.throttle)
+	pressShortcut(u, fyne.Key1)
+	if got := u.tabs.SelectedIndex(); got != navToday {
+		t.Fatalf("Ctrl+1 in a settings field went to screen %d", got)
+	}
+	u.win.Canvas().Focus(u.clients.search)
+	pressShortcut(u, fyne.KeyF)
+	if u.tabs.SelectedIndex() != navInvoices || u.win.Canvas().Focused() != u.invoices.search {
+		t.Fatal("Ctrl+F from a field did not go to the invoice search")
+	}
+	// The field keeps its own shortcuts (the driver turns Ctrl+A into this one).
+	u.invoices.search.SetText("martin")
+	u.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
+	if u.invoices.search.SelectedText() != "martin" {
+		t.Fatalf("Ctrl+A selected %q", u.invoices.search.SelectedText())
+	}
+}
+
+// TestFocusPutsTheCursorAtTheEnd: a field entered with the keyboard (or
+// given the focus when a dialog opens) has its cursor after its text.
+func TestFocusPutsTheCursorAtTheEnd(t *testing.T) {
+	b := newInvoiceBook(t)
+	u := b.u
+	u.onNewInvoice()
+	number := entryOf(t, firstInput(t, top(u), "number"))
+	if number.Text == "" || number.CursorColumn != utf8.RuneCountInString(number.Text) {
+		t.Fatalf("the number %q has its cursor at %d", number.Text, number.CursorColumn)
+	}
+	test.FocusNext(u.win.Canvas()) // to the client
+	test.FocusNext(u.win.Canvas()) // the new-client button
+	test.FocusNext(u.win.Canvas()) // the issue date
+	issue, ok := u.win.Canvas().Focused().(*entry)
+	if !ok {
+		t.Fatalf("Tab went to %T", u.win.Canvas().Focused())
+	}
+	if issue.Text == "" || issue.CursorColumn != utf8.RuneCountInString(issue.Text) {
+		t.Fatalf("the issue date %q has its cursor at %d", issue.Text, issue.CursorColumn)
+	}
+}
+
+// TestCtrlNOnAClientPage: a new invoice made from a client's page is for
+// that client.
+func TestCtrlNOnAClientPage(t *testing.T) {
+	u, _, _ := newClientsTestUI(t)
+	clientsOpen(t, u, "Zinc & Cie")
+	pressShortcut(u, fyne.KeyN)
+	client := entryOf(t, firstInput(t, top(u), "client"))
+	if client.Text != "Zinc & Cie (Grenoble)" {
+		t.Fatalf("the new invoice's client is %q", client.Text)
+	}
+}
+
+// TestLastScreenPerDataFolder: each data folder opens on its own last
+// screen.
+func TestLastScreenPerDataFolder(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navClients)
+	other := t.TempDir()
+	store, err := data.Open(filepath.Join(other, "relance.db"), data.WithClock(data.ClockOn(testDay)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	must(t, store.MarkOnboarded(context.Background()))
+	second := New(u.app, store, u.clock, Options{DataDir: other})
+	second.async = u.async
+	second.Start(context.Background())
+	if got := second.tabs.SelectedIndex(); got != navToday {
+		t.Fatalf("another data folder opens on screen %d, the first folder's", got)
+	}
+	second.goTo(navCalendar)
+	again := New(u.app, u.store, u.clock, u.opts)
+	again.async = u.async
+	again.Start(context.Background())
+	if got := again.tabs.SelectedIndex(); got != navClients {
+		t.Fatalf("the first folder opens on screen %d, want the clients it was left on", got)
+	}
+}
+
+// TestEveryScreenFitsASmallScreen: with the real theme, no screen, section,
+// page or form asks for more than a 1024×700 screen (title bar included),
+// so Settings' Save stays in reach; the default window fits 1366×768 with
+// a taskbar.
+func TestEveryScreenFitsASmallScreen(t *testing.T) {
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.DefaultTheme()) // before any widget is made: sizes are those of the app
+	store, err := data.Open(filepath.Join(t.TempDir(), "relance.db"), data.WithClock(data.ClockOn(testDay)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	u := New(a, store, data.ClockOn(testDay), Options{DataDir: t.TempDir()})
+	u.async = func(f func()) { f() }
+	u.Start(context.Background())
+	test.Tap(findButton(t, top(u), lang.L("welcome.skip")))
+	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	// The window's content may be 1024 wide and 700 less a title bar high.
+	limit := fyne.NewSize(1024, 660)
+	fits := func(what string, size fyne.Size) {
+		if size.Width > limit.Width || size.Height > limit.Height {
+			t.Errorf("%s needs %.0f×%.0f, more than %.0f×%.0f", what, size.Width, size.Height, limit.Width, limit.Height)
+		}
+	}
+	if defaultWidth > 1366 || defaultHeight+30+48 > 768 {
+		t.Errorf("the default window %d×%d does not fit 1366×768 with its title bar and a taskbar", defaultWidth, defaultHeight)
+	}
+	for i := range u.screens {
+		u.goTo(i)
+		fits(lang.L(navKeys[i]), u.win.Content().MinSize())
+	}
+	u.goTo(navSettings)
+	for i, item := range u.settings.tabs.Items {
+		u.settings.tabs.SelectIndex(i)
+		fits("Settings › "+item.Text, u.win.Content().MinSize())
+	}
+	u.goTo(navInvoices)
+	u.invoices.openInvoice(u.invoices.rows[0].id)
+	fits("an invoice's page", u.win.Content().MinSize())
+	for _, key := range []string{"invoices.action.edit", "invoices.action.pay"} {
+		if b := findButtonIfAny(u.invoices.detail.content, lang.L(key)); b != nil {
+			test.Tap(b)
+			fits(lang.L(key)+" dialog", top(u).MinSize())
+			u.escape()
+		}
+	}
+	u.goTo(navClients)
+	u.clients.openClient(u.clients.all[0].id)
+	fits("a client's page", u.win.Content().MinSize())
+	test.Tap(findButton(t, u.clients.detail.content, lang.L("clients.detail.edit")))
+	fits("the client form", top(u).MinSize())
+}
+
+// findButtonIfAny is findButton that may find nothing.
+func findButtonIfAny(root fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	return found
+}
