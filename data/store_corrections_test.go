@@ -67,7 +67,9 @@ func TestDeleteInvoiceOnlyWithoutHistory(t *testing.T) {
 			return s.CreatePromise(ctx, &Promise{InvoiceID: inv.ID, MadeOn: testDay, PromisedOn: testDay.AddDays(5), Amount: 100})
 		},
 		"dispute": func(inv Invoice) error { return s.SetInvoiceState(ctx, inv.ID, StateDisputed, "non livré") },
-		"step":    func(inv Invoice) error { return s.RecordAction(ctx, &Action{InvoiceID: inv.ID, StepID: firstStep(t, s).ID}) },
+		"step": func(inv Invoice) error {
+			return s.RecordAction(ctx, &Action{InvoiceID: inv.ID, StepID: firstStep(t, s).ID})
+		},
 		"credit": func(inv Invoice) error {
 			return s.CreateCreditNote(ctx, &CreditNote{InvoiceID: inv.ID, Date: testDay, Amount: 100, Reason: "remise"})
 		},
