@@ -66,6 +66,11 @@ func newCompanyForm(u *UI, keys []string, onEdit func()) *companyForm {
 			}
 		}
 	}
+	// An error goes as soon as its field is corrected, as in the dialogs.
+	f.form.watch(func() error {
+		_, err := f.read()
+		return err
+	})
 	return f
 }
 

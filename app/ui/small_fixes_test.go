@@ -214,3 +214,24 @@ func TestDatePickerStartsOnMonday(t *testing.T) {
 		t.Fatalf("tapping 24 picked %v", picked)
 	}
 }
+
+// TestSettingsErrorsGoWhenFixed: the company settings, saved as a whole,
+// lose an error as soon as its field is corrected too.
+func TestSettingsErrorsGoWhenFixed(t *testing.T) {
+	u, _ := openSettings(t, sectionCompany)
+	root := top(u)
+	fill(t, root, "legal_name", "Ma Boutique")
+	fill(t, root, "siren", "123 456 789")
+	fill(t, root, "iban", "FR76 1234 5678")
+	test.Tap(findButton(t, root, lang.L("button.save")))
+	if fieldError(t, root, "siren") == "" || fieldError(t, root, "iban") == "" {
+		t.Fatal("the wrong fields show no error")
+	}
+	fill(t, root, "siren", settingsSIREN)
+	if got := fieldError(t, root, "siren"); got != "" {
+		t.Fatalf("the corrected SIREN still says %q", got)
+	}
+	if fieldError(t, root, "iban") == "" {
+		t.Fatal("the IBAN, still wrong, lost its error")
+	}
+}
