@@ -38,6 +38,7 @@ const (
 	CauseNoSecret      Cause = "no_secret"      // no password known for the account
 	CauseSentCopy      Cause = "sent_copy"      // the IMAP copy to the Sent folder failed
 	CauseUncertain     Cause = "uncertain"      // the connection broke after the message was written: sent or not?
+	CauseStale         Cause = "stale"          // queued too long ago to be sent without the owner reading it again
 	CauseUnknown       Cause = "unknown"
 )
 
@@ -45,7 +46,7 @@ const (
 // every language.
 var Causes = []Cause{CauseAuth, CauseAuthMechanism, CauseTLSMismatch, CauseCertificate, CauseRefused, CauseTimeout,
 	CauseHost, CauseNetwork, CauseTemporary, CauseRejected, CausePlaintext, CauseNotConfigured, CauseNoSecret,
-	CauseSentCopy, CauseUncertain, CauseUnknown}
+	CauseSentCopy, CauseUncertain, CauseStale, CauseUnknown}
 
 // Error is a classified failure: its cause, the server's reply code and
 // words when it answered, and the underlying error.
@@ -73,6 +74,34 @@ func (e *Error) Temporary() bool {
 		return true
 	}
 	return false
+}
+
+// OnHold reports whether the account itself failed (the sign-in, the
+// certificate, the TLS setting, the server's name): every email would
+// fail the same way until the owner fixes it, so they wait on hold
+// rather than each being marked failed.
+func (e *Error) OnHold() bool {
+	return e.Cause.OnHold()
+}
+
+// OnHold reports whether a failure of this cause puts the emails on hold.
+func (c Cause) OnHold() bool {
+	switch c {
+	case CauseAuth, CauseAuthMechanism, CauseTLSMismatch, CauseCertificate, CausePlaintext, CauseHost:
+		return true
+	}
+	return false
+}
+
+// endsBatch reports whether the rest of a batch would fail the same way:
+// the account is wrong, or the server cannot be reached or stopped
+// answering. Trying each email would cost a timeout apiece.
+func (e *Error) endsBatch() bool {
+	switch e.Cause {
+	case CauseTimeout, CauseNetwork, CauseRefused:
+		return true
+	}
+	return e.OnHold()
 }
 
 // Failure is the error as the outbox records it.

@@ -153,6 +153,48 @@ func contentType(name string) gomail.ContentType {
 	return gomail.TypeAppOctetStream
 }
 
+// dateArchive gives the archived message of m the Date of the moment it
+// is handed to the server (not of the moment it was queued, maybe days
+// before a retry), rewrites the archive with it, so that the archive stays
+// the exact bytes sent, and returns those bytes.
+func (s *Service) dateArchive(m *data.OutboxMessage, at time.Time) ([]byte, error) {
+	raw, err := os.ReadFile(s.archiveFile(m.EML))
+	if err != nil {
+		return nil, err
+	}
+	dated, ok := setDateHeader(raw, at)
+	if !ok {
+		return raw, nil // no Date header to set: sent as archived
+	}
+	if err := writeArchive(s.dataDir, m.EML, dated); err != nil {
+		return nil, err
+	}
+	return dated, nil
+}
+
+// setDateHeader replaces the value of the Date header of an RFC 5322
+// message (in its header block only) with at. ok is false when the
+// message has no Date header.
+func setDateHeader(raw []byte, at time.Time) ([]byte, bool) {
+	end := bytes.Index(raw, []byte("\r\n\r\n"))
+	if end < 0 {
+		return raw, false
+	}
+	head := raw[:end+2]
+	for start := 0; start < len(head); {
+		eol := bytes.Index(head[start:], []byte("\r\n"))
+		line := head[start : start+eol]
+		if len(line) > 5 && strings.EqualFold(string(line[:5]), "Date:") {
+			out := make([]byte, 0, len(raw)+8)
+			out = append(out, raw[:start]...)
+			out = append(out, "Date: "+at.Format(time.RFC1123Z)...)
+			return append(out, raw[start+eol:]...), true
+		}
+		start += eol + 2
+	}
+	return raw, false
+}
+
 // archivePath is where a message is kept: mail/<year>/<message-id>.eml,
 // relative to the data folder, with forward slashes (as the timeline
 // stores files).

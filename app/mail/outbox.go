@@ -128,7 +128,8 @@ type Result struct {
 	ID      int64
 	Subject string
 	To      string
-	State   data.OutboxState // sent, queued (will retry), failed, cancelled
+	State   data.OutboxState // sent, queued (will retry, or on hold), failed, cancelled
+	Held    bool             // queued on hold until the account is fixed
 	Err     error            // why, when not sent
 }
 
@@ -148,22 +149,56 @@ type delivery struct {
 	s       *Service
 	account data.MailAccount
 	creds   Credentials
-	smtp    *smtpSession
-	dialErr *Error // a connection that failed fails the rest of the batch the same way
+	// checkAfter: an email queued longer ago than that is put to check,
+	// not sent.
+	checkAfter time.Duration
+	smtp       *smtpSession
+	// stop is the failure that ended the batch: the server could not be
+	// reached, stopped answering, or refused the account. The emails not
+	// tried yet wait (for a retry, or on hold) without a connection each.
+	stop    *Error
 	imap    *imapSession
 	imapErr *Error
 }
 
 // Deliver sends the queued messages ids, one at a time: for each, claim it
 // (re-checking in one transaction that its invoices may still be
-// reminded), send its archived bytes, mark it sent and record its steps,
-// then copy it to the Sent folder when the account says so. progress
-// (optional) hears after each message. When ctx is cancelled, the messages
-// not yet started are cancelled (their steps go back to the Today list);
-// the one under way finishes.
+// reminded), date its archived bytes now, send them, mark it sent and
+// record its steps, then copy it to the Sent folder when the account says
+// so. A message queued more than the "check after" days ago is not sent:
+// it is put to check (failed, cause CauseStale). When the server cannot
+// be reached or refuses the account, the rest of the batch is not tried:
+// those messages wait for a retry, or on hold until the account is fixed.
+// progress (optional) hears after each message. When ctx is cancelled,
+// the messages not yet started are cancelled (their steps go back to the
+// Today list); the one under way finishes.
 func (s *Service) Deliver(ctx context.Context, ids []int64, progress func(Progress)) ([]Result, error) {
 	s.sending.Lock()
 	defer s.sending.Unlock()
+	d, err := s.newDelivery(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer d.close()
+	results := make([]Result, 0, len(ids))
+	for i, id := range ids {
+		var r Result
+		if ctx.Err() != nil {
+			r = d.cancel(id)
+		} else {
+			r = d.next(id)
+		}
+		results = append(results, r)
+		if progress != nil {
+			progress(Progress{Done: i + 1, Total: len(ids), Last: r})
+		}
+	}
+	return results, nil
+}
+
+// newDelivery reads the account, its secret and the settings a delivery
+// needs: ErrNotConfigured or ErrNoSecret before anything is touched.
+func (s *Service) newDelivery(ctx context.Context) (*delivery, error) {
 	d := &delivery{s: s}
 	var err error
 	if d.account, err = s.store.GetMailAccount(ctx); err != nil {
@@ -175,21 +210,68 @@ func (s *Service) Deliver(ctx context.Context, ids []int64, progress func(Progre
 	if d.creds, err = s.secrets.credentials(&d.account); err != nil {
 		return nil, err
 	}
-	defer d.close()
-	results := make([]Result, 0, len(ids))
-	for i, id := range ids {
-		var r Result
-		if ctx.Err() != nil {
-			r = d.cancel(id)
-		} else {
-			r = d.one(id)
-		}
-		results = append(results, r)
-		if progress != nil {
-			progress(Progress{Done: i + 1, Total: len(ids), Last: r})
-		}
+	days, err := s.store.GetMailCheckAfterDays(ctx)
+	if err != nil {
+		slog.Warn("mail check-after setting", "err", err)
 	}
-	return results, nil
+	d.checkAfter = time.Duration(days) * 24 * time.Hour
+	return d, nil
+}
+
+// next handles one message: put to check when it waited too long, left
+// waiting when the batch stopped, else sent.
+func (d *delivery) next(id int64) Result {
+	if r, stale := d.checkStale(id); stale {
+		return r
+	}
+	if d.stop != nil {
+		return d.postpone(id)
+	}
+	return d.one(id)
+}
+
+// checkStale puts a message queued more than checkAfter ago to check
+// instead of sending it: a reminder written days ago may no longer be
+// right (the client paid by cheque, called, the owner changed their mind).
+func (d *delivery) checkStale(id int64) (Result, bool) {
+	ctx := context.Background()
+	st := d.s.store
+	m, err := st.GetOutboxMessage(ctx, id)
+	if err != nil || m.State != data.OutboxQueued || d.checkAfter <= 0 || st.Now().Sub(m.QueuedAt) <= d.checkAfter {
+		return Result{}, false
+	}
+	e := &Error{Cause: CauseStale, Err: fmt.Errorf("queued on %s, more than %s ago", m.QueuedAt.Format(time.RFC3339), d.checkAfter)}
+	if err := st.MarkOutboxFailed(ctx, id, e.Failure()); err != nil {
+		slog.Error("put email to check", "id", id, "err", err)
+	}
+	slog.Warn("email queued long ago put to check", "id", id, "queued_at", m.QueuedAt)
+	return Result{ID: id, Subject: m.Subject, To: m.To, State: data.OutboxFailed, Err: e}, true
+}
+
+// postpone leaves a message the batch did not try (the server or the
+// account failed on an earlier one): on hold with the account's failure,
+// or queued for a retry; its attempts are not counted.
+func (d *delivery) postpone(id int64) Result {
+	ctx := context.Background()
+	st := d.s.store
+	m, err := st.GetOutboxMessage(ctx, id)
+	r := Result{ID: id, Subject: m.Subject, To: m.To, State: m.State, Err: d.stop}
+	if err != nil || m.State != data.OutboxQueued {
+		if err != nil {
+			r.Err = err
+		}
+		return r
+	}
+	if d.stop.OnHold() {
+		r.Held = true
+		err = st.HoldOutboxMessage(ctx, id, d.stop.Failure())
+	} else {
+		err = st.MarkOutboxRetry(ctx, id, d.stop.Failure(), st.Now().Add(backoff(1)))
+	}
+	if err != nil {
+		slog.Error("postpone email", "id", id, "err", err)
+	}
+	return r
 }
 
 // RetryDue delivers the queued messages whose attempt is due now.
@@ -231,15 +313,15 @@ func (d *delivery) one(id int64) Result {
 	if err != nil {
 		return r
 	}
-	raw, err := os.ReadFile(d.s.archiveFile(m.EML))
+	at := st.Now()
+	raw, err := d.s.dateArchive(&m, at)
 	if err != nil {
 		return d.failed(r, &m, &Error{Cause: CauseUnknown, Server: err.Error(), Err: err})
 	}
 	if err := d.send(&m, raw); err != nil {
 		return d.failed(r, &m, err)
 	}
-	at := st.Now()
-	if err := st.MarkOutboxSent(ctx, id, at); err != nil {
+	if err := st.MarkOutboxSent(ctx, id, st.Now()); err != nil {
 		// Sent but not recorded: it stays "sending" and shows as
 		// interrupted at the next start, for the owner to confirm.
 		r.Err = err
@@ -253,15 +335,13 @@ func (d *delivery) one(id int64) Result {
 }
 
 // send hands the message to the SMTP server, connecting first if needed.
+// A connection that fails ends the batch.
 func (d *delivery) send(m *data.OutboxMessage, raw []byte) error {
-	if d.dialErr != nil {
-		return d.dialErr
-	}
 	if d.smtp == nil {
 		s, err := d.s.transport.dialSMTP(context.Background(), &d.account, d.creds)
 		if err != nil {
-			d.dialErr = classify(err, d.account.Security, d.account.Port)
-			return d.dialErr
+			d.stop = classify(err, d.account.Security, d.account.Port)
+			return d.stop
 		}
 		d.smtp = s
 	}
@@ -275,22 +355,30 @@ func (d *delivery) send(m *data.OutboxMessage, raw []byte) error {
 	return err
 }
 
-// failed records a failure: a temporary one goes back to the queue with a
-// delay (and stays visible), a permanent or uncertain one waits for the
-// owner.
+// failed records a failure: one of the account goes on hold, a temporary
+// one back to the queue with a delay (and stays visible), a permanent or
+// uncertain one waits for the owner. A failure of the server or the
+// account ends the batch.
 func (d *delivery) failed(r Result, m *data.OutboxMessage, err error) Result {
 	var e *Error
 	if !errors.As(err, &e) {
 		e = &Error{Cause: CauseUnknown, Server: err.Error(), Err: err}
 	}
 	r.Err = e
+	if e.endsBatch() {
+		d.stop = e
+	}
 	st := d.s.store
 	ctx := context.Background()
 	var werr error
-	if e.Temporary() && m.Attempts < maxAttempts {
+	switch {
+	case e.OnHold():
+		r.State, r.Held = data.OutboxQueued, true
+		werr = st.HoldOutboxMessage(ctx, m.ID, e.Failure())
+	case e.Temporary() && m.Attempts < maxAttempts:
 		r.State = data.OutboxQueued
 		werr = st.MarkOutboxRetry(ctx, m.ID, e.Failure(), st.Now().Add(backoff(m.Attempts)))
-	} else {
+	default:
 		r.State = data.OutboxFailed
 		werr = st.MarkOutboxFailed(ctx, m.ID, e.Failure())
 	}
@@ -307,12 +395,15 @@ func (d *delivery) copyToSent(m *data.OutboxMessage, raw []byte, at time.Time) {
 	if !d.account.SentCopy {
 		return
 	}
+	if d.imap != nil && d.imap.closed() {
+		d.imap = nil // closed while the next message was sent: connect again
+	}
 	var err error
 	switch {
 	case d.imapErr != nil:
 		err = d.imapErr
 	case d.imap == nil:
-		s, derr := d.s.transport.dialIMAP(&d.account, d.creds)
+		s, derr := d.s.transport.dialIMAP(context.Background(), &d.account, d.creds)
 		if derr != nil {
 			d.imapErr = imapError(derr, &d.account)
 			err = d.imapErr
@@ -379,6 +470,8 @@ func (s *Service) Attention(ctx context.Context) ([]data.OutboxMessage, error) {
 	out := list[:0]
 	for _, m := range list {
 		switch {
+		case m.Held:
+			// Shown together, with one action: see Held.
 		case m.State == data.OutboxFailed, m.Interrupted(s.run), m.State == data.OutboxQueued && m.Attempts > 0,
 			// Queued but never tried, by an earlier run (the window was
 			// closed while asking for the password, or the process died
@@ -388,6 +481,17 @@ func (s *Service) Attention(ctx context.Context) ([]data.OutboxMessage, error) {
 		}
 	}
 	return out, nil
+}
+
+// Held lists the emails on hold until the account is fixed, oldest first.
+func (s *Service) Held(ctx context.Context) ([]data.OutboxMessage, error) {
+	return s.store.ListOutboxHeld(ctx)
+}
+
+// ReleaseHeld takes the emails on hold off it, due now, and returns their
+// ids for Deliver: the owner fixed the account and sends them again.
+func (s *Service) ReleaseHeld(ctx context.Context) ([]int64, error) {
+	return s.store.ReleaseHeldOutbox(ctx)
 }
 
 // ArchivedFile is the full path of an archived message (or any file the

@@ -197,7 +197,9 @@ func TestSendFailuresSetTheOutboxState(t *testing.T) {
 			nil, srv.password, data.OutboxQueued, CauseTemporary, 451, "Greylisted, try again later"},
 		{"550 refused", nil, func(int, []byte) error { return smtpErr(550, smtp.EnhancedCode{5, 7, 1}, "Message refusé : spam") },
 			srv.password, data.OutboxFailed, CauseRejected, 550, "Message refusé : spam"},
-		{"535 wrong password", nil, nil, "faux", data.OutboxFailed, CauseAuth, 535, "Authentication failed"},
+		// The account is wrong, not the email: it waits on hold for the owner
+		// to fix the account, never marked failed.
+		{"535 wrong password", nil, nil, "faux", data.OutboxQueued, CauseAuth, 535, "Authentication failed"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -218,7 +220,11 @@ func TestSendFailuresSetTheOutboxState(t *testing.T) {
 				!strings.Contains(got.LastError, c.words) || got.Attempts != 1 {
 				t.Fatalf("outbox row %+v", got)
 			}
-			if c.state == data.OutboxQueued && !got.NextAttemptAt.After(b.store.Now()) {
+			held := c.cause == CauseAuth
+			if got.Held != held || res[0].Held != held {
+				t.Errorf("held %v (result %v), want %v", got.Held, res[0].Held, held)
+			}
+			if c.state == data.OutboxQueued && !held && !got.NextAttemptAt.After(b.store.Now()) {
 				t.Errorf("a temporary failure is retried at once (next %s)", got.NextAttemptAt)
 			}
 			if c.state == data.OutboxQueued {
@@ -230,6 +236,9 @@ func TestSendFailuresSetTheOutboxState(t *testing.T) {
 				t.Error("a failed send recorded its step")
 			}
 			attention, _ := svc.Attention(ctx)
+			if held {
+				attention, _ = svc.Held(ctx)
+			}
 			if len(attention) != 1 || attention[0].ID != om.ID {
 				t.Errorf("the failure is not listed for the owner: %+v", attention)
 			}

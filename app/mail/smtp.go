@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	netmail "net/mail"
 	"strconv"
@@ -47,10 +48,14 @@ func (t Transport) tlsConfig(host string) *tls.Config {
 }
 
 // smtpSession is one SMTP connection, signed in, that sends messages one
-// after another.
+// after another. Every exchange with the server gets its own deadline,
+// timeout from when it starts: the one go-mail sets when connecting would
+// otherwise run out in the middle of a batch, and a server that stops
+// answering would be waited for as long as the connection lives.
 type smtpSession struct {
 	account *data.MailAccount
 	client  *gosmtp.Client
+	timeout time.Duration
 }
 
 // dialSMTP connects to the account's server, negotiates TLS as the account
@@ -87,7 +92,7 @@ func (t Transport) dialSMTP(ctx context.Context, a *data.MailAccount, creds Cred
 		}
 		return nil, e
 	}
-	return &smtpSession{account: a, client: sc}, nil
+	return &smtpSession{account: a, client: sc, timeout: t.timeout()}, nil
 }
 
 // Test connects to the account's server, negotiates TLS, signs in and
@@ -122,25 +127,53 @@ func (s *smtpSession) send(from string, recipients []string, raw []byte) error {
 // once (RFC 5321 4.1.1.4): no RSET, whose failure would wrongly make an
 // accepted message look failed.
 func (s *smtpSession) transact(from string, recipients []string, raw []byte) (written bool, err error) {
-	if err := s.client.Mail(angle(from)); err != nil {
-		_ = s.client.Reset()
+	if err := s.step(func() error { return s.client.Mail(angle(from)) }); err != nil {
+		s.reset()
 		return false, err
 	}
 	for _, r := range recipients {
-		if err := s.client.Rcpt(angle(r)); err != nil {
-			_ = s.client.Reset()
+		if err := s.step(func() error { return s.client.Rcpt(angle(r)) }); err != nil {
+			s.reset()
 			return false, fmt.Errorf("recipient %s: %w", r, err)
 		}
 	}
-	w, err := s.client.Data()
-	if err != nil {
+	var w io.WriteCloser
+	if err := s.step(func() (err error) { w, err = s.client.Data(); return err }); err != nil {
 		return false, err
 	}
-	if _, err := w.Write(raw); err != nil {
+	if err := s.writeBody(w, raw); err != nil {
 		return false, errors.Join(err, w.Close())
 	}
-	return true, w.Close()
+	return true, s.step(w.Close)
 }
+
+// bodyChunk is how much of a message is written under one deadline: a
+// large attachment on a slow line takes as long as it takes, as long as
+// the server keeps reading.
+const bodyChunk = 64 << 10
+
+// writeBody writes the message's bytes, each chunk under a fresh deadline.
+func (s *smtpSession) writeBody(w io.Writer, raw []byte) error {
+	for len(raw) > 0 {
+		n := min(len(raw), bodyChunk)
+		if err := s.step(func() error { _, err := w.Write(raw[:n]); return err }); err != nil {
+			return err
+		}
+		raw = raw[n:]
+	}
+	return nil
+}
+
+// step runs one exchange with the server under a deadline timeout from now.
+func (s *smtpSession) step(f func() error) error {
+	if err := s.client.UpdateDeadline(s.timeout); err != nil {
+		return err
+	}
+	return f()
+}
+
+// reset abandons a refused transaction, under a deadline.
+func (s *smtpSession) reset() { _ = s.step(s.client.Reset) }
 
 func angle(addr string) string { return (&netmail.Address{Address: addr}).String() }
 
@@ -149,7 +182,7 @@ func (s *smtpSession) close() error {
 	if s == nil || s.client == nil || !s.client.HasConnection() {
 		return nil
 	}
-	if err := s.client.Quit(); err != nil {
+	if err := s.step(s.client.Quit); err != nil {
 		_ = s.client.Close()
 		return classify(err, s.account.Security, s.account.Port)
 	}
