@@ -11,7 +11,7 @@ import (
 
 const invoiceColumns = `i.id, i.number, i.client_id, i.issue_date, i.delivery_date, i.due_date,
 	i.amount_cents, i.currency, i.po_ref, i.attachment, i.state, i.notes,
-	i.paused, i.paused_until, i.pause_reason, i.credited_cents, i.credit_closed,
+	i.paused, i.paused_until, i.pause_reason, i.penalties_waived, i.credited_cents, i.credit_closed,
 	i.created_at, i.updated_at`
 
 func scanInvoice(row interface{ Scan(...any) error }, extra ...any) (Invoice, error) {
@@ -20,7 +20,7 @@ func scanInvoice(row interface{ Scan(...any) error }, extra ...any) (Invoice, er
 	var created, updated string
 	dest := append([]any{&inv.ID, &inv.Number, &inv.ClientID, &inv.IssueDate, &inv.DeliveryDate, &inv.DueDate,
 		&amount, &inv.Currency, &inv.PORef, &inv.Attachment, &inv.State, &inv.Notes,
-		&inv.Paused, &inv.PausedUntil, &inv.PauseReason, &credited, &inv.CreditClosed,
+		&inv.Paused, &inv.PausedUntil, &inv.PauseReason, &inv.PenaltiesWaived, &credited, &inv.CreditClosed,
 		&created, &updated}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Invoice{}, err

@@ -154,3 +154,23 @@ func hasField(err error, field string) bool {
 	}
 	return false
 }
+
+// A credit note reduces what the penalties run on: the statement of a
+// credited invoice counts the amount net of it, and a call logged on it
+// promises what is really owed.
+func TestStatementNetOfCreditNotes(t *testing.T) {
+	f := newFixture(t, "2026-04-15")
+	c := f.client("Boulangerie", "standard")
+	inv := f.invoice(c, "FA-1", "2026-03-16", 100000)
+	if err := f.store.CreateCreditNote(f.ctx, &data.CreditNote{InvoiceID: inv.ID, Date: data.MustDate("2026-04-01"),
+		Amount: 40000, Reason: "remise"}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := f.svc.Statement(f.ctx, inv.ID, data.MustDate("2026-04-15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Statement.Outstanding != 60000 || len(r.Statement.Slices) == 0 || r.Statement.Slices[0].Base != 60000 {
+		t.Fatalf("statement of a credited invoice: %+v", r.Statement)
+	}
+}

@@ -337,7 +337,7 @@ func (s *Service) LogCallOn(ctx context.Context, invoiceID int64, out CallOutcom
 		if err != nil {
 			return err
 		}
-		left := inv.Amount
+		left := inv.Owed()
 		for _, p := range payments {
 			left -= p.Amount
 		}

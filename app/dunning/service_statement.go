@@ -63,7 +63,7 @@ func (s *Service) Statement(ctx context.Context, invoiceID int64, asOf data.Date
 	if err != nil {
 		return r, err
 	}
-	r.Statement = ComputeStatement(StatementInput{Amount: r.Invoice.Amount, Due: r.Invoice.DueDate, Payments: payments,
+	r.Statement = ComputeStatement(StatementInput{Amount: r.Invoice.Owed(), Due: r.Invoice.DueDate, Payments: payments,
 		ClientKind: r.Client.Kind, Policy: PolicyFor(&r.Client, company), Imputation: company.Imputation,
 		Waived: r.Invoice.PenaltiesWaived, NoticeReceived: notice, AsOf: asOf, Rates: rates})
 	return r, nil

@@ -14,7 +14,7 @@ import (
 )
 
 // TestOwnerMorningFlow goes through the screens as an owner would: a client
-// and an invoice due yesterday typed in the forms, seen on Today and red on
+// and an invoice four days late typed in the forms, its first reminder on Today and red on
 // the calendar, then paid from the invoice page (it leaves Today and turns
 // green); and a call with a promise that holds the reminders.
 func TestOwnerMorningFlow(t *testing.T) {
@@ -33,8 +33,8 @@ func TestOwnerMorningFlow(t *testing.T) {
 	dlg = top(u)
 	fillIn(t, dlg, "number", "FA-2026-0500")
 	fill(t, dlg, "client", "Vidal")
-	fill(t, dlg, "issue_date", "23/10/2026")
-	fill(t, dlg, "due_date", "23/11/2026")
+	fill(t, dlg, "issue_date", "20/10/2026")
+	fill(t, dlg, "due_date", "20/11/2026")
 	fill(t, dlg, "amount", "1 250,00")
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	inv, err := store.GetInvoiceByNumber(ctx, "FA-2026-0500")
@@ -45,10 +45,10 @@ func TestOwnerMorningFlow(t *testing.T) {
 	today := &todayBook{t: t, ctx: ctx, u: u, store: store}
 	u.goTo(navToday)
 	if card := today.mustCard(inv.Number); card == nil {
-		t.Fatal("the invoice due yesterday is not on Today")
+		t.Fatal("the invoice four days late is not on Today")
 	}
 	u.goTo(navCalendar)
-	wantOneLine(t, u.calendar, "2026-11-23", theme.ColorNameError)
+	wantOneLine(t, u.calendar, "2026-11-20", theme.ColorNameError)
 
 	u.goTo(navInvoices)
 	u.invoices.openInvoice(inv.ID)
@@ -63,7 +63,7 @@ func TestOwnerMorningFlow(t *testing.T) {
 		t.Error("the paid invoice is still reminded on Today")
 	}
 	u.goTo(navCalendar)
-	wantOneLine(t, u.calendar, "2026-11-23", theme.ColorNameSuccess)
+	wantOneLine(t, u.calendar, "2026-11-20", theme.ColorNameSuccess)
 
 	// A second invoice, ten days late: its call ends with a promise.
 	late := data.Invoice{Number: "FA-2026-0501", ClientID: inv.ClientID, IssueDate: data.MustDate("2026-10-14"),

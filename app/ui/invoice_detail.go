@@ -34,6 +34,7 @@ type invoiceDetail struct {
 	pause        *widget.Label
 	prescription *widget.Label
 	statement    *fyne.Container
+	claims       *invoiceClaims // penalties waived or claimed, court-file documents (invoice_claims.go)
 	timeline     *timeline
 
 	invoiceID int64
@@ -56,6 +57,7 @@ func newInvoiceDetail(u *UI, s *invoicesScreen) *invoiceDetail {
 	}
 	d.client.OnTapped = d.onClient
 	d.actions = newInvoiceActions(d)
+	d.claims = newInvoiceClaims(d)
 	d.content = d.build()
 	return d
 }
@@ -78,7 +80,8 @@ func (d *invoiceDetail) build() fyne.CanvasObject {
 	status := container.NewVBox(
 		invoiceSectionTitle("detail.next_step"), d.next, d.pause,
 		widget.NewSeparator(), invoiceSectionTitle("invoices.section.prescription"), d.prescription,
-		widget.NewSeparator(), d.statement)
+		widget.NewSeparator(), d.statement,
+		widget.NewSeparator(), d.claims.box)
 	history := container.NewBorder(invoiceSectionTitle("invoices.section.timeline"), nil, nil, nil, d.timeline.list)
 	right := container.NewVSplit(container.NewVScroll(container.NewPadded(status)), history)
 	right.Offset = 0.6
@@ -104,6 +107,7 @@ type detailData struct {
 	today        data.Date
 	history      bool       // something happened on it: it is cancelled, not deleted
 	clientCredit data.Money // what the client overpaid, on all its invoices
+	attachments  []data.Attachment
 }
 
 // show loads an invoice's page, then fills it, unless another invoice
@@ -167,13 +171,24 @@ func (d *invoiceDetail) load(ctx context.Context, invoiceID int64) (detailData, 
 	if err := d.loadCorrections(ctx, &dd); err != nil {
 		return dd, err
 	}
+	if dd.attachments, err = d.ui.store.ListAttachmentsForInvoice(ctx, invoiceID); err != nil {
+		return dd, err
+	}
+	actions, err := d.ui.store.ListActionsByInvoice(ctx, invoiceID)
+	if err != nil {
+		return dd, err
+	}
+	scenarios, err := d.ui.store.ListScenarios(ctx)
+	if err != nil {
+		return dd, err
+	}
 	inv := &dd.report.Invoice
 	var paid data.Money
 	for _, p := range dd.payments {
 		paid += p.Amount
 	}
 	dd.status = data.DeriveStatus(inv, paid, dd.today, company.DueSoonDays)
-	dd.prescription = invoicePrescription(inv, paid, dd.report.Client.Kind, dd.payments, dd.events)
+	dd.prescription = invoicePrescription(inv, paid, dd.report.Client.Kind, dunningHistory{dd.payments, dd.events, actions, scenarios})
 	return dd, nil
 }
 
@@ -206,13 +221,24 @@ func (u *UI) clientCredit(ctx context.Context, clientID int64) (data.Money, erro
 	return credit, nil
 }
 
+// dunningHistory is what happened on an invoice that its limitation period
+// depends on.
+type dunningHistory struct {
+	payments  []data.Payment
+	events    []data.Event
+	actions   []data.Action   // a public buyer's period restarts with each written claim
+	scenarios []data.Scenario // to tell a written claim from a call
+}
+
 // invoicePrescription works out the limitation period from what restarts it:
-// partial payments, signed payment plans and acknowledgments of the debt,
-// the last two read from the timeline.
-func invoicePrescription(inv *data.Invoice, paid data.Money, kind data.ClientKind, payments []data.Payment, events []data.Event) dunning.Prescription {
-	book := &data.DunningBook{Payments: map[int64][]data.Payment{inv.ID: payments},
-		PlanSigned: map[int64][]data.Date{}, Acknowledge: map[int64][]data.Date{}}
-	for _, e := range events {
+// partial payments, signed payment plans and acknowledgments of the debt
+// (the last two read from the timeline), and for a public buyer the
+// reminders sent.
+func invoicePrescription(inv *data.Invoice, paid data.Money, kind data.ClientKind, h dunningHistory) dunning.Prescription {
+	book := &data.DunningBook{Payments: map[int64][]data.Payment{inv.ID: h.payments},
+		PlanSigned: map[int64][]data.Date{}, Acknowledge: map[int64][]data.Date{},
+		Actions: map[int64][]data.Action{inv.ID: h.actions}, Scenarios: h.scenarios}
+	for _, e := range h.events {
 		day, err := data.ParseDate(e.Params["date"])
 		if err != nil {
 			continue
@@ -247,6 +273,7 @@ func (d *invoiceDetail) fill(dd detailData) {
 	d.fillPrescription(dd)
 	d.statement.Objects = statementView(dd.report.Statement)
 	d.statement.Refresh()
+	d.claims.fill(dd)
 	d.timeline.set(dd.events)
 	d.actions.update(dd)
 }
@@ -418,6 +445,9 @@ func statementView(st dunning.Statement) []fyne.CanvasObject {
 		return append(out, widget.NewLabel(lang.L("detail.not_late")))
 	}
 	out = append(out, &widget.Label{Text: lang.L("statement.basis." + st.Basis), Wrapping: fyne.TextWrapWord})
+	if text := ImputationText(st); text != "" {
+		out = append(out, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
+	}
 	// Amounts stay in labels that do not wrap: Fyne breaks lines at the
 	// no-break spaces of French number formatting.
 	for _, s := range st.Slices {

@@ -115,10 +115,13 @@ func usedKeys(t *testing.T) []string {
 	for _, w := range dunning.WarningKeys {
 		keys["warning."+w] = true
 	}
-	for _, b := range []string{dunning.BasisECBPlus10, dunning.BasisFixed, dunning.BasisLegalRate, dunning.BasisNone} {
+	for _, b := range dunning.Bases {
 		keys["statement.basis."+b] = true
 	}
-	for _, w := range []string{dunning.WaitPromise, dunning.WaitThrottle, dunning.WaitPayment, dunning.WaitPaused, dunning.WaitDisputed} {
+	for _, imp := range []string{data.ImputeInterestFirst, data.ImputePrincipal} {
+		keys["statement.imputation."+imp] = true
+	}
+	for _, w := range dunning.WaitReasons {
 		keys["next.wait."+w] = true
 	}
 	for _, t := range []string{"pre_due", "reminder_1", "call", "reminder_2", "formal_notice", "court_file", "thank_you", "review"} {

@@ -18,16 +18,18 @@ import (
 // the business days steps are moved to, and how often a client may be
 // written to.
 type rulesSection struct {
-	ui       *UI
-	content  fyne.CanvasObject
-	form     *form
-	policy   *widget.RadioGroup
-	fixed    *entry
-	rateInfo *widget.Label
-	alsace   *widget.Check
-	throttle *entry
-	save     *widget.Button
-	d        settingsData
+	ui      *UI
+	content fyne.CanvasObject
+	form    *form
+	policy  *widget.RadioGroup
+	// imputation: what a partial payment pays first (Code civil 1343-1).
+	imputation *widget.RadioGroup
+	fixed      *entry
+	rateInfo   *widget.Label
+	alsace     *widget.Check
+	throttle   *entry
+	save       *widget.Button
+	d          settingsData
 	companyEdits
 }
 
@@ -38,6 +40,9 @@ func newRulesSection(u *UI) *rulesSection {
 	s.policy = widget.NewRadioGroup([]string{lang.L("settings.rules.policy_ecb"), lang.L("settings.rules.policy_fixed")},
 		func(string) { s.onPolicy(); s.edited() })
 	s.policy.Required = true
+	s.imputation = widget.NewRadioGroup([]string{lang.L("settings.rules.imputation_interest_first"),
+		lang.L("settings.rules.imputation_principal")}, func(string) { s.edited() })
+	s.imputation.Required = true
 	s.fixed = newEntry(u)
 	s.fixed.PlaceHolder, s.fixed.OnChanged = rateInput(1200), func(string) { s.showRateInfo(); s.edited() }
 	s.alsace = widget.NewCheck(lang.L("settings.rules.alsace"), func(bool) { s.edited() })
@@ -51,8 +56,10 @@ func newRulesSection(u *UI) *rulesSection {
 	s.form.add("penalty_policy_rate", false, container.NewHBox(fixedWidth(s.fixed, 110), widget.NewLabel("%")))
 	s.form.addLabelled("settings.rules.throttle_label", false,
 		container.NewHBox(fixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).key = "throttle_days"
+	s.form.addLabelled("settings.rules.imputation", false, s.imputation).key = "imputation"
 	penalties := settingsGroup("settings.rules.penalties", settingsGrid(s.form, "penalty_policy", "penalty_policy_rate"),
-		s.rateInfo, settingsHint("settings.rules.penalties_hint"))
+		s.rateInfo, settingsHint("settings.rules.penalties_hint"),
+		settingsGrid(s.form, "imputation"), settingsHint("settings.rules.imputation_hint"))
 	days := settingsGroup("settings.rules.business_days", settingsHint("settings.rules.business_days_hint"), s.alsace)
 	throttle := settingsGroup("settings.rules.throttle", settingsGrid(s.form, "throttle_days"), settingsHint("settings.rules.throttle_hint"))
 	s.content = settingsPage("settings.rules.intro", container.NewVBox(penalties, days, throttle),
@@ -76,6 +83,10 @@ func (s *rulesSection) showRules(c data.Company) {
 	if c.Penalty.Kind == data.PenaltyFixed {
 		s.policy.SetSelected(s.policy.Options[1])
 		s.fixed.SetText(rateInput(c.Penalty.FixedBP))
+	}
+	s.imputation.SetSelected(s.imputation.Options[0])
+	if c.Imputation == data.ImputePrincipal {
+		s.imputation.SetSelected(s.imputation.Options[1])
 	}
 	s.alsace.SetChecked(c.AlsaceMoselle)
 	s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
@@ -142,9 +153,12 @@ func (s *rulesSection) read() (func(*data.Company), error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	alsace := s.alsace.Checked
+	alsace, imputation := s.alsace.Checked, data.ImputeInterestFirst
+	if s.imputation.Selected == s.imputation.Options[1] {
+		imputation = data.ImputePrincipal
+	}
 	return func(c *data.Company) {
-		c.Penalty, c.AlsaceMoselle, c.ThrottleDays = policy, alsace, throttle
+		c.Penalty, c.AlsaceMoselle, c.ThrottleDays, c.Imputation = policy, alsace, throttle, imputation
 	}, nil
 }
 

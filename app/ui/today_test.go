@@ -142,14 +142,15 @@ func TestTodayMarkSent(t *testing.T) {
 	if !strings.Contains(card.invoices.Text, lang.N("today.invoice.late", 4, map[string]any{"Days": 4})) {
 		t.Errorf("invoices line %q does not say 4 days late", card.invoices.Text)
 	}
-	// The pre-due notice was never sent: the reminder stands for it.
-	if !strings.Contains(card.warning.Text, lang.L("step.pre_due")) || !card.warning.Visible() {
-		t.Errorf("catch-up warning %q does not name the missed pre-due notice", card.warning.Text)
+	// Entered after its due date: the pre-due notice is too late, and the
+	// reminder was not missed by Relance (the invoice was not in it yet).
+	if card.warning.Visible() {
+		t.Errorf("catch-up warning %q on an invoice entered late", card.warning.Text)
 	}
 	if card.contact.Text != martin.Email {
 		t.Errorf("contact line %q, want the client's email", card.contact.Text)
 	}
-	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.catch_up") {
+	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.send") {
 		t.Errorf("sections on screen: %q", got)
 	}
 
@@ -171,8 +172,10 @@ func TestTodayMarkSent(t *testing.T) {
 	if b.card("FA-2026-001") != nil {
 		t.Fatal("the reminder marked sent is still on Today")
 	}
+	// Sent a day after its date: the call (D+10, 30 November) keeps its
+	// spacing and moves to 1 December.
 	if !b.u.home.empty.Visible() || !strings.Contains(b.u.home.next.Text, lang.L("step.call")) ||
-		!strings.Contains(b.u.home.next.Text, formatDate(data.MustDate("2026-11-30"))) {
+		!strings.Contains(b.u.home.next.Text, formatDate(data.MustDate("2026-12-01"))) {
 		t.Errorf("empty state: visible %v, next %q", b.u.home.empty.Visible(), b.u.home.next.Text)
 	}
 

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"relance/data"
+)
+
+// typeLateInvoice enters, through the invoice form, an invoice of client
+// due 18 days before testDay; reminded (may be "") fills "already
+// reminded on".
+func typeLateInvoice(t *testing.T, b *todayBook, client, number, reminded string) data.Invoice {
+	t.Helper()
+	b.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	dlg := top(b.u)
+	fillIn(t, dlg, "number", number)
+	fillIn(t, dlg, "client", client)
+	fillIn(t, dlg, "issue_date", testDay.AddDays(-48).FormatFR())
+	fillIn(t, dlg, "due_date", testDay.AddDays(-18).FormatFR())
+	fillIn(t, dlg, "amount", "1 800,00")
+	if reminded != "" {
+		fillIn(t, dlg, "reminded_on", reminded)
+	}
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if top(b.u) == dlg {
+		t.Fatalf("the invoice form stayed open: reminded_on %q", fieldError(t, dlg, "reminded_on"))
+	}
+	inv, err := b.store.GetInvoiceByNumber(b.ctx, number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inv
+}
+
+// An existing unpaid invoice typed 18 days late is offered the first
+// reminder, not the second, and not as a step missed while Relance was
+// closed; told it was already reminded, it goes on to the second.
+func TestInvoiceTypedLateIsOfferedTheFirstReminder(t *testing.T) {
+	b := newTodayBook(t)
+	b.client("Menuiserie Faure", "")
+	b.client("Garage Perrin", "")
+	typeLateInvoice(t, b, "Faure", "FA-2026-201", "")
+	b.u.goTo(navToday)
+	b.refresh()
+	card := b.mustCard("FA-2026-201")
+	row := b.u.home.rows[card.row]
+	if row.group.Lead.Step.TemplateKey != "reminder_1" || row.group.CatchUp || row.warning != "" {
+		t.Fatalf("a late invoice typed now: step %s, catch-up %v, warning %q", row.group.Lead.Step.TemplateKey,
+			row.group.CatchUp, row.warning)
+	}
+
+	// Reminded on testDay - 10 (8 days after the due date, 5 late): the
+	// call (D+10+5) and the second reminder (D+15+5 = testDay + 2) follow.
+	inv := typeLateInvoice(t, b, "Perrin", "FA-2026-202", testDay.AddDays(-10).FormatFR())
+	actions := b.actions(inv)
+	if len(actions) != 1 || actions[0].DoneOn != testDay.AddDays(-10) || actions[0].StepID != b.steps["reminder_1"].ID {
+		t.Fatalf("earlier reminder recorded as %+v", actions)
+	}
+	b.u.goTo(navToday)
+	b.refresh()
+	card = b.mustCard("FA-2026-202")
+	if got := b.u.home.rows[card.row].group.Lead.Step.TemplateKey; got != "call" {
+		t.Fatalf("after an earlier reminder the next step is %s, want the call", got)
+	}
+}
+
+// "Already reminded on" refuses a day after today.
+func TestInvoiceFormRefusesAFutureReminder(t *testing.T) {
+	b := newTodayBook(t)
+	b.client("Menuiserie Faure", "")
+	b.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	dlg := top(b.u)
+	fillIn(t, dlg, "client", "Faure")
+	fillIn(t, dlg, "amount", "100")
+	fillIn(t, dlg, "reminded_on", testDay.AddDays(3).FormatFR())
+	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	if fieldError(t, dlg, "reminded_on") == "" || top(b.u) != dlg {
+		t.Fatal("a reminder in the future was accepted")
+	}
+	if list, _ := b.store.ListInvoiceSummaries(b.ctx); len(list) != 0 {
+		t.Fatalf("an invoice was written: %+v", list)
+	}
+}
