@@ -234,8 +234,14 @@ func TestTodayPrintsALetter(t *testing.T) {
 	if text := lettersPDFText(t, b.u, notice.File); !strings.Contains(text, "MISE EN DEMEURE") {
 		t.Error("Today printed something else than the notice")
 	}
-	if b.card("FA-2026-042") != nil {
-		t.Error("the card stays on Today once printed")
+	// The notice's card goes; Today now asks for its receipt date.
+	for _, r := range b.u.home.rows {
+		if r.invoiceID == inv.ID && r.action != todayEnterReceipt {
+			t.Errorf("a card stays on Today once printed: %+v", r)
+		}
+	}
+	if b.card(lang.L("today.receipt.invoice", map[string]any{"Number": "FA-2026-042"})) == nil {
+		t.Error("Today does not ask for the printed notice's receipt")
 	}
 	// Emails get no Print.
 	other := b.invoice(b.client("Café Durand", ""), "FA-2026-043", "2026-11-20", 5000)
