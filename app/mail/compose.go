@@ -2,6 +2,8 @@ package mail
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"relance/app/dunning"
@@ -52,79 +54,209 @@ func Sendable(g dunning.Group) bool {
 	return g.Channel == data.ChannelEmail || g.Channel == data.ChannelThankYou
 }
 
-// Unattended reports whether the unattended run may send a group without
-// the owner reading it: its step says "send automatically", and it is not
-// a catch-up (steps missed while nothing ran are reviewed, never sent
-// blindly) nor the first reminder after a broken promise.
-func Unattended(g dunning.Group) bool {
-	if !Sendable(g) || !g.Lead.Step.AutoSend || g.CatchUp {
-		return false
+// Why the unattended run leaves an automatic email for the owner to
+// review in the window instead of sending it.
+var (
+	// ErrCatchUp: the step fell due on a day neither the window nor the
+	// unattended run ran (the computer was off), or it stands for several
+	// missed steps, or it is the first reminder after a broken promise.
+	ErrCatchUp = errors.New("missed while Relance did not run: to review")
+	// ErrPreDuePassed: a notice written for before the due date, which has
+	// passed: its words no longer fit.
+	ErrPreDuePassed = errors.New("a pre-due notice after the due date: to review")
+	// ErrContactToCheck: a call found the client's contact gone (a task
+	// is open): the owner checks or fixes the contact first.
+	ErrContactToCheck = errors.New("the client's contact has left, says an open task: to check first")
+)
+
+// ReviewReason says why the unattended run, run on today after its last
+// run on lastRun (zero: never), must not send g by itself, or nil. The
+// planner flags what fell due since the window last planned; the
+// unattended run adds what fell due since it last ran: a step planned on
+// a day it did not run (the computer was off) is reviewed, not sent late.
+func ReviewReason(g dunning.Group, lastRun, today data.Date) error {
+	if g.CatchUp {
+		return ErrCatchUp
 	}
 	for _, d := range g.Items {
-		if d.Resumed || d.CatchUp {
-			return false
+		switch {
+		case d.Resumed || d.CatchUp:
+			return ErrCatchUp
+		case d.Step.OffsetDays < 0 && d.DaysLate > 0:
+			return ErrPreDuePassed
+		case !lastRun.IsZero() && d.Planned.After(lastRun) && d.Planned.Before(today):
+			return ErrCatchUp
 		}
 	}
-	return true
+	return nil
 }
 
-// DueOutcome is what the unattended run did with one group.
+// SendDueLastRunKey is the app_state key of the day the unattended run
+// last ran (YYYY-MM-DD).
+const SendDueLastRunKey = "send_due.last_run"
+
+// DueOutcome is what the unattended run did with one group, or with an
+// email it retried.
 type DueOutcome struct {
 	Group   dunning.Group
 	Subject string
 	To      string
-	State   data.OutboxState // sent, queued (retry later), failed, cancelled; "" in a dry run
-	Err     error
+	State   data.OutboxState // sent, queued (retry later, or on hold), failed, cancelled; "" in a dry run or when left to review
+	Held    bool             // queued on hold until the account is fixed
+	Err     error            // why not sent; ErrCatchUp, ErrPreDuePassed, ErrContactToCheck: left for the owner to review
+}
+
+// Review reports whether the group was left for the owner to review in
+// the window, not sent and not failed.
+func (o *DueOutcome) Review() bool {
+	return errors.Is(o.Err, ErrCatchUp) || errors.Is(o.Err, ErrPreDuePassed) || errors.Is(o.Err, ErrContactToCheck)
+}
+
+// dueRun is what one unattended run reads before deciding: its last run,
+// the steps already in the outbox, the clients whose contact is to check.
+type dueRun struct {
+	today    data.Date
+	lastRun  data.Date
+	pending  map[data.OutboxStepKey]data.OutboxState
+	contacts map[int64][]data.Task
 }
 
 // SendDue queues and sends, through the outbox, the groups of plan whose
 // step says "send automatically", then the queued messages due for a retry.
 // With dryRun nothing is queued nor sent: the outcomes say what would go.
-// It refuses the demo book.
+// Before anything it refuses the demo book, an account not set up and an
+// account without its password (ErrNoSecret): nothing is queued that could
+// not be sent. A group whose email is already in the outbox is reported
+// through its retry, once. A group missed while nothing ran, a pre-due
+// notice after the due date, a client whose contact is to check are left
+// for the owner (DueOutcome.Review). The day is recorded as the last run.
 func (s *Service) SendDue(ctx context.Context, plan *dunning.Plan, c Composer, dryRun bool) ([]DueOutcome, error) {
-	demo, err := s.DemoBook(ctx)
-	if err != nil {
+	if err := s.readyToSend(ctx); err != nil {
 		return nil, err
 	}
-	if demo {
-		return nil, ErrDemoBook
+	run, err := s.newDueRun(ctx, plan.Today)
+	if err != nil {
+		return nil, err
 	}
 	var out []DueOutcome
 	var queued []int64
 	index := map[int64]int{} // outbox id -> position in out
 	for _, g := range plan.Groups {
-		if !Unattended(g) {
+		if !Sendable(g) || !g.Lead.Step.AutoSend || run.carried(g) {
 			continue
 		}
-		o := DueOutcome{Group: g}
-		draft, err := c.Compose(ctx, g)
-		if err == nil {
-			o.Subject, o.To = draft.Subject, joinList(draft.To)
+		o := s.dueOne(ctx, run, g, c, dryRun)
+		if o.State == data.OutboxQueued {
+			index[o.queuedID] = len(out)
+			queued = append(queued, o.queuedID)
 		}
-		switch {
-		case err != nil:
-			o.State, o.Err = data.OutboxFailed, err
-		case dryRun:
-		default:
-			m := MessageFor(g, draft)
-			m.Auto = true
-			om, qerr := s.Queue(ctx, m)
-			o.State, o.Err = om.State, qerr
-			if qerr == nil {
-				index[om.ID] = len(out)
-				queued = append(queued, om.ID)
-			}
-		}
-		out = append(out, o)
+		out = append(out, o.DueOutcome)
 	}
 	if dryRun {
 		return out, nil
 	}
-	return s.deliverDue(ctx, out, queued, index)
+	out, err = s.deliverDue(ctx, out, queued, index)
+	if err != nil {
+		return out, err
+	}
+	return out, s.store.SetState(ctx, SendDueLastRunKey, run.today.String())
+}
+
+// readyToSend refuses what would queue emails that cannot go: the demo
+// book, no account, no password in the keychain.
+func (s *Service) readyToSend(ctx context.Context) error {
+	demo, err := s.DemoBook(ctx)
+	if err != nil {
+		return err
+	}
+	if demo {
+		return ErrDemoBook
+	}
+	account, err := s.store.GetMailAccount(ctx)
+	if err != nil {
+		return err
+	}
+	if !account.Configured() {
+		return ErrNotConfigured
+	}
+	_, err = s.secrets.credentials(&account)
+	return err
+}
+
+func (s *Service) newDueRun(ctx context.Context, today data.Date) (*dueRun, error) {
+	run := &dueRun{today: today}
+	if run.today.IsZero() {
+		run.today = s.store.Today()
+	}
+	last, err := s.store.GetState(ctx, SendDueLastRunKey)
+	if err != nil {
+		return nil, err
+	}
+	if last != "" {
+		if run.lastRun, err = data.ParseDate(last); err != nil {
+			return nil, fmt.Errorf("%s = %q: %w", SendDueLastRunKey, last, err)
+		}
+	}
+	if run.pending, err = s.store.ListOutboxPending(ctx); err != nil {
+		return nil, err
+	}
+	if run.contacts, err = s.store.ListOpenTasksByClient(ctx, data.TaskFixContact); err != nil {
+		return nil, err
+	}
+	return run, nil
+}
+
+// carried reports whether an email in the outbox already carries one of
+// the group's steps: its retry reports it.
+func (r *dueRun) carried(g dunning.Group) bool {
+	for _, d := range g.Items {
+		if _, ok := r.pending[data.OutboxStepKey{InvoiceID: d.InvoiceID, StepID: d.Step.ID, InstalmentID: d.InstalmentID}]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// dueOutcome is an outcome with the outbox id of the email queued for it.
+type dueOutcome struct {
+	DueOutcome
+	queuedID int64
+}
+
+// dueOne decides on one automatic group: left to review, composed, and
+// queued unless dryRun.
+func (s *Service) dueOne(ctx context.Context, run *dueRun, g dunning.Group, c Composer, dryRun bool) dueOutcome {
+	o := dueOutcome{DueOutcome: DueOutcome{Group: g}}
+	if why := ReviewReason(g, run.lastRun, run.today); why != nil {
+		o.Err = why
+		return o
+	}
+	if tasks := run.contacts[g.ClientID]; len(tasks) > 0 {
+		o.Err = fmt.Errorf("%w (%s)", ErrContactToCheck, tasks[0].Note)
+		return o
+	}
+	draft, err := c.Compose(ctx, g)
+	if err != nil {
+		o.State, o.Err = data.OutboxFailed, err
+		return o
+	}
+	o.Subject, o.To = draft.Subject, joinList(draft.To)
+	if dryRun {
+		return o
+	}
+	m := MessageFor(g, draft)
+	m.Auto = true
+	om, err := s.Queue(ctx, m)
+	o.State, o.Err, o.queuedID = om.State, err, om.ID
+	if err != nil {
+		o.State = data.OutboxFailed
+	}
+	return o
 }
 
 // deliverDue sends what SendDue queued and the retries due, and fills in
-// the outcomes.
+// the outcomes; a retry gets the group of its first invoice, so that the
+// report names it.
 func (s *Service) deliverDue(ctx context.Context, out []DueOutcome, queued []int64, index map[int64]int) ([]DueOutcome, error) {
 	retries, err := s.store.ListOutboxDue(ctx, s.store.Now())
 	if err != nil {
@@ -133,7 +265,7 @@ func (s *Service) deliverDue(ctx context.Context, out []DueOutcome, queued []int
 	for _, m := range retries {
 		if _, ok := index[m.ID]; !ok {
 			index[m.ID] = len(out)
-			out = append(out, DueOutcome{Subject: m.Subject, To: m.To, State: m.State})
+			out = append(out, DueOutcome{Group: s.groupOf(ctx, &m), Subject: m.Subject, To: m.To, State: m.State})
 			queued = append(queued, m.ID)
 		}
 	}
@@ -143,9 +275,23 @@ func (s *Service) deliverDue(ctx context.Context, out []DueOutcome, queued []int
 	results, err := s.Deliver(ctx, queued, nil)
 	for _, r := range results {
 		o := &out[index[r.ID]]
-		o.State, o.Err = r.State, r.Err
+		o.State, o.Held, o.Err = r.State, r.Held, r.Err
 	}
 	return out, err
+}
+
+// groupOf is enough of a group to name a retried email: its client and
+// its first invoice.
+func (s *Service) groupOf(ctx context.Context, m *data.OutboxMessage) dunning.Group {
+	g := dunning.Group{ClientID: m.ClientID}
+	if len(m.Items) == 0 {
+		return g
+	}
+	g.Lead.InvoiceID = m.Items[0].InvoiceID
+	if inv, err := s.store.GetInvoice(ctx, g.Lead.InvoiceID); err == nil {
+		g.Lead.Number = inv.Number
+	}
+	return g
 }
 
 func joinList(list []string) string { return strings.Join(list, ", ") }

@@ -3,6 +3,8 @@ package mail
 import (
 	"errors"
 	"fmt"
+	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,6 +54,38 @@ func (SystemKeyring) Delete(service, user string) error {
 }
 
 var errKeyringTimeout = errors.New("the keychain did not answer")
+
+// KeychainTrouble is why the keychain could not be used, in a few kinds
+// the window explains in the owner's words (key "mail.keychain.<kind>").
+// The keychain's own error (on Linux a D-Bus message such as
+// "org.freedesktop.secrets was not provided by any .service files") is for
+// the log only.
+type KeychainTrouble string
+
+// The kinds of keychain trouble.
+const (
+	KeychainMissing KeychainTrouble = "missing" // no keychain service (a Linux without a Secret Service, no D-Bus session)
+	KeychainTimeout KeychainTrouble = "timeout" // the keychain did not answer in time
+	KeychainRefused KeychainTrouble = "refused" // it answered, and refused (locked, access denied, ...)
+)
+
+// KeychainTroubles lists every kind, so that a test can check each is
+// explained in every language.
+var KeychainTroubles = []KeychainTrouble{KeychainMissing, KeychainTimeout, KeychainRefused}
+
+// TroubleOf classifies a keychain error.
+func TroubleOf(err error) KeychainTrouble {
+	text := strings.ToLower(err.Error())
+	switch {
+	case errors.Is(err, errKeyringTimeout):
+		return KeychainTimeout
+	case strings.Contains(text, "dbus"), strings.Contains(text, "d-bus"), strings.Contains(text, "org.freedesktop"),
+		strings.Contains(text, "secret service"), strings.Contains(text, "secretservice"),
+		strings.Contains(text, "executable file not found"):
+		return KeychainMissing
+	}
+	return KeychainRefused
+}
 
 func withTimeout(f func() error) error {
 	done := make(chan error, 1)
@@ -119,8 +153,18 @@ func (s *Secrets) Get(kind string, a *data.MailAccount) (string, error) {
 	case errors.Is(err, keyring.ErrNotFound):
 		return "", ErrNoSecret
 	}
-	s.unavailable = err
+	s.setUnavailable(err)
 	return "", ErrNoSecret
+}
+
+// setUnavailable remembers why the keychain failed and logs its own words
+// once: the window shows a sentence (TroubleOf), the log the detail.
+// Called with s.mu held.
+func (s *Secrets) setUnavailable(err error) {
+	if s.unavailable == nil || s.unavailable.Error() != err.Error() {
+		slog.Warn("keychain unavailable", "trouble", TroubleOf(err), "err", err)
+	}
+	s.unavailable = err
 }
 
 // Set keeps the account's secret of kind: in the keychain when it
@@ -131,7 +175,7 @@ func (s *Secrets) Set(kind string, a *data.MailAccount, secret string) (inKeycha
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.ring.Set(KeyringService, key, secret); err != nil {
-		s.unavailable = err
+		s.setUnavailable(err)
 		s.memory[key] = secret
 		return false, err
 	}

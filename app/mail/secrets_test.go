@@ -72,3 +72,20 @@ func TestSecretsWithoutKeychainStayInMemoryForTheRun(t *testing.T) {
 		t.Fatalf("token credentials %+v %v", c, err)
 	}
 }
+
+func TestKeychainTroubleIsClassified(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want KeychainTrouble
+	}{
+		{errNoDBus, KeychainMissing},
+		{errors.New("dbus: DBUS_SESSION_BUS_ADDRESS not set"), KeychainMissing},
+		{errors.New(`exec: "dbus-launch": executable file not found in $PATH`), KeychainMissing},
+		{errKeyringTimeout, KeychainTimeout},
+		{errors.New("The user name or passphrase you entered is not correct."), KeychainRefused},
+	} {
+		if got := TroubleOf(c.err); got != c.want {
+			t.Errorf("TroubleOf(%q) = %s, want %s", c.err, got, c.want)
+		}
+	}
+}

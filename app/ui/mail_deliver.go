@@ -99,7 +99,7 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	user := a.Username
 	why := lang.L("mail.password.first", map[string]any{"User": user, "Host": a.Host})
 	if reason := secrets.Unavailable(); reason != nil {
-		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": reason.Error()})
+		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": mailKeychainText(reason)})
 	}
 	secret := newEntry(u)
 	secret.Password = true
@@ -132,6 +132,12 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	u.track(d)
 	d.Show()
 	u.win.Canvas().Focus(secret)
+}
+
+// mailKeychainText says in the owner's words why the keychain could not
+// be used; its own words (a D-Bus message on Linux) are in the log.
+func mailKeychainText(err error) string {
+	return lang.L("mail.keychain." + string(mail.TroubleOf(err)))
 }
 
 // mailPreviewSegments draws an HTML email body as rich text: paragraphs,

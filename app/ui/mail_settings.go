@@ -279,7 +279,7 @@ func (s *mailSection) showSecretStatus(context.Context) {
 	}
 	text := lang.L(key)
 	if why := secrets.Unavailable(); why != nil {
-		text = lang.L("mail.settings.no_keychain", map[string]any{"Reason": why.Error()})
+		text = lang.L("mail.settings.no_keychain", map[string]any{"Reason": mailKeychainText(why)})
 	}
 	fyne.Do(func() { s.secretHint.SetText(text) })
 }
@@ -324,7 +324,7 @@ func (s *mailSection) storeSecret(a *data.MailAccount, secret string) string {
 	if inKeychain {
 		return lang.L("mail.settings.secret_saved")
 	}
-	return lang.L("mail.settings.no_keychain", map[string]any{"Reason": why.Error()})
+	return lang.L("mail.settings.no_keychain", map[string]any{"Reason": mailKeychainText(why)})
 }
 
 // validate checks the fields, the port's text first.

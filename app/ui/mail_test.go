@@ -343,6 +343,11 @@ func TestMailCausesAreExplained(t *testing.T) {
 			t.Errorf("no sentence for %s", key)
 		}
 	}
+	for _, k := range mail.KeychainTroubles {
+		if key := "mail.keychain." + string(k); lang.L(key) == key {
+			t.Errorf("no sentence for %s", key)
+		}
+	}
 	for _, k := range []string{"mail.kind.invoice", "mail.kind.letter", "mail.kind.statement"} {
 		if lang.L(k) == k {
 			t.Errorf("missing %s", k)
@@ -350,15 +355,19 @@ func TestMailCausesAreExplained(t *testing.T) {
 	}
 }
 
-// noKeychain is a machine where no keychain answers (a headless Linux).
+// noKeychain is a machine where no keychain answers (a headless Linux):
+// go-keyring fails with a D-Bus message.
 type noKeychain struct{}
 
-func (noKeychain) Get(string, string) (string, error) { return "", errors.New("no secret service") }
-func (noKeychain) Set(string, string, string) error   { return errors.New("no secret service") }
-func (noKeychain) Delete(string, string) error        { return errors.New("no secret service") }
+var errNoDBus = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
 
-// Without a keychain, sending asks for the password, says why, and Enter
-// in the password field goes on with the sending.
+func (noKeychain) Get(string, string) (string, error) { return "", errNoDBus }
+func (noKeychain) Set(string, string, string) error   { return errNoDBus }
+func (noKeychain) Delete(string, string) error        { return errNoDBus }
+
+// Without a keychain, sending asks for the password, says why in a
+// sentence (not the D-Bus message), and Enter in the password field goes
+// on with the sending.
 func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	b.u.mail.svc = mail.NewService(b.u.store, b.u.opts.DataDir, mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second})
@@ -377,8 +386,11 @@ func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 			why += w.Text
 		}
 	})
-	if secret == nil || !strings.Contains(why, "no secret service") {
+	if secret == nil || !strings.Contains(why, lang.L("mail.keychain.missing")) {
 		t.Fatalf("no password prompt saying why (%q)", why)
+	}
+	if strings.Contains(why, "freedesktop") || strings.Contains(why, ".service") {
+		t.Fatalf("the keychain's raw error is shown: %q", why)
 	}
 	test.Type(secret, mailTestPassword)
 	secret.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

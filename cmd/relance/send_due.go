@@ -6,6 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -37,6 +40,7 @@ func runSendDue(env *cliEnv, args []string) int {
 		return 1
 	}
 	defer release()
+	defer logToBook(dir)()
 	clock := data.SystemClock{}
 	svc := dunning.NewService(store, clock)
 	ctx := context.Background()
@@ -55,6 +59,23 @@ func runSendDue(env *cliEnv, args []string) int {
 		return failed(env, err)
 	}
 	return printSendDue(env.stdout, outcomes, names, dryRun)
+}
+
+// logToBook sends the run's log to the data folder's relance.log, as the
+// window does: the details of a failure (the server's words, the
+// keychain's D-Bus message) are kept there, and the output stays the
+// report. It returns what restores the log.
+func logToBook(dir string) func() {
+	f, err := os.OpenFile(filepath.Join(dir, "relance.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return func() {}
+	}
+	previous := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(f, nil)).With("run", "send-due"))
+	return func() {
+		slog.SetDefault(previous)
+		f.Close()
+	}
 }
 
 // sendDueError says why nothing could be sent.
@@ -78,37 +99,67 @@ func clientNames(ctx context.Context, store *data.Store, outcomes []mail.DueOutc
 	return store.ListClientsByIDs(ctx, ids)
 }
 
-// printSendDue writes one line per message and a summary; it returns the
-// exit status.
+// sendDueTally counts the outcomes of a run, each email once, by what
+// became of it.
+type sendDueTally struct {
+	Sent, Later, Held, Check, Failed, Review int
+}
+
+// needsOwner reports whether the run ends with an email that waits for
+// the owner or a retry: the exit status is then 1.
+func (t *sendDueTally) needsOwner() bool {
+	return t.Later+t.Held+t.Check+t.Failed > 0
+}
+
+// sendDueKey is the line's key for an outcome, and counts it.
+func (t *sendDueTally) sendDueKey(o *mail.DueOutcome, dryRun bool) string {
+	switch {
+	case o.Review():
+		t.Review++
+		return "cli.send_due.review"
+	case dryRun:
+		return "cli.send_due.would"
+	case o.State == data.OutboxSent:
+		t.Sent++
+		return "cli.send_due.sent"
+	case o.Held:
+		t.Held++
+		return "cli.send_due.held"
+	case o.State == data.OutboxQueued:
+		t.Later++
+		return "cli.send_due.later"
+	case o.State == data.OutboxFailed && mail.CauseOf(o.Err) == mail.CauseStale:
+		t.Check++
+		return "cli.send_due.to_check"
+	case o.State == data.OutboxFailed || o.Err != nil && o.State != data.OutboxCancelled:
+		t.Failed++
+		return "cli.send_due.failed"
+	}
+	return "cli.send_due.stopped"
+}
+
+// printSendDue writes one line per email and a summary that counts each
+// once, in the words of what became of it; it returns the exit status.
 func printSendDue(w io.Writer, outcomes []mail.DueOutcome, clients map[int64]data.Client, dryRun bool) int {
 	if len(outcomes) == 0 {
 		fmt.Fprintln(w, lang.L("cli.send_due.none"))
 		return 0
 	}
-	sent, failed := 0, 0
-	for _, o := range outcomes {
+	var tally sendDueTally
+	for i := range outcomes {
+		o := &outcomes[i]
 		args := map[string]any{"Number": o.Group.Lead.Number, "Client": clients[o.Group.ClientID].Name, "To": o.To,
 			"Subject": o.Subject, "Reason": sendDueReason(o.Err)}
-		key := "cli.send_due.stopped"
-		switch {
-		case dryRun:
-			key = "cli.send_due.would"
-		case o.State == data.OutboxSent:
-			key = "cli.send_due.sent"
-			sent++
-		case o.State == data.OutboxQueued:
-			key = "cli.send_due.later"
-			failed++
-		case o.State == data.OutboxFailed || o.Err != nil && o.State != data.OutboxCancelled:
-			key = "cli.send_due.failed"
-			failed++
-		}
-		fmt.Fprintln(w, strings.TrimSpace(lang.L(key, args)))
+		fmt.Fprintln(w, strings.TrimSpace(lang.L(tally.sendDueKey(o, dryRun), args)))
 	}
 	if !dryRun {
-		fmt.Fprintln(w, lang.L("cli.send_due.summary", map[string]any{"Sent": sent, "Failed": failed}))
+		fmt.Fprintln(w, lang.L("cli.send_due.tally", map[string]any{"Sent": tally.Sent, "Later": tally.Later,
+			"Held": tally.Held, "Check": tally.Check, "Failed": tally.Failed, "Review": tally.Review}))
 	}
-	if failed > 0 {
+	if tally.Held > 0 {
+		fmt.Fprintln(w, lang.L("cli.send_due.fix_account"))
+	}
+	if tally.needsOwner() {
 		return 1
 	}
 	return 0
@@ -122,14 +173,24 @@ func sendDueReason(err error) string {
 	var e *mail.Error
 	if errors.As(err, &e) {
 		text := lang.L("mail.cause." + string(e.Cause))
-		if e.Server != "" {
-			text += " (" + strings.TrimSpace(fmt.Sprintf("%d %s", e.Code, e.Server)) + ")"
+		switch {
+		case e.Code != 0:
+			text += fmt.Sprintf(" (%d %s)", e.Code, strings.TrimSpace(e.Server))
+		case e.Server != "":
+			text += " (" + strings.TrimSpace(e.Server) + ")"
 		}
 		return text
 	}
 	var ns *data.NotSendableError
-	if errors.As(err, &ns) {
+	switch {
+	case errors.As(err, &ns):
 		return lang.L("cli.send_due.not_sendable", map[string]any{"Number": ns.Number, "Reason": ns.Reason})
+	case errors.Is(err, mail.ErrCatchUp):
+		return lang.L("cli.send_due.why_catch_up")
+	case errors.Is(err, mail.ErrPreDuePassed):
+		return lang.L("cli.send_due.why_pre_due")
+	case errors.Is(err, mail.ErrContactToCheck):
+		return lang.L("cli.send_due.why_contact")
 	}
 	return err.Error()
 }

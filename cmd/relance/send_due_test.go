@@ -14,6 +14,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"relance/app/datadir"
+	"relance/app/mail"
 	"relance/data"
 )
 
@@ -166,5 +167,103 @@ func TestSendDueRefusesAnEmptyBook(t *testing.T) {
 	}
 	if info, err := os.Stat(datadir.DBPath(dir)); err != nil || info.Size() != 0 {
 		t.Fatalf("the empty book was written to: %v", err)
+	}
+}
+
+// editBook opens the data folder's book for a test to change it.
+func editBook(t *testing.T, dir string, edit func(ctx context.Context, store *data.Store)) {
+	t.Helper()
+	store, err := data.Open(datadir.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	edit(context.Background(), store)
+}
+
+// After an incident the report says what became of each email, once, in
+// its words: waiting for a retry is not "failed".
+func TestSendDueReportsAnIncidentInItsWords(t *testing.T) {
+	srv := startSink(t)
+	dir := autoBook(t, srv)
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		a, _ := store.GetMailAccount(ctx)
+		l, _ := net.Listen("tcp", "127.0.0.1:0")
+		a.Port = l.Addr().(*net.TCPAddr).Port
+		l.Close()
+		if err := store.UpdateMailAccount(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	})
+	code, out, errOut := runCLI(t, "send-due", "--data", dir)
+	tally := lang.L("cli.send_due.tally", map[string]any{"Sent": 0, "Later": 1, "Held": 0, "Check": 0, "Failed": 0, "Review": 0})
+	if code != 1 || !strings.Contains(out, tally) || strings.Count(out, "compta@vernet.fr") != 1 {
+		t.Fatalf("server down: exit %d\n%s\n%s\nwant the tally %q", code, out, errOut, tally)
+	}
+	if strings.Contains(errOut, "level=") {
+		t.Errorf("the log went to the terminal, not relance.log: %q", errOut)
+	}
+}
+
+// The run remembers the day it ran: a reminder that fell due while the
+// computer was off is left for review, not sent late.
+func TestSendDueLeavesAStepMissedWhileOffForReview(t *testing.T) {
+	srv := startSink(t)
+	dir := autoBook(t, srv)
+	today := data.SystemClock{}.Today()
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		if err := store.SetState(ctx, mail.SendDueLastRunKey, today.AddDays(-10).String()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	code, out, _ := runCLI(t, "send-due", "--data", dir)
+	if code != 0 || srv.count() != 0 || !strings.Contains(out, lang.L("cli.send_due.why_catch_up")) {
+		t.Fatalf("a reminder missed while off: exit %d, %d sent\n%s", code, srv.count(), out)
+	}
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		if v, _ := store.GetState(ctx, mail.SendDueLastRunKey); v != today.String() {
+			t.Errorf("last run recorded %q, want %s", v, today)
+		}
+	})
+}
+
+// A pre-due notice marked "send automatically" never goes out once the
+// due date has passed (the planner drops it, and send-due would refuse it).
+func TestSendDueNeverSendsAPreDueNoticeLate(t *testing.T) {
+	srv := startSink(t)
+	dir := t.TempDir()
+	today := data.SystemClock{}.Today()
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		c := data.Client{Name: "Boulangerie Vernet", Email: "compta@vernet.fr"}
+		if err := store.CreateClient(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		// Entered when it was issued, a month ago: the notice was planned
+		// for a week before the due date, while the computer was off.
+		inv := data.Invoice{Number: "FA-2026-0078", ClientID: c.ID, IssueDate: today.AddDays(-32), DueDate: today.AddDays(-2), Amount: 98000}
+		if err := store.Using(data.ClockOn(inv.IssueDate)).CreateInvoice(ctx, &inv); err != nil {
+			t.Fatal(err)
+		}
+		scenarios, _ := store.ListScenarios(ctx)
+		for _, st := range scenarios[0].Steps {
+			if st.TemplateKey == "pre_due" {
+				st.AutoSend = true
+				if err := store.UpdateStep(ctx, &st); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		a := data.MailAccount{FromAddress: "moi@atelier-dupont.fr", Host: "127.0.0.1", Port: srv.port, Security: data.SecurityNone,
+			AllowPlaintext: true}
+		if err := store.UpdateMailAccount(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.MarkOnboarded(ctx); err != nil {
+			t.Fatal(err)
+		}
+	})
+	code, out, _ := runCLI(t, "send-due", "--data", dir)
+	if srv.count() != 0 {
+		t.Fatalf("a pre-due notice went out two days after the due date: exit %d\n%s", code, out)
 	}
 }
