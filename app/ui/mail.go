@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -71,6 +72,8 @@ func mailErrorSentence(err error) string {
 		return lang.L("mail.error.demo")
 	case errors.Is(err, mail.ErrNoRecipient):
 		return lang.L("mail.error.no_recipient")
+	case errors.Is(err, mail.ErrContactToCheck):
+		return lang.L("mail.contact.batch")
 	case errors.Is(err, context.Canceled):
 		return lang.L("mail.error.cancelled")
 	}
@@ -101,6 +104,7 @@ func mailNotSendableText(ns *data.NotSendableError) string {
 func (u *UI) mailScheduleRetry(ctx context.Context) {
 	m := u.mailer()
 	due, err := u.store.ListOutbox(ctx, data.OutboxQueued)
+	due = slices.DeleteFunc(due, func(m data.OutboxMessage) bool { return m.Held }) // they wait for the owner
 	if err != nil || len(due) == 0 {
 		return
 	}

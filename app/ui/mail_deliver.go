@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +52,10 @@ func (u *UI) mailDeliverCtx(ctx context.Context, ids []int64, progress func(mail
 func (u *UI) mailReport(res []mail.Result, err error) {
 	if err != nil {
 		u.mailShow("mail.report.title_failed", mailCauseText(err))
+		return
+	}
+	if i := slices.IndexFunc(res, func(r mail.Result) bool { return r.Held }); i >= 0 {
+		u.mailShow("mail.report.title_held", mailCauseText(res[i].Err)+"\n\n"+lang.L("mail.held.fix"))
 		return
 	}
 	if len(res) != 1 {

@@ -29,8 +29,12 @@ type sendDialog struct {
 	client  data.Client
 	demo    bool
 	account data.MailAccount
+	// contactTasks: open "wrong contact" tasks of the client. While there
+	// is one, Send waits for the owner to confirm or fix the contact.
+	contactTasks []data.Task
 
 	dlg                 dialog.Dialog
+	contactBanner       *fyne.Container
 	form                *form
 	to, cc, subject     *entry
 	own                 *entry // demo book: the owner's own address
@@ -45,10 +49,11 @@ type sendDialog struct {
 
 // sendData is what the dialog needs, read off the UI goroutine.
 type sendData struct {
-	draft   mail.Draft
-	client  data.Client
-	account data.MailAccount
-	demo    bool
+	draft        mail.Draft
+	client       data.Client
+	account      data.MailAccount
+	demo         bool
+	contactTasks []data.Task
 }
 
 // openSendDialog drafts the group's email and opens the dialog.
@@ -78,13 +83,18 @@ func (u *UI) loadSendData(ctx context.Context, g dunning.Group) (sendData, error
 	if d.demo, err = u.mailer().svc.DemoBook(ctx); err != nil {
 		return d, err
 	}
+	tasks, err := u.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	if err != nil {
+		return d, err
+	}
+	d.contactTasks = tasks[g.ClientID]
 	d.draft, err = u.mailer().composer.Compose(ctx, g)
 	return d, err
 }
 
 func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
 	s := &sendDialog{ui: u, group: g, draft: d.draft, client: d.client, demo: d.demo, account: d.account,
-		status: newErrorLabel(), progress: widget.NewProgressBarInfinite()}
+		contactTasks: d.contactTasks, status: newErrorLabel(), progress: widget.NewProgressBarInfinite()}
 	s.progress.Stop()
 	s.progress.Hide()
 	s.send = &widget.Button{Text: lang.L("mail.send.send"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: s.onSend}
@@ -101,6 +111,9 @@ func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
 	} else {
 		content = s.compose()
 	}
+	if len(s.contactTasks) > 0 {
+		content = container.NewBorder(s.contactWarning(), nil, nil, nil, content)
+	}
 	buttons := container.NewHBox(s.byOwn, layout.NewSpacer(), s.cancel, s.send)
 	body := container.NewBorder(nil, container.NewVBox(s.progress, s.status, buttons), nil, nil, content)
 	title := lang.L("mail.send.title", map[string]any{"Client": d.client.Name})
@@ -114,6 +127,63 @@ func (s *sendDialog) show() {
 	if s.own != nil {
 		s.ui.win.Canvas().Focus(s.own)
 	}
+}
+
+// contactWarning is the banner of a client a call found gone: who said
+// so and when, and the two ways on, "the contact is right" or "edit the
+// client". Send waits until the owner took one.
+func (s *sendDialog) contactWarning() fyne.CanvasObject {
+	t := s.contactTasks[0]
+	text := lang.L("mail.contact.left", map[string]any{"Date": formatDate(t.DueOn)})
+	if note := strings.TrimSpace(t.Note); note != "" {
+		text += " " + lang.L("mail.contact.note", map[string]any{"Note": note})
+	}
+	msg := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	right := &widget.Button{Text: lang.L("mail.contact.right"), Icon: theme.ConfirmIcon(), OnTapped: s.onContactRight}
+	edit := &widget.Button{Text: lang.L("mail.contact.edit"), Icon: theme.DocumentCreateIcon(), OnTapped: s.onEditContact}
+	s.send.Disable()
+	s.contactBanner = container.NewVBox(msg, container.NewHBox(edit, right), widget.NewSeparator())
+	return s.contactBanner
+}
+
+// onContactRight: the owner checked the contact; the task is done and the
+// email may go.
+func (s *sendDialog) onContactRight() {
+	s.closeContactTasks(func() {
+		s.contactBanner.Hide()
+		s.send.Enable()
+	})
+}
+
+// onEditContact opens the client's form; once saved, the contact is fixed
+// (the task done) and the email is drafted again to the new address.
+func (s *sendDialog) onEditContact() {
+	s.ui.editClient(s.client, func(data.Client) {
+		s.closeContactTasks(func() {
+			s.dlg.Hide()
+			s.ui.openSendDialog(s.group)
+		})
+	})
+}
+
+// closeContactTasks records the client's "wrong contact" tasks done, then
+// runs then on the UI goroutine.
+func (s *sendDialog) closeContactTasks(then func()) {
+	tasks := s.contactTasks
+	s.ui.async(func() {
+		var err error
+		for _, t := range tasks {
+			err = errors.Join(err, s.ui.store.CompleteTask(context.Background(), t.ID))
+		}
+		fyne.Do(func() {
+			if err != nil {
+				setError(s.status, errorSentence(err))
+				return
+			}
+			s.contactTasks = nil
+			then()
+		})
+	})
 }
 
 // notConfigured is the dialog's content when no mail account is set up:
@@ -302,7 +372,9 @@ func (s *sendDialog) busy(on bool) {
 		return
 	}
 	s.progress.Stop()
-	s.send.Enable()
+	if len(s.contactTasks) == 0 {
+		s.send.Enable()
+	}
 	s.byOwn.Enable()
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,7 @@ type mailSection struct {
 	preset                                   *widget.Select
 	fromName, fromAddress, replyTo           *entry
 	host, port, username, secret             *entry
+	checkAfter                               *entry // days in the outbox before an email is put to check
 	imapHost, imapPort, imapFolder           *entry
 	security, auth, imapSecurity             *widget.Select
 	plaintext, bcc, sentCopy                 *widget.Check
@@ -83,6 +85,8 @@ func (s *mailSection) buildSender() {
 	s.sender.add("from_address", true, s.fromAddress)
 	s.sender.add("reply_to", false, s.replyTo)
 	s.sender.addLabelled("mail.settings.copy", false, s.bcc)
+	s.checkAfter = s.newEntry("")
+	s.sender.add("mail_check_after", true, container.NewVBox(s.checkAfter, settingsHint("mail.settings.check_after_hint")))
 }
 
 func (s *mailSection) buildServer() {
@@ -139,10 +143,11 @@ func mailAuthNames() []string {
 	return append(out, data.AuthMechanisms[1:]...)
 }
 
-// set shows the stored account; the secret's status is looked up in the
-// keychain off the UI goroutine.
-func (s *mailSection) set(a data.MailAccount) {
+// set shows the stored account and the "check after" days; the secret's
+// status is looked up in the keychain off the UI goroutine.
+func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	s.loaded = a
+	s.checkAfter.SetText(strconv.Itoa(checkAfter))
 	s.fromName.SetText(a.FromName)
 	s.fromAddress.SetText(a.FromAddress)
 	s.replyTo.SetText(a.ReplyTo)
@@ -289,14 +294,18 @@ func (s *mailSection) showSecretStatus(context.Context) {
 func (s *mailSection) onSave() {
 	a := s.read()
 	secret := s.secret.Text
-	if err := s.validate(&a); err != nil {
-		s.showErrors(err)
+	days, derr := s.readCheckAfter()
+	if verr := s.validate(&a); derr != nil || verr != nil {
+		s.showErrors(invoiceMergeErrors(data.FieldErrorsOf(derr), verr))
 		return
 	}
 	s.saveButton.Disable()
 	s.ui.async(func() {
 		ctx := context.Background()
 		err := s.ui.store.UpdateMailAccount(ctx, &a)
+		if err == nil {
+			err = s.ui.store.SetMailCheckAfterDays(ctx, days)
+		}
 		hint := ""
 		if err == nil && secret != "" {
 			hint = s.storeSecret(&a, secret)
@@ -316,6 +325,17 @@ func (s *mailSection) onSave() {
 			}
 		})
 	})
+}
+
+// readCheckAfter reads the days an email may wait in the outbox before it
+// is put to check: a whole number from 1 to 60.
+func (s *mailSection) readCheckAfter() (int, error) {
+	text := strings.TrimSpace(s.checkAfter.Text)
+	days, err := strconv.Atoi(text)
+	if err != nil || days < 1 || days > 60 {
+		return 0, data.FieldErrors{&data.FieldError{Field: "mail_check_after", Reason: data.ReasonOutOfRange, Value: text}}
+	}
+	return days, nil
 }
 
 // storeSecret keeps the secret and says where it went.
@@ -424,11 +444,12 @@ func (s *mailSection) showTest(text string, importance widget.Importance) {
 // update reads the account off the UI goroutine and shows it.
 func (s *mailSection) update(ctx context.Context) {
 	a, err := s.ui.store.GetMailAccount(ctx)
+	days, derr := s.ui.store.GetMailCheckAfterDays(ctx)
 	fyne.Do(func() {
-		if err != nil {
+		if err = errors.Join(err, derr); err != nil {
 			s.ui.showError(err)
 			return
 		}
-		s.set(a)
+		s.set(a, days)
 	})
 }

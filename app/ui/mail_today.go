@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ import (
 type mailFacts struct {
 	run       string
 	attention []data.OutboxMessage
+	held      []data.OutboxMessage // on hold until the account is fixed: one row for all
 	unseen    []data.OutboxMessage
 	pending   map[data.OutboxStepKey]data.OutboxState
 	names     map[int64]string // client names
@@ -39,6 +41,9 @@ func (u *UI) mailTodayFacts(ctx context.Context) (mailFacts, error) {
 	f := mailFacts{run: svc.Run(), names: map[int64]string{}}
 	var err error
 	if f.attention, err = svc.Attention(ctx); err != nil {
+		return f, err
+	}
+	if f.held, err = svc.Held(ctx); err != nil {
 		return f, err
 	}
 	if f.unseen, err = u.store.ListOutboxUnseen(ctx); err != nil {
@@ -75,6 +80,9 @@ func (f *mailFacts) carries(g *dunning.Group) bool {
 // addMailRows files the outbox's emails in their sections.
 func (in *todayFacts) addMailRows(sections *[todaySectionCount][]todayRow) {
 	f := &in.mail
+	if len(f.held) > 0 {
+		sections[todayFailures] = append(sections[todayFailures], f.heldRow())
+	}
 	for _, m := range f.attention {
 		sections[todayFailures] = append(sections[todayFailures], f.failureRow(m))
 	}
@@ -96,6 +104,23 @@ func (f *mailFacts) mailRow(m data.OutboxMessage, action todayAction) todayRow {
 	return r
 }
 
+// heldRow is the one card of the emails on hold: the account failed for
+// all of them the same way, and one action fixes it and sends them again.
+func (f *mailFacts) heldRow() todayRow {
+	n := len(f.held)
+	first := f.held[0]
+	var to []string
+	for _, m := range f.held {
+		if !slices.Contains(to, m.To) {
+			to = append(to, m.To)
+		}
+	}
+	return todayRow{title: lang.N("mail.held.title", n, map[string]any{"Count": n}),
+		step: lang.L("mail.held.what"), invoices: lang.L("mail.held.since", map[string]any{"When": mailWhen(first.QueuedAt)}),
+		warning: mailFailureText(first), contact: strings.Join(to, ", "), action: todayMailHeld, outbox: first,
+		icon: theme.WarningIcon()}
+}
+
 // failureRow says what went wrong with an email and what happens next.
 func (f *mailFacts) failureRow(m data.OutboxMessage) todayRow {
 	r := f.mailRow(m, todayReviewMail)
@@ -109,6 +134,9 @@ func (f *mailFacts) failureRow(m data.OutboxMessage) todayRow {
 	case m.State == data.OutboxQueued:
 		r.icon = theme.HistoryIcon()
 		r.invoices = lang.L("mail.today.retrying", map[string]any{"When": mailWhen(m.NextAttemptAt), "Count": m.Attempts})
+	case m.ErrorCause == string(mail.CauseStale):
+		r.icon = theme.HistoryIcon()
+		r.invoices = lang.L("mail.today.stale", map[string]any{"When": mailWhen(m.QueuedAt)})
 	default:
 		r.invoices = lang.L("mail.today.failed", map[string]any{"When": mailWhen(m.SendingAt)})
 	}
@@ -191,7 +219,53 @@ func (s *todayScreen) onMailRow(row int) {
 	case todayMailSeen:
 		id := r.outbox.ID
 		s.record(row, func(ctx context.Context) error { return s.ui.store.MarkOutboxSeen(ctx, []int64{id}) })
+	case todayMailHeld:
+		s.ui.mailHeldDialog(r.outbox)
 	}
+}
+
+// mailHeldDialog shows why the emails on hold did not go (the account
+// failed: the sign-in, the certificate, the TLS setting, the server's
+// name) and the one way out: fix the account in the settings, then send
+// them all again.
+func (u *UI) mailHeldDialog(first data.OutboxMessage) {
+	var d dialog.Dialog
+	intro := &widget.Label{Text: lang.L("mail.held.intro"), Wrapping: fyne.TextWrapWord}
+	why := &widget.Label{Text: mailFailureText(first), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	settings := &widget.Button{Text: lang.L("mail.held.settings"), Icon: theme.SettingsIcon(), OnTapped: func() {
+		d.Hide()
+		u.mailOpenSettings()
+	}}
+	again := &widget.Button{Text: lang.L("mail.held.send_again"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance,
+		OnTapped: func() {
+			d.Hide()
+			u.mailSendHeld()
+		}}
+	closeButton := &widget.Button{Text: lang.L("button.close"), OnTapped: func() { d.Hide() }}
+	buttons := container.NewHBox(settings, layout.NewSpacer(), closeButton, again)
+	body := container.NewBorder(nil, buttons, nil, nil, container.NewVBox(intro, why))
+	d = dialog.NewCustomWithoutButtons(lang.L("mail.held.dialog_title"), container.NewGridWrap(fyne.NewSize(640, 230), body), u.win)
+	u.track(d)
+	d.Show()
+}
+
+// mailSendHeld takes the emails off hold and sends them now; those that
+// fail the same way go back on hold, and the report says so.
+func (u *UI) mailSendHeld() {
+	svc := u.mailer().svc
+	u.async(func() {
+		ids, err := svc.ReleaseHeld(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.mailDeliver(ids, func(res []mail.Result, err error) {
+				u.changed()
+				u.mailReport(res, err)
+			})
+		})
+	})
 }
 
 // mailReview shows an email that did not go out as planned, what happened
@@ -325,9 +399,18 @@ func (u *UI) mailQueueGroups(ctx context.Context, groups []dunning.Group) ([]int
 	m := u.mailer()
 	var ids []int64
 	var problems []string
+	contacts, err := u.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	if err != nil {
+		return nil, []string{mailCauseText(err)}
+	}
 	for _, g := range groups {
 		if ctx.Err() != nil {
 			break
+		}
+		if len(contacts[g.ClientID]) > 0 {
+			// A call found the contact gone: the Send dialog asks first.
+			problems = append(problems, fmt.Sprintf("%s: %s", g.Lead.Number, mailCauseText(mail.ErrContactToCheck)))
+			continue
 		}
 		draft, err := m.composer.Compose(ctx, g)
 		var om data.OutboxMessage
@@ -346,12 +429,20 @@ func (u *UI) mailQueueGroups(ctx context.Context, groups []dunning.Group) ([]int
 // mailBatchSummary counts what became of a batch.
 func mailBatchSummary(res []mail.Result, problems []string, err error) string {
 	counts := map[data.OutboxState]int{}
+	held := 0
 	for _, r := range res {
+		if r.Held {
+			held++
+			continue
+		}
 		counts[r.State]++
 	}
 	lines := []string{lang.L("mail.batch.summary", map[string]any{"Sent": counts[data.OutboxSent],
-		"Later": counts[data.OutboxQueued], "Failed": counts[data.OutboxFailed] + len(problems),
+		"Later": counts[data.OutboxQueued], "Held": held, "Failed": counts[data.OutboxFailed] + len(problems),
 		"Cancelled": counts[data.OutboxCancelled]})}
+	if held > 0 {
+		lines = append(lines, lang.L("mail.held.fix"))
+	}
 	if err != nil {
 		lines = append(lines, mailCauseText(err))
 	}

@@ -18,7 +18,7 @@ func (s *todayScreen) onPrimary(row int) {
 		s.ui.openCallDialog(r.group, nil)
 	case todayTaskDone:
 		s.record(row, func(ctx context.Context) error { return s.ui.store.CompleteTask(ctx, r.task.ID) })
-	case todayReviewMail, todayMailSeen:
+	case todayReviewMail, todayMailSeen, todayMailHeld:
 		s.onMailRow(row)
 	case todayEnterReceipt:
 		s.onEnterReceipt(r.letter)

@@ -180,6 +180,8 @@ func (it *todayItem) setButtons(r *todayRow, busy bool) {
 		text, icon = lang.L("mail.today.review"), theme.WarningIcon()
 	case todayMailSeen:
 		text = lang.L("mail.today.seen")
+	case todayMailHeld:
+		text, icon = lang.L("mail.held.action"), theme.SettingsIcon()
 	case todayEnterReceipt:
 		text, icon = lang.L("today.action.enter_receipt"), theme.DocumentCreateIcon()
 	case todayOpenDeadline:

@@ -69,6 +69,7 @@ const (
 	todayMailSeen                        // an email sent unattended: acknowledge it
 	todayEnterReceipt                    // a registered letter: enter its receipt or avis de passage
 	todayOpenDeadline                    // a claim near its time limit: open the invoice
+	todayMailHeld                        // the emails on hold after an account failure: fix it, send again (mail_today.go)
 )
 
 // todayActionOf is the one-click action of a step's channel.
