@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"strings"
 )
 
@@ -67,6 +68,33 @@ func (c Company) MissingForLetters() []string {
 		}
 	}
 	return out
+}
+
+// ErrCompanyIncomplete: a letter or an email was asked for while company
+// details it needs are empty (MissingForLetters).
+var ErrCompanyIncomplete = errors.New("company details incomplete")
+
+// CompanyIncompleteError names the company details missing for a letter
+// or an email; errors.Is finds ErrCompanyIncomplete under it.
+type CompanyIncompleteError struct {
+	Missing []string // field keys, as MissingForLetters gives them
+}
+
+func (e *CompanyIncompleteError) Error() string {
+	return ErrCompanyIncomplete.Error() + ": " + strings.Join(e.Missing, ", ")
+}
+
+// Is makes errors.Is(err, ErrCompanyIncomplete) true.
+func (e *CompanyIncompleteError) Is(target error) bool { return target == ErrCompanyIncomplete }
+
+// ReadyForLetters is nil when every letter and email can be written, else
+// a *CompanyIncompleteError naming what is missing: Send and Print call it
+// before producing anything.
+func (c Company) ReadyForLetters() error {
+	if missing := c.MissingForLetters(); len(missing) > 0 {
+		return &CompanyIncompleteError{Missing: missing}
+	}
+	return nil
 }
 
 // EnvelopeWindow is the position and size of an envelope's window on an A4

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"relance/data"
 )
@@ -29,6 +32,18 @@ type CourtFileInput struct {
 	Invoices []CourtInvoice
 	// Letters are the reminders and the formal notice sent, oldest first.
 	Letters []SentLetter
+	// Documents are what the owner attached to the invoices or the client
+	// to prove the debt: the contract, the delivery, the debtor's Kbis.
+	Documents []CourtDocument
+}
+
+// CourtDocument is a document attached to an invoice or its client (an
+// absolute path), listed in the bordereau as its kind says.
+type CourtDocument struct {
+	Kind  data.AttachmentKind
+	Title string
+	Date  data.Date // the document's own date, when known
+	File  string
 }
 
 // CourtInvoice is an invoice of the file and its PDF (an absolute path;
@@ -69,12 +84,14 @@ const (
 )
 
 // CourtFile writes the court file into dir (created if needed): the
-// numbered exhibits — the invoices (their attached PDF copied), the
-// reminders (their archived PDF, or rebuilt as letters dated as sent),
-// the formal notice with its registered-letter number and receipt date,
-// its acknowledgment of receipt (to add), the statement as of today —
-// then the bordereau listing them and the summary sheet. It returns the
-// exhibits.
+// numbered exhibits — the debtor's Kbis (a company), the proof of the
+// contract, the invoices (their attached PDF copied), the proof of
+// delivery, the other documents attached, the reminders (their archived
+// PDF, or rebuilt as letters dated as sent), the formal notice with its
+// registered-letter number and receipt date, its acknowledgment of
+// receipt, the statement as of today — then the bordereau listing them
+// and the summary sheet. What the owner has not attached is listed as to
+// add. It returns the exhibits.
 func CourtFile(dir string, in CourtFileInput) ([]Exhibit, error) {
 	if in.Context == nil {
 		return nil, errors.New("court file: no context")
@@ -84,9 +101,15 @@ func CourtFile(dir string, in CourtFileInput) ([]Exhibit, error) {
 	}
 	c := frenchCopy(in.Context)
 	w := &courtWriter{dir: dir, src: in.Source}
+	if needsKbis(c.Client.Kind) {
+		w.proofs(in.Documents, data.AttachKbis)
+	}
+	w.proofs(in.Documents, data.AttachContract)
 	for _, inv := range in.Invoices {
 		w.invoice(inv)
 	}
+	w.proofs(in.Documents, data.AttachDelivery)
+	w.proofs(in.Documents, data.AttachOther)
 	for _, l := range in.Letters {
 		w.letter(l)
 	}
@@ -129,9 +152,49 @@ type courtWriter struct {
 // next is the next exhibit's number.
 func (w *courtWriter) next() int { return len(w.exhibits) + 1 }
 
-// fileName is "<NN>-<name>.pdf" with name made safe for any file system.
-func (w *courtWriter) fileName(name string) string {
-	return fmt.Sprintf("%02d-%s.pdf", w.next(), safeName(name))
+// fileName is "<NN>-<name><ext>" with name made safe for any file system.
+func (w *courtWriter) fileName(name, ext string) string {
+	return fmt.Sprintf("%02d-%s%s", w.next(), safeName(name), ext)
+}
+
+// needsKbis: a company debtor is identified before the court by its
+// Kbis extract; a consumer and a public buyer have none.
+func needsKbis(kind data.ClientKind) bool {
+	return kind != data.Consumer && kind != data.PublicBuyer
+}
+
+// proofKinds say, per kind of document, how the bordereau names it, the
+// file's name, and what to add when none is attached ("" for the other
+// documents, never required).
+var proofKinds = map[data.AttachmentKind]struct{ title, name, missing string }{
+	data.AttachKbis: {"Extrait K-bis du débiteur", "kbis",
+		"extrait K-bis du débiteur de moins de trois mois (infogreffe.fr)"},
+	data.AttachContract: {"Preuve du contrat", "contrat",
+		"devis signé, bon de commande, contrat ou conditions générales de vente acceptées"},
+	data.AttachDelivery: {"Preuve de la livraison ou de l'exécution", "livraison",
+		"bon de livraison signé, procès-verbal de réception ou tout document prouvant la livraison ou l'exécution"},
+	data.AttachOther: {"Pièce", "piece", ""},
+}
+
+// proofs adds the attached documents of a kind, or lists the kind as to
+// add when none is attached and the file needs one.
+func (w *courtWriter) proofs(docs []CourtDocument, kind data.AttachmentKind) {
+	k := proofKinds[kind]
+	found := false
+	for _, d := range docs {
+		if d.Kind != kind {
+			continue
+		}
+		found = true
+		title := k.title
+		if d.Title != "" {
+			title += " : " + d.Title
+		}
+		w.copied(title, d.Date, k.name+"-"+d.Title, d.File)
+	}
+	if !found && k.missing != "" {
+		w.missing(k.title+" ("+k.missing+")", data.Date{}, "à attacher à la facture ou au client dans Relance")
+	}
 }
 
 // invoice copies an invoice's PDF, or lists it as to add.
@@ -199,7 +262,11 @@ func (w *courtWriter) copied(title string, date data.Date, name, from string) {
 	if w.err != nil {
 		return
 	}
-	file := w.fileName(name)
+	ext := strings.ToLower(filepath.Ext(from))
+	if ext == "" {
+		ext = ".pdf"
+	}
+	file := w.fileName(strings.TrimSuffix(name, "-"), ext)
 	if err := copyFile(from, filepath.Join(w.dir, file)); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			w.missing(title, date, "fichier introuvable : "+from)
@@ -216,7 +283,7 @@ func (w *courtWriter) generated(title string, date data.Date, name string, make 
 	if w.err != nil {
 		return
 	}
-	file := w.fileName(name)
+	file := w.fileName(name, ".pdf")
 	pdf, err := make()
 	if err == nil {
 		err = writeFile(filepath.Join(w.dir, file), pdf)
@@ -234,15 +301,17 @@ func (w *courtWriter) missing(title string, date data.Date, what string) {
 }
 
 // safeName keeps letters, digits, "-" and "_" of a name (an invoice
-// number may hold "/").
+// number may hold "/"), accents dropped ("signé" -> "signe").
 func safeName(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			return -1
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
 			return r
 		}
 		return '-'
-	}, s)
+	}, norm.NFD.String(s))
 }
 
 func copyFile(from, to string) error {

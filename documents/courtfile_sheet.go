@@ -75,10 +75,14 @@ func (r *report) text(s string, size float64) {
 func Bordereau(c *Context, exhibits []Exhibit) ([]byte, error) {
 	c = frenchCopy(c)
 	r := newReport(c, "Bordereau des pièces communiquées",
-		fmt.Sprintf("Requête en injonction de payer — %s contre %s", c.Company.LegalName, c.Client.Name))
+		fmt.Sprintf("%s — %s contre %s", claimTitle(CompetentCourt(c.Client)), c.Company.LegalName, c.Client.Name))
 	t := table{head: []string{"N°", "Pièce", "Date"}, right: []bool{true, false, false}}
 	for _, e := range exhibits {
-		t.rows = append(t.rows, []string{strconv.Itoa(e.Number), e.Title, e.Date.FormatFR()})
+		title := e.Title
+		if e.File == "" {
+			title += " (à ajouter)" // the owner adds it before filing
+		}
+		t.rows = append(t.rows, []string{strconv.Itoa(e.Number), title, e.Date.FormatFR()})
 	}
 	r.doc.add(r.doc.table(t)...)
 	r.doc.space(8)
@@ -99,18 +103,31 @@ func signatoryOf(co data.Company) string {
 	return name
 }
 
-// CourtSummary writes the summary sheet of a request for a payment order:
-// the competent court and the form to fill (Cerfa 12946 for a commercial
-// debtor, 12948 for a civil one), the parties, the amount broken down
-// (principal, interest or penalties, indemnity), its basis (the court_file
-// template), the exhibits, and what follows the order.
+// claimTitle names the claim: a request for a payment order, or a
+// public buyer's référé-provision (no payment order against it).
+func claimTitle(court Court) string {
+	if court.Administrative {
+		return "Requête en référé-provision"
+	}
+	return "Requête en injonction de payer"
+}
+
+// CourtSummary writes the summary sheet of the claim: the competent court
+// and the form to fill (Cerfa 12946 for a commercial debtor, 12948 for a
+// civil one or a consumer; none for a public buyer's référé-provision),
+// the parties, the amount broken down (principal, interest or penalties,
+// indemnity), its basis (the court_file template), the exhibits, and what
+// follows the order.
 func CourtSummary(c *Context, src TemplateSource, exhibits []Exhibit) ([]byte, error) {
 	c = frenchCopy(c)
 	court := CompetentCourt(c.Client)
-	r := newReport(c, "Requête en injonction de payer — fiche récapitulative",
-		"Les informations à reporter sur le formulaire "+court.Form+", arrêtées au "+c.Today.LongFR()+".")
+	subtitle := "Les informations à reporter sur le formulaire " + court.Form + ", arrêtées au " + c.Today.LongFR() + "."
+	if court.Administrative {
+		subtitle = "Les éléments de la requête au juge des référés du tribunal administratif, arrêtés au " + c.Today.LongFR() + "."
+	}
+	r := newReport(c, claimTitle(court)+" — fiche récapitulative", subtitle)
 	r.section("1. Juridiction compétente")
-	r.pairs([][2]string{{"Juridiction", court.Name}, {"Formulaire", court.Form}, {"Frais", court.Fee}})
+	r.pairs([][2]string{{"Juridiction", court.Name}, {"Procédure", court.Procedure}, {"Formulaire", court.Form}, {"Frais", court.Fee}})
 	r.doc.space(1)
 	r.text(court.Note, sizeSmall)
 	r.section("2. Créancier (demandeur)")
@@ -129,10 +146,20 @@ func CourtSummary(c *Context, src TemplateSource, exhibits []Exhibit) ([]byte, e
 		next = "7"
 	}
 	r.section(next + ". Après l'ordonnance")
-	r.text("L'ordonnance portant injonction de payer doit être signifiée au débiteur par un commissaire de justice "+
-		"dans les six mois de sa date, faute de quoi elle est non avenue. Le débiteur peut former opposition dans le "+
-		"mois qui suit la signification.", sizeSmall)
+	r.text(afterOrder(court), sizeSmall)
 	return r.doc.render()
+}
+
+// afterOrder says what follows the judge's order.
+func afterOrder(court Court) string {
+	if court.Administrative {
+		return "L'ordonnance du juge des référés qui accorde la provision peut faire l'objet d'un appel devant la cour " +
+			"administrative d'appel dans les quinze jours de sa notification (article R541-3 du Code de justice " +
+			"administrative)."
+	}
+	return "L'ordonnance portant injonction de payer doit être signifiée au débiteur par un commissaire de justice " +
+		"dans les six mois de sa date, faute de quoi elle est non avenue. Le débiteur peut former opposition dans le " +
+		"mois qui suit la signification."
 }
 
 // basis is the request's text: the court_file template, rendered.
@@ -193,11 +220,19 @@ func creditorLines(co data.Company) [][2]string {
 		{"Contact", strings.Trim(co.Phone+" · "+co.Email, " ·")}}
 }
 
+// debtorKinds are the debtor types as the court reads them.
+var debtorKinds = map[data.ClientKind]string{
+	data.Commercial:  "Professionnel commerçant (société commerciale, commerçant, artisan)",
+	data.Civil:       "Personne civile (SCI, association, profession libérale)",
+	data.PublicBuyer: "Acheteur public (État, collectivité territoriale, établissement public)",
+	data.Consumer:    "Particulier (consommateur)",
+}
+
 // debtorLines are the debtor's identity.
 func debtorLines(c data.Client) [][2]string {
-	kind := "Professionnel (commerçant, société, artisan)"
-	if c.Kind == data.Consumer {
-		kind = "Particulier (consommateur)"
+	kind, ok := debtorKinds[c.Kind]
+	if !ok {
+		kind = debtorKinds[data.Commercial] // an unset type is a commercial debtor (data.Client.Validate)
 	}
 	return [][2]string{{"Nom ou dénomination", c.Name}, {"Qualité", kind}, {"SIREN", formatSIREN(c.SIREN)},
 		{"Adresse", strings.Join(c.Address.Lines(), ", ")}, {"Représentant connu", c.ContactName}}
@@ -211,22 +246,40 @@ func amountLines(c *Context) [][2]string {
 	if st == nil {
 		return [][2]string{{"Principal", c.totalOutstanding().FormatFR()}, {"Total", c.totalOutstanding().FormatFR()}}
 	}
-	v := c.Values()
-	interest := "Pénalités de retard (article L441-10 du Code de commerce)"
-	if c.Client.Kind == data.Consumer {
+	interest, indemnity := "Pénalités de retard (article L441-10 du Code de commerce)",
+		"Indemnité forfaitaire pour frais de recouvrement (article D441-5 du Code de commerce)"
+	switch c.lateCharge() {
+	case chargeInterest:
 		interest = "Intérêts au taux légal (article 1344-1 du Code civil)"
-	}
-	rate := ""
-	if v["penalty_rate"] != "" {
-		rate = ", au taux de " + v["penalty_rate"]
+	case chargeMoratory:
+		interest = "Intérêts moratoires (article R2192-31 du Code de la commande publique)"
+		indemnity = "Indemnité forfaitaire pour frais de recouvrement (article D2192-35 du Code de la commande publique)"
 	}
 	lines := [][2]string{
 		{"Principal (factures TTC restant dues)", st.Outstanding.FormatFR()},
-		{interest, st.Penalties.FormatFR() + " arrêtés au " + st.AsOf.LongFR() + rate + ", et qui continuent de courir"},
+		{interest, accruedLine(c)},
 	}
 	if st.Indemnity > 0 {
-		lines = append(lines, [2]string{"Indemnité forfaitaire pour frais de recouvrement (article D441-5 du Code de commerce)",
-			st.Indemnity.FormatFR() + " (" + strconv.Itoa(int(st.Indemnity/4000)) + " × 40 €)"})
+		lines = append(lines, [2]string{indemnity, st.Indemnity.FormatFR() + " (" + strconv.Itoa(int(st.Indemnity/4000)) + " × 40 €)"})
+	}
+	if text := st.imputationText("fr"); text != "" {
+		lines = append(lines, [2]string{"Imputation des paiements", text})
 	}
 	return append(lines, [2]string{"Total de la créance", st.Total.FormatFR()})
+}
+
+// accruedLine is the interest still owed, the day and rate it is
+// computed to, and, when payments settled part of it, what accrued and
+// what was paid: the lines of the claim add up to its total.
+func accruedLine(c *Context) string {
+	st := c.Statement
+	line := st.PenaltiesDue().FormatFR() + " arrêtés au " + st.AsOf.LongFR()
+	if rate := c.Values()["penalty_rate"]; rate != "" {
+		line += ", au taux de " + rate
+	}
+	line += ", et qui continuent de courir"
+	if st.InterestPaid > 0 {
+		line += " (" + st.Penalties.FormatFR() + " courus, dont " + st.InterestPaid.FormatFR() + " réglés par les paiements)"
+	}
+	return line
 }

@@ -14,8 +14,9 @@ import (
 // TestCourtFileFolder: the folder holds the summary, the bordereau and
 // the exhibits numbered in order; the attached invoice PDF is copied as
 // it is, letters without an archived PDF are rebuilt dated as sent, and
-// what only the owner has (a missing invoice, the signed receipt) is
-// listed as to add.
+// what only the owner has (a missing invoice, the debtor's Kbis, the
+// signed receipt) is listed as to add. The documents attached to prove
+// the contract and the delivery are copied with their own extension.
 func TestCourtFileFolder(t *testing.T) {
 	c := testContext("fr", data.Commercial)
 	dir := filepath.Join(t.TempDir(), "dossier")
@@ -23,6 +24,16 @@ func TestCourtFileFolder(t *testing.T) {
 	original := []byte("%PDF-1.4 the invoice as issued")
 	if err := os.WriteFile(invoicePDF, original, 0o600); err != nil {
 		t.Fatal(err)
+	}
+	quote, delivery := filepath.Join(t.TempDir(), "devis.pdf"), filepath.Join(t.TempDir(), "bl.JPG")
+	for _, f := range []string{quote, delivery} {
+		if err := os.WriteFile(f, []byte("scan"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs := []CourtDocument{
+		{Kind: data.AttachDelivery, Title: "Bon de livraison", Date: data.MustDate("2025-12-02"), File: delivery},
+		{Kind: data.AttachContract, Title: "Devis D-12 signé", Date: data.MustDate("2025-11-20"), File: quote},
 	}
 	sent := *c
 	sent.EarlierReminders = append(sent.EarlierReminders, data.MustDate("2026-02-10")) // the notice itself
@@ -32,7 +43,8 @@ func TestCourtFileFolder(t *testing.T) {
 		Letters: []SentLetter{
 			{Key: "reminder_1", Channel: data.ChannelEmail, SentOn: data.MustDate("2026-01-05"), Context: &sent},
 			{Key: "formal_notice", Channel: data.ChannelRegisteredLetter, SentOn: data.MustDate("2026-02-10"), Context: &sent,
-				Tracking: "1A 234 567 8901 2", ReceivedOn: data.MustDate("2026-02-12")}}})
+				Tracking: "1A 234 567 8901 2", ReceivedOn: data.MustDate("2026-02-12")}},
+		Documents: docs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,13 +53,14 @@ func TestCourtFileFolder(t *testing.T) {
 	for _, e := range entries {
 		files = append(files, e.Name())
 	}
-	want := []string{CourtBordereauFile, CourtSummaryFile, "01-facture-FA-2026-0042.pdf", "03-relance-2026-01-05.pdf",
-		"04-mise-en-demeure-2026-02-10.pdf", "06-decompte-2026-03-01.pdf"}
+	want := []string{CourtBordereauFile, CourtSummaryFile, "02-contrat-Devis-D-12-signe.pdf", "03-facture-FA-2026-0042.pdf",
+		"05-livraison-Bon-de-livraison.jpg", "06-relance-2026-01-05.pdf", "07-mise-en-demeure-2026-02-10.pdf",
+		"09-decompte-2026-03-01.pdf"}
 	slices.Sort(want)
 	if !slices.Equal(files, want) {
 		t.Fatalf("folder holds %q\nwant %q", files, want)
 	}
-	if got, _ := os.ReadFile(filepath.Join(dir, "01-facture-FA-2026-0042.pdf")); !bytes.Equal(got, original) {
+	if got, _ := os.ReadFile(filepath.Join(dir, "03-facture-FA-2026-0042.pdf")); !bytes.Equal(got, original) {
 		t.Error("the invoice PDF is not copied as it is")
 	}
 	for i, e := range exhibits {
@@ -55,8 +68,9 @@ func TestCourtFileFolder(t *testing.T) {
 			t.Errorf("exhibit %+v: numbering or file broken", e)
 		}
 	}
-	if exhibits[1].File != "" || exhibits[4].File != "" || !strings.Contains(exhibits[4].Title, "Avis de réception") {
-		t.Errorf("the invoice without PDF and the receipt must be to add: %+v", exhibits)
+	if exhibits[0].File != "" || !strings.Contains(exhibits[0].Title, "K-bis") || exhibits[3].File != "" ||
+		exhibits[7].File != "" || !strings.Contains(exhibits[7].Title, "Avis de réception") {
+		t.Errorf("the Kbis, the invoice without PDF and the receipt must be to add: %+v", exhibits)
 	}
 	checkCourtDocuments(t, dir)
 }
@@ -64,22 +78,24 @@ func TestCourtFileFolder(t *testing.T) {
 // checkCourtDocuments reads the court file's PDFs back.
 func checkCourtDocuments(t *testing.T, dir string) {
 	t.Helper()
-	reminder := flat(pdfText(t, readFile(t, dir, "03-relance-2026-01-05.pdf")))
+	reminder := flat(pdfText(t, readFile(t, dir, "06-relance-2026-01-05.pdf")))
 	if !strings.Contains(reminder, "Lyon, le 5 janvier 2026") {
 		t.Errorf("the rebuilt reminder is not dated as sent: %q", reminder[:200])
 	}
-	notice := flat(pdfText(t, readFile(t, dir, "04-mise-en-demeure-2026-02-10.pdf")))
+	notice := flat(pdfText(t, readFile(t, dir, "07-mise-en-demeure-2026-02-10.pdf")))
 	for _, want := range []string{"Lyon, le 10 février 2026", "Lettre recommandée avec accusé de réception n° 1A 234 567 8901 2", "MISE EN DEMEURE",
-		"relances adressées le 5 janvier 2026 et le 20 janvier 2026,"} {
+		"Malgré nos relances du 5 janvier 2026 et du 20 janvier 2026, les factures"} {
 		if !strings.Contains(notice, want) {
 			t.Errorf("notice: %q missing", want)
 		}
 	}
 	bordereau := flat(pdfText(t, readFile(t, dir, CourtBordereauFile), "-layout"))
-	for _, want := range []string{"Bordereau des pièces communiquées", "1 Facture n° FA-2026-0042 du 1er décembre 2025 01/12/2025",
-		"2 Facture n° FA/2026/0051", "3 Relance par courriel du 5 janvier 2026",
-		"4 Mise en demeure du 10 février 2026, LRAR n° 1A 234 567 8901 2, reçue le 12 février 2026",
-		"5 Avis de réception de la mise en demeure", "6 Décompte des sommes dues au 1er mars 2026"} {
+	for _, want := range []string{"Bordereau des pièces communiquées", "1 Extrait K-bis du débiteur", "(à ajouter)",
+		"2 Preuve du contrat : Devis D-12 signé 20/11/2025", "3 Facture n° FA-2026-0042 du 1er décembre 2025 01/12/2025",
+		"4 Facture n° FA/2026/0051", "5 Preuve de la livraison ou de l'exécution : Bon de livraison 02/12/2025",
+		"6 Relance par courriel du 5 janvier 2026",
+		"7 Mise en demeure du 10 février 2026, LRAR n° 1A 234 567 8901 2, reçue le 12 février 2026",
+		"8 Avis de réception de la mise en demeure", "9 Décompte des sommes dues au 1er mars 2026"} {
 		if !strings.Contains(bordereau, want) {
 			t.Errorf("bordereau: %q missing", want)
 		}

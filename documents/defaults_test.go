@@ -134,7 +134,7 @@ func TestFormalNoticeHasEveryMention(t *testing.T) {
 		"dans un délai de 8 jours à compter de la réception",
 		"FR76 3000 6000 0112 3456 7890 189", "AGRIFRPP", "Référence à indiquer impérativement\u00a0: FA-2026-014",
 		"juridiction compétente", "sans autre préavis",
-		"le\u00a03 mars 2026 et le\u00a012 mars 2026",
+		"Malgré nos relances du\u00a03 mars 2026 et du\u00a012 mars 2026, les factures suivantes demeurent impayées",
 		"Madame, Monsieur,",
 		"Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
 		"Pièces jointes\u00a0: copie des factures FA-2026-014 et FA-2026-020\u202f; décompte",
@@ -204,8 +204,11 @@ func TestPlanAgreementAcknowledgesTheDebt(t *testing.T) {
 }
 
 func TestReminderOneIsFriendly(t *testing.T) {
-	r := renderDefault(t, "reminder_1", ChannelEmail, sampleContext("fr"))
-	for _, want := range []string{"Si vous avez réglé entre-temps, ne tenez pas compte de ce message", "pièce jointe", "1\u202f480,50\u00a0€"} {
+	c := sampleContext("fr")
+	c.AttachedInvoices = []string{"FA-2026-014"}
+	r := renderDefault(t, "reminder_1", ChannelEmail, c)
+	for _, want := range []string{"Si vous avez réglé entre-temps, ne tenez pas compte de ce message",
+		"vous trouverez ci-joint la facture\u00a0FA-2026-014.", "1\u202f480,50\u00a0€"} {
 		if !strings.Contains(r.Text, want) {
 			t.Errorf("first reminder lacks %q", want)
 		}

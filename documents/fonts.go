@@ -1,8 +1,10 @@
 package documents
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
@@ -104,10 +106,27 @@ var glyphFallbacks = map[rune]string{
 }
 
 // printable makes s safe to draw: every rune the font has stays, known
-// look-alikes replace the others, and anything else becomes "?" rather than
-// an empty box (or, for the PDF writer, an index out of its tables).
-// Line breaks stay: the text flow breaks lines there.
-func printable(s string) string {
+// look-alikes replace the others (substitute), and anything else (an
+// emoji) is left out rather than drawn as "?" or an empty box (or, for the
+// PDF writer, an index out of its tables); dropped, when not nil, hears of
+// each rune left out so that the owner can be told. Line breaks stay: the
+// text flow breaks lines there.
+func printable(s string, dropped ...*DroppedRunes) string {
+	return cleanText(s, func(r rune) {
+		for _, d := range dropped {
+			d.add(r)
+		}
+	})
+}
+
+// substitute is printable keeping the runes the font lacks: text that is
+// measured and cut into lines before it is drawn keeps them until the
+// drawing, which leaves them out and says so (they measure 0 wide).
+func substitute(s string) string { return cleanText(s, nil) }
+
+// cleanText replaces what the font lacks by its look-alike; a rune with
+// none goes to drop, or stays when drop is nil.
+func cleanText(s string, drop func(rune)) string {
 	table := metrics().widths[styleRegular]
 	ok := true
 	for _, r := range s {
@@ -128,11 +147,52 @@ func printable(s string) string {
 			b.WriteString(glyphFallbacks[r])
 		case r < 0x20:
 			b.WriteByte(' ')
+		case drop == nil:
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r) || r == '\ufe0f' || r == '\u200d':
+			// a combining mark, an emoji variation selector or joiner:
+			// nothing to see on its own
 		default:
-			b.WriteByte('?')
+			drop(r)
 		}
 	}
 	return b.String()
+}
+
+// DroppedRunes collects the characters a PDF left out because its font
+// has no glyph for them (an emoji in a client's name, say). A caller that
+// sets Context.Dropped reads them after the PDF is made and warns the
+// owner. Safe for concurrent use.
+type DroppedRunes struct {
+	mu  sync.Mutex
+	set map[rune]bool
+}
+
+func (d *DroppedRunes) add(r rune) {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.set == nil {
+		d.set = map[rune]bool{}
+	}
+	d.set[r] = true
+}
+
+// Runes are the characters left out, in code point order.
+func (d *DroppedRunes) Runes() []rune {
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := make([]rune, 0, len(d.set))
+	for r := range d.set {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // customFonts are the faces a document uses, for the PDF writer's config:

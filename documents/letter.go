@@ -116,6 +116,7 @@ func newLetter(c *Context) *letter {
 		day = c.Today.Time()
 	}
 	l.doc = newPDFDoc(c.Company.LegalName, c.Company.LegalName, day)
+	l.doc.dropped = c.Dropped
 	l.doc.footer = LegalMentions(c.Company, c.Lang)
 	l.doc.pageLabel = func(n, total int) string {
 		return lw(l.lang, "page", "n", strconv.Itoa(n), "total", strconv.Itoa(total))
@@ -326,8 +327,12 @@ func (l *letter) block(name string) {
 	}
 	// Penalties run on (a consumer's interest is said by the template).
 	if name == "penalty_statement" && l.c.Client.Kind != data.Consumer && len(tables) > 0 {
+		key := "penalty.run"
+		if l.c.Client.Kind == data.PublicBuyer {
+			key = "penalty.run.public"
+		}
 		l.doc.space(1)
-		l.doc.add(l.doc.paragraph(l.typo(lw(l.lang, "penalty.run")), flow{size: sizeSmall, color: colorMuted})...)
+		l.doc.add(l.doc.paragraph(l.typo(lw(l.lang, key)), flow{size: sizeSmall, color: colorMuted})...)
 	}
 }
 

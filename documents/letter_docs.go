@@ -159,7 +159,14 @@ func PenaltyStatement(c *Context) ([]byte, error) {
 		{Block: "penalty_statement"},
 		{Parts: []Segment{{Field: "penalty_basis"}}},
 	}}
-	return Letter(c, lw(c.Lang, "penalty.title", "date", date), body, LetterOptions{Payment: true, PaymentAmount: claimed(c)})
+	title := "penalty.title"
+	switch c.lateCharge() {
+	case chargeInterest:
+		title = "penalty.title.interest"
+	case chargeMoratory:
+		title = "penalty.title.public"
+	}
+	return Letter(c, lw(c.Lang, title, "date", date), body, LetterOptions{Payment: true, PaymentAmount: claimed(c)})
 }
 
 // claimed is what a notice or a statement claims: the statement's total

@@ -38,7 +38,7 @@ func TestNoticePDFHasEveryMention(t *testing.T) {
 		"6 deadline":             {"dans un délai de 8 jours à compter de la réception de la présente lettre"},
 		"7 how to pay":           {"IBAN : FR76 3000 6000 0112 3456 7890 189", "BIC : AGRIFRPP", "Référence à indiquer impérativement : FA-2026-0042"},
 		"8 consequence":          {"nous saisirons sans autre préavis la juridiction compétente"},
-		"9 earlier reminders":    {"relances adressées le 5 janvier 2026 et le 20 janvier 2026"},
+		"9 earlier reminders":    {"Malgré nos relances du 5 janvier 2026 et du 20 janvier 2026, les factures"},
 		"10 place, date, signer": {"Lyon, le 1er mars 2026", "Claire Dubois Gérante"},
 		"11 enclosures":          {"Pièces jointes : copie des factures FA-2026-0042 et FA-2026-0051"},
 		"registered letter":      {"Lettre recommandée avec accusé de réception n° 1A 123 456 7890 1"},

@@ -88,6 +88,9 @@ type pdfDoc struct {
 	title     string
 	author    string
 	date      time.Time
+	// dropped hears of the characters left out for want of a glyph
+	// (Context.Dropped); nil when nobody asked.
+	dropped *DroppedRunes
 }
 
 // newPDFDoc starts a document.
@@ -148,7 +151,7 @@ func (d *pdfDoc) component(t txt) core.Component {
 	if t.w > 0 {
 		p.Right = max(contentWidth-t.x-t.w, 0)
 	}
-	return text.New(printable(t.s), p)
+	return text.New(printable(t.s, d.dropped), p)
 }
 
 // lineBand is a band of texts over the full width.

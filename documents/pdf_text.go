@@ -82,7 +82,7 @@ func (d *pdfDoc) lineTexts(l wrapped, f flow, lh float64) []txt {
 // in s are kept; runs of spaces count as one; a word wider than the line
 // is cut.
 func wrapText(s string, st pdfStyle, size, width float64) []wrapped {
-	s = printable(s)
+	s = substitute(s)
 	var out []wrapped
 	space := textWidth(st, size, " ")
 	for _, hard := range strings.Split(s, "\n") {
@@ -129,7 +129,7 @@ func cutWord(word string, st pdfStyle, size, width float64) []string {
 
 // fitText shortens s with an ellipsis until it fits width.
 func fitText(s string, st pdfStyle, size, width float64) string {
-	s = printable(s)
+	s = substitute(s)
 	if textWidth(st, size, s) <= width {
 		return s
 	}

@@ -120,9 +120,11 @@ func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' }), " ")
 }
 
-// fillParagraphs fills the body's paragraphs. A line made only of fields
-// that are all empty (a signatory role never entered) is dropped, and so is
-// a paragraph left empty (the B2B penalty terms for a consumer).
+// fillParagraphs fills the body's paragraphs. A section whose condition
+// does not hold vanishes; a line left blank (made only of fields with
+// nothing to say, such as a signatory role never entered, or of a hidden
+// section) is dropped, and so is a paragraph left empty (the B2B penalty
+// terms for a consumer).
 func fillParagraphs(t *Template, values map[string]string, c *Context) []Filled {
 	var out []Filled
 	for _, p := range t.Paragraphs {
@@ -139,37 +141,29 @@ func fillParagraphs(t *Template, values map[string]string, c *Context) []Filled 
 	return out
 }
 
-// fillLines fills a paragraph line by line ("\n" segments separate lines).
+// fillLines fills a paragraph line by line ("\n" segments separate lines),
+// without its hidden sections and its blank lines.
 func fillLines(parts []Segment, values map[string]string) string {
 	var lines []string
 	var line strings.Builder
-	fieldsOnly, hasField := true, false
 	flush := func() {
-		text := line.String()
-		if strings.TrimSpace(text) != "" || !(fieldsOnly && hasField) {
+		if text := line.String(); strings.TrimSpace(text) != "" {
 			lines = append(lines, text)
 		}
 		line.Reset()
-		fieldsOnly, hasField = true, false
 	}
-	for _, s := range parts {
+	for _, s := range Shown(parts, values) {
 		switch {
 		case s.Field != "":
 			line.WriteString(values[s.Field])
-			hasField = true
 		case s.Text == "\n":
 			flush()
 		default:
 			line.WriteString(s.Text)
-			fieldsOnly = fieldsOnly && strings.TrimSpace(s.Text) == ""
 		}
 	}
 	flush()
-	text := strings.Join(lines, "\n")
-	if strings.TrimSpace(text) == "" {
-		return ""
-	}
-	return text
+	return strings.Join(lines, "\n")
 }
 
 // htmlBody is the email's HTML: one <p> per paragraph (line breaks as

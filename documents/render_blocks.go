@@ -37,7 +37,7 @@ func blockTables(name string, c *Context) []table {
 	}
 	switch name {
 	case "overdue_table":
-		return []table{c.invoiceTable()}
+		return c.invoiceTables()
 	case "penalty_statement":
 		return c.statementTables()
 	case "instalments_table":
@@ -60,16 +60,38 @@ func (c *Context) lines() []InvoiceLine {
 		Paid: c.Paid, Outstanding: inv.Amount - c.Paid, DaysLate: c.daysLate()}}
 }
 
+// invoiceTables are the invoices still owed, then, apart, those paid late
+// whose penalties a formal notice or a court file still claims: a reader
+// must not take a paid invoice for an unpaid one.
+func (c *Context) invoiceTables() []table {
+	var owed, paidLate []InvoiceLine
+	for _, l := range c.lines() {
+		if l.PaidLate {
+			paidLate = append(paidLate, l)
+		} else {
+			owed = append(owed, l)
+		}
+	}
+	var out []table
+	if len(owed) > 0 || len(paidLate) == 0 {
+		out = append(out, c.invoiceTable(owed))
+	}
+	if len(paidLate) > 0 {
+		out = append(out, c.paidLateTable(paidLate))
+	}
+	return out
+}
+
 // invoiceTable is the table of the invoices: numbers, dates, amounts
 // including VAT, payments received, balances and days late, with a total.
-func (c *Context) invoiceTable() table {
+func (c *Context) invoiceTable(lines []InvoiceLine) table {
 	w := func(k string) string { return word(c.Lang, "col."+k) }
 	t := table{
 		head:  []string{w("number"), w("issue"), w("due"), w("amount"), w("paid"), w("outstanding"), w("days_late")},
 		right: []bool{false, false, false, true, true, true, true},
 	}
 	var amount, paid, outstanding data.Money
-	for _, l := range c.lines() {
+	for _, l := range lines {
 		t.rows = append(t.rows, []string{l.Number, shortDate(l.IssueDate, c.Lang), shortDate(l.DueDate, c.Lang),
 			money(l.Amount, c.Lang), money(l.Paid, c.Lang), money(l.Outstanding, c.Lang), strconv.Itoa(l.DaysLate)})
 		amount += l.Amount
@@ -80,9 +102,51 @@ func (c *Context) invoiceTable() table {
 	return t
 }
 
+// paidLateTable lists invoices paid after their due date: when each was
+// paid off and how late. Their penalties are in the statement.
+func (c *Context) paidLateTable(lines []InvoiceLine) table {
+	w := func(k string) string { return word(c.Lang, "col."+k) }
+	caption := word(c.Lang, "paid_late.caption")
+	if c.lateCharge() == chargeMoratory {
+		caption = word(c.Lang, "paid_late.caption.public")
+	}
+	t := table{caption: caption,
+		head:  []string{w("number"), w("issue"), w("due"), w("amount"), w("paid_on"), w("days_late")},
+		right: []bool{false, false, false, true, false, true}}
+	for _, l := range lines {
+		t.rows = append(t.rows, []string{l.Number, shortDate(l.IssueDate, c.Lang), shortDate(l.DueDate, c.Lang),
+			money(l.Amount, c.Lang), shortDate(l.PaidOn, c.Lang), strconv.Itoa(l.DaysLate)})
+	}
+	return t
+}
+
+// What late payment costs a debtor, by its type: the words change with it.
+const (
+	chargePenalties = iota // a business: late-payment penalties (L441-10)
+	chargeInterest         // a consumer: interest at the legal rate, never "penalties"
+	chargeMoratory         // a public buyer: intérêts moratoires (R2192-31)
+)
+
+// lateCharge is what the document calls the cost of the delay: by the
+// debtor's type, or by the statement's basis when the type says nothing.
+func (c *Context) lateCharge() int {
+	switch {
+	case c.Client.Kind == data.Consumer:
+		return chargeInterest
+	case c.Client.Kind == data.PublicBuyer:
+		return chargeMoratory
+	case c.Statement != nil && c.Statement.BasisCode == BasisLegalRate:
+		return chargeInterest
+	case c.Statement != nil && c.Statement.BasisCode == BasisPublic:
+		return chargeMoratory
+	}
+	return chargePenalties
+}
+
 // statementTables are the penalty statement: the computation slice by
-// slice (when there are any), then the totals. The indemnity line shows
-// only when one is owed, so that a consumer's statement never mentions it.
+// slice (when there are any), then the totals, then how partial payments
+// were imputed. The indemnity line shows only when one is owed, so that a
+// consumer's statement never mentions it.
 func (c *Context) statementTables() []table {
 	st := c.Statement
 	if st == nil {
@@ -90,8 +154,11 @@ func (c *Context) statementTables() []table {
 	}
 	w := func(k string) string { return word(c.Lang, k) }
 	penaltiesLabel, amountCol := w("statement.penalties"), w("col.penalties")
-	if st.BasisCode == BasisLegalRate {
+	switch c.lateCharge() {
+	case chargeInterest:
 		penaltiesLabel, amountCol = w("statement.interest"), w("col.interest")
+	case chargeMoratory:
+		penaltiesLabel, amountCol = w("statement.moratory"), w("col.interest")
 	}
 	var out []table
 	asOf := fill(w("statement.as_of"), map[string]string{"date": longDate(st.AsOf, c.Lang)})
@@ -115,14 +182,38 @@ func (c *Context) statementTables() []table {
 		out = append(out, rows)
 		asOf = ""
 	}
-	totals := table{caption: asOf, right: []bool{false, true}}
-	totals.rows = [][]string{{w("statement.outstanding"), money(st.Outstanding, c.Lang)},
-		{penaltiesLabel, money(st.Penalties, c.Lang)}}
-	if st.Indemnity > 0 {
-		totals.rows = append(totals.rows, []string{w("statement.indemnity"), money(st.Indemnity, c.Lang)})
+	out = append(out, st.totalsTable(asOf, penaltiesLabel, c.Lang))
+	if text := st.imputationText(c.Lang); text != "" {
+		out = append(out, table{caption: text})
 	}
-	totals.foot = [][]string{{w("statement.total"), money(st.Total, c.Lang)}}
-	return append(out, totals)
+	return out
+}
+
+// totalsTable adds up what is claimed: the principal still owed, the
+// interest accrued less what the payments settled of it, the indemnity.
+// The lines add up to the total.
+func (st *Statement) totalsTable(caption, penaltiesLabel, lang string) table {
+	w := func(k string) string { return word(lang, k) }
+	totals := table{caption: caption, right: []bool{false, true}}
+	totals.rows = [][]string{{w("statement.outstanding"), money(st.Outstanding, lang)},
+		{penaltiesLabel, money(st.Penalties, lang)}}
+	if st.InterestPaid > 0 {
+		totals.rows = append(totals.rows, []string{w("statement.paid"), "−" + money(st.InterestPaid, lang)})
+	}
+	if st.Indemnity > 0 {
+		totals.rows = append(totals.rows, []string{w("statement.indemnity"), money(st.Indemnity, lang)})
+	}
+	totals.foot = [][]string{{w("statement.total"), money(st.Total, lang)}}
+	return totals
+}
+
+// imputationText states how partial payments were imputed; "" when the
+// penalties were waived (nothing but the principal is claimed).
+func (st *Statement) imputationText(lang string) string {
+	if st.BasisCode == BasisWaived {
+		return ""
+	}
+	return ImputationSentence(st.Imputation, lang)
 }
 
 // instalmentTable lists a payment plan's instalments with their total.
@@ -160,7 +251,7 @@ func (t table) text() string {
 	for _, w := range widths {
 		total += w
 	}
-	rule := strings.Repeat("-", total)
+	rule := strings.Repeat("-", max(total, 0)) // a caption alone has no column
 	var lines []string
 	if t.caption != "" {
 		lines = append(lines, t.caption)
@@ -213,6 +304,9 @@ func (t table) html() string {
 	var b strings.Builder
 	if t.caption != "" {
 		b.WriteString(`<p style="margin:0 0 0.5em 0">` + html.EscapeString(t.caption) + `</p>`)
+	}
+	if t.head == nil && len(t.rows) == 0 && len(t.foot) == 0 {
+		return b.String() // a caption alone: a sentence, no table
 	}
 	b.WriteString(`<table style="` + tableStyle + `">`)
 	if t.head != nil {

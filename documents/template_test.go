@@ -67,3 +67,57 @@ func FuzzParse(f *testing.F) {
 		_ = tpl.Text(map[string]string{}, func(string) string { return "" })
 	})
 }
+
+func TestSectionsShowOnlyWhatHasSomethingToSay(t *testing.T) {
+	src := "Payez par virement :\nIBAN : {{iban}}\n{{#bic}}BIC : {{bic}}{{/bic}}\n\n" +
+		"{{^client_siren}}Pas de SIREN.{{/client_siren}}{{#client_siren}}SIREN : {{client_siren}}{{/client_siren}}\n\n" +
+		"{{#company_phone}}Appelez le {{company_phone}}\nde 9 h à 18 h.{{/company_phone}}"
+	tpl, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := map[string]string{"iban": "FR76 1"}
+	r := fillParagraphsForTest(tpl, empty)
+	if want := "Payez par virement :\nIBAN : FR76 1\n\nPas de SIREN."; r != want {
+		t.Fatalf("empty fields:\n%q\nwant\n%q", r, want)
+	}
+	full := map[string]string{"iban": "FR76 1", "bic": "AGRIFRPP", "client_siren": "123456789", "company_phone": "04 78"}
+	r = fillParagraphsForTest(tpl, full)
+	if want := "Payez par virement :\nIBAN : FR76 1\nBIC : AGRIFRPP\n\nSIREN : 123456789\n\nAppelez le 04 78\nde 9 h à 18 h."; r != want {
+		t.Fatalf("full fields:\n%q\nwant\n%q", r, want)
+	}
+	if f := strings.Join(tpl.Fields(), ","); !strings.Contains(f, "bic") || !strings.Contains(f, "company_phone") {
+		t.Fatalf("fields %s lack the sections", f)
+	}
+}
+
+func fillParagraphsForTest(tpl *Template, values map[string]string) string {
+	var out []string
+	for _, p := range fillParagraphs(tpl, values, &Context{}) {
+		out = append(out, p.Text)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func TestSectionErrorsCarryPosition(t *testing.T) {
+	tests := []struct {
+		src       string
+		line, col int
+		reason    string
+		name      string
+	}{
+		{"{{#bic}}BIC : {{bic}}", 1, 1, ErrSectionOpen, "bic"},
+		{"a {{#bic}}b\n\nc{{/bic}}", 1, 3, ErrSectionOpen, "bic"},
+		{"BIC : {{bic}}{{/bic}}", 1, 14, ErrSectionClose, "bic"},
+		{"{{#bic}}{{#iban}}x{{/bic}}{{/iban}}", 1, 19, ErrSectionClose, "bic"},
+		{"{{#chat}}x{{/chat}}", 1, 1, ErrUnknownField, "chat"},
+		{"{{#overdue_table}}x{{/overdue_table}}", 1, 1, ErrBlockInline, "overdue_table"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.src)
+		var te *TemplateError
+		if !errors.As(err, &te) || te.Line != tt.line || te.Col != tt.col || te.Reason != tt.reason || te.Name != tt.name {
+			t.Errorf("Parse(%q) = %v; want line %d col %d %s %q", tt.src, err, tt.line, tt.col, tt.reason, tt.name)
+		}
+	}
+}

@@ -30,6 +30,34 @@ func (c *Context) clientValues(v map[string]string) {
 	v["client_phone"] = c.Client.Phone
 	v["client_address"] = strings.Join(c.Client.Address.Lines(), ", ")
 	v["client_siren"] = c.Client.SIREN
+	v["greeting"], v["salutation"] = c.greeting()
+}
+
+// greeting is how a message opens and how a letter's closing formula
+// addresses the reader: "Madame Vernet" and "Madame" when the contact's
+// civility is known, else "Madame, Monsieur" (in English "Dear Ms Vernet"
+// and "Madam", else "Dear Sir or Madam"). The family name is what follows
+// the first word of the contact's name ("Jean-Luc Perrin" -> "Perrin").
+func (c *Context) greeting() (greeting, salutation string) {
+	civility := ""
+	switch c.Client.ContactCivility {
+	case data.CivilityMadam:
+		civility = "madam"
+	case data.CivilitySir:
+		civility = "sir"
+	}
+	name := strings.Fields(c.Client.ContactName)
+	if len(name) > 1 {
+		name = name[1:]
+	}
+	family := strings.Join(name, " ")
+	switch {
+	case civility == "":
+		return word(c.Lang, "greeting.none"), word(c.Lang, "salutation.none")
+	case family == "":
+		return word(c.Lang, "greeting."+civility+".alone"), word(c.Lang, "salutation."+civility)
+	}
+	return fill(word(c.Lang, "greeting."+civility), map[string]string{"name": family}), word(c.Lang, "salutation."+civility)
 }
 
 func (c *Context) invoiceValues(v map[string]string) {
@@ -46,6 +74,17 @@ func (c *Context) invoiceValues(v map[string]string) {
 		numbers = append(numbers, c.Invoice.Number)
 	}
 	v["invoice_numbers"] = joinList(numbers, c.Lang)
+	var paidLate []string
+	for _, l := range c.Invoices {
+		if l.PaidLate {
+			paidLate = append(paidLate, l.Number)
+		}
+	}
+	v["paid_late_invoices"] = joinList(paidLate, c.Lang)
+	v["penalties_name"], v["indemnity_basis"] = word(c.Lang, "penalties_name"), word(c.Lang, "indemnity_basis")
+	if c.Client.Kind == data.PublicBuyer {
+		v["penalties_name"], v["indemnity_basis"] = word(c.Lang, "penalties_name.public"), word(c.Lang, "indemnity_basis.public")
+	}
 }
 
 // daysLate counts the days from the invoice's due date to the document's
@@ -63,14 +102,22 @@ func (c *Context) amountValues(v map[string]string) {
 	v["paid_amount"] = money(c.Paid, c.Lang)
 	v["outstanding"] = money(outstanding, c.Lang)
 	total := c.totalOutstanding()
-	v["total_outstanding"] = money(total, c.Lang)
-	claimed, penalties, indemnity := total, data.Money(0), data.Money(0)
+	principal, claimed, penalties, indemnity := total, total, data.Money(0), data.Money(0)
 	v["penalty_rate"], v["penalty_basis"] = "", ""
 	if st := c.Statement; st != nil {
-		claimed, penalties, indemnity = st.Total, st.Penalties, st.Indemnity
+		// The statement's figures, so that principal + penalties +
+		// indemnity add up to the total claimed: once payments went to
+		// the interest first (Code civil 1343-1), more principal is left
+		// than the invoices' balances, and less interest.
+		principal, claimed, penalties, indemnity = st.Outstanding, st.Total, st.PenaltiesDue(), st.Indemnity
 		v["penalty_rate"] = c.rates()
 		v["penalty_basis"] = st.Basis
 	}
+	// total_outstanding is what the invoice table adds up to; principal_due
+	// the principal the statement claims, which is more once payments
+	// went to the interest first.
+	v["total_outstanding"] = money(total, c.Lang)
+	v["principal_due"] = money(principal, c.Lang)
 	v["penalties"] = money(penalties, c.Lang)
 	v["indemnity"] = money(indemnity, c.Lang)
 	v["total_claimed"] = money(claimed, c.Lang)
@@ -118,17 +165,23 @@ func (c *Context) rates() string {
 	return strings.Join(out, " "+word(c.Lang, "then")+" ")
 }
 
-// penaltyTerms is the reminder of the B2B late-payment rules (L441-10 and
-// the 40 € indemnity), and "" for a consumer, who owes neither: a template
-// can then carry it for every client.
+// penaltyTerms is the reminder of the late-payment rules a business owes
+// (L441-10 and the 40 € indemnity; for a public buyer, the intérêts
+// moratoires of the Code de la commande publique), and "" for a consumer,
+// who owes neither, or when the creditor waived them: a template can then
+// carry it for every client.
 func (c *Context) penaltyTerms(rate string) string {
-	if c.Client.Kind == data.Consumer {
+	if c.Client.Kind == data.Consumer || (c.Statement != nil && c.Statement.BasisCode == BasisWaived) {
 		return ""
 	}
-	if rate == "" {
-		return word(c.Lang, "penalty_terms.no_rate")
+	key := "penalty_terms"
+	if c.Client.Kind == data.PublicBuyer {
+		key = "penalty_terms.public"
 	}
-	return fill(word(c.Lang, "penalty_terms"), map[string]string{"rate": rate})
+	if rate == "" {
+		return word(c.Lang, key+".no_rate")
+	}
+	return fill(word(c.Lang, key), map[string]string{"rate": rate})
 }
 
 func (c *Context) dateValues(v map[string]string) {
@@ -140,6 +193,11 @@ func (c *Context) dateValues(v map[string]string) {
 		v["deadline_days"] = ""
 	}
 	v["earlier_reminders"] = c.earlierReminders()
+	v["reminders_sent"] = c.remindersSent()
+	v["attached_invoices"] = ""
+	if n := len(c.AttachedInvoices); n > 0 {
+		v["attached_invoices"] = word(c.Lang, plural("attached_invoices", n)) + nbspIf(c.Lang) + joinList(c.AttachedInvoices, c.Lang)
+	}
 	v["promise_date"], v["promise_amount"] = "", ""
 	if p := c.Promise; p != nil {
 		v["promise_date"] = longDate(p.PromisedOn, c.Lang)
@@ -149,11 +207,12 @@ func (c *Context) dateValues(v map[string]string) {
 
 // earlierReminders lists the days reminders went out as phrases a sentence
 // can end with: "le 3 mars 2026 et le 12 mars 2026", "on 3 March 2026 and
-// 12 March 2026". With none, it says so in brackets, which the owner sees
-// in the preview rather than a sentence cut short.
+// 12 March 2026". With none it is empty: a template says it in a section
+// ({{#earlier_reminders}}...{{/earlier_reminders}}) rather than claim a
+// reminder that never went out.
 func (c *Context) earlierReminders() string {
 	if len(c.EarlierReminders) == 0 {
-		return word(c.Lang, "no_reminder")
+		return ""
 	}
 	on := word(c.Lang, "on") + " "
 	if docLang(c.Lang) == "fr" {
@@ -167,6 +226,42 @@ func (c *Context) earlierReminders() string {
 		}
 	}
 	return joinList(items, c.Lang)
+}
+
+// remindersSent names the reminders that went out, agreeing in number:
+// "notre relance du 3 mars 2026", "nos relances du 3 mars 2026 et du 12
+// mars 2026", "our reminder of 3 March 2026"; "" when none did.
+func (c *Context) remindersSent() string {
+	n := len(c.EarlierReminders)
+	if n == 0 {
+		return ""
+	}
+	of := word(c.Lang, "of") + nbspIf(c.Lang)
+	items := make([]string, n)
+	for i, d := range c.EarlierReminders {
+		items[i] = longDate(d, c.Lang)
+		if docLang(c.Lang) == "fr" || i == 0 {
+			items[i] = of + items[i]
+		}
+	}
+	return word(c.Lang, plural("reminders_sent", n)) + " " + joinList(items, c.Lang)
+}
+
+// plural picks a wording key's singular (".one") or plural (".many") form.
+func plural(key string, n int) string {
+	if n == 1 {
+		return key + ".one"
+	}
+	return key + ".many"
+}
+
+// nbspIf is the space that keeps a French article with what follows ("le
+// 3 mars", "la facture FA-1"), a plain space in English.
+func nbspIf(lang string) string {
+	if docLang(lang) == "fr" {
+		return nbsp
+	}
+	return " "
 }
 
 func (c *Context) companyValues(v map[string]string) {

@@ -125,8 +125,8 @@ func TestValuesForConsumerAndEmptyContext(t *testing.T) {
 	if v["due_date"] != "" || v["promise_date"] != "" || v["days_late"] != "0" || v["penalty_rate"] != "" {
 		t.Errorf("empty context gives %q %q %q %q", v["due_date"], v["promise_date"], v["days_late"], v["penalty_rate"])
 	}
-	if v["earlier_reminders"] != "(aucune relance enregistrée)" {
-		t.Errorf("no reminder gives %q", v["earlier_reminders"])
+	if v["earlier_reminders"] != "" || v["reminders_sent"] != "" || v["attached_invoices"] != "" {
+		t.Errorf("no reminder gives %q / %q, no attachment %q", v["earlier_reminders"], v["reminders_sent"], v["attached_invoices"])
 	}
 }
 

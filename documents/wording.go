@@ -16,7 +16,9 @@ import (
 const (
 	BasisECBPlus10 = "ecb_plus_10"
 	BasisFixed     = "fixed"
+	BasisPublic    = "public" // a public buyer's intérêts moratoires
 	BasisLegalRate = "legal_rate"
+	BasisWaived    = "waived" // late, but the creditor gave the penalties up
 	BasisNone      = "none"
 )
 
@@ -25,10 +27,30 @@ const (
 // frenchTypography when the table is built.
 var wordings = map[string]map[string]string{
 	"fr": frenchWordings(map[string]string{
-		"and":   "et",
-		"then":  "puis",
-		"on":    "le",
-		"total": "Total",
+		"and":  "et",
+		"then": "puis",
+		"on":   "le",
+		"of":   "du",
+
+		"penalties_name":         "pénalités de retard",
+		"penalties_name.public":  "intérêts moratoires",
+		"indemnity_basis":        "article D441-5 du Code de commerce",
+		"indemnity_basis.public": "article D2192-35 du Code de la commande publique",
+
+		"greeting.madam":       "Madame {name}",
+		"greeting.sir":         "Monsieur {name}",
+		"greeting.madam.alone": "Madame",
+		"greeting.sir.alone":   "Monsieur",
+		"greeting.none":        "Madame, Monsieur",
+		"salutation.madam":     "Madame",
+		"salutation.sir":       "Monsieur",
+		"salutation.none":      "Madame, Monsieur",
+
+		"reminders_sent.one":     "notre relance",
+		"reminders_sent.many":    "nos relances",
+		"attached_invoices.one":  "la facture",
+		"attached_invoices.many": "les factures",
+		"total":                  "Total",
 
 		"col.number":      "Facture",
 		"col.issue":       "Date",
@@ -44,6 +66,7 @@ var wordings = map[string]map[string]string{
 		"col.rate":        "Taux",
 		"col.penalties":   "Pénalités",
 		"col.interest":    "Intérêts",
+		"col.paid_on":     "Réglée le",
 		"col.instalment":  "Échéance n°",
 		"col.date":        "Date",
 
@@ -51,8 +74,15 @@ var wordings = map[string]map[string]string{
 		"statement.outstanding": "Principal restant dû",
 		"statement.penalties":   "Pénalités de retard",
 		"statement.interest":    "Intérêts au taux légal",
+		"statement.moratory":    "Intérêts moratoires",
+		"statement.paid":        "Dont réglés par les paiements",
 		"statement.indemnity":   "Indemnité forfaitaire pour frais de recouvrement",
 		"statement.total":       "Total réclamé",
+
+		"paid_late.caption": "Factures réglées en retard : les pénalités de retard et l'indemnité forfaitaire " +
+			"restent dues",
+		"paid_late.caption.public": "Factures réglées en retard : les intérêts moratoires et l'indemnité forfaitaire " +
+			"restent dus",
 
 		"no_reminder": "(aucune relance enregistrée)",
 
@@ -66,6 +96,20 @@ var wordings = map[string]map[string]string{
 		"basis." + BasisLegalRate: "Les intérêts de retard courent au taux de l'intérêt légal à compter du lendemain de la " +
 			"réception de la mise en demeure (article 1344-1 du Code civil), en intérêts simples sur la somme restant due, " +
 			"sur une année de 365 jours.",
+		"basis." + BasisPublic: "Les intérêts moratoires sont dus de plein droit dès le lendemain de l'expiration du délai " +
+			"de paiement, au taux directeur de la Banque centrale européenne en vigueur au premier jour du semestre au cours " +
+			"duquel ils ont commencé à courir, majoré de 8 points, pour toute la durée du retard (article R2192-31 du Code " +
+			"de la commande publique), en intérêts simples sur le montant TTC restant dû, sur une année de 365 jours ; " +
+			"s'y ajoute une indemnité forfaitaire pour frais de recouvrement de 40 € (article D2192-35 du même code).",
+		// Neutral words: a waiver may concern a consumer, whose documents
+		// never speak of penalties.
+		"basis." + BasisWaived: "Le créancier renonce, sur cette facture, aux sommes dues au titre du retard de paiement " +
+			"(intérêts de retard et indemnité forfaitaire) : seul le principal est réclamé.",
+
+		"imputation." + data.ImputeInterestFirst: "Les paiements partiels sont imputés d'abord sur les intérêts échus, " +
+			"puis sur le principal (article 1343-1 du Code civil).",
+		"imputation." + data.ImputePrincipal: "Les paiements partiels sont imputés sur le principal : ils réduisent " +
+			"la base de calcul à compter du lendemain de leur date.",
 
 		"penalty_terms": "Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont exigibles " +
 			"de plein droit depuis le lendemain de la date d'échéance (taux : {rate}), ainsi qu'une indemnité forfaitaire " +
@@ -73,6 +117,13 @@ var wordings = map[string]map[string]string{
 		"penalty_terms.no_rate": "Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont " +
 			"exigibles de plein droit depuis le lendemain de la date d'échéance, ainsi qu'une indemnité forfaitaire " +
 			"pour frais de recouvrement de 40 € par facture payée en retard (article D441-5 du Code de commerce).",
+		"penalty_terms.public": "Conformément au Code de la commande publique, des intérêts moratoires sont dus de plein " +
+			"droit depuis le lendemain de l'expiration du délai de paiement (taux : {rate}, article R2192-31), ainsi qu'une " +
+			"indemnité forfaitaire pour frais de recouvrement de 40 € par facture payée en retard (article D2192-35).",
+		"penalty_terms.public.no_rate": "Conformément au Code de la commande publique, des intérêts moratoires sont dus " +
+			"de plein droit depuis le lendemain de l'expiration du délai de paiement, au taux de la Banque centrale " +
+			"européenne majoré de 8 points (article R2192-31), ainsi qu'une indemnité forfaitaire pour frais de " +
+			"recouvrement de 40 € par facture payée en retard (article D2192-35).",
 
 		"warning.ecb_rate_assumed": "Taux de la BCE en vigueur le {date} supposé égal à {rate} %, dernier taux connu.",
 		"warning.legal_rate_assumed": "Taux de l'intérêt légal du {half} supposé égal à {rate} %, " +
@@ -85,10 +136,30 @@ var wordings = map[string]map[string]string{
 		"half.2":                     "2e semestre {year}",
 	}),
 	"en": {
-		"and":   "and",
-		"then":  "then",
-		"on":    "on",
-		"total": "Total",
+		"and":  "and",
+		"then": "then",
+		"on":   "on",
+		"of":   "of",
+
+		"penalties_name":         "late-payment penalties",
+		"penalties_name.public":  "late-payment interest",
+		"indemnity_basis":        "article D441-5 of the French Commercial Code",
+		"indemnity_basis.public": "article D2192-35 of the French Public Procurement Code",
+
+		"greeting.madam":       "Dear Ms {name}",
+		"greeting.sir":         "Dear Mr {name}",
+		"greeting.madam.alone": "Dear Madam",
+		"greeting.sir.alone":   "Dear Sir",
+		"greeting.none":        "Dear Sir or Madam",
+		"salutation.madam":     "Madam",
+		"salutation.sir":       "Sir",
+		"salutation.none":      "Sir or Madam",
+
+		"reminders_sent.one":     "our reminder",
+		"reminders_sent.many":    "our reminders",
+		"attached_invoices.one":  "invoice",
+		"attached_invoices.many": "invoices",
+		"total":                  "Total",
 
 		"col.number":      "Invoice",
 		"col.issue":       "Date",
@@ -104,6 +175,7 @@ var wordings = map[string]map[string]string{
 		"col.rate":        "Rate",
 		"col.penalties":   "Penalties",
 		"col.interest":    "Interest",
+		"col.paid_on":     "Paid on",
 		"col.instalment":  "Instalment",
 		"col.date":        "Date",
 
@@ -111,8 +183,13 @@ var wordings = map[string]map[string]string{
 		"statement.outstanding": "Principal outstanding",
 		"statement.penalties":   "Late-payment penalties",
 		"statement.interest":    "Interest at the legal rate",
+		"statement.moratory":    "Late-payment interest (intérêts moratoires)",
+		"statement.paid":        "Of which settled by the payments",
 		"statement.indemnity":   "Fixed recovery fee",
 		"statement.total":       "Total claimed",
+
+		"paid_late.caption":        "Invoices paid late: the late-payment penalties and the fixed recovery fee remain due",
+		"paid_late.caption.public": "Invoices paid late: the late-payment interest and the fixed recovery fee remain due",
 
 		"no_reminder": "(no reminder recorded)",
 
@@ -125,6 +202,18 @@ var wordings = map[string]map[string]string{
 			"on the outstanding amount including VAT, over a 365-day year.",
 		"basis." + BasisLegalRate: "Interest runs at the legal rate from the day after the formal notice was received " +
 			"(article 1344-1 of the French Civil Code), as simple interest on the amount outstanding, over a 365-day year.",
+		"basis." + BasisPublic: "Late-payment interest (intérêts moratoires) is due by law from the day after the payment " +
+			"period expired, at the European Central Bank's main refinancing rate in force on the first day of the half-year " +
+			"in which it started to run, plus 8 points, for the whole delay (article R2192-31 of the French Public " +
+			"Procurement Code), as simple interest on the outstanding amount including VAT, over a 365-day year, together " +
+			"with a fixed recovery fee of €40 (article D2192-35 of the same code).",
+		"basis." + BasisWaived: "The creditor waives, on this invoice, the sums due for late payment (late-payment " +
+			"interest and the fixed recovery fee): only the principal is claimed.",
+
+		"imputation." + data.ImputeInterestFirst: "Partial payments are applied first to the interest accrued, then to " +
+			"the principal (article 1343-1 of the French Civil Code).",
+		"imputation." + data.ImputePrincipal: "Partial payments are applied to the principal: they reduce the base " +
+			"from the day after they were made.",
 
 		"penalty_terms": "Under article L441-10 of the French Commercial Code, late-payment penalties are due by law " +
 			"from the day after the due date (rate: {rate}), together with a fixed recovery fee of €40 per invoice paid late " +
@@ -132,6 +221,13 @@ var wordings = map[string]map[string]string{
 		"penalty_terms.no_rate": "Under article L441-10 of the French Commercial Code, late-payment penalties are due " +
 			"by law from the day after the due date, together with a fixed recovery fee of €40 per invoice paid late " +
 			"(article D441-5 of the French Commercial Code).",
+		"penalty_terms.public": "Under the French Public Procurement Code, late-payment interest (intérêts moratoires) " +
+			"is due by law from the day after the payment period expired (rate: {rate}, article R2192-31), together with " +
+			"a fixed recovery fee of €40 per invoice paid late (article D2192-35).",
+		"penalty_terms.public.no_rate": "Under the French Public Procurement Code, late-payment interest (intérêts " +
+			"moratoires) is due by law from the day after the payment period expired, at the European Central Bank's " +
+			"rate plus 8 points (article R2192-31), together with a fixed recovery fee of €40 per invoice paid late " +
+			"(article D2192-35).",
 
 		"warning.ecb_rate_assumed":       "ECB rate in force on {date} assumed to be {rate}%, the last known.",
 		"warning.legal_rate_assumed":     "Legal interest rate for the {half} assumed to be {rate}%, that of the {from}.",
@@ -195,6 +291,16 @@ func BasisSentence(basis, lang string) string {
 		return ""
 	}
 	return word(lang, "basis."+basis)
+}
+
+// ImputationSentence says how partial payments were imputed (imputation
+// is data.ImputeInterestFirst or data.ImputePrincipal), in lang; "" for
+// any other value.
+func ImputationSentence(imputation, lang string) string {
+	if s, ok := wordings[docLang(lang)]["imputation."+imputation]; ok {
+		return s
+	}
+	return ""
 }
 
 // WarningSentence says a statement warning in lang. key and args are the

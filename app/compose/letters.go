@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -13,10 +14,14 @@ import (
 )
 
 // LetterContext is the Context of a printed document about an invoice as
-// of a day: see DocumentContext, with what the document key adds. The
+// of a day: see DocumentContext, with what the document key adds. It
+// refuses (data.ErrCompanyIncomplete) while the company details every
+// letter needs are missing. The
 // account statement (documents.DocStatement) is about the invoice's
 // client and lists all its open invoices; a formal notice is registered
-// and carries the La Poste number already entered for it, if any.
+// and carries the La Poste number already entered for it, if any. A
+// formal notice and the court file's summary also claim the penalties and
+// the 40 € of the client's invoices paid late (ClaimsPaidLate).
 func LetterContext(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, key string,
 	asOf data.Date) (*documents.Context, error) {
 	if key == documents.DocStatement {
@@ -26,8 +31,11 @@ func LetterContext(ctx context.Context, store *data.Store, svc *dunning.Service,
 		}
 		return StatementContext(ctx, store, inv.ClientID, asOf)
 	}
-	c, err := DocumentContext(ctx, store, svc, invoiceID, asOf)
+	c, err := documentContext(ctx, store, svc, invoiceID, asOf, "", ClaimsPaidLate(key))
 	if err != nil {
+		return nil, err
+	}
+	if err := c.Company.ReadyForLetters(); err != nil {
 		return nil, err
 	}
 	if strings.HasPrefix(key, documents.DocFormalNotice) {
@@ -43,6 +51,13 @@ func LetterContext(ctx context.Context, store *data.Store, svc *dunning.Service,
 	return c, nil
 }
 
+// ClaimsPaidLate tells whether the document of a key claims the
+// penalties and the 40 € of invoices paid late: a formal notice and the
+// court file do; a friendly reminder does not.
+func ClaimsPaidLate(key string) bool {
+	return strings.HasPrefix(key, documents.DocFormalNotice) || key == documents.DocCourtSummary
+}
+
 // StatementContext is the Context of a client's account statement as of a
 // day: every invoice still owed (not paid, not written off), oldest due
 // first, the oldest as the lead invoice. It is in the client's language.
@@ -54,6 +69,9 @@ func StatementContext(ctx context.Context, store *data.Store, clientID int64, as
 	}
 	c.Lang = c.Client.Language
 	if c.Company, err = store.GetCompany(ctx); err != nil {
+		return nil, err
+	}
+	if err := c.Company.ReadyForLetters(); err != nil {
 		return nil, err
 	}
 	all, err := store.ListInvoiceSummariesByClient(ctx, clientID)
@@ -103,3 +121,77 @@ func NoticeAction(ctx context.Context, store *data.Store, invoiceID int64) (data
 
 // ErrNothingOwed: an account statement of a client who owes nothing.
 var ErrNothingOwed = errors.New("the client owes nothing")
+
+// CourtFileInput reads from the store what the court file of an invoice
+// needs as of a day (documents.CourtFile writes it): the client's overdue
+// invoices and those paid late, with their attached PDFs; the documents
+// attached to them or to the client (contract, delivery, Kbis); and the
+// reminders and formal notice sent about the invoice, each with its
+// archived file or the context to print it again as it was on the day it
+// went. Paths stored relative to dataDir come back absolute.
+func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, asOf data.Date,
+	dataDir string) (documents.CourtFileInput, error) {
+	c, err := documentContext(ctx, store, svc, invoiceID, asOf, "", true)
+	if err != nil {
+		return documents.CourtFileInput{}, err
+	}
+	if err := c.Company.ReadyForLetters(); err != nil {
+		return documents.CourtFileInput{}, err
+	}
+	in := documents.CourtFileInput{Context: c, Source: documents.StoreSource(ctx, store)}
+	abs := func(rel string) string {
+		if rel == "" {
+			return ""
+		}
+		return filepath.Join(dataDir, filepath.FromSlash(rel))
+	}
+	seen := map[int64]bool{} // a client's document supports every invoice: list it once
+	for _, l := range c.Invoices {
+		inv, err := store.GetInvoiceByNumber(ctx, l.Number)
+		if err != nil {
+			return in, err
+		}
+		in.Invoices = append(in.Invoices, documents.CourtInvoice{Number: inv.Number, IssueDate: inv.IssueDate, PDF: abs(inv.Attachment)})
+		attached, err := store.ListAttachmentsForInvoice(ctx, inv.ID)
+		if err != nil {
+			return in, err
+		}
+		for _, a := range attached {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				in.Documents = append(in.Documents, documents.CourtDocument{Kind: a.Kind, Title: a.Title, Date: a.DocDate, File: abs(a.Path)})
+			}
+		}
+	}
+	in.Letters, err = sentLetters(ctx, store, svc, invoiceID, abs)
+	return in, err
+}
+
+// sentLetters are the reminders and the formal notice sent about an
+// invoice, in the order recorded, each with the context it was printed
+// from on the day it went.
+func sentLetters(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64,
+	abs func(string) string) ([]documents.SentLetter, error) {
+	actions, err := store.ListActionsByInvoice(ctx, invoiceID)
+	if err != nil {
+		return nil, err
+	}
+	var out []documents.SentLetter
+	for _, a := range actions {
+		st, err := store.GetStep(ctx, a.StepID)
+		if err != nil {
+			return nil, err
+		}
+		if a.Status != data.ActionDone || !IsReminderStep(st) {
+			continue
+		}
+		sent := cmp.Or(a.SentOn, a.DoneOn)
+		then, err := LetterContext(ctx, store, svc, invoiceID, st.TemplateKey, sent)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, documents.SentLetter{Key: st.TemplateKey, Channel: st.Channel, SentOn: sent, Context: then,
+			File: abs(a.File), Tracking: a.TrackingNumber, ReceivedOn: a.ReceivedOn})
+	}
+	return out, nil
+}

@@ -34,10 +34,16 @@ func NewMailComposer(store *data.Store, svc *dunning.Service, dataDir string, cl
 
 // Compose writes the email of a group: the lead invoice's document
 // context lists all of the client's overdue invoices, so a grouped
-// reminder names each.
+// reminder names each. It refuses (data.ErrCompanyIncomplete) while the
+// company details every email needs are missing. The text says "ci-joint"
+// only of the invoices whose PDF it attaches; Draft.Rewrite writes it
+// again for the files the owner keeps.
 func (c *mailComposer) Compose(ctx context.Context, g dunning.Group) (mail.Draft, error) {
-	dc, err := DocumentContext(ctx, c.store, c.dunning, g.Lead.InvoiceID, c.clock.Today())
+	dc, err := DocumentContextFor(ctx, c.store, c.dunning, g.Lead.InvoiceID, g.Lead.Step.TemplateKey, c.clock.Today())
 	if err != nil {
+		return mail.Draft{}, err
+	}
+	if err := dc.Company.ReadyForLetters(); err != nil {
 		return mail.Draft{}, err
 	}
 	key := documents.TemplateKeyFor(g.Lead.Step.TemplateKey, dc.Client.Kind)
@@ -45,20 +51,39 @@ func (c *mailComposer) Compose(ctx context.Context, g dunning.Group) (mail.Draft
 	if err != nil {
 		return mail.Draft{}, err
 	}
-	r, err := documents.Render(subject, body, dc)
-	if err != nil {
-		return mail.Draft{}, err
-	}
-	d := mail.Draft{Lang: dc.Lang, To: data.SplitEmails(dc.Client.Email), Cc: data.SplitEmails(dc.Client.EmailCC),
-		Subject: r.Subject, Text: r.Text, HTML: r.HTML}
+	d := mail.Draft{Lang: dc.Lang, To: data.SplitEmails(dc.Client.Email), Cc: data.SplitEmails(dc.Client.EmailCC)}
 	if g.Lead.Step.AttachInvoice {
 		if d.Attachments, err = c.invoiceFiles(ctx, g); err != nil {
 			return d, err
 		}
 	}
 	docs, err := c.documentFiles(ctx, g.Lead.Step, key, dc)
+	if err != nil {
+		return d, err
+	}
 	d.Attachments = append(d.Attachments, docs...)
+	d.Rewrite = func(kept []mail.Attachment) (mail.Body, error) {
+		return renderFor(subject, body, *dc, kept)
+	}
+	b, err := d.Rewrite(d.Attachments)
+	d.Subject, d.Text, d.HTML = b.Subject, b.Text, b.HTML
 	return d, err
+}
+
+// renderFor renders the email's template for the files it carries: the
+// invoices among them are the ones the text says are attached.
+func renderFor(subject, body string, dc documents.Context, files []mail.Attachment) (mail.Body, error) {
+	dc.AttachedInvoices = nil
+	for _, f := range files {
+		if f.Kind == "invoice" && f.Invoice != "" {
+			dc.AttachedInvoices = append(dc.AttachedInvoices, f.Invoice)
+		}
+	}
+	r, err := documents.Render(subject, body, &dc)
+	if err != nil {
+		return mail.Body{}, err
+	}
+	return mail.Body{Subject: r.Subject, Text: r.Text, HTML: r.HTML}, nil
 }
 
 // documentFiles are the PDFs the step asks for besides the invoices: its
@@ -113,7 +138,7 @@ func (c *mailComposer) invoiceFiles(ctx context.Context, g dunning.Group) ([]mai
 		if _, err := os.Stat(full); err != nil {
 			continue // a file removed by hand: the dialog shows the invoice without it
 		}
-		out = append(out, mail.Attachment{Name: path.Base(inv.Attachment), Kind: "invoice", Path: full})
+		out = append(out, mail.Attachment{Name: path.Base(inv.Attachment), Kind: "invoice", Invoice: inv.Number, Path: full})
 	}
 	return out, nil
 }

@@ -39,6 +39,7 @@ func fillBook(t *testing.T, store *data.Store, dir string, invoices int) *book {
 	t.Helper()
 	ctx := context.Background()
 	b := &book{store: store, dir: dir}
+	completeCompany(t, store)
 	b.client = data.Client{Name: "Boulangerie Vernet", Email: "compta@vernet.fr", EmailCC: "gerant@vernet.fr"}
 	if err := store.CreateClient(ctx, &b.client); err != nil {
 		t.Fatal(err)
@@ -95,4 +96,19 @@ func (b *book) message(i int) Message {
 		Subject: "Relance : facture " + b.invoices[i].Number + " — échéance dépassée",
 		Text:    "Bonjour,\n\nSauf erreur de notre part, la facture " + b.invoices[i].Number + " reste impayée.\n\nCordialement,\nÉlodie",
 		HTML:    "<p>Bonjour,</p><p>Sauf erreur de notre part, la facture reste impayée.</p>"})
+}
+
+// completeCompany fills in the company details every email needs: send-due
+// refuses without them.
+func completeCompany(t *testing.T, store *data.Store) {
+	t.Helper()
+	ctx := context.Background()
+	co, err := store.GetCompany(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	co.LegalName, co.IBAN, co.SignatoryName = "Atelier Dupont", "FR7630006000011234567890189", "Claire Dupont"
+	if err := store.UpdateCompany(ctx, &co); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -19,6 +19,15 @@ type Draft struct {
 	Text        string
 	HTML        string
 	Attachments []Attachment
+	// Rewrite, when set, writes the subject and text again for the files
+	// the owner keeps: an email whose invoice PDF is left out must not say
+	// "ci-joint". Nil when the words do not depend on the files.
+	Rewrite func(kept []Attachment) (Body, error)
+}
+
+// Body is the words of an email: its subject, its text and its HTML.
+type Body struct {
+	Subject, Text, HTML string
 }
 
 // Composer writes the email of a group of due steps from the lead step's
@@ -163,7 +172,8 @@ func (s *Service) SendDue(ctx context.Context, plan *dunning.Plan, c Composer, d
 }
 
 // readyToSend refuses what would queue emails that cannot go: the demo
-// book, no account, no password in the keychain.
+// book, company details an email needs left empty, no account, no
+// password in the keychain.
 func (s *Service) readyToSend(ctx context.Context) error {
 	demo, err := s.DemoBook(ctx)
 	if err != nil {
@@ -171,6 +181,13 @@ func (s *Service) readyToSend(ctx context.Context) error {
 	}
 	if demo {
 		return ErrDemoBook
+	}
+	company, err := s.store.GetCompany(ctx)
+	if err != nil {
+		return err
+	}
+	if err := company.ReadyForLetters(); err != nil {
+		return err
 	}
 	account, err := s.store.GetMailAccount(ctx)
 	if err != nil {

@@ -41,8 +41,10 @@ type Message struct {
 type Attachment struct {
 	Name string // the file name the recipient sees
 	Kind string // invoice, letter, statement
-	Path string // where it is, when Data is nil
-	Data []byte
+	// Invoice is the number of the invoice a Kind "invoice" file is.
+	Invoice string
+	Path    string // where it is, when Data is nil
+	Data    []byte
 }
 
 // content returns the attachment's bytes.

@@ -101,6 +101,29 @@ func TestSendDueRefusesWithoutPasswordBeforeQueuing(t *testing.T) {
 	}
 }
 
+// Company details skipped at onboarding: send-due refuses before queuing
+// anything, rather than send an email with no IBAN or signatory.
+func TestSendDueRefusesWithoutCompanyDetails(t *testing.T) {
+	ctx := context.Background()
+	srv := startSMTP(t, serverOptions{})
+	b := newBook(t, 1)
+	co, _ := b.store.GetCompany(ctx)
+	co.IBAN = ""
+	if err := b.store.UpdateCompany(ctx, &co); err != nil {
+		t.Fatal(err)
+	}
+	svc := b.service(t, testAccount(srv), srv.password)
+	plan := &dunning.Plan{Today: testDay, Groups: []dunning.Group{auto(b.group(0))}}
+	_, err := svc.SendDue(ctx, plan, fakeComposer{b: b}, false)
+	var incomplete *data.CompanyIncompleteError
+	if !errors.As(err, &incomplete) || len(incomplete.Missing) != 1 || incomplete.Missing[0] != "iban" {
+		t.Fatalf("send-due without an IBAN: %v", err)
+	}
+	if q, _ := b.store.ListOutbox(ctx, data.OutboxQueued, data.OutboxFailed, data.OutboxSent); len(q) != 0 || len(srv.received()) != 0 {
+		t.Fatalf("%d emails queued, %d sent without an IBAN", len(q), len(srv.received()))
+	}
+}
+
 // After an incident (the server was down), the next run reports the email
 // once, under its invoice, as sent: not once as "cannot be queued again"
 // and once more, nameless, as a retry.
