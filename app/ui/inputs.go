@@ -190,6 +190,20 @@ func (c *checkField) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// newRadio is a radio group of u's window. Fyne gives the focus to the
+// choice tapped, which then swallows every key, Esc included: the choice
+// hands the focus back once made, so that Esc still closes the dialog.
+func newRadio(u *UI, options []string, changed func(string)) *widget.RadioGroup {
+	r := widget.NewRadioGroup(options, nil)
+	r.OnChanged = func(choice string) {
+		if changed != nil {
+			changed(choice)
+		}
+		u.win.Canvas().Unfocus()
+	}
+	return r
+}
+
 // windowShortcutKeys are the keys that, with Ctrl (Cmd on macOS), act on
 // the whole window (addShortcuts): new invoice, search, the six screens.
 var windowShortcutKeys = []fyne.KeyName{fyne.KeyN, fyne.KeyF, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}

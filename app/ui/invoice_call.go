@@ -44,7 +44,7 @@ func (a *invoiceActions) onPause() {
 	invoiceID := dd.report.Invoice.ID
 	p := &invoicePauseDialog{until: newDateEntry(u.win, dd.today.AddDays(14)), reason: newEntry(u)}
 	untilLabel, foreverLabel := lang.L("invoices.pause.until_date"), lang.L("invoices.pause.indefinitely")
-	p.mode = widget.NewRadioGroup([]string{untilLabel, foreverLabel}, func(choice string) {
+	p.mode = newRadio(u, []string{untilLabel, foreverLabel}, func(choice string) {
 		if choice == foreverLabel {
 			p.until.Disable()
 		} else {

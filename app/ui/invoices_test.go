@@ -52,6 +52,7 @@ func newInvoiceBook(t *testing.T) *invoiceBook {
 	ctx := context.Background()
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	completeCompany(t, store)
 	b := &invoiceBook{u: u, store: store, ids: map[string]int64{}}
 	var clients []int64
 	for _, c := range []data.Client{{Name: "Électricité Berthier EURL"}, {Name: "Boulangerie Martin"},
@@ -351,7 +352,7 @@ func TestRecordPromiseThroughDialog(t *testing.T) {
 	}
 	fillIn(t, dlg, "promised_on", "15/12/2026")
 	fillIn(t, dlg, "amount", "2 500")
-	channel := firstInput(t, dlg, "channel").(*widget.Select)
+	channel, _ := asSelect(firstInput(t, dlg, "channel"))
 	channel.SetSelected(ChannelName(data.ChannelEmail))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	promises, _ := b.store.ListPromisesByInvoice(ctx, b.ids["FA-2026-0002"])

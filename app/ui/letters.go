@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"relance/app/compose"
 	"relance/app/dunning"
@@ -52,10 +55,12 @@ func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
 	if job.deadline > 0 {
 		c.DeadlineDays, c.Deadline = job.deadline, today.AddDays(job.deadline)
 	}
+	c.Dropped = &documents.DroppedRunes{}
 	pdf, err := documents.Document(job.key, documents.StoreSource(ctx, u.store), c)
 	if err != nil {
 		return "", err
 	}
+	u.warnDropped(c.Dropped.Runes())
 	name := c.Invoice.Number
 	if job.key == documents.DocStatement {
 		name = c.Client.Name
@@ -65,6 +70,24 @@ func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
 		return "", err
 	}
 	return rel, u.recordLetter(ctx, job, c, rel)
+}
+
+// warnDropped tells the owner which characters a PDF left out because its
+// font has none for them (an emoji typed in a client's name): the letter
+// is printed without them, never with "?".
+func (u *UI) warnDropped(runes []rune) {
+	if len(runes) == 0 {
+		return
+	}
+	chars := make([]string, len(runes))
+	for i, r := range runes {
+		chars[i] = string(r)
+	}
+	slog.Warn("letter: characters the font lacks left out", "chars", strings.Join(chars, " "))
+	fyne.Do(func() {
+		dialog.ShowInformation(lang.L("letters.dropped.title"),
+			lang.L("letters.dropped.text", map[string]any{"Chars": strings.Join(chars, " ")}), u.win)
+	})
 }
 
 // recordLetter records a printed document: the step done with its file,

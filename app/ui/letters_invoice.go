@@ -89,7 +89,7 @@ func (a *invoiceActions) onPrintNotice() {
 	for i, days := range letterDeadlines {
 		options[i] = lang.N("letters.notice.days", days, map[string]any{"Days": days})
 	}
-	deadline := widget.NewSelect(options, nil)
+	deadline := newSelect(u, options, nil)
 	deadline.SetSelectedIndex(0)
 	hint := &widget.Label{Text: lang.L("letters.notice.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	f := newForm()

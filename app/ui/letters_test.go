@@ -56,7 +56,7 @@ func lettersSelect(t *testing.T, root fyne.CanvasObject) *widget.Select {
 	t.Helper()
 	var found *widget.Select
 	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && found == nil {
+		if s, ok := asSelect(o); ok && found == nil {
 			found = s
 		}
 	})
@@ -98,7 +98,7 @@ func TestPrintFormalNoticeArchivesRecordsAndOpens(t *testing.T) {
 		t.Fatalf("notice recorded %v with file %q, want %q", ok, notice.File, want)
 	}
 	text := lettersPDFText(t, b.u, notice.File)
-	for _, s := range []string{"MISE EN DEMEURE", "dans un délai de 15 jours", "Électricité Berthier EURL", "Le 24 novembre 2026",
+	for _, s := range []string{"MISE EN DEMEURE", "dans un délai de 15 jours", "Électricité Berthier EURL", "Lyon, le 24 novembre 2026",
 		"Lettre recommandée avec accusé de réception n°"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the archived notice lacks %q", s)
@@ -309,9 +309,11 @@ func TestPrepareCourtFile(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	// No invoice PDF attached: exhibit 1 is to add; the notice printed above
-	// is copied as exhibit 2, its receipt to add, the statement printed.
-	want := []string{documents.CourtBordereauFile, documents.CourtSummaryFile, "02-mise-en-demeure-2026-11-24.pdf", "04-decompte-2026-11-24.pdf"}
+	// Nothing attached: the debtor's Kbis (1), the proof of the contract
+	// (2), the invoice (3) and the proof of delivery (4) are to add; the
+	// notice printed above is copied as exhibit 5, its receipt (6) to add,
+	// the statement printed (7).
+	want := []string{documents.CourtBordereauFile, documents.CourtSummaryFile, "05-mise-en-demeure-2026-11-24.pdf", "07-decompte-2026-11-24.pdf"}
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("court file holds %q, want %q", names, want)
 	}

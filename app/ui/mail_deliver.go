@@ -145,9 +145,10 @@ func mailKeychainText(err error) string {
 	return lang.L("mail.keychain." + string(mail.TroubleOf(err)))
 }
 
-// mailPreviewSegments draws an HTML email body as rich text: paragraphs,
-// bold, line breaks, and table rows as lines of cells. It is a preview,
-// not a browser: what matters is the words and their order.
+// mailPreviewSegments draws an HTML email body as rich text: paragraphs
+// with a blank line between them, bold, line breaks, and table rows as
+// lines of cells. It is a preview, not a browser: what matters is the
+// words, their order and where lines break.
 func mailPreviewSegments(body string) []widget.RichTextSegment {
 	root, err := html.Parse(strings.NewReader(body))
 	if err != nil {
@@ -155,13 +156,20 @@ func mailPreviewSegments(body string) []widget.RichTextSegment {
 	}
 	p := &mailPreview{}
 	p.walk(root, false)
-	p.flush()
+	p.endLine()
+	if p.gapLast {
+		p.out = p.out[:len(p.out)-1]
+	}
 	return p.out
 }
 
 type mailPreview struct {
 	out  []widget.RichTextSegment
-	line []widget.RichTextSegment
+	line []*widget.TextSegment
+	// gapLast: out ends with a blank line, which a new paragraph does not
+	// repeat. Each blank line is a segment of its own: the rich text draws
+	// every segment once.
+	gapLast bool
 }
 
 func (p *mailPreview) walk(n *html.Node, bold bool) {
@@ -176,7 +184,7 @@ func (p *mailPreview) walk(n *html.Node, bold bool) {
 		}
 		return
 	case n.Type == html.ElementNode && n.Data == "br":
-		p.flush()
+		p.endLine()
 		return
 	}
 	if n.Type == html.ElementNode && (n.Data == "strong" || n.Data == "b" || n.Data == "th") {
@@ -190,17 +198,36 @@ func (p *mailPreview) walk(n *html.Node, bold bool) {
 	}
 	if n.Type == html.ElementNode {
 		switch n.Data {
-		case "p", "tr", "div", "h1", "h2", "h3", "li", "table":
-			p.flush()
+		case "tr", "li":
+			p.endLine()
+		case "p", "div", "h1", "h2", "h3", "table":
+			p.endParagraph()
 		}
 	}
 }
 
-// flush ends the line in progress as a paragraph.
-func (p *mailPreview) flush() {
+// endLine ends the line in progress: Fyne breaks a rich text's line after
+// a segment that is not inline, so the line's last segment becomes one.
+func (p *mailPreview) endLine() {
 	if len(p.line) == 0 {
 		return
 	}
-	p.out = append(p.out, &widget.ParagraphSegment{Texts: p.line})
+	last := p.line[len(p.line)-1]
+	last.Text = strings.TrimRight(last.Text, " ")
+	last.Style.Inline = false
+	for _, seg := range p.line {
+		p.out = append(p.out, seg)
+	}
 	p.line = nil
+	p.gapLast = false
+}
+
+// endParagraph ends the line in progress and leaves a blank line after it,
+// once.
+func (p *mailPreview) endParagraph() {
+	p.endLine()
+	if len(p.out) > 0 && !p.gapLast {
+		p.out = append(p.out, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
+		p.gapLast = true
+	}
 }

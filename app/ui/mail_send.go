@@ -38,10 +38,10 @@ type sendDialog struct {
 	form                *form
 	to, cc, subject     *entry
 	own                 *entry // demo book: the owner's own address
-	ownConfirm          *widget.Check
+	ownConfirm          *checkField
 	body                *entry
 	preview             *widget.RichText
-	files               []*widget.Check
+	files               []*checkField
 	status              *widget.Label
 	progress            *widget.ProgressBarInfinite
 	send, cancel, byOwn *widget.Button
@@ -242,7 +242,7 @@ func (s *sendDialog) demoBanner() fyne.CanvasObject {
 	warn := &widget.Label{Text: lang.L("mail.send.demo"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	s.own = newEntry(s.ui)
 	s.own.SetText(s.account.FromAddress)
-	s.ownConfirm = widget.NewCheck(lang.L("mail.send.demo_confirm"), nil)
+	s.ownConfirm = newCheck(s.ui, lang.L("mail.send.demo_confirm"), nil)
 	s.form.add("mail_own", true, container.NewVBox(s.own, s.ownConfirm))
 	return warn
 }
@@ -258,8 +258,9 @@ func (s *sendDialog) filesBox() fyne.CanvasObject {
 	box.Add(&widget.Label{Text: lang.N("mail.send.invoices", len(numbers), map[string]any{"Count": len(numbers),
 		"Numbers": strings.Join(numbers, ", "), "Total": formatMoney(s.group.Total)}), Truncation: fyne.TextTruncateEllipsis})
 	for _, att := range s.draft.Attachments {
-		c := widget.NewCheck(lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
+		c := newCheck(s.ui, lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
 		c.SetChecked(true)
+		c.OnChanged = func(bool) { s.onFilesChanged() }
 		s.files = append(s.files, c)
 		path := att.Path
 		open := &widget.Button{Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() { s.ui.openFile(path) }}
@@ -269,6 +270,37 @@ func (s *sendDialog) filesBox() fyne.CanvasObject {
 		box.Add(&widget.Label{Text: lang.L("mail.send.no_pdf"), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
 	}
 	return box
+}
+
+// kept are the files the owner leaves ticked.
+func (s *sendDialog) kept() []mail.Attachment {
+	var out []mail.Attachment
+	for i, att := range s.draft.Attachments {
+		if s.files[i].Checked {
+			out = append(out, att)
+		}
+	}
+	return out
+}
+
+// onFilesChanged writes the email again for the files kept, so that it
+// never says "ci-joint" of an invoice left out; words the owner already
+// edited are theirs and stay.
+func (s *sendDialog) onFilesChanged() {
+	if s.draft.Rewrite == nil || s.body.Text != s.draft.Text {
+		return
+	}
+	b, err := s.draft.Rewrite(s.kept())
+	if err != nil {
+		setError(s.status, errorSentence(err))
+		return
+	}
+	if strings.TrimSpace(s.subject.Text) == s.draft.Subject {
+		s.subject.SetText(b.Subject)
+	}
+	s.draft.Subject, s.draft.Text, s.draft.HTML = b.Subject, b.Text, b.HTML
+	s.body.SetText(b.Text)
+	s.refreshPreview()
 }
 
 // html is the HTML alternative: the template's when the owner did not
@@ -304,11 +336,7 @@ func (s *sendDialog) message() (mail.Message, error) {
 	if d.Subject == "" {
 		errs = append(errs, &data.FieldError{Field: "mail_subject", Reason: data.ReasonRequired})
 	}
-	for i, att := range s.draft.Attachments {
-		if s.files[i].Checked {
-			d.Attachments = append(d.Attachments, att)
-		}
-	}
+	d.Attachments = s.kept()
 	if len(errs) > 0 {
 		return m, errs
 	}

@@ -116,7 +116,7 @@ func selectIn(t *testing.T, root fyne.CanvasObject, key, option string) {
 	input, _ := formRow(t, root, key)
 	var sel *widget.Select
 	walk(input, nil, func(o, _ fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && sel == nil {
+		if s, ok := asSelect(o); ok && sel == nil {
 			sel = s
 		}
 	})
@@ -212,7 +212,7 @@ func TestSendReminderFromToday(t *testing.T) {
 	}
 	var attach *widget.Check
 	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
-		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
+		if c, ok := asCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
 			attach = c
 		}
 	})
@@ -321,7 +321,7 @@ func TestDemoBookSendsOnlyToTheOwner(t *testing.T) {
 	}
 	var confirm *widget.Check
 	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
-		if c, ok := o.(*widget.Check); ok && c.Text == lang.L("mail.send.demo_confirm") {
+		if c, ok := asCheck(o); ok && c.Text == lang.L("mail.send.demo_confirm") {
 			confirm = c
 		}
 	})

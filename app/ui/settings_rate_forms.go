@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"relance/data"
 )
@@ -79,7 +78,7 @@ func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 	f := newForm()
 	year := newEntry(s.ui)
 	year.SetText(strconv.Itoa(r.Year))
-	half := widget.NewSelect([]string{lang.L("settings.rates.half_first"), lang.L("settings.rates.half_second")}, nil)
+	half := newSelect(s.ui, []string{lang.L("settings.rates.half_first"), lang.L("settings.rates.half_second")}, nil)
 	half.SetSelectedIndex(r.Half - 1)
 	professional, consumer := newEntry(s.ui), newEntry(s.ui)
 	professional.PlaceHolder = rateInput(262)

@@ -221,7 +221,7 @@ func (s *scenarioSection) showMapping() {
 		names[i] = scenarioName(sc)
 	}
 	for _, c := range s.categories {
-		choice := widget.NewSelect(names, nil)
+		choice := newSelect(s.ui, names, nil)
 		if i := slices.IndexFunc(s.scenarios, func(sc data.Scenario) bool { return sc.ID == c.ScenarioID }); i >= 0 {
 			choice.SetSelectedIndex(i)
 		}

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"relance/data"
 )
@@ -31,14 +30,14 @@ type stepForm struct {
 	base      data.Step
 	form      *form
 	offset    *entry
-	channel   *widget.Select
-	template  *widget.Select
+	channel   *selectField
+	template  *selectField
 	templates []string // the template keys, in the select's order
 	deadline  *entry
-	attach    *widget.Check
-	statement *widget.Check
-	letter    *widget.Check
-	auto      *widget.Check
+	attach    *checkField
+	statement *checkField
+	letter    *checkField
+	auto      *checkField
 }
 
 // openStepForm shows the dialog for st (a new step when st.ID is 0).
@@ -50,10 +49,10 @@ func (s *scenarioSection) openStepForm(sc data.Scenario, st data.Step) {
 		f.deadline.SetText(strconv.Itoa(st.DeadlineDays))
 	}
 	f.buildChoices(st)
-	f.attach = widget.NewCheck(lang.L("settings.step.attach"), nil)
-	f.statement = widget.NewCheck(lang.L("settings.step.statement"), nil)
-	f.letter = widget.NewCheck(lang.L("settings.step.letter"), nil)
-	f.auto = widget.NewCheck(lang.L("settings.step.auto"), nil)
+	f.attach = newCheck(s.ui, lang.L("settings.step.attach"), nil)
+	f.statement = newCheck(s.ui, lang.L("settings.step.statement"), nil)
+	f.letter = newCheck(s.ui, lang.L("settings.step.letter"), nil)
+	f.auto = newCheck(s.ui, lang.L("settings.step.auto"), nil)
 	f.attach.Checked, f.statement.Checked, f.letter.Checked, f.auto.Checked = st.AttachInvoice, st.IncludeStatement, st.WithLetter, st.AutoSend
 
 	f.form.add("offset_days", true, container.NewVBox(f.offset, settingsHint("settings.step.offset_hint")))
@@ -88,9 +87,9 @@ func (f *stepForm) buildChoices(st data.Step) {
 			names[i] = k
 		}
 	}
-	f.template = widget.NewSelect(names, nil)
+	f.template = newSelect(f.s.ui, names, nil)
 	f.template.SetSelectedIndex(slices.Index(f.templates, st.TemplateKey))
-	f.channel = widget.NewSelect(channels, nil)
+	f.channel = newSelect(f.s.ui, channels, nil)
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, st.Channel))
 	previous := st.Channel
 	f.channel.OnChanged = func(string) {

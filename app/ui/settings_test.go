@@ -333,7 +333,7 @@ func TestSettingsCategoryScenario(t *testing.T) {
 	var choice *widget.Select
 	for i, o := range sec.mapping.Objects {
 		if l, ok := o.(*widget.Label); ok && l.Text == lang.L("category.risky") {
-			choice = sec.mapping.Objects[i+1].(*widget.Select)
+			choice, _ = asSelect(sec.mapping.Objects[i+1])
 		}
 	}
 	if choice == nil || choice.Selected != lang.L("scenario.risky") {

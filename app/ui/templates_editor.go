@@ -178,6 +178,8 @@ var templateErrorKeys = map[string]string{
 	documents.ErrStrayClose:   "templates.error.stray_close",
 	documents.ErrBadName:      "templates.error.bad_name",
 	documents.ErrBlockInline:  "templates.error.block_inline",
+	documents.ErrSectionOpen:  "templates.error.section_open",
+	documents.ErrSectionClose: "templates.error.section_close",
 }
 
 // templateProblem says what is wrong in a template and where: "Ligne 3,
@@ -187,7 +189,7 @@ func templateProblem(err error) string {
 	if !errors.As(err, &te) {
 		return errorSentence(err)
 	}
-	args := map[string]any{"Line": te.Line, "Col": te.Col, "Field": "{{" + te.Name + "}}", "Open": "{{", "Close": "}}"}
+	args := map[string]any{"Line": te.Line, "Col": te.Col, "Field": "{{" + te.Name + "}}", "Name": te.Name, "Open": "{{", "Close": "}}"}
 	where := "templates.where.body"
 	var pe *documents.PartError
 	if errors.As(err, &pe) && pe.Part == documents.PartSubject {

@@ -43,7 +43,7 @@ func newTemplateFields(e *templateEditor) *templateFields {
 		}
 	}
 	title := &widget.Label{Text: lang.L("templates.fields"), TextStyle: fyne.TextStyle{Bold: true}}
-	hint := &widget.Label{Text: lang.L("templates.fields.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance,
+	hint := &widget.Label{Text: lang.L("templates.fields.hint", map[string]any{"Open": "{{", "Close": "}}"}), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance,
 		SizeName: theme.SizeNameCaptionText}
 	f.content = container.NewBorder(container.NewVBox(title, hint), nil, nil, nil, f.list)
 	return f

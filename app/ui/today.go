@@ -3,7 +3,6 @@ package ui
 import (
 	"cmp"
 	"context"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -94,11 +93,7 @@ func (s *todayScreen) showCompanyBanner(missing []string) {
 		s.company.Hide()
 		return
 	}
-	names := make([]string, len(missing))
-	for i, f := range missing {
-		names[i] = lang.L("field." + f)
-	}
-	s.companyText.SetText(lang.L("today.company.missing", map[string]any{"Fields": strings.Join(names, ", ")}))
+	s.companyText.SetText(companyMissingSentence(missing))
 	s.company.Show()
 }
 

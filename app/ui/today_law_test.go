@@ -13,7 +13,7 @@ import (
 // Company details skipped at onboarding: Today says which are missing and
 // opens Settings; once entered, the banner goes.
 func TestTodayAsksForTheCompanyDetails(t *testing.T) {
-	b := newTodayBook(t)
+	b := newTodayBookWithoutCompany(t)
 	b.refresh()
 	if !b.u.home.company.Visible() {
 		t.Fatal("no banner while the company details are empty")

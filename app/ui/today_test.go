@@ -26,7 +26,18 @@ type todayBook struct {
 	steps map[string]data.Step // the standard scenario's steps, by template
 }
 
+// newTodayBook is an empty book (no demo data) whose company details are
+// complete, on Today.
 func newTodayBook(t *testing.T) *todayBook {
+	t.Helper()
+	b := newTodayBookWithoutCompany(t)
+	completeCompany(t, b.store)
+	return b
+}
+
+// newTodayBookWithoutCompany is newTodayBook with the company step of the
+// onboarding skipped: the company details are empty.
+func newTodayBookWithoutCompany(t *testing.T) *todayBook {
 	t.Helper()
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))

@@ -46,6 +46,44 @@ func newFirstStartUI(t *testing.T) (*UI, *data.Store) {
 	return u, store
 }
 
+// completeCompany fills in the company details every letter and email
+// needs, which newTestUI's skipped onboarding left empty.
+func completeCompany(t *testing.T, store *data.Store) {
+	t.Helper()
+	ctx := context.Background()
+	company, err := store.GetCompany(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	company.LegalName, company.IBAN, company.SignatoryName = "Atelier Dubois", "FR7630006000011234567890189", "Claire Dubois"
+	company.Address = data.Address{Street: "12 rue Mercière", PostalCode: "69002", City: "Lyon"}
+	if err := store.UpdateCompany(ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// asSelect is o as a drop-down, ours (selectField) or Fyne's.
+func asSelect(o fyne.CanvasObject) (*widget.Select, bool) {
+	switch x := o.(type) {
+	case *selectField:
+		return &x.Select, true
+	case *widget.Select:
+		return x, true
+	}
+	return nil, false
+}
+
+// asCheck is o as a check box, ours (checkField) or Fyne's.
+func asCheck(o fyne.CanvasObject) (*widget.Check, bool) {
+	switch x := o.(type) {
+	case *checkField:
+		return &x.Check, true
+	case *widget.Check:
+		return x, true
+	}
+	return nil, false
+}
+
 // walk visits the visible objects under o, depth first, with their parent.
 func walk(o, parent fyne.CanvasObject, fn func(o, parent fyne.CanvasObject)) {
 	if o == nil || !o.Visible() {

@@ -7,10 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/compose"
 	"relance/app/datadir"
 	"relance/app/dunning"
 	"relance/app/ui"
@@ -79,8 +81,26 @@ func openInvoice(env *cliEnv, ctx context.Context, number string) (*data.Store, 
 // failed prints that a command failed, with the cause, and returns the
 // exit status 1.
 func failed(env *cliEnv, err error) int {
-	fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+	fmt.Fprintln(env.stderr, failedLine(err))
 	return 1
+}
+
+// failedLine says why a command failed: in words for the causes the owner
+// can fix (company details missing), else with the error's detail.
+func failedLine(err error) string {
+	var incomplete *data.CompanyIncompleteError
+	if errors.As(err, &incomplete) {
+		names := make([]string, len(incomplete.Missing))
+		for i, f := range incomplete.Missing {
+			names[i] = lang.L("field." + f)
+		}
+		return lang.L("cli.company_incomplete", map[string]any{"Fields": strings.Join(names, ", ")})
+	}
+	var noRate *compose.NoRateError
+	if errors.As(err, &noRate) {
+		return ui.NoRateSentence(noRate)
+	}
+	return lang.L("cli.failed", map[string]any{"Detail": err.Error()})
 }
 
 // dueLine is one invoice step of `relance due --json`.

@@ -94,7 +94,7 @@ func letterPDF(env *cliEnv, ctx context.Context, store *data.Store, inv data.Inv
 	case errors.Is(err, compose.ErrNothingOwed):
 		fmt.Fprintln(env.stderr, lang.L("letters.cli.nothing_owed", map[string]any{"Number": inv.Number}))
 	default:
-		fmt.Fprintln(env.stderr, lang.L("cli.failed", map[string]any{"Detail": err.Error()}))
+		fmt.Fprintln(env.stderr, failedLine(err))
 	}
 	return nil, 1
 }

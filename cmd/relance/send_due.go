@@ -88,7 +88,7 @@ func sendDueError(err error) string {
 	case mail.CauseOf(err) == mail.CauseNoSecret:
 		return lang.L("cli.send_due.no_secret")
 	}
-	return lang.L("cli.failed", map[string]any{"Detail": err.Error()})
+	return failedLine(err)
 }
 
 func clientNames(ctx context.Context, store *data.Store, outcomes []mail.DueOutcome) (map[int64]data.Client, error) {

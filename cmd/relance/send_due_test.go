@@ -102,6 +102,14 @@ func autoBook(t *testing.T, srv *sinkServer) string {
 			}
 		}
 	}
+	co, err := store.GetCompany(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	co.LegalName, co.IBAN, co.SignatoryName = "Atelier Dupont", "FR7630006000011234567890189", "Claire Dupont"
+	if err := store.UpdateCompany(ctx, &co); err != nil {
+		t.Fatal(err)
+	}
 	a := data.MailAccount{FromAddress: "moi@atelier-dupont.fr", Host: "127.0.0.1", Port: srv.port, Security: data.SecurityNone,
 		AllowPlaintext: true}
 	if err := store.UpdateMailAccount(ctx, &a); err != nil {
@@ -156,6 +164,25 @@ func TestSendDueFailsLoudly(t *testing.T) {
 // A relance.db of 0 bytes is refused with a sentence saying what to do,
 // and stays as it is: not silently turned into an empty book that the
 // unattended run would then find nothing to send in.
+// Company details missing: send-due says which, in words, and sends
+// nothing.
+func TestSendDueRefusesWithoutCompanyDetails(t *testing.T) {
+	srv := startSink(t)
+	dir := autoBook(t, srv)
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		co, _ := store.GetCompany(ctx)
+		co.SignatoryName = ""
+		if err := store.UpdateCompany(ctx, &co); err != nil {
+			t.Fatal(err)
+		}
+	})
+	code, _, errOut := runCLI(t, "send-due", "--data", dir)
+	want := lang.L("cli.company_incomplete", map[string]any{"Fields": lang.L("field.signatory_name")})
+	if code != 1 || strings.TrimSpace(errOut) != want || srv.count() != 0 {
+		t.Fatalf("send-due without a signatory: exit %d %q, %d sent; want %q", code, errOut, srv.count(), want)
+	}
+}
+
 func TestSendDueRefusesAnEmptyBook(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(datadir.DBPath(dir), nil, 0o600); err != nil {

@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/data"
+)
+
+// With the company step skipped, neither Send nor Print produces an email
+// or a letter with an empty name, IBAN or signatory: each refuses with the
+// banner's sentence, and nothing is queued, printed or recorded.
+func TestSendAndPrintRefuseWithoutCompanyDetails(t *testing.T) {
+	b := newTodayBookWithoutCompany(t)
+	useMailServer(t, b.u, startMailServer(t))
+	martin := b.client("Boulangerie Martin", "")
+	notice := b.invoice(martin, "FA-2026-042", "2026-10-25", 125000)
+	b.done(notice, "pre_due", "reminder_1", "call", "reminder_2")
+	mail := b.invoice(b.client("Café Durand", ""), "FA-2026-043", "2026-11-20", 5000)
+	b.refresh()
+
+	test.Tap(findButton(t, b.mustCard(mail.Number), lang.L("mail.today.send")))
+	want := companyMissingSentence([]string{"legal_name", "iban", "signatory_name"})
+	if !textOnScreen(top(b.u), want) {
+		t.Fatalf("Send did not refuse with %q", want)
+	}
+	test.Tap(b.mustCard(notice.Number).print)
+	for _, inv := range []data.Invoice{notice, mail} {
+		for _, a := range b.actions(inv) {
+			if a.File != "" {
+				t.Errorf("%s: %+v recorded without company details", inv.Number, a)
+			}
+		}
+	}
+	pending, err := b.store.ListOutboxPending(b.ctx)
+	if err != nil || len(pending) != 0 {
+		t.Errorf("%d emails queued (%v)", len(pending), err)
+	}
+}
+
+// The email says "ci-joint" of the invoice whose PDF goes with it, and no
+// longer once the owner leaves the PDF out.
+func TestSendDialogSaysAttachedOnlyOfKeptFiles(t *testing.T) {
+	b, _, inv := mailBook(t)
+	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	dlg := top(b.u)
+	var attach *widget.Check
+	var body *widget.Entry
+	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if c, ok := asCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
+			attach = c
+		}
+		if e, ok := o.(*entry); ok && e.MultiLine {
+			body = &e.Entry
+		}
+	})
+	if attach == nil || body == nil {
+		t.Fatal("no attachment box or no body in the dialog")
+	}
+	if !strings.Contains(body.Text, "ci-joint la facture\u00a0FA-2026-042") {
+		t.Fatalf("the PDF is attached but the email does not say so:\n%s", body.Text)
+	}
+	attach.SetChecked(false)
+	if strings.Contains(body.Text, "ci-joint") {
+		t.Fatalf("the PDF is left out but the email says ci-joint:\n%s", body.Text)
+	}
+	attach.SetChecked(true)
+	if !strings.Contains(body.Text, "ci-joint") {
+		t.Fatal("ticked again, the email no longer mentions the PDF")
+	}
+	body.SetText(body.Text + "\nMerci.")
+	attach.SetChecked(false)
+	if !strings.HasSuffix(body.Text, "Merci.") {
+		t.Error("leaving a file out rewrote words the owner had edited")
+	}
+}
+
+// The Preview tab shows the email as sent: each paragraph and each line
+// break on a line of its own, a blank line between paragraphs, a table
+// row per line.
+func TestMailPreviewBreaksParagraphsAndLines(t *testing.T) {
+	test.NewTempApp(t)
+	rt := widget.NewRichText(mailPreviewSegments(`<p>Madame Vernet,</p><p>Ligne un<br>Ligne deux</p>` +
+		`<table><tr><td>FA-1</td><td>100 €</td></tr><tr><td>FA-2</td><td>50 €</td></tr></table><p>Fin</p>`)...)
+	rt.Wrapping = fyne.TextWrapWord
+	w := test.NewWindow(rt)
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 500))
+	y := map[string]float32{}
+	for _, o := range test.WidgetRenderer(rt).Objects() {
+		if txt, ok := o.(*canvas.Text); ok && strings.TrimSpace(txt.Text) != "" {
+			y[strings.TrimSpace(txt.Text)] = txt.Position().Y
+		}
+	}
+	order := []string{"Madame Vernet,", "Ligne un", "Ligne deux", "FA-1", "FA-2", "Fin"}
+	for i := 1; i < len(order); i++ {
+		a, okA := y[order[i-1]]
+		b, okB := y[order[i]]
+		if !okA || !okB || b <= a {
+			t.Fatalf("%q (y %v) is not below %q (y %v): %v", order[i], b, order[i-1], a, y)
+		}
+	}
+	lineGap := y["Ligne deux"] - y["Ligne un"]
+	if paraGap := y["Ligne un"] - y["Madame Vernet,"]; paraGap <= lineGap*1.5 {
+		t.Errorf("no blank line between paragraphs: %v apart, lines %v apart", paraGap, lineGap)
+	}
+}
