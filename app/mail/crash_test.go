@@ -78,7 +78,9 @@ func TestOutboxSurvivesAKilledSender(t *testing.T) {
 	if state := child.ProcessState; state == nil || state.Success() {
 		t.Fatalf("the sender was not killed: %v", waitErr)
 	}
-	if got := len(srv.received()); got != killAt+1 {
+	// The server records the message in flight once the hook that killed
+	// the sender returns, which may be after Wait saw the process die.
+	if got := waitReceived(srv, killAt+1, 10*time.Second); got != killAt+1 {
 		t.Fatalf("the server got %d messages before the kill, want %d", got, killAt+1)
 	}
 
@@ -137,5 +139,18 @@ func TestOutboxSurvivesAKilledSender(t *testing.T) {
 	}
 	if len(count) != 50 {
 		t.Errorf("the server got %d distinct messages, want 50", len(count))
+	}
+}
+
+// waitReceived waits until the server has recorded want messages, or the
+// time is up, and returns how many it has.
+func waitReceived(srv *smtpServer, want int, within time.Duration) int {
+	deadline := time.Now().Add(within)
+	for {
+		got := len(srv.received())
+		if got >= want || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

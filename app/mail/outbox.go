@@ -412,6 +412,12 @@ func (d *delivery) copyToSent(m *data.OutboxMessage, raw []byte, at time.Time) {
 	}
 	if err == nil {
 		err = d.imap.appendSent(raw, at)
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			// A server silent at APPEND would be as silent for the next
+			// message: the rest of the batch skips the copy rather than
+			// wait the timeout once per email.
+			d.imapErr = &Error{Cause: CauseSentCopy, Err: err}
+		}
 	}
 	result := "done"
 	if err != nil {

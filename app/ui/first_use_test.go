@@ -111,3 +111,43 @@ func TestMailPreviewBreaksParagraphsAndLines(t *testing.T) {
 		t.Errorf("no blank line between paragraphs: %v apart, lines %v apart", paraGap, lineGap)
 	}
 }
+
+// A letter addressed to a contact a call said has left waits for the owner
+// to confirm the contact; confirmed, the task is done and it prints.
+func TestPrintWaitsWhenTheContactLeft(t *testing.T) {
+	b := newTodayBook(t)
+	martin := b.client("Boulangerie Martin", "")
+	martin.ContactName = "Mme Roy"
+	if err := b.store.UpdateClient(b.ctx, &martin); err != nil {
+		t.Fatal(err)
+	}
+	inv := b.invoice(martin, "FA-2026-042", "2026-10-25", 125000)
+	b.done(inv, "pre_due", "reminder_1", "call", "reminder_2")
+	task := data.Task{ClientID: martin.ID, Kind: data.TaskFixContact, Note: "Mme Roy est partie"}
+	if err := b.store.CreateTask(b.ctx, &task); err != nil {
+		t.Fatal(err)
+	}
+	b.refresh()
+	test.Tap(b.mustCard(inv.Number).print)
+	dlg := top(b.u)
+	if !labelContains(dlg, "Mme Roy est partie") {
+		t.Fatal("printing does not say the contact left")
+	}
+	for _, a := range b.actions(inv) {
+		if a.File != "" {
+			t.Fatalf("printed before the contact was confirmed: %+v", a)
+		}
+	}
+	test.Tap(findButton(t, dlg, lang.L("letters.contact.print")))
+	printed := false
+	for _, a := range b.actions(inv) {
+		printed = printed || (a.StepID == b.steps["formal_notice"].ID && a.File != "")
+	}
+	if !printed {
+		t.Fatal("confirmed, the notice was not printed")
+	}
+	tasks, _ := b.store.ListOpenTasksByClient(b.ctx, data.TaskFixContact)
+	if len(tasks[martin.ID]) != 0 {
+		t.Error("the contact was confirmed but its task is still open")
+	}
+}

@@ -193,13 +193,22 @@ func (c *checkField) TypedKey(ev *fyne.KeyEvent) {
 // newRadio is a radio group of u's window. Fyne gives the focus to the
 // choice tapped, which then swallows every key, Esc included: the choice
 // hands the focus back once made, so that Esc still closes the dialog.
-func newRadio(u *UI, options []string, changed func(string)) *widget.RadioGroup {
+// A required group keeps its choice when the chosen one is tapped again
+// (Fyne's Required would leave that tap without an OnChanged, so without a
+// way to give the focus back).
+func newRadio(u *UI, options []string, required bool, changed func(string)) *widget.RadioGroup {
 	r := widget.NewRadioGroup(options, nil)
+	last := ""
 	r.OnChanged = func(choice string) {
+		u.win.Canvas().Unfocus()
+		if choice == "" && required && last != "" {
+			r.SetSelected(last)
+			return
+		}
+		last = choice
 		if changed != nil {
 			changed(choice)
 		}
-		u.win.Canvas().Unfocus()
 	}
 	return r
 }

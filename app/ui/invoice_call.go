@@ -44,7 +44,7 @@ func (a *invoiceActions) onPause() {
 	invoiceID := dd.report.Invoice.ID
 	p := &invoicePauseDialog{until: newDateEntry(u.win, dd.today.AddDays(14)), reason: newEntry(u)}
 	untilLabel, foreverLabel := lang.L("invoices.pause.until_date"), lang.L("invoices.pause.indefinitely")
-	p.mode = newRadio(u, []string{untilLabel, foreverLabel}, func(choice string) {
+	p.mode = newRadio(u, []string{untilLabel, foreverLabel}, true, func(choice string) {
 		if choice == foreverLabel {
 			p.until.Disable()
 		} else {
@@ -52,7 +52,6 @@ func (a *invoiceActions) onPause() {
 		}
 	})
 	p.mode.SetSelected(untilLabel)
-	p.mode.Required = true
 	p.reason.MultiLine = true
 	p.reason.SetMinRowsVisible(2)
 	f := newForm()

@@ -257,3 +257,48 @@ func findButtonIfAny(root fyne.CanvasObject, text string) *widget.Button {
 	})
 	return found
 }
+
+// TestEscapeClosesADialogFromAChoice: a drop-down or a check box with the
+// focus hands Esc to the window, and a radio choice once made gives the
+// focus back, so Esc closes the dialog there too.
+func TestEscapeClosesADialogFromAChoice(t *testing.T) {
+	b := newInvoiceBook(t)
+	u := b.u
+	d := b.openDetail(t, "FA-2026-0002")
+	test.Tap(findButton(t, d.content, lang.L("invoices.action.promise")))
+	dlg := top(u)
+	focusInput(t, u, dlg, "channel")
+	pressKey(u, fyne.KeyEscape)
+	if top(u) == dlg {
+		t.Error("Esc on the promise's channel left the dialog open")
+		u.escape()
+	}
+	d = b.openDetail(t, "FA-2026-0002")
+	test.Tap(findButton(t, d.content, lang.L("invoices.action.pause")))
+	dlg = top(u)
+	var radio *widget.RadioGroup
+	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok && radio == nil {
+			radio = r
+		}
+	})
+	if radio == nil {
+		t.Fatal("no radio group in the pause dialog")
+	}
+	var item fyne.Tappable
+	walk(radio, nil, func(o, _ fyne.CanvasObject) {
+		if tp, ok := o.(fyne.Tappable); ok && item == nil && o != fyne.CanvasObject(radio) {
+			if _, focusable := o.(fyne.Focusable); focusable {
+				item = tp
+			}
+		}
+	})
+	if item == nil {
+		t.Fatal("no choice to tap in the radio group")
+	}
+	test.Tap(item.(fyne.Tappable))
+	pressKey(u, fyne.KeyEscape)
+	if top(u) == dlg {
+		t.Error("Esc after choosing in a radio group left the dialog open")
+	}
+}

@@ -42,6 +42,70 @@ type letterJob struct {
 	deadline  int       // formal notice: the days given to pay (0: the default)
 	step      data.Step // the step the letter fulfils (ID 0: none)
 	group     *dunning.Group
+	// contactChecked: the owner confirmed the contact the letter names,
+	// though a call said they had left.
+	contactChecked bool
+}
+
+// contactLeftError: the letter would be addressed to a contact an open
+// task says has left; the owner confirms before it is printed.
+type contactLeftError struct {
+	job   letterJob
+	tasks []data.Task
+}
+
+func (e *contactLeftError) Error() string {
+	return "the client's contact is to check: " + e.tasks[0].Note
+}
+
+// checkContact refuses a letter addressed by name to a contact a call
+// said has left, until the owner confirms it.
+func (u *UI) checkContact(ctx context.Context, job letterJob, c *documents.Context) error {
+	if job.contactChecked || strings.TrimSpace(c.Client.ContactName) == "" {
+		return nil
+	}
+	tasks, err := u.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	if err != nil {
+		return err
+	}
+	if open := tasks[c.Client.ID]; len(open) > 0 {
+		return &contactLeftError{job: job, tasks: open}
+	}
+	return nil
+}
+
+// confirmContact asks whether the contact a letter names is still right;
+// if so, the tasks that said otherwise are done and the letter printed.
+func (u *UI) confirmContact(e *contactLeftError) {
+	t := e.tasks[0]
+	text := lang.L("mail.contact.left", map[string]any{"Date": formatDate(t.DueOn)})
+	if note := strings.TrimSpace(t.Note); note != "" {
+		text += " " + lang.L("mail.contact.note", map[string]any{"Note": note})
+	}
+	text += "\n\n" + lang.L("letters.contact.question")
+	d := dialog.NewConfirm(lang.L("letters.contact.title"), text, func(ok bool) {
+		if !ok {
+			return
+		}
+		u.async(func() {
+			var err error
+			for _, t := range e.tasks {
+				err = errors.Join(err, u.store.CompleteTask(context.Background(), t.ID))
+			}
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				job := e.job
+				job.contactChecked = true
+				u.runPrint(job)
+			})
+		})
+	}, u.win)
+	d.SetConfirmText(lang.L("letters.contact.print"))
+	u.track(d)
+	d.Show()
 }
 
 // printLetter makes the job's PDF, archives it and records it; it returns
@@ -50,6 +114,9 @@ func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
 	today := u.today()
 	c, err := compose.LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
 	if err != nil {
+		return "", err
+	}
+	if err := u.checkContact(ctx, job, c); err != nil {
 		return "", err
 	}
 	if job.deadline > 0 {

@@ -213,6 +213,11 @@ func optionalPastDate(e *entry, field string, today data.Date, errs *data.FieldE
 
 // showLetterError says in one sentence why a document was not printed.
 func (u *UI) showLetterError(err error) {
+	var left *contactLeftError
+	if errors.As(err, &left) {
+		u.confirmContact(left)
+		return
+	}
 	slog.Error("print letter", "err", err)
 	d := dialog.NewError(errors.New(letterErrorSentence(err)), u.win)
 	u.track(d)

@@ -71,7 +71,7 @@ func newCallDialog(u *UI, g dunning.Group) *callDialog {
 	for i, o := range callOutcomes {
 		options[i] = lang.L(o.key)
 	}
-	c.outcome = newRadio(u, options, c.onOutcome)
+	c.outcome = newRadio(u, options, false, c.onOutcome)
 	c.note.MultiLine = true
 	c.note.SetMinRowsVisible(2)
 	c.note.Wrapping = fyne.TextWrapWord

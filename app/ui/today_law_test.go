@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -88,5 +89,54 @@ func TestTodayWarnsBeforePrescription(t *testing.T) {
 	}
 	if !strings.Contains(found.step, formatDate(data.MustDate("2026-11-30"))) || found.warning != lang.L("today.deadline.urgent") {
 		t.Fatalf("warning reads %q / %q", found.step, found.warning)
+	}
+}
+
+// Today warns 60 days before a claim is time-barred, urgently from 15
+// days, and says when it already is; further ahead, nothing shows.
+func TestTodayWarnsAtSixtyAndFifteenDays(t *testing.T) {
+	b := newTodayBook(t)
+	c := b.client("Traiteur Morel", "")
+	// The claim between professionals is time-barred five years after
+	// delivery (L110-4): the last day to act is the day before the fifth
+	// anniversary, so delivering on testDay - 5 years + n + 1 days leaves n.
+	deliveredFor := func(daysLeft int) data.Date {
+		return testDay.AddDays(daysLeft + 1).AddMonths(-60)
+	}
+	cases := []struct {
+		number   string
+		daysLeft int
+		shown    bool
+		warning  string
+	}{
+		{"FA-A", 75, false, ""},
+		{"FA-B", 50, true, ""},
+		{"FA-C", 10, true, lang.L("today.deadline.urgent")},
+	}
+	ids := map[string]int64{}
+	for _, tc := range cases {
+		d := deliveredFor(tc.daysLeft)
+		inv := data.Invoice{Number: tc.number, ClientID: c.ID, IssueDate: d, DeliveryDate: d, DueDate: d.AddDays(30), Amount: 50000}
+		if err := b.store.CreateInvoice(b.ctx, &inv); err != nil {
+			t.Fatal(err)
+		}
+		ids[tc.number] = inv.ID
+	}
+	b.refresh()
+	for _, tc := range cases {
+		var found *todayRow
+		for i, r := range b.u.home.rows {
+			if r.action == todayOpenDeadline && r.invoiceID == ids[tc.number] {
+				found = &b.u.home.rows[i]
+			}
+		}
+		switch {
+		case !tc.shown && found != nil:
+			t.Errorf("%s, %d days left: warned already (%q)", tc.number, tc.daysLeft, found.step)
+		case tc.shown && found == nil:
+			t.Errorf("%s, %d days left: no warning", tc.number, tc.daysLeft)
+		case tc.shown && (found.warning != tc.warning || !strings.Contains(found.step, strconv.Itoa(tc.daysLeft))):
+			t.Errorf("%s, %d days left: %q / %q", tc.number, tc.daysLeft, found.step, found.warning)
+		}
 	}
 }

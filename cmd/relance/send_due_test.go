@@ -183,6 +183,29 @@ func TestSendDueRefusesWithoutCompanyDetails(t *testing.T) {
 	}
 }
 
+// An account that signs in, with no password in the keychain (none on a
+// headless machine): send-due says so in words and queues nothing.
+func TestSendDueRefusesWithoutAPassword(t *testing.T) {
+	srv := startSink(t)
+	dir := autoBook(t, srv)
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		a, _ := store.GetMailAccount(ctx)
+		a.Username = "moi@atelier-dupont.fr"
+		if err := store.UpdateMailAccount(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	})
+	code, _, errOut := runCLI(t, "send-due", "--data", dir)
+	if code != 1 || strings.TrimSpace(errOut) != lang.L("cli.send_due.no_secret") || srv.count() != 0 {
+		t.Fatalf("send-due without a password: exit %d %q, %d sent", code, errOut, srv.count())
+	}
+	editBook(t, dir, func(ctx context.Context, store *data.Store) {
+		if q, _ := store.ListOutbox(ctx, data.OutboxQueued, data.OutboxFailed); len(q) != 0 {
+			t.Errorf("%d emails queued without a password", len(q))
+		}
+	})
+}
+
 func TestSendDueRefusesAnEmptyBook(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(datadir.DBPath(dir), nil, 0o600); err != nil {
