@@ -70,6 +70,25 @@ func (c Company) MissingForLetters() []string {
 	return out
 }
 
+// MissingForPrint is MissingForLetters plus the registered office a
+// printed letter states (Code de commerce R123-237): "street" when the
+// address has no street, postal code or city.
+func (c Company) MissingForPrint() []string {
+	out := c.MissingForLetters()
+	if !c.Address.Complete() {
+		out = append(out, "street")
+	}
+	return out
+}
+
+// ReadyForPrint is ReadyForLetters for a printed letter (MissingForPrint).
+func (c Company) ReadyForPrint() error {
+	if missing := c.MissingForPrint(); len(missing) > 0 {
+		return &CompanyIncompleteError{Missing: missing}
+	}
+	return nil
+}
+
 // ErrCompanyIncomplete: a letter or an email was asked for while company
 // details it needs are empty (MissingForLetters).
 var ErrCompanyIncomplete = errors.New("company details incomplete")
@@ -200,6 +219,12 @@ type Address struct {
 	PostalCode string
 	City       string
 	Country    string // ISO 3166 alpha-2; "FR" when empty
+}
+
+// Complete reports whether a letter can be posted there: a street, a
+// postal code and a city.
+func (a Address) Complete() bool {
+	return strings.TrimSpace(a.Street) != "" && strings.TrimSpace(a.PostalCode) != "" && strings.TrimSpace(a.City) != ""
 }
 
 // Lines returns the address as printed on an envelope: street lines, then

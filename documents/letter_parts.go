@@ -275,15 +275,16 @@ func LegalMentions(co data.Company, lang string) []string {
 	return out
 }
 
-// soleTrader: an individual entrepreneur (EI, micro-entrepreneur), or a
-// business with no share capital.
+// soleTrader: an individual entrepreneur (EI, micro-entrepreneur). A
+// legal form left empty is not guessed: the letter then states the name
+// alone rather than claim "EI" of what may be a company.
 func soleTrader(co data.Company) bool {
 	form := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(co.LegalForm), " ", ""))
 	switch form {
 	case "EI", "EIRL", "MICRO-ENTREPRISE", "MICRO-ENTREPRENEUR", "AUTO-ENTREPRENEUR", "ENTREPRENEURINDIVIDUEL":
 		return true
 	}
-	return co.Capital == 0 && (form == "" || strings.HasPrefix(form, "EI"))
+	return co.Capital == 0 && strings.HasPrefix(form, "EI")
 }
 
 // formatSIREN groups a SIREN by three (a SIRET gives its SIREN).

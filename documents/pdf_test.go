@@ -86,8 +86,9 @@ func TestLegalMentions(t *testing.T) {
 	if got := LegalMentions(ei, "fr")[0]; !strings.HasPrefix(got, "Jean Moreau EI – Entrepreneur individuel (EI) – SIREN 123 456 789") {
 		t.Errorf("sole trader: %q", got)
 	}
+	// A form left empty is not guessed: "EI" would be false of a company.
 	ei.LegalForm = ""
-	if got := LegalMentions(ei, "en")[0]; !strings.HasPrefix(got, "Jean Moreau EI – Sole trader (EI)") {
+	if got := LegalMentions(ei, "en")[0]; got != "Jean Moreau – SIREN 123 456 789" {
 		t.Errorf("no capital, no form: %q", got)
 	}
 }

@@ -35,7 +35,7 @@ func LetterContext(ctx context.Context, store *data.Store, svc *dunning.Service,
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Company.ReadyForLetters(); err != nil {
+	if err := ReadyToPrint(c); err != nil {
 		return nil, err
 	}
 	if strings.HasPrefix(key, documents.DocFormalNotice) {
@@ -71,9 +71,6 @@ func StatementContext(ctx context.Context, store *data.Store, clientID int64, as
 	if c.Company, err = store.GetCompany(ctx); err != nil {
 		return nil, err
 	}
-	if err := c.Company.ReadyForLetters(); err != nil {
-		return nil, err
-	}
 	all, err := store.ListInvoiceSummariesByClient(ctx, clientID)
 	if err != nil {
 		return nil, err
@@ -94,7 +91,7 @@ func StatementContext(ctx context.Context, store *data.Store, clientID int64, as
 	if len(c.Invoices) == 0 {
 		return nil, ErrNothingOwed
 	}
-	return c, nil
+	return c, ReadyToPrint(c)
 }
 
 // NoticeAction is the invoice's formal notice as recorded (its
@@ -119,6 +116,30 @@ func NoticeAction(ctx context.Context, store *data.Store, invoiceID int64) (data
 	return data.Action{}, false, nil
 }
 
+// ReadyToPrint refuses a printed letter that would lack what the post and
+// the law need: the company details every letter needs and its registered
+// office (*data.CompanyIncompleteError), the client's postal address
+// (*ClientAddressError).
+func ReadyToPrint(c *documents.Context) error {
+	if err := c.Company.ReadyForPrint(); err != nil {
+		return err
+	}
+	if !c.Client.Address.Complete() {
+		return &ClientAddressError{ClientID: c.Client.ID, Client: c.Client.Name}
+	}
+	return nil
+}
+
+// ClientAddressError: a letter to a client without a postal address.
+type ClientAddressError struct {
+	ClientID int64
+	Client   string
+}
+
+func (e *ClientAddressError) Error() string {
+	return "client " + e.Client + " has no postal address to send a letter to"
+}
+
 // ErrNothingOwed: an account statement of a client who owes nothing.
 var ErrNothingOwed = errors.New("the client owes nothing")
 
@@ -135,7 +156,7 @@ func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service
 	if err != nil {
 		return documents.CourtFileInput{}, err
 	}
-	if err := c.Company.ReadyForLetters(); err != nil {
+	if err := ReadyToPrint(c); err != nil {
 		return documents.CourtFileInput{}, err
 	}
 	in := documents.CourtFileInput{Context: c, Source: documents.StoreSource(ctx, store)}

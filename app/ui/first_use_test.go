@@ -30,7 +30,16 @@ func TestSendAndPrintRefuseWithoutCompanyDetails(t *testing.T) {
 	if !textOnScreen(top(b.u), want) {
 		t.Fatalf("Send did not refuse with %q", want)
 	}
+	test.Tap(findButton(t, top(b.u), lang.L("button.cancel")))
 	test.Tap(b.mustCard(notice.Number).print)
+	// A printed letter also states the registered office.
+	if want := companyMissingSentence([]string{"legal_name", "iban", "signatory_name", "street"}); !textOnScreen(top(b.u), want) {
+		t.Fatalf("Print did not refuse with %q", want)
+	}
+	test.Tap(findButton(t, top(b.u), lang.L("today.company.complete")))
+	if b.u.tabs.SelectedIndex() != navSettings {
+		t.Errorf("the refusal's button opened screen %d, not Settings", b.u.tabs.SelectedIndex())
+	}
 	for _, inv := range []data.Invoice{notice, mail} {
 		for _, a := range b.actions(inv) {
 			if a.File != "" {
@@ -149,5 +158,29 @@ func TestPrintWaitsWhenTheContactLeft(t *testing.T) {
 	tasks, _ := b.store.ListOpenTasksByClient(b.ctx, data.TaskFixContact)
 	if len(tasks[martin.ID]) != 0 {
 		t.Error("the contact was confirmed but its task is still open")
+	}
+}
+
+// A letter needs the client's postal address: printing one without it
+// says so, and nothing is recorded.
+func TestPrintRefusesWithoutTheClientsAddress(t *testing.T) {
+	b := newTodayBook(t)
+	c := b.client("Boulangerie Martin", "")
+	c.Address = data.Address{City: "Lyon"}
+	if err := b.store.UpdateClient(b.ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	inv := b.invoice(c, "FA-2026-042", "2026-10-25", 125000)
+	b.done(inv, "pre_due", "reminder_1", "call", "reminder_2")
+	b.refresh()
+	test.Tap(b.mustCard(inv.Number).print)
+	want := lang.L("error.client_address", map[string]any{"Client": "Boulangerie Martin"})
+	if !textOnScreen(top(b.u), want) {
+		t.Fatalf("Print did not refuse with %q", want)
+	}
+	for _, a := range b.actions(inv) {
+		if a.File != "" {
+			t.Errorf("printed without an address: %+v", a)
+		}
 	}
 }

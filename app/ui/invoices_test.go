@@ -55,8 +55,9 @@ func newInvoiceBook(t *testing.T) *invoiceBook {
 	completeCompany(t, store)
 	b := &invoiceBook{u: u, store: store, ids: map[string]int64{}}
 	var clients []int64
-	for _, c := range []data.Client{{Name: "Électricité Berthier EURL"}, {Name: "Boulangerie Martin"},
-		{Name: "Café Durand", RemindersPaused: true, PausedReason: "redressement judiciaire"}} {
+	lyon := data.Address{Street: "8 rue de la Poste", PostalCode: "69001", City: "Lyon"}
+	for _, c := range []data.Client{{Name: "Électricité Berthier EURL", Address: lyon}, {Name: "Boulangerie Martin", Address: lyon},
+		{Name: "Café Durand", RemindersPaused: true, PausedReason: "redressement judiciaire", Address: lyon}} {
 		if err := store.CreateClient(ctx, &c); err != nil {
 			t.Fatal(err)
 		}

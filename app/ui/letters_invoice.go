@@ -218,6 +218,10 @@ func (u *UI) showLetterError(err error) {
 		u.confirmContact(left)
 		return
 	}
+	if errors.Is(err, data.ErrCompanyIncomplete) {
+		u.askCompanyDetails(err)
+		return
+	}
 	slog.Error("print letter", "err", err)
 	d := dialog.NewError(errors.New(letterErrorSentence(err)), u.win)
 	u.track(d)

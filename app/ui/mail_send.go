@@ -117,7 +117,7 @@ func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
 	buttons := container.NewHBox(s.byOwn, layout.NewSpacer(), s.cancel, s.send)
 	body := container.NewBorder(nil, container.NewVBox(s.progress, s.status, buttons), nil, nil, content)
 	title := lang.L("mail.send.title", map[string]any{"Client": d.client.Name})
-	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 620), body), u.win)
+	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 560), body), u.win)
 	return s
 }
 

@@ -54,6 +54,10 @@ func errorSentence(err error) string {
 	if errors.As(err, &incomplete) {
 		return companyMissingSentence(incomplete.Missing)
 	}
+	var noAddress *compose.ClientAddressError
+	if errors.As(err, &noAddress) {
+		return lang.L("error.client_address", map[string]any{"Client": noAddress.Client})
+	}
 	var noRate *compose.NoRateError
 	if errors.As(err, &noRate) {
 		return NoRateSentence(noRate)

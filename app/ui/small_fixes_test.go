@@ -84,7 +84,8 @@ func TestClientPickerListsMatchesAsYouType(t *testing.T) {
 		t.Fatalf("typing %q lists %v", "ma", labels)
 	}
 	test.Tap(pick)
-	if got := entryOf(t, firstInput(t, dlg, "client")).Text; got != "Boulangerie Martin" {
+	// The picker names a client with its city, as the list showed it.
+	if got := entryOf(t, firstInput(t, dlg, "client")).Text; got != "Boulangerie Martin (Lyon)" {
 		t.Fatalf("after the tap the field reads %q", got)
 	}
 	var shown int

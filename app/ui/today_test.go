@@ -59,7 +59,8 @@ func newTodayBookWithoutCompany(t *testing.T) *todayBook {
 
 func (b *todayBook) client(name, phone string) data.Client {
 	b.t.Helper()
-	c := data.Client{Name: name, Email: "compta@" + strings.ToLower(strings.ReplaceAll(name, " ", "-")) + ".fr", Phone: phone}
+	c := data.Client{Name: name, Email: "compta@" + strings.ToLower(strings.ReplaceAll(name, " ", "-")) + ".fr", Phone: phone,
+		Address: data.Address{Street: "8 rue de la Poste", PostalCode: "69001", City: "Lyon"}}
 	if err := b.store.CreateClient(b.ctx, &c); err != nil {
 		b.t.Fatal(err)
 	}

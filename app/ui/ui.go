@@ -9,6 +9,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 
 	"fyne.io/fyne/v2"
@@ -191,7 +192,25 @@ func (u *UI) goTo(index int) {
 // failed; the full chain goes to the log.
 func (u *UI) showError(err error) {
 	slog.Error("ui", "err", err)
+	if errors.Is(err, data.ErrCompanyIncomplete) {
+		u.askCompanyDetails(err)
+		return
+	}
 	dialog.ShowError(userError(err), u.win)
+}
+
+// askCompanyDetails says which company details a refused letter or email
+// needs, with the way to fill them in.
+func (u *UI) askCompanyDetails(err error) {
+	d := dialog.NewConfirm(lang.L("today.company.title"), errorSentence(err), func(ok bool) {
+		if ok {
+			u.goTo(navSettings)
+		}
+	}, u.win)
+	d.SetConfirmText(lang.L("today.company.complete"))
+	d.SetDismissText(lang.L("button.cancel"))
+	u.track(d)
+	d.Show()
 }
 
 // today is the current calendar day from the injected clock.

@@ -96,6 +96,10 @@ func failedLine(err error) string {
 		}
 		return lang.L("cli.company_incomplete", map[string]any{"Fields": strings.Join(names, ", ")})
 	}
+	var noAddress *compose.ClientAddressError
+	if errors.As(err, &noAddress) {
+		return lang.L("error.client_address", map[string]any{"Client": noAddress.Client})
+	}
 	var noRate *compose.NoRateError
 	if errors.As(err, &noRate) {
 		return ui.NoRateSentence(noRate)
