@@ -193,7 +193,9 @@ func (w *courtWriter) proofs(docs []CourtDocument, kind data.AttachmentKind) {
 		w.copied(title, d.Date, k.name+"-"+d.Title, d.File)
 	}
 	if !found && k.missing != "" {
-		w.missing(k.title+" ("+k.missing+")", data.Date{}, "à attacher à la facture ou au client dans Relance")
+		// The bordereau's cell stays short (a table cell is one line); the
+		// summary says what would do and where to attach it.
+		w.missing(k.title, data.Date{}, k.missing+", à attacher à la facture ou au client dans Relance")
 	}
 }
 

@@ -25,6 +25,9 @@ type LetterOptions struct {
 	// PaymentAmount is the amount of the payment block and its QR code;
 	// 0: what is outstanding on the invoices listed.
 	PaymentAmount data.Money
+	// PaymentDue labels that amount as what is due to date (an account
+	// statement asks for the overdue part of a larger balance).
+	PaymentDue bool
 	// DebtorSignature adds the debtor's signature lines beside the
 	// creditor's (a payment plan with acknowledgment of the debt).
 	DebtorSignature bool
@@ -43,6 +46,7 @@ type LetterOptions struct {
 // (Rendered.Body or Parse), filled here with c's values.
 func Letter(c *Context, subject string, body *Template, opt LetterOptions) ([]byte, error) {
 	l := newLetter(c)
+	l.opt = opt
 	l.head()
 	l.references(opt)
 	l.subjectLines(subject, opt.Enclosures)
@@ -103,6 +107,7 @@ type letter struct {
 	lang   string
 	doc    *pdfDoc
 	window data.EnvelopeWindow
+	opt    LetterOptions
 }
 
 func newLetter(c *Context) *letter {
@@ -242,7 +247,7 @@ func (l *letter) references(opt LetterOptions) {
 		left = append(left, lw(l.lang, "ref.yours")+" "+c.Invoice.PORef)
 	}
 	if c.Client.SIREN != "" {
-		left = append(left, lw(l.lang, "ref.siren")+" "+c.Client.SIREN)
+		left = append(left, lw(l.lang, "ref.siren")+" "+formatSIREN(c.Client.SIREN))
 	}
 	dateX := l.windowLeft() + windowPadX
 	for i, s := range left {

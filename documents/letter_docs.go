@@ -140,7 +140,7 @@ func AccountStatement(src TemplateSource, c *Context) ([]byte, error) {
 			due += l.Outstanding
 		}
 	}
-	return Letter(c, r.Subject, r.Body, LetterOptions{Payment: true, PaymentAmount: due})
+	return Letter(c, r.Subject, r.Body, LetterOptions{Payment: true, PaymentAmount: due, PaymentDue: true})
 }
 
 // PenaltyStatement writes the penalty statement alone, as a letter: the

@@ -68,6 +68,15 @@ func (l *letter) debtorAside() ([]core.Component, float64) {
 // Payment code beside the signature, mm.
 const asideQR = 25.0
 
+// amountLabel names the payment's amount: what is due to date on an
+// account statement (whose balance includes invoices not yet due).
+func (l *letter) amountLabel() string {
+	if l.opt.PaymentDue {
+		return "pay.amount_due"
+	}
+	return "pay.amount"
+}
+
 // paymentAside is the payment's QR code with what it pays (amount and
 // reference, and the IBAN and BIC when account is set: the body does not
 // give them), for the left of the signature band.
@@ -102,7 +111,7 @@ func (l *letter) paymentAside(amount data.Money, account bool) ([]core.Component
 			add(lw(l.lang, "pay.bic")+" "+l.c.Company.BIC, styleRegular, sizeSmall, colorText)
 		}
 	}
-	add(lw(l.lang, "pay.amount")+" "+money(amount, l.lang), styleRegular, sizeSmall, colorText)
+	add(lw(l.lang, l.amountLabel())+" "+money(amount, l.lang), styleRegular, sizeSmall, colorText)
 	add(lw(l.lang, "pay.reference")+" "+ref, styleRegular, sizeSmall, colorText)
 	y += 1
 	add(lw(l.lang, "pay.scan"), styleRegular, sizeTiny, colorMuted)
@@ -160,7 +169,7 @@ func (l *letter) payment(amount data.Money) error {
 	if co.BIC != "" {
 		lines = append(lines, [2]string{label("pay.bic"), co.BIC})
 	}
-	lines = append(lines, [2]string{label("pay.reference"), ref}, [2]string{label("pay.amount"), money(amount, l.lang)})
+	lines = append(lines, [2]string{label("pay.reference"), ref}, [2]string{label(l.amountLabel()), money(amount, l.lang)})
 	var comps []core.Component
 	lh := lineHeight(sizeSmall) * 1.1
 	labelW := 0.0

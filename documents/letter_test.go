@@ -30,7 +30,7 @@ func TestNoticePDFHasEveryMention(t *testing.T) {
 			"Par la présente, nous vous mettons en demeure de nous régler la somme de 1 738,64 €"},
 		"2 creditor": {"Atelier Dubois SARL au capital de 10 000,00 €", "SIREN 123 456 789 RCS Lyon",
 			"Siège social : 12 rue de la République, 69002 LYON", "TVA intracommunautaire : FR32123456789", "Claire Dubois", "Gérante"},
-		"3 debtor":   {"Boulangerie Martin & Fils", "4 avenue des Frères Lumière", "69008 LYON", "Votre SIREN : 987654321"},
+		"3 debtor":   {"Boulangerie Martin & Fils", "4 avenue des Frères Lumière", "69008 LYON", "Votre SIREN : 987 654 321"},
 		"4 invoices": {"FA-2026-0042 01/12/2025 31/12/2025 1 250,00 € 0,00 € 1 250,00 € 60", "FA-2026-0051 05/01/2026 04/02/2026 480,50 € 100,00 € 380,50 € 25"},
 		"5 amount claimed": {"principal restant dû : 1 630,50 €", "pénalités de retard, qui continuent de courir jusqu'au parfait paiement : 28,14 €",
 			"au taux de 12,15 %", "Décompte arrêté au 1er mars 2026", "indemnité forfaitaire pour frais de recouvrement : 80,00 €",

@@ -29,7 +29,7 @@ func (c *Context) clientValues(v map[string]string) {
 	v["client_email"] = c.Client.Email
 	v["client_phone"] = c.Client.Phone
 	v["client_address"] = strings.Join(c.Client.Address.Lines(), ", ")
-	v["client_siren"] = c.Client.SIREN
+	v["client_siren"] = formatSIREN(c.Client.SIREN)
 	v["greeting"], v["salutation"] = c.greeting()
 }
 
@@ -39,14 +39,17 @@ func (c *Context) clientValues(v map[string]string) {
 // and "Madam", else "Dear Sir or Madam"). The family name is what follows
 // the first word of the contact's name ("Jean-Luc Perrin" -> "Perrin").
 func (c *Context) greeting() (greeting, salutation string) {
-	civility := ""
+	civility, contact := "", c.Client.ContactName
 	switch c.Client.ContactCivility {
 	case data.CivilityMadam:
 		civility = "madam"
 	case data.CivilitySir:
 		civility = "sir"
 	}
-	name := strings.Fields(c.Client.ContactName)
+	if civility == "" && contact == "" && c.Client.Kind == data.Consumer {
+		civility, contact = civilityInName(c.Client.Name)
+	}
+	name := strings.Fields(contact)
 	if len(name) > 1 {
 		name = name[1:]
 	}
@@ -226,6 +229,19 @@ func (c *Context) earlierReminders() string {
 		}
 	}
 	return joinList(items, c.Lang)
+}
+
+// civilityInName reads the civility a private person's name starts with
+// ("M. Thomas Dubreuil", "Mme Rousseau"), and the name without it.
+func civilityInName(name string) (civility, rest string) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(name), " ")
+	switch strings.ToLower(strings.TrimSuffix(first, ".")) {
+	case "m", "mr", "monsieur":
+		return "sir", rest
+	case "mme", "mrs", "ms", "madame":
+		return "madam", rest
+	}
+	return "", ""
 }
 
 // remindersSent names the reminders that went out, agreeing in number:

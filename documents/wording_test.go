@@ -22,6 +22,10 @@ func TestGreetingUsesTheContactsCivility(t *testing.T) {
 		{"en", data.CivilityMadam, "Hélène Vernet", "Dear Ms Vernet", "Madam"},
 		{"en", data.CivilityNone, "", "Dear Sir or Madam", "Sir or Madam"},
 	}
+	consumer := &Context{Lang: "fr", Client: data.Client{Kind: data.Consumer, Name: "M. Thomas Dubreuil"}}
+	if v := consumer.Values(); v["greeting"] != "Monsieur Dubreuil" || v["salutation"] != "Monsieur" {
+		t.Errorf("a private person named with a civility: %q / %q", v["greeting"], v["salutation"])
+	}
 	for _, tt := range tests {
 		c := &Context{Lang: tt.lang, Client: data.Client{ContactCivility: tt.civility, ContactName: tt.name}}
 		v := c.Values()

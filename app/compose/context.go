@@ -325,8 +325,8 @@ func (e *NoRateError) Error() string {
 func (e *NoRateError) Unwrap() error { return ErrNoRate }
 
 // earlierReminders are the days reminders (emails and letters of the
-// scenario, not the pre-due notice nor a thank-you) went out on the listed
-// invoices up to asOf, oldest first, each day once.
+// scenario, not the pre-due notice, a thank-you nor the formal notice)
+// went out on the listed invoices up to asOf, oldest first, each day once.
 func earlierReminders(ctx context.Context, store *data.Store, ids []int64, asOf data.Date) ([]data.Date, error) {
 	steps := map[int64]data.Step{}
 	days := map[data.Date]bool{}
@@ -361,7 +361,9 @@ func addReminderDays(ctx context.Context, store *data.Store, invoiceID int64, as
 			}
 			steps[a.StepID] = st
 		}
-		if IsReminderStep(st) {
+		// A formal notice is not a reminder: the notice and the court file
+		// name it apart ("relancé le ..., puis mis en demeure").
+		if IsReminderStep(st) && st.Channel != data.ChannelRegisteredLetter {
 			days[day] = true
 		}
 	}
