@@ -89,7 +89,7 @@ func (c Company) ReadyForPrint() error {
 	return nil
 }
 
-// ErrCompanyIncomplete: a letter or an email was asked for while company
+// ErrCompanyIncomplete is returned when a letter or an email was asked for while company
 // details it needs are empty (MissingForLetters).
 var ErrCompanyIncomplete = errors.New("company details incomplete")
 

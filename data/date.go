@@ -67,18 +67,25 @@ func (d Date) Time() time.Time {
 // YMD returns year, month and day.
 func (d Date) YMD() (int, time.Month, int) { return d.Time().Date() }
 
-// Year, Month, Day and Weekday of the date.
-func (d Date) Year() int             { y, _, _ := d.YMD(); return y }
-func (d Date) Month() time.Month     { _, m, _ := d.YMD(); return m }
-func (d Date) Day() int              { _, _, day := d.YMD(); return day }
+// Year is the date's year.
+func (d Date) Year() int { y, _, _ := d.YMD(); return y }
+
+// Month is the date's month.
+func (d Date) Month() time.Month { _, m, _ := d.YMD(); return m }
+
+// Day is the date's day of the month.
+func (d Date) Day() int { _, _, day := d.YMD(); return day }
+
+// Weekday is the date's day of the week.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
-func (d Date) AddDays(n int) Date    { return Date{n: d.n + int32(n)} }
-func (d Date) Before(o Date) bool    { return d.n < o.n }
-func (d Date) After(o Date) bool     { return d.n > o.n }
-func (d Date) Equal(o Date) bool     { return d.n == o.n }
-func (d Date) Compare(o Date) int    { return int(d.n - o.n) }
-func (d Date) AddMonths(n int) Date  { y, m, day := d.YMD(); return NewDate(y, m+time.Month(n), day) }
-func (d Date) FirstOfMonth() Date    { y, m, _ := d.YMD(); return NewDate(y, m, 1) }
+
+func (d Date) AddDays(n int) Date   { return Date{n: d.n + int32(n)} }
+func (d Date) Before(o Date) bool   { return d.n < o.n }
+func (d Date) After(o Date) bool    { return d.n > o.n }
+func (d Date) Equal(o Date) bool    { return d.n == o.n }
+func (d Date) Compare(o Date) int   { return int(d.n - o.n) }
+func (d Date) AddMonths(n int) Date { y, m, day := d.YMD(); return NewDate(y, m+time.Month(n), day) }
+func (d Date) FirstOfMonth() Date   { y, m, _ := d.YMD(); return NewDate(y, m, 1) }
 
 // DaysSince returns the number of days from o to d (positive when d is later).
 func (d Date) DaysSince(o Date) int { return int(d.n - o.n) }
@@ -225,7 +232,7 @@ func (d *Date) Scan(src any) error {
 	return nil
 }
 
-// ErrStoredDate: a date read from the book is not a real calendar day
+// ErrStoredDate is returned when a date read from the book is not a real calendar day
 // (2026-13-45, 2026-02-30) or not written YYYY-MM-DD: the file was edited
 // by hand or damaged. Reading it as another day (NewDate rolls 2026-13-45
 // over to 14 February 2027) would plan reminders on a day nobody chose.

@@ -22,7 +22,7 @@ type migration struct {
 	sql     string
 }
 
-// ErrNewerSchema: the file was written by a newer Relance than this one.
+// ErrNewerSchema is returned when the file was written by a newer Relance than this one.
 var ErrNewerSchema = fmt.Errorf("the database was created by a newer version of Relance")
 
 // loadMigrations reads and orders the migrations found in fsys under migrations/.

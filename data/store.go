@@ -55,7 +55,7 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// ErrEmptyFile: the book's file exists but holds nothing (0 bytes): a copy
+// ErrEmptyFile is returned when the book's file exists but holds nothing (0 bytes): a copy
 // that did not finish, a disk that filled up, a sync tool that truncated
 // it. SQLite would take it for a new, empty book and the owner would find
 // their clients gone; it is refused instead, and the file left as it is.

@@ -142,11 +142,11 @@ func checkSecurity(field string, s Security, allowPlaintext bool) error {
 	return invalid(field, ReasonUnknownChoice, string(s))
 }
 
-// ReasonPlaintext: an unencrypted connection was chosen without the
+// ReasonPlaintext refuses an unencrypted connection was chosen without the
 // owner's "I understand".
 const ReasonPlaintext Reason = "plaintext_refused"
 
-// ReasonHostFormat: a server name with a scheme, a port or spaces in it.
+// ReasonHostFormat refuses a server name with a scheme, a port or spaces in it.
 const ReasonHostFormat Reason = "host_format"
 
 func validAuth(m string) bool {

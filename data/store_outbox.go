@@ -108,7 +108,7 @@ func (e *NotSendableError) Error() string {
 // Is makes errors.Is(err, ErrNotSendable) true.
 func (e *NotSendableError) Is(target error) bool { return target == ErrNotSendable }
 
-// ErrOutboxState: the email is not in the state the operation needs (it
+// ErrOutboxState is returned when the email is not in the state the operation needs (it
 // was sent, cancelled or claimed meanwhile).
 var ErrOutboxState = errors.New("the email is no longer in that state")
 

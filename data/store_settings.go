@@ -70,7 +70,7 @@ func (s *Store) CountStepActions(ctx context.Context) (map[int64]int, error) {
 	return out, rows.Err()
 }
 
-// DefaultMailCheckAfterDays: an email queued more than two days ago and
+// DefaultMailCheckAfterDays is how old a waiting email may be: one queued more than two days ago and
 // not sent yet is put to check instead of going out; the invoice, the
 // client or the owner's mind may have changed meanwhile.
 const DefaultMailCheckAfterDays = 2

@@ -20,7 +20,7 @@ const (
 	DocCourtSummary     = "court_file" // the court file's summary sheet (CourtFile writes the whole file)
 )
 
-// ErrNoLetter: the key names no printable document (no letter template,
+// ErrNoLetter is returned when the key names no printable document (no letter template,
 // e.g. an email-only step).
 var ErrNoLetter = errors.New("no letter for this step")
 
@@ -178,7 +178,7 @@ func claimed(c *Context) data.Money {
 	return c.totalOutstanding()
 }
 
-// ErrNoStatement: the document needs a penalty statement (the invoice is
+// ErrNoStatement is returned when the document needs a penalty statement (the invoice is
 // not late).
 var ErrNoStatement = errors.New("no penalty statement: the invoice is not late")
 

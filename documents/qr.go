@@ -30,7 +30,7 @@ const (
 	epcMaxRef   = 35
 )
 
-// ErrNoIBAN: a payment code needs the company's IBAN.
+// ErrNoIBAN is returned when a payment code needs the company's IBAN.
 var ErrNoIBAN = errors.New("no IBAN to pay to")
 
 // EPCTransfer is what a payment QR code asks the bank to do.

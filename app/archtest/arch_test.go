@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -91,4 +92,82 @@ func TestDataImportsNothingOfOurs(t *testing.T) {
 		return
 	}
 	t.Fatal("package data not found")
+}
+
+// The command line links no GUI code: neither its package nor anything it
+// depends on is Fyne (a cron job must not start a GUI toolkit's init), and
+// the shared words it prints are Fyne-free too. go list sees the whole
+// dependency graph, not only direct imports.
+func TestCommandLineLinksNoFyne(t *testing.T) {
+	for _, pkg := range []string{module + "/cmd/relance/cli", module + "/app/words"} {
+		out, err := exec.Command("go", "list", "-deps", "-tags", "migrated_fynedo", pkg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v\n%s", pkg, err, out)
+		}
+		deps := strings.Fields(string(out))
+		if len(deps) < 10 {
+			t.Fatalf("%s has %d dependencies: go list is broken", pkg, len(deps))
+		}
+		for _, d := range deps {
+			if strings.HasPrefix(d, "fyne.io/") {
+				t.Errorf("%s depends on %s: the command line links no GUI code", pkg, d)
+			}
+		}
+	}
+}
+
+// serviceConstructors build the services: only cmd/ (the composition root)
+// calls them, so that the window and the commands share one clock, one
+// outbox, one dunning engine. The demo's replay is the exception: it runs
+// its own engine over a simulated year, day by day, with a clock of its own.
+var serviceConstructors = []string{"dunning.NewService(", "mail.NewService(", "compose.NewMailComposer("}
+
+func TestOnlyCmdBuildsServices(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, call := range serviceConstructors {
+			if !strings.Contains(string(src), call) {
+				continue
+			}
+			seen++
+			if !within(filepath.ToSlash(filepath.Dir(rel)), "cmd") && rel != "app/demo/history.go" {
+				t.Errorf("%s calls %s: only cmd/ builds services", rel, strings.TrimSuffix(call, "("))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 3 {
+		t.Fatalf("found %d service constructions: the walk is broken", seen)
+	}
+}
+
+// The window reads and writes through the store and the services, never
+// SQL of its own.
+func TestUIImportsNoSQL(t *testing.T) {
+	for dir, list := range imports(t) {
+		if !within(dir, "app/ui") {
+			continue
+		}
+		for _, p := range list {
+			if p == "database/sql" || strings.HasPrefix(p, "modernc.org/sqlite") {
+				t.Errorf("%s imports %s: all SQL stays in data/", dir, p)
+			}
+		}
+	}
 }

@@ -301,7 +301,7 @@ func addSlices(st *documents.Statement, number string, s dunning.Statement) {
 	st.Total += s.Total
 }
 
-// ErrNoRate: a statement's delay runs through a half-year the rates table
+// ErrNoRate is returned when a statement's delay runs through a half-year the rates table
 // has no rate for. Printed, its days would silently count for nothing, so
 // the document is refused until the user adds the rate in Settings.
 var ErrNoRate = errors.New("no rate known for a half-year of the delay")
@@ -370,7 +370,7 @@ func addReminderDays(ctx context.Context, store *data.Store, invoiceID int64, as
 	return nil
 }
 
-// IsReminderStep: a message asking for payment (email or letter), not the
+// IsReminderStep reports whether a step asks for payment: a message (email or letter), not the
 // courtesy notice before the due date nor a thank-you.
 func IsReminderStep(st data.Step) bool {
 	switch st.Channel {

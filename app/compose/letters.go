@@ -130,7 +130,7 @@ func ReadyToPrint(c *documents.Context) error {
 	return nil
 }
 
-// ClientAddressError: a letter to a client without a postal address.
+// ClientAddressError refuses a letter to a client without a postal address.
 type ClientAddressError struct {
 	ClientID int64
 	Client   string
@@ -140,7 +140,7 @@ func (e *ClientAddressError) Error() string {
 	return "client " + e.Client + " has no postal address to send a letter to"
 }
 
-// ErrNothingOwed: an account statement of a client who owes nothing.
+// ErrNothingOwed refuses an account statement of a client who owes nothing.
 var ErrNothingOwed = errors.New("the client owes nothing")
 
 // CourtFileInput reads from the store what the court file of an invoice

@@ -206,7 +206,7 @@ func (s *Service) RecordEarlierReminder(ctx context.Context, invoiceID int64, da
 	})
 }
 
-// ErrNoReminderStep: the client's scenario has no reminder to count an
+// ErrNoReminderStep is returned when the client's scenario has no reminder to count an
 // earlier one as.
 var ErrNoReminderStep = errors.New("the scenario has no reminder step")
 
@@ -243,7 +243,7 @@ type CallOutcome struct {
 	Note        string
 }
 
-// ErrOutcome: a call outcome is missing what it needs.
+// ErrOutcome is returned when a call outcome is missing what it needs.
 var ErrOutcome = errors.New("incomplete call outcome")
 
 // LogCall records a call about a group's invoices and acts on its outcome:

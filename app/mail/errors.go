@@ -118,7 +118,7 @@ func CauseOf(err error) Cause {
 	return ""
 }
 
-// ErrNotConfigured: the mail account is not set up.
+// ErrNotConfigured is returned when the mail account is not set up.
 var ErrNotConfigured = &Error{Cause: CauseNotConfigured, Err: errors.New("no mail account")}
 
 // classify turns an error from a connection to acct into an *Error.

@@ -59,7 +59,7 @@ func (a Attachment) content() ([]byte, error) {
 	return b, nil
 }
 
-// ErrNoRecipient: the email has nobody to go to.
+// ErrNoRecipient is returned when the email has nobody to go to.
 var ErrNoRecipient = errors.New("no recipient")
 
 // newMessageID makes a unique Message-ID (without angle brackets) in the

@@ -21,7 +21,7 @@ import (
 // them.
 const DemoStateKey = "demo_book"
 
-// ErrDemoBook: the book is the demo, and its clients must not be mailed;
+// ErrDemoBook is returned when the book is the demo, and its clients must not be mailed;
 // only an address the owner confirmed as their own may be.
 var ErrDemoBook = errors.New("the demo book does not send mail to its clients")
 

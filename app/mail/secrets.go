@@ -104,7 +104,7 @@ const (
 	SecretToken    = "token" // an OAuth access token (XOAUTH2, OAUTHBEARER)
 )
 
-// ErrNoSecret: no password (or token) is known for the account; the window
+// ErrNoSecret is returned when no password (or token) is known for the account; the window
 // asks for it.
 var ErrNoSecret = &Error{Cause: CauseNoSecret, Err: errors.New("no password for the mail account")}
 

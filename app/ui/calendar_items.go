@@ -82,7 +82,7 @@ func calendarItemDetail(it dunning.FeedItem, today data.Date) string {
 	case dunning.FeedInstalment:
 		return lang.L("calendar.item.instalment")
 	case dunning.FeedNoticeDeadline:
-		return lang.L("calendar.item.notice_deadline", map[string]any{"Step": StepName(it.Step)})
+		return lang.L("calendar.item.notice_deadline", map[string]any{"Step": stepName(it.Step)})
 	case dunning.FeedPrescriptionWarning:
 		return lang.L("calendar.item.prescription_warning")
 	case dunning.FeedPrescription:
@@ -119,7 +119,7 @@ func calendarItemStatus(it dunning.FeedItem, today data.Date) data.Status {
 // calendarStepDetail names the planned step, and why it waits if it does;
 // a step planned on a past day was missed and waits on the Today screen.
 func calendarStepDetail(it dunning.FeedItem, today data.Date) string {
-	args := map[string]any{"Step": StepName(it.Step)}
+	args := map[string]any{"Step": stepName(it.Step)}
 	if it.Wait == "" && it.Date.Before(today) {
 		return lang.L("calendar.item.step_missed", args)
 	}

@@ -198,7 +198,7 @@ func agendaByDay(s *calendarScreen) ([]data.Date, map[data.Date][]calendarEntry)
 // colour and named.
 func isStepOf(e calendarEntry, invoiceID int64) bool {
 	return e.item.InvoiceID == invoiceID && e.item.Kind == dunning.FeedStep && e.colour == theme.ColorNamePrimary &&
-		strings.Contains(e.detail, StepName(e.item.Step))
+		strings.Contains(e.detail, stepName(e.item.Step))
 }
 
 func TestCalendarWeekAgenda(t *testing.T) {

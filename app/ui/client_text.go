@@ -99,7 +99,7 @@ func clientsLanguageName(code string) string {
 // "Fixed rate of 12.00 %".
 func clientsPolicyText(p data.PenaltyPolicy) string {
 	if p.Kind == data.PenaltyFixed {
-		return lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": RatePercent(p.FixedBP)})
+		return lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": ratePercent(p.FixedBP)})
 	}
 	return lang.L("clients.penalty.ecb_plus_10")
 }
@@ -124,7 +124,7 @@ func clientsScenarioSteps(sc data.Scenario) string {
 		if st.Channel == data.ChannelThankYou {
 			continue
 		}
-		parts = append(parts, clientsDayOffset(st.OffsetDays)+" "+StepName(st))
+		parts = append(parts, clientsDayOffset(st.OffsetDays)+" "+stepName(st))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -247,7 +247,7 @@ func TestOpenClientBeforeTheListIsLoaded(t *testing.T) {
 	// A second window over the same book, opening on another screen: its
 	// client screen has never loaded its list.
 	u.goTo(navToday)
-	u2 := New(u.app, store, u.clock, u.opts)
+	u2 := New(u.app, testDeps(store, u.clock, u.opts.DataDir))
 	u2.async = u.async
 	u2.Start(context.Background())
 	u2.clients.openClient(b.eclair.ID)
@@ -332,7 +332,7 @@ func TestEditClientPenaltyRate(t *testing.T) {
 	if c.Penalty != (data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: 1250}) {
 		t.Fatalf("stored penalty %+v", c.Penalty)
 	}
-	want := lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": RatePercent(1250)})
+	want := lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": ratePercent(1250)})
 	if !strings.Contains(strings.Join(clientsLabels(d.content), "\n"), want) {
 		t.Errorf("the detail does not show %q", want)
 	}

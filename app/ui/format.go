@@ -11,24 +11,10 @@ import (
 func language() string { return lang.L("lang.code") }
 
 // formatMoney formats an amount the way the user's language writes it.
-func formatMoney(m data.Money) string {
-	if language() == "en" {
-		return m.FormatEN()
-	}
-	return m.FormatFR()
-}
+func formatMoney(m data.Money) string { return say.Money(m) }
 
-// formatDate formats a calendar day for lists: 01/03/2026 in French,
-// 1 Mar 2026 in English (so that no reader mistakes day and month).
-func formatDate(d data.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	if language() == "en" {
-		return d.Time().Format("2 Jan 2006")
-	}
-	return d.FormatFR()
-}
+// formatDate formats a calendar day for lists: 01/03/2026, 1 Mar 2026.
+func formatDate(d data.Date) string { return say.Date(d) }
 
 // inputDate is how a date is prefilled in a field: day first, which
 // data.ParseDate reads back in either language.

@@ -209,7 +209,7 @@ func (a *invoiceActions) onPromise() {
 	amount := newMoneyEntry(u.win)
 	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
 	channels := []data.Channel{data.ChannelPhoneCall, data.ChannelEmail}
-	channel := newSelect(u, []string{ChannelName(channels[0]), ChannelName(channels[1])}, nil)
+	channel := newSelect(u, []string{channelName(channels[0]), channelName(channels[1])}, nil)
 	channel.SetSelectedIndex(0)
 	f := newForm()
 	f.add("promised_on", true, date)

@@ -426,9 +426,9 @@ func nextStepText(next dunning.NextStep, ok bool, st data.Status, today data.Dat
 	case next.Step.ID == 0 && next.Wait == dunning.WaitPromise:
 		return lang.L("next.promise", map[string]any{"Date": formatDate(next.Date)})
 	}
-	text := lang.L("next.step", map[string]any{"Step": StepName(next.Step), "Date": formatDate(next.Date)})
+	text := lang.L("next.step", map[string]any{"Step": stepName(next.Step), "Date": formatDate(next.Date)})
 	if !next.Date.After(today) && next.Wait == dunning.WaitNone {
-		text = lang.L("next.step_due", map[string]any{"Step": StepName(next.Step), "Date": formatDate(next.Date)})
+		text = lang.L("next.step_due", map[string]any{"Step": stepName(next.Step), "Date": formatDate(next.Date)})
 	}
 	if next.Wait != dunning.WaitNone {
 		text += " — " + lang.L("next.wait."+next.Wait)
@@ -445,27 +445,27 @@ func statementView(st dunning.Statement) []fyne.CanvasObject {
 		return append(out, widget.NewLabel(lang.L("detail.not_late")))
 	}
 	out = append(out, &widget.Label{Text: lang.L("statement.basis." + st.Basis), Wrapping: fyne.TextWrapWord})
-	if text := ImputationText(st); text != "" {
+	if text := imputationText(st); text != "" {
 		out = append(out, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 	}
 	// Amounts stay in labels that do not wrap: Fyne breaks lines at the
 	// no-break spaces of French number formatting.
 	for _, s := range st.Slices {
 		line := lang.L("slice.line", map[string]any{"From": formatDate(s.From), "To": formatDate(s.To), "Days": s.Days,
-			"Rate": RatePercent(s.RateBP)})
+			"Rate": ratePercent(s.RateBP)})
 		base := &widget.Label{Text: lang.L("slice.base", map[string]any{"Base": formatMoney(s.Base)}), Importance: widget.LowImportance}
 		amount := &widget.Label{Text: formatMoney(s.Amount), Alignment: fyne.TextAlignTrailing}
 		out = append(out, container.NewBorder(nil, nil, nil, container.NewHBox(base, amount),
 			&widget.Label{Text: line, Wrapping: fyne.TextWrapWord}))
 	}
 	totals := container.New(layout.NewFormLayout())
-	for _, row := range StatementTotals(st) {
+	for _, row := range statementTotals(st) {
 		totals.Add(widget.NewLabel(row[0]))
 		totals.Add(&widget.Label{Text: row[1], Alignment: fyne.TextAlignTrailing, TextStyle: fyne.TextStyle{Bold: row[0] == lang.L("statement.total")}})
 	}
 	out = append(out, totals)
 	for _, w := range st.Warnings {
-		out = append(out, &widget.Label{Text: "⚠ " + WarningText(w), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+		out = append(out, &widget.Label{Text: "⚠ " + warningText(w), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	}
 	return out
 }

@@ -165,9 +165,9 @@ func invoiceShortNext(n dunning.NextStep, ok bool, today data.Date) string {
 	case n.Step.ID == 0 && n.Wait == dunning.WaitPromise:
 		return lang.L("invoices.next.promise", map[string]any{"Date": formatDate(n.Date)})
 	case n.Wait == dunning.WaitNone && !n.Date.After(today):
-		return lang.L("invoices.next.due", map[string]any{"Step": StepName(n.Step)})
+		return lang.L("invoices.next.due", map[string]any{"Step": stepName(n.Step)})
 	}
-	text := lang.L("next.step", map[string]any{"Step": StepName(n.Step), "Date": formatDate(n.Date)})
+	text := lang.L("next.step", map[string]any{"Step": stepName(n.Step), "Date": formatDate(n.Date)})
 	if n.Wait != dunning.WaitNone {
 		text += " (" + lang.L("next.wait."+n.Wait) + ")"
 	}

@@ -354,7 +354,7 @@ func TestRecordPromiseThroughDialog(t *testing.T) {
 	fillIn(t, dlg, "promised_on", "15/12/2026")
 	fillIn(t, dlg, "amount", "2 500")
 	channel, _ := asSelect(firstInput(t, dlg, "channel"))
-	channel.SetSelected(ChannelName(data.ChannelEmail))
+	channel.SetSelected(channelName(data.ChannelEmail))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	promises, _ := b.store.ListPromisesByInvoice(ctx, b.ids["FA-2026-0002"])
 	want := data.Promise{ID: promises[0].ID, InvoiceID: b.ids["FA-2026-0002"], MadeOn: testDay,

@@ -176,14 +176,14 @@ func TestLastScreenPerDataFolder(t *testing.T) {
 	}
 	t.Cleanup(func() { store.Close() })
 	must(t, store.MarkOnboarded(context.Background()))
-	second := New(u.app, store, u.clock, Options{DataDir: other})
+	second := New(u.app, testDeps(store, u.clock, other))
 	second.async = u.async
 	second.Start(context.Background())
 	if got := second.tabs.SelectedIndex(); got != navToday {
 		t.Fatalf("another data folder opens on screen %d, the first folder's", got)
 	}
 	second.goTo(navCalendar)
-	again := New(u.app, u.store, u.clock, u.opts)
+	again := New(u.app, testDeps(u.store, u.clock, u.opts.DataDir))
 	again.async = u.async
 	again.Start(context.Background())
 	if got := again.tabs.SelectedIndex(); got != navClients {
@@ -206,7 +206,7 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	u := New(a, store, data.ClockOn(testDay), Options{DataDir: t.TempDir()})
+	u := New(a, testDeps(store, data.ClockOn(testDay), t.TempDir()))
 	u.async = func(f func()) { f() }
 	u.Start(context.Background())
 	test.Tap(findButton(t, top(u), lang.L("welcome.skip")))
@@ -306,7 +306,7 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 	if item == nil {
 		t.Fatal("no choice to tap in the radio group")
 	}
-	test.Tap(item.(fyne.Tappable))
+	test.Tap(item)
 	pressKey(u, fyne.KeyEscape)
 	if top(u) == dlg {
 		t.Error("Esc after choosing in a radio group left the dialog open")

@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"relance/app/dunning"
+	"relance/app/words"
 	"relance/data"
 )
 
@@ -137,4 +140,51 @@ func usedKeys(t *testing.T) []string {
 		t.Fatalf("found only %d keys: the scan is broken", len(out))
 	}
 	return out
+}
+
+// The command line's catalogue (package words, without Fyne) says every
+// sentence as the window's (Fyne's lang) does, in both languages, plural
+// forms included: one set of files, two readers that must agree.
+func TestWordsCatalogueSaysWhatFyneSays(t *testing.T) {
+	if err := LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = SetLanguage("") })
+	sample := map[string]any{}
+	for _, name := range []string{"Name", "Number", "Date", "Days", "Count", "Dir", "Detail", "Client", "Amount", "Total",
+		"Year", "Fields", "Invoice", "Rate", "Half", "Step", "When", "Open", "Close", "Field", "Line", "Col"} {
+		sample[name] = "«" + name + "»"
+	}
+	for _, code := range words.Languages {
+		if err := SetLanguage(code); err != nil {
+			t.Fatal(err)
+		}
+		cat, err := words.Load(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cat.L("lang.code") != code || lang.L("lang.code") != code {
+			t.Fatalf("%s: the catalogues name themselves %q and %q", code, cat.L("lang.code"), lang.L("lang.code"))
+		}
+		for key, value := range merged(t, code) {
+			if _, plural := value.(map[string]any); plural {
+				for _, n := range []int{0, 1, 2, 7} {
+					if n == 0 && code == "fr" {
+						// Fyne files the chosen catalogue under the system's
+						// locale (SetLanguage), whose plural rules then apply:
+						// English's "0 factures" under this test's C locale,
+						// French's "0 facture" on a French system, as words.
+						continue
+					}
+					if got, want := cat.N(key, n, sample), lang.N(key, n, sample); got != want {
+						t.Errorf("%s N(%s, %d): words %q, Fyne %q", code, key, n, got, want)
+					}
+				}
+				continue
+			}
+			if got, want := cat.L(key, sample), lang.L(key, sample); got != want {
+				t.Errorf("%s L(%s): words %q, Fyne %q", code, key, got, want)
+			}
+		}
+	}
 }

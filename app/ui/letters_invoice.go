@@ -42,7 +42,7 @@ func (a *invoiceActions) lettersMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.notice"), a.onPrintNotice))
 	if st, ok := a.currentLetterStep(); ok {
-		items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.step", map[string]any{"Step": StepName(st)}),
+		items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.step", map[string]any{"Step": stepName(st)}),
 			func() { a.onPrintStep(st) }))
 	}
 	if dd.status.Kind == data.StatusOverdue {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"relance/app/compose"
 	"relance/app/mail"
 	"relance/data"
 )
@@ -25,17 +24,8 @@ type mailState struct {
 	retry    *time.Timer // the next retry of a temporary failure, when one waits
 }
 
-// mailer returns the window's mail service, made on first use over the
-// OS keychain.
-func (u *UI) mailer() *mailState {
-	if u.mail == nil {
-		u.mail = &mailState{
-			svc:      mail.NewService(u.store, u.opts.DataDir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-			composer: compose.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock),
-		}
-	}
-	return u.mail
-}
+// mailer returns the window's mail service and composer (Deps).
+func (u *UI) mailer() *mailState { return u.mail }
 
 // mailCauseText explains a mail failure in one sentence of the user's
 // language: what happened and what to do, then the server's own words

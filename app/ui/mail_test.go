@@ -359,6 +359,9 @@ func TestMailCausesAreExplained(t *testing.T) {
 // go-keyring fails with a D-Bus message.
 type noKeychain struct{}
 
+// errNoDBus is go-keyring's error, capitalised as D-Bus words it.
+//
+//lint:ignore ST1005 the words of D-Bus, as go-keyring returns them
 var errNoDBus = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
 
 func (noKeychain) Get(string, string) (string, error) { return "", errNoDBus }

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"errors"
-	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
-	"relance/app/compose"
 	"relance/data"
 )
 
@@ -50,17 +48,8 @@ func errorSentence(err error) string {
 	case errors.Is(err, data.ErrAlreadyExists):
 		return lang.L("error.duplicate")
 	}
-	var incomplete *data.CompanyIncompleteError
-	if errors.As(err, &incomplete) {
-		return companyMissingSentence(incomplete.Missing)
-	}
-	var noAddress *compose.ClientAddressError
-	if errors.As(err, &noAddress) {
-		return lang.L("error.client_address", map[string]any{"Client": noAddress.Client})
-	}
-	var noRate *compose.NoRateError
-	if errors.As(err, &noRate) {
-		return NoRateSentence(noRate)
+	if text, ok := say.Refusal(err); ok {
+		return text
 	}
 	return lang.L("error.generic", map[string]any{"Detail": err.Error()})
 }
@@ -68,25 +57,4 @@ func errorSentence(err error) string {
 // companyMissingSentence asks for the company details a letter or an
 // email needs, naming them: Today's banner and a refused Send or Print
 // say the same.
-func companyMissingSentence(missing []string) string {
-	names := make([]string, len(missing))
-	for i, f := range missing {
-		names[i] = lang.L("field." + f)
-	}
-	return lang.L("today.company.missing", map[string]any{"Fields": strings.Join(names, ", ")})
-}
-
-// NoRateSentence says which rate is missing for which half-year, so that a
-// statement is not printed short of it. The command line says the same.
-func NoRateSentence(e *compose.NoRateError) string {
-	rate := "error.no_rate.ecb"
-	if e.Legal {
-		rate = "error.no_rate.legal"
-	}
-	halfKey := "error.no_rate.half1"
-	if e.Half.Half == 2 {
-		halfKey = "error.no_rate.half2"
-	}
-	half := lang.L(halfKey, map[string]any{"Year": e.Half.Year})
-	return lang.L("error.no_rate", map[string]any{"Invoice": e.Invoice, "Rate": lang.L(rate), "Half": half})
-}
+func companyMissingSentence(missing []string) string { return say.CompanyMissing(missing) }

@@ -103,7 +103,7 @@ func ecbNowText(t dunning.RateTable, h dunning.HalfYear) (string, bool) {
 		return lang.L("settings.rates.no_ecb", map[string]any{"Date": longDate(h.Start())}), true
 	}
 	text := lang.L("settings.rates.current_ecb", map[string]any{"Date": longDate(h.Start()),
-		"Rate": RatePercent(bp), "Penalty": RatePercent(bp + 1000)})
+		"Rate": ratePercent(bp), "Penalty": ratePercent(bp + 1000)})
 	if !known {
 		text += " " + lang.L("settings.rates.current_ecb_assumed")
 	}
@@ -120,10 +120,10 @@ func legalNowText(t dunning.RateTable, h dunning.HalfYear) (string, bool) {
 		return lang.L("settings.rates.no_legal", map[string]any{"Half": half}), true
 	case !known:
 		return lang.L("settings.rates.current_legal_assumed", map[string]any{"Half": half,
-			"From": halfYearName(from.String()), "Rate": RatePercent(bp), "Floor": RatePercent(3 * bp)}), true
+			"From": halfYearName(from.String()), "Rate": ratePercent(bp), "Floor": ratePercent(3 * bp)}), true
 	}
 	return lang.L("settings.rates.current_legal", map[string]any{"Half": half,
-		"Rate": RatePercent(bp), "Floor": RatePercent(3 * bp)}), false
+		"Rate": ratePercent(bp), "Floor": ratePercent(3 * bp)}), false
 }
 
 // showConfirmed offers the half-years from the oldest rate to the next one.
@@ -208,7 +208,7 @@ func (s *ratesSection) showECB() {
 	for i := len(s.d.ecb) - 1; i >= 0; i-- {
 		r := s.d.ecb[i]
 		row := newRateRow(func() { s.openECBForm(r, false) }, func() { s.onDeleteECB(r) },
-			widget.NewLabel(formatDate(r.EffectiveOn)), widget.NewLabel(RatePercent(r.RateBP)))
+			widget.NewLabel(formatDate(r.EffectiveOn)), widget.NewLabel(ratePercent(r.RateBP)))
 		s.ecbRows = append(s.ecbRows, row)
 		s.ecbBox.Add(row.content)
 	}
@@ -226,11 +226,11 @@ func (s *ratesSection) showLegal() {
 		r := s.d.legal[i]
 		consumer := "—"
 		if r.ConsumerBP > 0 {
-			consumer = RatePercent(r.ConsumerBP)
+			consumer = ratePercent(r.ConsumerBP)
 		}
 		half := dunning.HalfYear{Year: r.Year, Half: r.Half}
 		row := newRateRow(func() { s.openLegalForm(r, false) }, func() { s.onDeleteLegal(r) },
-			widget.NewLabel(capitalFirst(halfYearName(half.String()))), widget.NewLabel(RatePercent(r.ProfessionalBP)), widget.NewLabel(consumer))
+			widget.NewLabel(capitalFirst(halfYearName(half.String()))), widget.NewLabel(ratePercent(r.ProfessionalBP)), widget.NewLabel(consumer))
 		s.legalRows = append(s.legalRows, row)
 		s.legalBox.Add(row.content)
 	}
@@ -243,7 +243,7 @@ func (s *ratesSection) showLegal() {
 // onDeleteECB removes an ECB rate change after a confirmation.
 func (s *ratesSection) onDeleteECB(r data.ECBRate) {
 	s.ui.confirm("settings.rates.delete_title", "settings.rates.delete_ecb",
-		map[string]any{"Date": formatDate(r.EffectiveOn), "Rate": RatePercent(r.RateBP)},
+		map[string]any{"Date": formatDate(r.EffectiveOn), "Rate": ratePercent(r.RateBP)},
 		func(ctx context.Context) error { return s.ui.store.DeleteECBRate(ctx, r.EffectiveOn) })
 }
 

@@ -115,7 +115,7 @@ func (s *rulesSection) showRateInfo() {
 	if !s.fixedPolicy() {
 		text := ""
 		if bp, _, ok := t.ECBRate(h); ok {
-			text = lang.L("settings.rules.ecb_now", map[string]any{"Half": half, "Rate": RatePercent(bp + 1000), "ECB": RatePercent(bp)})
+			text = lang.L("settings.rules.ecb_now", map[string]any{"Half": half, "Rate": ratePercent(bp + 1000), "ECB": ratePercent(bp)})
 		}
 		s.rateInfo.SetText(text)
 		return
@@ -129,11 +129,11 @@ func (s *rulesSection) showRateInfo() {
 	fixed, err := parseRate("penalty_policy_rate", s.fixed.Text, false)
 	if err == nil && fixed < floor {
 		s.rateInfo.Importance = widget.WarningImportance
-		s.rateInfo.SetText(WarningText(dunning.Warning{Key: dunning.WarnFixedRateBelowFloor,
+		s.rateInfo.SetText(warningText(dunning.Warning{Key: dunning.WarnFixedRateBelowFloor,
 			Args: map[string]string{"half": h.String(), "rate": dottedRate(fixed), "floor": dottedRate(floor)}}))
 		return
 	}
-	s.rateInfo.SetText(lang.L("settings.rules.floor", map[string]any{"Half": half, "Floor": RatePercent(floor)}))
+	s.rateInfo.SetText(lang.L("settings.rules.floor", map[string]any{"Half": half, "Floor": ratePercent(floor)}))
 }
 
 // dottedRate writes basis points as warnings carry them: "7.86".

@@ -74,7 +74,7 @@ func (s *scenarioSection) openStepForm(sc data.Scenario, st data.Step) {
 func (f *stepForm) buildChoices(st data.Step) {
 	channels := make([]string, len(data.Channels))
 	for i, c := range data.Channels {
-		channels[i] = ChannelName(c)
+		channels[i] = channelName(c)
 	}
 	f.templates = slices.Clone(stepTemplates)
 	if st.TemplateKey != "" && !slices.Contains(f.templates, st.TemplateKey) {
@@ -82,8 +82,8 @@ func (f *stepForm) buildChoices(st data.Step) {
 	}
 	names := make([]string, len(f.templates))
 	for i, k := range f.templates {
-		names[i] = StepName(data.Step{TemplateKey: k})
-		if names[i] == ChannelName("") {
+		names[i] = stepName(data.Step{TemplateKey: k})
+		if names[i] == channelName("") {
 			names[i] = k
 		}
 	}

@@ -242,7 +242,7 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	}
 
 	test.Tap(sec.rows[4].del)
-	settingsConfirm(t, u, lang.L("settings.step.delete_confirm", map[string]any{"Step": StepName(added), "When": offsetText(45)}))
+	settingsConfirm(t, u, lang.L("settings.step.delete_confirm", map[string]any{"Step": stepName(added), "When": offsetText(45)}))
 	if _, err := store.GetStep(ctx, added.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("an unused step deleted: %v", err)
 	}
@@ -262,7 +262,7 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	}
 	u.settings.update(ctx)
 	test.Tap(sec.rows[1].del)
-	settingsConfirm(t, u, lang.L("settings.step.delete_used", map[string]any{"Step": StepName(used), "When": offsetText(3), "Count": 1}))
+	settingsConfirm(t, u, lang.L("settings.step.delete_used", map[string]any{"Step": stepName(used), "When": offsetText(3), "Count": 1}))
 	if st, err := store.GetStep(ctx, used.ID); err != nil || !st.Retired {
 		t.Fatalf("a used step after delete: %+v, %v", st, err)
 	}
@@ -377,7 +377,7 @@ func TestSettingsRates(t *testing.T) {
 		t.Fatalf("ECB rates after adding: %+v", after)
 	}
 	rates := u.settings.rates
-	if len(rates.ecbRows) != len(after) || !textOnScreen(top(u), RatePercent(325)) {
+	if len(rates.ecbRows) != len(after) || !textOnScreen(top(u), ratePercent(325)) {
 		t.Fatal("the new rate is not listed")
 	}
 

@@ -40,7 +40,7 @@ func eventText(e data.Event) string {
 		}
 	}
 	if e.Params["channel"] != "" || e.Params["template"] != "" {
-		args["step"] = StepName(data.Step{TemplateKey: e.Params["template"], Channel: data.Channel(e.Params["channel"])})
+		args["step"] = stepName(data.Step{TemplateKey: e.Params["template"], Channel: data.Channel(e.Params["channel"])})
 	}
 	for param, prefix := range valuePrefixes {
 		if v := e.Params[param]; v != "" {

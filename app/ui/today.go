@@ -246,7 +246,7 @@ func (s *todayScreen) nextStepSentence(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return lang.L("today.empty.next", map[string]any{"Step": StepName(first.Step), "Number": inv.Number,
+	return lang.L("today.empty.next", map[string]any{"Step": stepName(first.Step), "Number": inv.Number,
 		"Client": client.Name, "Date": formatDate(first.Date)}), nil
 }
 

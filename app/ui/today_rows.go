@@ -172,11 +172,11 @@ func (in *todayFacts) groupRow(g *dunning.Group) todayRow {
 
 // todayStepText names a step and its channel: "First reminder · Email".
 func todayStepText(st data.Step) string {
-	channel := ChannelName(st.Channel)
+	channel := channelName(st.Channel)
 	if st.Channel == data.ChannelEmail && st.WithLetter {
 		channel = lang.L("today.channel.email_letter")
 	}
-	if name := StepName(st); name != channel {
+	if name := stepName(st); name != channel {
 		return name + " · " + channel
 	}
 	return channel
@@ -236,7 +236,7 @@ func (in *todayFacts) warning(g *dunning.Group) string {
 	var passed []string
 	for _, d := range g.Items {
 		for _, st := range d.Passed {
-			if name := StepName(st); !slices.Contains(passed, name) {
+			if name := stepName(st); !slices.Contains(passed, name) {
 				passed = append(passed, name)
 			}
 		}
@@ -334,7 +334,7 @@ func todayTaskName(kind string) string {
 	case "review":
 		return lang.L("today.task.review")
 	}
-	return ChannelName(data.ChannelTask)
+	return channelName(data.ChannelTask)
 }
 
 // todayChannelIcon pictures a step's channel.

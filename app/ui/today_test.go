@@ -474,7 +474,7 @@ func BenchmarkTodayScreen(b *testing.B) {
 		b.Fatal(err)
 	}
 	todaySeedLargeBook(b, store)
-	u := New(test.NewTempApp(b), store, data.ClockOn(testDay), Options{DataDir: b.TempDir()})
+	u := New(test.NewTempApp(b), testDeps(store, data.ClockOn(testDay), b.TempDir()))
 	u.async = func(f func()) { f() }
 	u.Start(ctx)
 	b.ResetTimer()

@@ -18,10 +18,22 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
+	"relance/app/mail"
 	"relance/data"
 )
 
-// Options are what the window needs besides the store and the clock.
+// Deps are what the window drives, built once by cmd/relance (the only
+// place services are made): the window creates none of its own.
+type Deps struct {
+	Store    *data.Store
+	Clock    data.Clock // "today", in the user's time zone
+	Dunning  *dunning.Service
+	Mail     *mail.Service // the outbox and the account's secrets
+	Composer mail.Composer // drafts the reminders from the templates
+	DataDir  string        // attached PDFs and archived documents live under it
+}
+
+// Options are what the window needs besides its services.
 type Options struct {
 	// DataDir is the data folder: attached invoice PDFs and archived
 	// documents are kept under it.
@@ -64,10 +76,11 @@ type UI struct {
 	mail      *mailState // the outbox and the mail account's secrets (mail.go)
 }
 
-// New builds the main window over store. It shows nothing until Start.
-func New(a fyne.App, store *data.Store, clock data.Clock, opts Options) *UI {
-	u := &UI{app: a, store: store, clock: clock, dunning: dunning.NewService(store, clock), opts: opts,
-		root: container.NewStack(), async: func(f func()) { go f() }}
+// New builds the main window over the services of d. It shows nothing
+// until Start.
+func New(a fyne.App, d Deps) *UI {
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, opts: Options{DataDir: d.DataDir},
+		mail: &mailState{svc: d.Mail, composer: d.Composer}, root: container.NewStack(), async: func(f func()) { go f() }}
 	applyLanguagePreference(a.Preferences())
 	u.win = a.NewWindow(lang.L("app.title"))
 	u.win.SetIcon(appIcon())

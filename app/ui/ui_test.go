@@ -12,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/compose"
+	"relance/app/dunning"
+	"relance/app/mail"
 	"relance/data"
 )
 
@@ -40,10 +43,19 @@ func newFirstStartUI(t *testing.T) (*UI, *data.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	u := New(a, store, data.ClockOn(testDay), Options{DataDir: t.TempDir()})
+	u := New(a, testDeps(store, data.ClockOn(testDay), t.TempDir()))
 	u.async = func(f func()) { f() }
 	u.Start(context.Background())
 	return u, store
+}
+
+// testDeps are the window's services over a test's store, as cmd/relance
+// builds them (the keychain is the system's: tests that need one mock it).
+func testDeps(store *data.Store, clock data.Clock, dir string) Deps {
+	planner := dunning.NewService(store, clock)
+	return Deps{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
+		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
+		Composer: compose.NewMailComposer(store, planner, dir, clock)}
 }
 
 // completeCompany fills in the company details every letter and email
@@ -227,7 +239,7 @@ func TestStartEmptyShowsEmptyList(t *testing.T) {
 		t.Fatal("an empty book should show the empty-list hint")
 	}
 	// A second start goes straight to the list.
-	u2 := New(u.app, u.store, u.clock, u.opts)
+	u2 := New(u.app, testDeps(u.store, u.clock, u.opts.DataDir))
 	u2.async = u.async
 	u2.Start(context.Background())
 	if u2.root.Objects[0] != u2.tabs || u2.tabs.SelectedIndex() != navInvoices {

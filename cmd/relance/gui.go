@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -8,8 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"relance/app/compose"
+	"relance/app/dunning"
+	"relance/app/mail"
 	"relance/app/ui"
 	"relance/assets"
+	"relance/cmd/relance/cli"
 	"relance/data"
 )
 
@@ -17,17 +22,19 @@ import (
 // ID of FyneApp.toml, which a plain `go build` does not read.
 const appID = "fr.relance.app"
 
-func osGetenv(key string) string { return os.Getenv(key) }
-
 // runGUI opens the book and the window. When the book cannot be opened
 // (another instance holds it, a newer schema) the window says why instead:
 // a double-click gives no console to read an error in.
-func runGUI(env *cliEnv) int {
+func runGUI(dataFlag string) int {
+	if err := ui.LoadTranslations(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	store, dir, release, err := openBook(env)
+	store, dir, release, err := cli.OpenBook(dataFlag, os.Getenv)
 	if err != nil {
-		msg := openError(dir, err)
+		msg := cli.OpenError(dir, err)
 		slog.Error("open book", "dir", dir, "err", err)
 		ui.ShowFatal(a, msg)
 		return 1
@@ -37,7 +44,22 @@ func runGUI(env *cliEnv) int {
 		slog.SetDefault(slog.New(slog.NewTextHandler(logFile, nil)))
 		defer logFile.Close()
 	}
-	slog.Info("start", "version", version, "data", dir)
-	ui.New(a, store, data.SystemClock{}, ui.Options{DataDir: dir}).Run()
+	slog.Info("start", "version", cli.Version, "data", dir)
+	ui.New(a, services(store, dir)).Run()
 	return 0
+}
+
+// services builds, once, everything the window drives: the clock, the
+// dunning engine, the outbox over the OS keychain, the composer of emails.
+func services(store *data.Store, dir string) ui.Deps {
+	clock := data.SystemClock{}
+	planner := dunning.NewService(store, clock)
+	return ui.Deps{
+		Store:    store,
+		Clock:    clock,
+		Dunning:  planner,
+		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
+		Composer: compose.NewMailComposer(store, planner, dir, clock),
+		DataDir:  dir,
+	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -8,8 +8,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-
-	"fyne.io/fyne/v2/lang"
 
 	"relance/app/compose"
 	"relance/app/dunning"
@@ -57,18 +55,18 @@ func runLetter(env *cliEnv, args []string) int {
 	if err := os.WriteFile(opts.out, pdf, 0o644); err != nil {
 		return failed(env, err)
 	}
-	fmt.Fprintln(env.stdout, lang.L("letters.cli.done", map[string]any{"File": opts.out}))
+	fmt.Fprintln(env.stdout, say.T.L("letters.cli.done", map[string]any{"File": opts.out}))
 	return 0
 }
 
 // check refuses a missing output file or an unknown step.
 func (o *letterFlags) check(env *cliEnv) int {
 	if o.out == "" {
-		fmt.Fprintln(env.stderr, lang.L("letters.cli.no_output"))
+		fmt.Fprintln(env.stderr, say.T.L("letters.cli.no_output"))
 		return 2
 	}
 	if !slices.Contains(documents.DocumentKeys(), o.step) {
-		fmt.Fprintln(env.stderr, lang.L("letters.cli.unknown_step", map[string]any{"Step": o.step,
+		fmt.Fprintln(env.stderr, say.T.L("letters.cli.unknown_step", map[string]any{"Step": o.step,
 			"Steps": strings.Join(documents.DocumentKeys(), ", ")}))
 		return 2
 	}
@@ -87,12 +85,12 @@ func letterPDF(env *cliEnv, ctx context.Context, store *data.Store, inv data.Inv
 	var pe *documents.PartError
 	switch {
 	case errors.As(err, &pe):
-		fmt.Fprintln(env.stderr, lang.L("letters.cli.template_error", map[string]any{"Step": step, "Line": pe.Err.Line,
+		fmt.Fprintln(env.stderr, say.T.L("letters.cli.template_error", map[string]any{"Step": step, "Line": pe.Err.Line,
 			"Col": pe.Err.Col, "Detail": pe.Err.Error()}))
 	case errors.Is(err, documents.ErrNoStatement):
-		fmt.Fprintln(env.stderr, lang.L("letters.cli.not_late", map[string]any{"Number": inv.Number}))
+		fmt.Fprintln(env.stderr, say.T.L("letters.cli.not_late", map[string]any{"Number": inv.Number}))
 	case errors.Is(err, compose.ErrNothingOwed):
-		fmt.Fprintln(env.stderr, lang.L("letters.cli.nothing_owed", map[string]any{"Number": inv.Number}))
+		fmt.Fprintln(env.stderr, say.T.L("letters.cli.nothing_owed", map[string]any{"Number": inv.Number}))
 	default:
 		fmt.Fprintln(env.stderr, failedLine(err))
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/emersion/go-smtp"
 
 	"relance/app/datadir"
@@ -133,7 +132,7 @@ func TestSendDueSendsTheAutomaticReminder(t *testing.T) {
 		t.Fatalf("send-due: %d %q %q, %d sent", code, out, errOut, srv.count())
 	}
 	code, out, _ = runCLI(t, "send-due", "--data", dir)
-	if code != 0 || srv.count() != 1 || strings.TrimSpace(out) != lang.L("cli.send_due.none") {
+	if code != 0 || srv.count() != 1 || strings.TrimSpace(out) != say.T.L("cli.send_due.none") {
 		t.Fatalf("a second run: %d %q, %d sent", code, out, srv.count())
 	}
 }
@@ -152,11 +151,11 @@ func TestSendDueFailsLoudly(t *testing.T) {
 	}
 	defer lock.Release()
 	code, _, errOut := runCLI(t, "send-due", "--data", dir)
-	if code != 1 || errOut != lang.L("cli.send_due.locked", map[string]any{"Dir": dir})+"\n" {
+	if code != 1 || errOut != say.T.L("cli.send_due.locked", map[string]any{"Dir": dir})+"\n" {
 		t.Fatalf("while the window is open: %d %q", code, errOut)
 	}
 	demo := demoBook(t)
-	if code, _, errOut := runCLI(t, "send-due", "--data", demo); code != 1 || !strings.Contains(errOut, lang.L("cli.send_due.demo")) {
+	if code, _, errOut := runCLI(t, "send-due", "--data", demo); code != 1 || !strings.Contains(errOut, say.T.L("cli.send_due.demo")) {
 		t.Fatalf("on the demo book: %d %q", code, errOut)
 	}
 }
@@ -177,7 +176,7 @@ func TestSendDueRefusesWithoutCompanyDetails(t *testing.T) {
 		}
 	})
 	code, _, errOut := runCLI(t, "send-due", "--data", dir)
-	want := lang.L("cli.company_incomplete", map[string]any{"Fields": lang.L("field.signatory_name")})
+	want := say.T.L("cli.company_incomplete", map[string]any{"Fields": say.T.L("field.signatory_name")})
 	if code != 1 || strings.TrimSpace(errOut) != want || srv.count() != 0 {
 		t.Fatalf("send-due without a signatory: exit %d %q, %d sent; want %q", code, errOut, srv.count(), want)
 	}
@@ -196,7 +195,7 @@ func TestSendDueRefusesWithoutAPassword(t *testing.T) {
 		}
 	})
 	code, _, errOut := runCLI(t, "send-due", "--data", dir)
-	if code != 1 || strings.TrimSpace(errOut) != lang.L("cli.send_due.no_secret") || srv.count() != 0 {
+	if code != 1 || strings.TrimSpace(errOut) != say.T.L("cli.send_due.no_secret") || srv.count() != 0 {
 		t.Fatalf("send-due without a password: exit %d %q, %d sent", code, errOut, srv.count())
 	}
 	editBook(t, dir, func(ctx context.Context, store *data.Store) {
@@ -212,7 +211,7 @@ func TestSendDueRefusesAnEmptyBook(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := runCLI(t, "send-due", "--data", dir)
-	if code != 1 || strings.TrimSpace(errOut) != lang.L("cli.empty_book", map[string]any{"Dir": dir}) {
+	if code != 1 || strings.TrimSpace(errOut) != say.T.L("cli.empty_book", map[string]any{"Dir": dir}) {
 		t.Fatalf("send-due on a 0-byte book: %d %q", code, errOut)
 	}
 	if info, err := os.Stat(datadir.DBPath(dir)); err != nil || info.Size() != 0 {
@@ -246,7 +245,7 @@ func TestSendDueReportsAnIncidentInItsWords(t *testing.T) {
 		}
 	})
 	code, out, errOut := runCLI(t, "send-due", "--data", dir)
-	tally := lang.L("cli.send_due.tally", map[string]any{"Sent": 0, "Later": 1, "Held": 0, "Check": 0, "Failed": 0, "Review": 0})
+	tally := say.T.L("cli.send_due.tally", map[string]any{"Sent": 0, "Later": 1, "Held": 0, "Check": 0, "Failed": 0, "Review": 0})
 	if code != 1 || !strings.Contains(out, tally) || strings.Count(out, "compta@vernet.fr") != 1 {
 		t.Fatalf("server down: exit %d\n%s\n%s\nwant the tally %q", code, out, errOut, tally)
 	}
@@ -267,7 +266,7 @@ func TestSendDueLeavesAStepMissedWhileOffForReview(t *testing.T) {
 		}
 	})
 	code, out, _ := runCLI(t, "send-due", "--data", dir)
-	if code != 0 || srv.count() != 0 || !strings.Contains(out, lang.L("cli.send_due.why_catch_up")) {
+	if code != 0 || srv.count() != 0 || !strings.Contains(out, say.T.L("cli.send_due.why_catch_up")) {
 		t.Fatalf("a reminder missed while off: exit %d, %d sent\n%s", code, srv.count(), out)
 	}
 	editBook(t, dir, func(ctx context.Context, store *data.Store) {

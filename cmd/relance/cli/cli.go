@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -8,13 +8,10 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
-
-	"fyne.io/fyne/v2/lang"
 
 	"relance/app/datadir"
 	"relance/app/demo"
-	"relance/app/ui"
+	"relance/app/words"
 	"relance/data"
 )
 
@@ -47,22 +44,33 @@ type cliEnv struct {
 	getenv         func(string) string
 }
 
-// run parses the command line and dispatches; it returns the exit code.
+// Window opens the app's window over the data folder the --data option
+// named ("" for the default one): cmd/relance gives it, so that this
+// package links no GUI code. It returns the exit code.
+type Window func(dataFlag string) int
+
+// say is what the command line says, in the system's language. One
+// process speaks one language: Run sets it before anything is said.
+var say words.Words
+
+// Run parses the command line and dispatches; it returns the exit code.
 // Global options may come before or after the verb: `relance --data D demo`
-// and `relance demo --data D` mean the same.
-func run(args []string, stdout, stderr io.Writer) int {
-	dropCLocale()
-	if err := ui.LoadTranslations(); err != nil {
+// and `relance demo --data D` mean the same. Without a verb it opens the
+// window.
+func Run(args []string, stdout, stderr io.Writer, window Window) int {
+	catalogue, err := words.Load(words.SystemLanguage())
+	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	env := &cliEnv{stdout: stdout, stderr: stderr, getenv: osGetenv}
+	say = words.Words{T: catalogue}
+	env := &cliEnv{stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	verb, rest, code := parseGlobal(env, args)
 	if code >= 0 {
 		return code
 	}
 	if verb == "" {
-		return runGUI(env)
+		return window(env.dataFlag)
 	}
 	attachParentConsole()
 	for _, c := range commands() {
@@ -70,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return c.run(env, rest)
 		}
 	}
-	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": verb}))
+	fmt.Fprintln(stderr, say.T.L("cli.unknown_command", map[string]any{"Name": verb}))
 	printUsage(stderr)
 	return 2
 }
@@ -87,7 +95,7 @@ func parseGlobal(env *cliEnv, args []string) (verb string, rest []string, code i
 			printUsage(env.stdout)
 			return "", nil, 0
 		}
-		fmt.Fprintln(env.stderr, lang.L("cli.bad_option", map[string]any{"Detail": err.Error()}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.bad_option", map[string]any{"Detail": err.Error()}))
 		printUsage(env.stderr)
 		return "", nil, 2
 	}
@@ -98,19 +106,19 @@ func parseGlobal(env *cliEnv, args []string) (verb string, rest []string, code i
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, lang.L("cli.usage"))
+	fmt.Fprintln(w, say.T.L("cli.usage"))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("cli.commands"))
+	fmt.Fprintln(w, say.T.L("cli.commands"))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, lang.L(c.helpKey))
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, say.T.L(c.helpKey))
 		if c.usage != "" {
 			fmt.Fprintf(w, "  %-10s   relance %s %s\n", "", c.name, c.usage)
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("cli.options"))
-	fmt.Fprintf(w, "  %-10s %s\n", "--data DIR", lang.L("cli.opt.data"))
-	fmt.Fprintf(w, "  %-10s %s\n", "--help", lang.L("cli.opt.help"))
+	fmt.Fprintln(w, say.T.L("cli.options"))
+	fmt.Fprintf(w, "  %-10s %s\n", "--data DIR", say.T.L("cli.opt.data"))
+	fmt.Fprintf(w, "  %-10s %s\n", "--help", say.T.L("cli.opt.help"))
 }
 
 func runHelp(env *cliEnv, _ []string) int {
@@ -122,7 +130,7 @@ func runVersion(env *cliEnv, args []string) int {
 	if _, code := parseCommand(env, args, 0, nil); code >= 0 {
 		return code
 	}
-	fmt.Fprintf(env.stdout, "Relance %s\n", version)
+	fmt.Fprintf(env.stdout, "Relance %s\n", Version)
 	return 0
 }
 
@@ -144,7 +152,7 @@ func parseCommand(env *cliEnv, args []string, positional int, setup func(*flag.F
 				printUsage(env.stdout)
 				return nil, 0
 			}
-			fmt.Fprintln(env.stderr, lang.L("cli.bad_option", map[string]any{"Detail": err.Error()}))
+			fmt.Fprintln(env.stderr, say.T.L("cli.bad_option", map[string]any{"Detail": err.Error()}))
 			return nil, 2
 		}
 		if fs.NArg() == 0 {
@@ -153,16 +161,23 @@ func parseCommand(env *cliEnv, args []string, positional int, setup func(*flag.F
 		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
 	}
 	if len(rest) != positional {
-		fmt.Fprintln(env.stderr, lang.L("cli.bad_arguments", map[string]any{"Want": positional, "Got": len(rest)}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.bad_arguments", map[string]any{"Want": positional, "Got": len(rest)}))
 		return nil, 2
 	}
 	return rest, -1
 }
 
-// openBook resolves the data folder, takes the single-instance lock and
-// opens the store. The caller releases both with the returned function.
+// openBook is OpenBook for a command.
 func openBook(env *cliEnv) (*data.Store, string, func(), error) {
-	dir, err := datadir.Resolve(env.dataFlag, env.getenv)
+	return OpenBook(env.dataFlag, env.getenv)
+}
+
+// OpenBook resolves the data folder (the --data option, else
+// RELANCE_DATA, else the user's data folder), takes the single-instance
+// lock and opens the store. The caller releases both with the returned
+// function.
+func OpenBook(dataFlag string, getenv func(string) string) (*data.Store, string, func(), error) {
+	dir, err := datadir.Resolve(dataFlag, getenv)
 	if err == nil {
 		err = datadir.Ensure(dir)
 	}
@@ -182,16 +197,20 @@ func openBook(env *cliEnv) (*data.Store, string, func(), error) {
 }
 
 // openError says in the user's language why the book could not be opened.
-func openError(dir string, err error) string {
+func openError(dir string, err error) string { return OpenError(dir, err) }
+
+// OpenError says in the system's language why the book in dir could not
+// be opened: another window holds it, a newer Relance wrote it, ...
+func OpenError(dir string, err error) string {
 	switch {
 	case errors.Is(err, datadir.ErrLocked):
-		return lang.L("cli.locked", map[string]any{"Dir": dir})
+		return say.T.L("cli.locked", map[string]any{"Dir": dir})
 	case errors.Is(err, data.ErrNewerSchema):
-		return lang.L("cli.newer_schema", map[string]any{"Dir": dir})
+		return say.T.L("cli.newer_schema", map[string]any{"Dir": dir})
 	case errors.Is(err, data.ErrEmptyFile):
-		return lang.L("cli.empty_book", map[string]any{"Dir": dir})
+		return say.T.L("cli.empty_book", map[string]any{"Dir": dir})
 	}
-	return lang.L("cli.open_failed", map[string]any{"Dir": dir, "Detail": err.Error()})
+	return say.T.L("cli.open_failed", map[string]any{"Dir": dir, "Detail": err.Error()})
 }
 
 func runDemo(env *cliEnv, args []string) int {
@@ -210,28 +229,15 @@ func runDemo(env *cliEnv, args []string) int {
 		err = store.MarkOnboarded(ctx)
 	}
 	if errors.Is(err, demo.ErrNotEmpty) {
-		fmt.Fprintln(env.stderr, lang.L("cli.demo.not_empty", map[string]any{"Dir": dir}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.demo.not_empty", map[string]any{"Dir": dir}))
 		return 1
 	}
 	if err != nil {
 		slog.Error("demo", "err", err)
-		fmt.Fprintln(env.stderr, lang.L("cli.demo.failed", map[string]any{"Detail": err.Error()}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.demo.failed", map[string]any{"Detail": err.Error()}))
 		return 1
 	}
-	fmt.Fprintln(env.stdout, lang.L("cli.demo.done", map[string]any{
+	fmt.Fprintln(env.stdout, say.T.L("cli.demo.done", map[string]any{
 		"Clients": sum.Clients, "Invoices": sum.Invoices, "Payments": sum.Payments, "Dir": dir}))
 	return 0
-}
-
-// dropCLocale removes locale variables set to the C/POSIX locale (the
-// default of cron and containers): they name no language, and Fyne's locale
-// lookup complains about them on every translation load. Without them it
-// falls back to English, which is what C means.
-func dropCLocale() {
-	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
-		base, _, _ := strings.Cut(os.Getenv(key), ".")
-		if base == "C" || base == "POSIX" {
-			os.Unsetenv(key)
-		}
-	}
 }

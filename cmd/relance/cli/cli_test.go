@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,32 +10,29 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
-
 	"relance/app/datadir"
-	"relance/app/ui"
 	"relance/data"
 )
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := run(args, &stdout, &stderr)
+	code := Run(args, &stdout, &stderr, func(string) int { t.Fatal("the window was opened"); return 1 })
 	return code, stdout.String(), stderr.String()
 }
 
 func TestVersionMatchesFyneApp(t *testing.T) {
 	code, out, _ := runCLI(t, "version")
-	if code != 0 || strings.TrimSpace(out) != "Relance "+version {
+	if code != 0 || strings.TrimSpace(out) != "Relance "+Version {
 		t.Fatalf("version: %d %q", code, out)
 	}
-	toml, err := os.ReadFile("../../FyneApp.toml")
+	toml, err := os.ReadFile("../../../FyneApp.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile(`Version\s*=\s*"([^"]+)"`).FindSubmatch(toml)
-	if m == nil || string(m[1]) != version {
-		t.Fatalf("FyneApp.toml version %q, code says %q", m, version)
+	if m == nil || string(m[1]) != Version {
+		t.Fatalf("FyneApp.toml version %q, code says %q", m, Version)
 	}
 }
 
@@ -225,13 +222,13 @@ func TestDueSaysWhyAClaimStops(t *testing.T) {
 	for _, want := range []string{"FA-OLD", "FA-SOON", "2026-06-09", "2026-02-28"} {
 		d, err := data.ParseDate(want)
 		if err == nil {
-			want = ui.FormatDate(d)
+			want = say.Date(d)
 		}
 		if !strings.Contains(out, want) {
 			t.Errorf("due does not mention %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(out, lang.L("cli.due.prescriptions")) {
+	if !strings.Contains(out, say.T.L("cli.due.prescriptions")) {
 		t.Errorf("no time-limit section:\n%s", out)
 	}
 }

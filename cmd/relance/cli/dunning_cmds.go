@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -10,12 +10,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"fyne.io/fyne/v2/lang"
-
 	"relance/app/compose"
 	"relance/app/datadir"
 	"relance/app/dunning"
-	"relance/app/ui"
 	"relance/data"
 )
 
@@ -37,7 +34,7 @@ func (o *asOfFlags) day(env *cliEnv) (data.Date, bool) {
 	}
 	d, err := data.ParseDate(o.asOf)
 	if err != nil {
-		fmt.Fprintln(env.stderr, lang.L("cli.bad_date", map[string]any{"Value": o.asOf}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.bad_date", map[string]any{"Value": o.asOf}))
 		return data.Date{}, false
 	}
 	return d, true
@@ -72,7 +69,7 @@ func openInvoice(env *cliEnv, ctx context.Context, number string) (*data.Store, 
 	}
 	store.Close()
 	if errors.Is(err, data.ErrNotFound) {
-		fmt.Fprintln(env.stderr, lang.L("cli.unknown_invoice", map[string]any{"Number": number}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.unknown_invoice", map[string]any{"Number": number}))
 		return nil, inv, 2
 	}
 	return nil, inv, failed(env, err)
@@ -92,19 +89,19 @@ func failedLine(err error) string {
 	if errors.As(err, &incomplete) {
 		names := make([]string, len(incomplete.Missing))
 		for i, f := range incomplete.Missing {
-			names[i] = lang.L("field." + f)
+			names[i] = say.T.L("field." + f)
 		}
-		return lang.L("cli.company_incomplete", map[string]any{"Fields": strings.Join(names, ", ")})
+		return say.T.L("cli.company_incomplete", map[string]any{"Fields": strings.Join(names, ", ")})
 	}
 	var noAddress *compose.ClientAddressError
 	if errors.As(err, &noAddress) {
-		return lang.L("error.client_address", map[string]any{"Client": noAddress.Client})
+		return say.T.L("error.client_address", map[string]any{"Client": noAddress.Client})
 	}
 	var noRate *compose.NoRateError
 	if errors.As(err, &noRate) {
-		return ui.NoRateSentence(noRate)
+		return say.NoRate(noRate)
 	}
-	return lang.L("cli.failed", map[string]any{"Detail": err.Error()})
+	return say.T.L("cli.failed", map[string]any{"Detail": err.Error()})
 }
 
 // dueLine is one invoice step of `relance due --json`.
@@ -157,18 +154,18 @@ func printPrescriptions(ctx context.Context, w io.Writer, store *data.Store, pla
 		return 0
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("cli.due.prescriptions"))
+	fmt.Fprintln(w, say.T.L("cli.due.prescriptions"))
 	for _, a := range plan.Prescriptions {
 		c, err := store.GetClient(ctx, a.ClientID)
 		if err != nil {
 			fmt.Fprintln(w, err)
 			return 1
 		}
-		args := map[string]any{"Client": c.Name, "Number": a.Number, "Date": ui.FormatDate(a.Deadline), "Days": a.DaysLeft}
+		args := map[string]any{"Client": c.Name, "Number": a.Number, "Date": say.Date(a.Deadline), "Days": a.DaysLeft}
 		if a.Expired {
-			fmt.Fprintln(w, lang.L("cli.due.time_barred", args))
+			fmt.Fprintln(w, say.T.L("cli.due.time_barred", args))
 		} else {
-			fmt.Fprintln(w, lang.N("cli.due.prescription_soon", a.DaysLeft, args))
+			fmt.Fprintln(w, say.T.N("cli.due.prescription_soon", a.DaysLeft, args))
 		}
 	}
 	return 0
@@ -195,19 +192,19 @@ func dueLines(ctx context.Context, store *data.Store, plan *dunning.Plan) ([]due
 
 func printDue(w io.Writer, plan *dunning.Plan, lines []dueLine) {
 	if len(lines) == 0 {
-		fmt.Fprintln(w, lang.L("cli.due.none", map[string]any{"Date": ui.FormatDate(plan.Today)}))
+		fmt.Fprintln(w, say.T.L("cli.due.none", map[string]any{"Date": say.Date(plan.Today)}))
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, lang.L("cli.due.header"))
+	fmt.Fprintln(tw, say.T.L("cli.due.header"))
 	for _, l := range lines {
 		planned, _ := data.ParseDate(l.Planned)
-		step := ui.StepName(data.Step{TemplateKey: l.Step, Channel: data.Channel(l.Channel)})
+		step := say.StepName(data.Step{TemplateKey: l.Step, Channel: data.Channel(l.Channel)})
 		if l.CatchUp {
-			step += " (" + lang.L("cli.due.catch_up") + ")"
+			step += " (" + say.T.L("cli.due.catch_up") + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.Client, l.Invoice, step,
-			ui.ChannelName(data.Channel(l.Channel)), ui.FormatDate(planned), ui.FormatMoney(data.Money(l.AmountCents)))
+			say.ChannelName(data.Channel(l.Channel)), say.Date(planned), say.Money(data.Money(l.AmountCents)))
 	}
 	tw.Flush()
 }
@@ -264,7 +261,7 @@ func runStatement(env *cliEnv, args []string) int {
 	if opts.asJSON {
 		return writeJSON(env, toStatementJSON(report))
 	}
-	ui.PrintStatement(env.stdout, report)
+	say.PrintStatement(env.stdout, report)
 	return 0
 }
 
@@ -279,7 +276,7 @@ func toStatementJSON(r dunning.StatementReport) statementJSON {
 			BaseCents: int64(s.Base), RatePercent: float64(s.RateBP) / 100, AmountCents: int64(s.Amount)})
 	}
 	for _, w := range st.Warnings {
-		out.Warnings = append(out.Warnings, ui.WarningText(w))
+		out.Warnings = append(out.Warnings, say.Warning(w))
 	}
 	return out
 }

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package main
+package cli
 
 // attachParentConsole does nothing here: only Windows GUI-subsystem programs start
 // without the terminal's standard streams (see console_windows.go).

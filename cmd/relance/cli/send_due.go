@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -10,8 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"fyne.io/fyne/v2/lang"
 
 	"relance/app/compose"
 	"relance/app/datadir"
@@ -32,7 +30,7 @@ func runSendDue(env *cliEnv, args []string) int {
 	}
 	store, dir, release, err := openBook(env)
 	if errors.Is(err, datadir.ErrLocked) {
-		fmt.Fprintln(env.stderr, lang.L("cli.send_due.locked", map[string]any{"Dir": dir}))
+		fmt.Fprintln(env.stderr, say.T.L("cli.send_due.locked", map[string]any{"Dir": dir}))
 		return 1
 	}
 	if err != nil {
@@ -82,11 +80,11 @@ func logToBook(dir string) func() {
 func sendDueError(err error) string {
 	switch {
 	case errors.Is(err, mail.ErrDemoBook):
-		return lang.L("cli.send_due.demo")
+		return say.T.L("cli.send_due.demo")
 	case mail.CauseOf(err) == mail.CauseNotConfigured:
-		return lang.L("cli.send_due.not_configured")
+		return say.T.L("cli.send_due.not_configured")
 	case mail.CauseOf(err) == mail.CauseNoSecret:
-		return lang.L("cli.send_due.no_secret")
+		return say.T.L("cli.send_due.no_secret")
 	}
 	return failedLine(err)
 }
@@ -142,7 +140,7 @@ func (t *sendDueTally) sendDueKey(o *mail.DueOutcome, dryRun bool) string {
 // once, in the words of what became of it; it returns the exit status.
 func printSendDue(w io.Writer, outcomes []mail.DueOutcome, clients map[int64]data.Client, dryRun bool) int {
 	if len(outcomes) == 0 {
-		fmt.Fprintln(w, lang.L("cli.send_due.none"))
+		fmt.Fprintln(w, say.T.L("cli.send_due.none"))
 		return 0
 	}
 	var tally sendDueTally
@@ -150,14 +148,14 @@ func printSendDue(w io.Writer, outcomes []mail.DueOutcome, clients map[int64]dat
 		o := &outcomes[i]
 		args := map[string]any{"Number": o.Group.Lead.Number, "Client": clients[o.Group.ClientID].Name, "To": o.To,
 			"Subject": o.Subject, "Reason": sendDueReason(o.Err)}
-		fmt.Fprintln(w, strings.TrimSpace(lang.L(tally.sendDueKey(o, dryRun), args)))
+		fmt.Fprintln(w, strings.TrimSpace(say.T.L(tally.sendDueKey(o, dryRun), args)))
 	}
 	if !dryRun {
-		fmt.Fprintln(w, lang.L("cli.send_due.tally", map[string]any{"Sent": tally.Sent, "Later": tally.Later,
+		fmt.Fprintln(w, say.T.L("cli.send_due.tally", map[string]any{"Sent": tally.Sent, "Later": tally.Later,
 			"Held": tally.Held, "Check": tally.Check, "Failed": tally.Failed, "Review": tally.Review}))
 	}
 	if tally.Held > 0 {
-		fmt.Fprintln(w, lang.L("cli.send_due.fix_account"))
+		fmt.Fprintln(w, say.T.L("cli.send_due.fix_account"))
 	}
 	if tally.needsOwner() {
 		return 1
@@ -172,7 +170,7 @@ func sendDueReason(err error) string {
 	}
 	var e *mail.Error
 	if errors.As(err, &e) {
-		text := lang.L("mail.cause." + string(e.Cause))
+		text := say.T.L("mail.cause." + string(e.Cause))
 		switch {
 		case e.Code != 0:
 			text += fmt.Sprintf(" (%d %s)", e.Code, strings.TrimSpace(e.Server))
@@ -184,13 +182,13 @@ func sendDueReason(err error) string {
 	var ns *data.NotSendableError
 	switch {
 	case errors.As(err, &ns):
-		return lang.L("cli.send_due.not_sendable", map[string]any{"Number": ns.Number, "Reason": ns.Reason})
+		return say.T.L("cli.send_due.not_sendable", map[string]any{"Number": ns.Number, "Reason": ns.Reason})
 	case errors.Is(err, mail.ErrCatchUp):
-		return lang.L("cli.send_due.why_catch_up")
+		return say.T.L("cli.send_due.why_catch_up")
 	case errors.Is(err, mail.ErrPreDuePassed):
-		return lang.L("cli.send_due.why_pre_due")
+		return say.T.L("cli.send_due.why_pre_due")
 	case errors.Is(err, mail.ErrContactToCheck):
-		return lang.L("cli.send_due.why_contact")
+		return say.T.L("cli.send_due.why_contact")
 	}
 	return err.Error()
 }

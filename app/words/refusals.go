@@ -1,0 +1,49 @@
+package words
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"relance/app/compose"
+	"relance/data"
+)
+
+// Refusal is the sentence of an error the owner can fix (company details
+// or a client's address missing, a rate unknown), and false for any other
+// error: the caller then says it its own way.
+func (w Words) Refusal(err error) (string, bool) {
+	var incomplete *data.CompanyIncompleteError
+	var noAddress *compose.ClientAddressError
+	var noRate *compose.NoRateError
+	switch {
+	case errors.As(err, &incomplete):
+		return w.CompanyMissing(incomplete.Missing), true
+	case errors.As(err, &noAddress):
+		return w.T.L("error.client_address", map[string]any{"Client": noAddress.Client}), true
+	case errors.As(err, &noRate):
+		return w.NoRate(noRate), true
+	}
+	return "", false
+}
+
+// CompanyMissing asks for the company details a letter or an email needs,
+// naming them (field keys, as data.Company.MissingForLetters gives them).
+func (w Words) CompanyMissing(missing []string) string {
+	names := make([]string, len(missing))
+	for i, f := range missing {
+		names[i] = w.T.L("field." + f)
+	}
+	return w.T.L("today.company.missing", map[string]any{"Fields": strings.Join(names, ", ")})
+}
+
+// NoRate says which rate is missing for which half-year, so that a
+// statement is not printed short of it.
+func (w Words) NoRate(e *compose.NoRateError) string {
+	rate := "error.no_rate.ecb"
+	if e.Legal {
+		rate = "error.no_rate.legal"
+	}
+	half := w.HalfYear("H" + strconv.Itoa(e.Half.Half) + " " + strconv.Itoa(e.Half.Year))
+	return w.T.L("error.no_rate", map[string]any{"Invoice": e.Invoice, "Rate": w.T.L(rate), "Half": half})
+}
