@@ -31,12 +31,15 @@ run: build
 
 # The race detector slows Fyne's widget tests tenfold (app/ui took 9.5 of
 # go test's 10 minutes on a busy 2-core machine), while they run background
-# work in line and so give it little to find: app/ui runs without it, every
-# other package with it. Timeouts are explicit so that a hang fails fast.
+# work in line and so give it little to find: app/ui runs without it, but
+# for the tests that run the background path as the window does
+# (TestBackground*), every other package with it. Timeouts are explicit so
+# that a hang fails fast.
 test: deps
 	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS) $(TEST_PKGS)
 	go vet -tags $(TAGS) ./...
 	go test -race -timeout 15m -tags $(TAGS) $$(go list -tags $(TAGS) ./... | grep -v '/app/ui')
+	go test -race -timeout 5m -tags $(TAGS) -run '^TestBackground' ./app/ui/...
 	go test -timeout 5m -tags $(TAGS) ./app/ui/...
 
 windows: deps-windows

@@ -52,27 +52,37 @@ func (s *Service) load(ctx context.Context, day data.Date, allOpen bool) (*data.
 	return s.store.LoadDunningBook(ctx, q)
 }
 
-// Today plans the owner's day: it settles what the plan found (promises
-// kept or broken, missed instalments, completed plans), remembers the day
-// for catch-up, and returns the plan.
-func (s *Service) Today(ctx context.Context) (*Plan, error) {
+// StartDay is the first step of the owner's day, run when the window opens
+// and when the day changes while it is open: it plans the day, settles what
+// the plan found (promises kept or broken, missed instalments, completed
+// plans, each recorded on the timeline) and remembers today as the day
+// Relance last ran. since is the day it ran before (zero when never): the
+// day's plans (PlanDay) flag what fell due since then as caught up.
+// Settling is idempotent, so starting a day twice is harmless.
+func (s *Service) StartDay(ctx context.Context) (since data.Date, plan *Plan, err error) {
 	today := s.clock.Today()
-	lastRun, err := s.lastRun(ctx)
-	if err != nil {
-		return nil, err
+	if since, err = s.lastRun(ctx); err != nil {
+		return since, nil, err
 	}
+	if plan, err = s.PlanDay(ctx, since); err != nil {
+		return since, nil, err
+	}
+	if err := s.settle(ctx, plan); err != nil {
+		return since, nil, err
+	}
+	return since, plan, s.store.SetState(ctx, lastRunKey, today.String())
+}
+
+// PlanDay plans today, writing nothing, for a session that started its day
+// with StartDay: since is the day Relance ran before, which flags the steps
+// missed while it was closed. The Today screen reads it on every load.
+func (s *Service) PlanDay(ctx context.Context, since data.Date) (*Plan, error) {
+	today := s.clock.Today()
 	book, err := s.load(ctx, today, false)
 	if err != nil {
 		return nil, err
 	}
-	plan := MakePlan(Input{Book: book, Today: today, LastRun: lastRun})
-	if err := s.settle(ctx, plan); err != nil {
-		return nil, err
-	}
-	if err := s.store.SetState(ctx, lastRunKey, today.String()); err != nil {
-		return nil, err
-	}
-	return plan, nil
+	return MakePlan(Input{Book: book, Today: today, LastRun: since}), nil
 }
 
 // PlanAsOf plans day without writing anything (for `relance due --as-of`).

@@ -66,7 +66,7 @@ func (f *fixture) pay(inv data.Invoice, on string, amount data.Money) {
 func (f *fixture) on(day string) *Plan {
 	f.t.Helper()
 	f.clock.day = data.MustDate(day)
-	plan, err := f.svc.Today(f.ctx)
+	_, plan, err := f.svc.StartDay(f.ctx)
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -577,4 +577,45 @@ func TestCourtFileWaitsForTheNoticeDeadline(t *testing.T) {
 	}
 	f.none(f.on("2026-05-06"))
 	f.only(f.on("2026-05-07"), "court_file")
+}
+
+// Planning the day reads; starting it writes. PlanDay leaves a broken
+// promise open and the last run as it was, and flags the same catch-up on
+// every call of the session; StartDay settles the promise (once, on the
+// timeline) and remembers the day.
+func TestPlanDayWritesNothingStartDaySettles(t *testing.T) {
+	f := newFixture(t, "2026-03-20")
+	c := f.client("Boulangerie", "risky")
+	inv := f.invoice(c, "FA-1", "2026-03-20", 100000)
+	f.complete(f.only(f.on("2026-03-23"), "reminder_1"))
+	call := f.only(f.on("2026-03-25"), "call")
+	if err := f.svc.LogCall(f.ctx, call, CallOutcome{Kind: data.OutcomePromise, PromiseDate: data.MustDate("2026-03-27"), Amount: 100000}); err != nil {
+		t.Fatal(err)
+	}
+	// Closed from the 25th to the 31st: the second reminder fell due meanwhile.
+	f.clock.day = data.MustDate("2026-03-31")
+	since := data.MustDate("2026-03-25")
+	for range 2 {
+		plan, err := f.svc.PlanDay(f.ctx, since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := f.only(plan, "reminder_2"); !g.Items[0].Resumed {
+			t.Fatalf("plan of the day: %+v", g)
+		}
+	}
+	promises, _ := f.store.ListPromisesByInvoice(f.ctx, inv.ID)
+	last, _ := f.store.GetState(f.ctx, lastRunKey)
+	if promises[0].Status != data.PromiseOpen || last != "2026-03-25" {
+		t.Fatalf("PlanDay wrote: promise %s, last run %q", promises[0].Status, last)
+	}
+	got, plan, err := f.svc.StartDay(f.ctx)
+	if err != nil || got != since || len(plan.Groups) != 1 {
+		t.Fatalf("StartDay: since %s, %v, %+v", got, err, plan)
+	}
+	promises, _ = f.store.ListPromisesByInvoice(f.ctx, inv.ID)
+	last, _ = f.store.GetState(f.ctx, lastRunKey)
+	if promises[0].Status != data.PromiseBroken || last != "2026-03-31" {
+		t.Fatalf("StartDay did not settle: promise %s, last run %q", promises[0].Status, last)
+	}
 }

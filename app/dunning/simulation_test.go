@@ -74,7 +74,7 @@ func TestYearSimulation(t *testing.T) {
 		s.newInvoices(day)
 		s.payments(day)
 		s.resolveDisputes(day)
-		plan, err := s.svc.Today(s.ctx)
+		_, plan, err := s.svc.StartDay(s.ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -62,7 +62,6 @@ func (u *UI) mailTodayFacts(ctx context.Context) (mailFacts, error) {
 	for id, c := range clients {
 		f.names[id] = c.Name
 	}
-	u.mailScheduleRetry(ctx)
 	return f, err
 }
 

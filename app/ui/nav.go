@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -80,6 +79,7 @@ func (u *UI) onClose() {
 	p := u.app.Preferences()
 	p.SetFloat(prefWidth, float64(size.Width))
 	p.SetFloat(prefHeight, float64(size.Height))
+	u.stopDay()
 	u.win.Close()
 }
 
@@ -121,17 +121,4 @@ func (u *UI) onSearch() {
 	}
 	u.goTo(navInvoices)
 	u.invoices.focusSearch()
-}
-
-// notifyWaitingActions sends a desktop notification when actions are
-// waiting at start.
-func (u *UI) notifyWaitingActions(ctx context.Context) {
-	u.async(func() {
-		plan, err := u.dunning.PlanAsOf(ctx, u.today())
-		if err != nil || len(plan.Groups) == 0 {
-			return
-		}
-		u.app.SendNotification(fyne.NewNotification(lang.L("app.title"),
-			lang.L("notify.waiting", map[string]any{"Count": len(plan.Groups)})))
-	})
 }

@@ -97,6 +97,16 @@ func (s *todayScreen) showCompanyBanner(missing []string) {
 	s.company.Show()
 }
 
+// hasStepAfter reports whether some invoice has a step planned after day.
+func hasStepAfter(next map[int64]dunning.NextStep, day data.Date) bool {
+	for _, n := range next {
+		if n.Step.ID != 0 && n.Date.After(day) {
+			return true
+		}
+	}
+	return false
+}
+
 // newEmptyState is what shows when nothing is due: a reassurance and the
 // next step planned, so the owner knows the book is being watched.
 func (s *todayScreen) newEmptyState() *fyne.Container {
@@ -111,8 +121,7 @@ func (s *todayScreen) newEmptyState() *fyne.Container {
 // view is the screen's content, for the navigation.
 func (s *todayScreen) view() fyne.CanvasObject { return s.content }
 
-// update plans the day (which also settles promises and instalments and
-// remembers the day for catch-up), reads the key figures and the open
+// update plans the day (reading only), reads the key figures and the open
 // tasks, and shows them. It runs off the UI goroutine.
 func (s *todayScreen) update(ctx context.Context) {
 	d, err := s.load(ctx)
@@ -151,33 +160,35 @@ func (s *todayScreen) load(ctx context.Context) (todayData, error) {
 	var figuresErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { d.figures, figuresErr = s.ui.store.GetKeyFigures(ctx, d.today, company.DueSoonDays) })
-	d.rows, d.actions, err = s.loadRows(ctx, d.today)
+	var plan *dunning.Plan
+	plan, d.rows, d.actions, err = s.loadRows(ctx, d.today)
 	wg.Wait()
 	if err = cmp.Or(err, figuresErr); err != nil {
 		return d, err
 	}
 	if d.actions == 0 {
-		d.next, err = s.nextStepSentence(ctx)
+		d.next, err = s.nextStepSentence(ctx, plan)
 	}
 	return d, err
 }
 
-// loadRows plans the day and lays out the list's rows.
-func (s *todayScreen) loadRows(ctx context.Context, today data.Date) ([]todayRow, int, error) {
-	plan, err := s.ui.dunning.Today(ctx)
+// loadRows plans the day (reading only: the day's writes are startDay's)
+// and lays out the list's rows.
+func (s *todayScreen) loadRows(ctx context.Context, today data.Date) (*dunning.Plan, []todayRow, int, error) {
+	plan, err := s.ui.dunning.PlanDay(ctx, s.ui.plannedSince())
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	tasks, err := s.ui.store.ListOpenTasks(ctx)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	in, err := s.loadFacts(ctx, plan, tasks, today)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	rows, actions := buildTodayRows(in)
-	return rows, actions, nil
+	return plan, rows, actions, nil
 }
 
 // loadFacts reads what the rows say besides the plan: the clients'
@@ -219,11 +230,16 @@ func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks [
 }
 
 // nextStepSentence says what comes next when nothing is due today: the
-// earliest step planned on an open invoice.
-func (s *todayScreen) nextStepSentence(ctx context.Context) (string, error) {
-	next, err := s.ui.dunning.NextSteps(ctx)
-	if err != nil {
-		return "", err
+// earliest step planned on an open invoice. The day's plan knows the
+// invoices due within its horizon; only when none of them has a step to
+// come are all open invoices planned.
+func (s *todayScreen) nextStepSentence(ctx context.Context, plan *dunning.Plan) (string, error) {
+	next := plan.Next
+	if !hasStepAfter(next, s.ui.today()) {
+		var err error
+		if next, err = s.ui.dunning.NextSteps(ctx); err != nil {
+			return "", err
+		}
 	}
 	var invoiceID int64
 	var first dunning.NextStep

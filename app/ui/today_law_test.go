@@ -140,3 +140,41 @@ func TestTodayWarnsAtSixtyAndFifteenDays(t *testing.T) {
 		}
 	}
 }
+
+// Loading Today reads: a promise found broken stays as it is stored
+// however often the screen reloads; starting the day (when the window
+// opens, or at midnight) settles it, once, on the timeline.
+func TestTodayReadsTheDayStartWrites(t *testing.T) {
+	b := newTodayBook(t)
+	inv := b.invoice(b.client("Studio Orage", ""), "FA-2026-040", "2026-11-02", 86400)
+	b.done(inv, "pre_due", "reminder_1", "call")
+	p := data.Promise{InvoiceID: inv.ID, MadeOn: data.MustDate("2026-11-12"), PromisedOn: data.MustDate("2026-11-16"), Amount: 86400}
+	if err := b.store.CreatePromise(b.ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	brokenEvents := func() int {
+		events, _ := b.store.ListEventsByInvoice(b.ctx, inv.ID)
+		n := 0
+		for _, e := range events {
+			if e.Kind == data.EventPromiseBroken {
+				n++
+			}
+		}
+		return n
+	}
+	for range 3 {
+		b.refresh()
+	}
+	b.mustCard("FA-2026-040")
+	promises, _ := b.store.ListPromisesByInvoice(b.ctx, inv.ID)
+	if promises[0].Status != data.PromiseOpen || brokenEvents() != 0 {
+		t.Fatalf("loading Today wrote: promise %s, %d events", promises[0].Status, brokenEvents())
+	}
+	b.u.onNewDay()
+	b.u.onNewDay()
+	promises, _ = b.store.ListPromisesByInvoice(b.ctx, inv.ID)
+	if promises[0].Status != data.PromiseBroken || brokenEvents() != 1 {
+		t.Fatalf("starting the day: promise %s, %d events", promises[0].Status, brokenEvents())
+	}
+	b.u.stopDay()
+}

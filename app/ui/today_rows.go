@@ -225,7 +225,9 @@ func (in *todayFacts) warning(g *dunning.Group) string {
 		if !d.Resumed {
 			continue
 		}
-		if p, ok := in.promises[d.InvoiceID]; ok && p.Status == data.PromiseBroken {
+		// A resumed invoice follows its latest promise, broken: the plan
+		// says so even before the day's start recorded it as broken.
+		if p, ok := in.promises[d.InvoiceID]; ok && p.Status != data.PromiseKept {
 			return lang.L("today.warning.broken", map[string]any{"Date": formatDate(p.PromisedOn), "Amount": formatMoney(p.Amount)})
 		}
 		return lang.L("today.warning.broken_unknown")

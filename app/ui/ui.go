@@ -74,6 +74,7 @@ type UI struct {
 	settings  *settingsScreen
 	templates *templatesScreen
 	mail      *mailState // the outbox and the mail account's secrets (mail.go)
+	session   daySession // the day started and what its plans start from (day.go)
 }
 
 // New builds the main window over the services of d. It shows nothing
@@ -158,8 +159,19 @@ func (u *UI) showScreens(ctx context.Context) {
 	for _, s := range u.screens {
 		u.stale[s] = true
 	}
-	u.onScreenSelected()
-	u.notifyWaitingActions(ctx)
+	// The day starts (dunning.StartDay writes what the plan settles) before
+	// the first screen reads it.
+	u.async(func() {
+		plan, err := u.startDay(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+			}
+			u.onScreenSelected()
+			u.notifyWaiting(plan)
+		})
+		u.mailScheduleRetry(ctx)
+	})
 }
 
 // current is the screen on show.

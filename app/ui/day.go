@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"relance/app/dunning"
+	"relance/data"
+)
+
+// The owner's day. Screens only read: the Today screen plans the day on
+// every load (dunning.PlanDay) and writes nothing. What the day's plan
+// settles (promises kept or broken, missed instalments, completed plans)
+// and the day Relance last ran are written by one explicit step,
+// startDay, when the window opens and again when the date changes while
+// it is open; the retry of emails waiting after a temporary failure is
+// armed there and after each delivery.
+
+// daySession is the day the window started and the day Relance ran before
+// it, which the day's plans flag catch-up from. Background loads read it
+// while the UI goroutine starts a new day: a mutex guards it.
+type daySession struct {
+	mu       sync.Mutex
+	day      data.Date
+	since    data.Date
+	midnight *time.Timer // starts the next day while the window stays open
+}
+
+// plannedSince is the day Relance ran before the current day started.
+func (u *UI) plannedSince() data.Date {
+	u.session.mu.Lock()
+	defer u.session.mu.Unlock()
+	return u.session.since
+}
+
+// startDay runs the day's first step (dunning.StartDay) and remembers what
+// the day's plans start from; it arms the start of the next day. Off the
+// UI goroutine. The plan returned is the day's first.
+func (u *UI) startDay(ctx context.Context) (*dunning.Plan, error) {
+	since, plan, err := u.dunning.StartDay(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := &u.session
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.day, s.since = u.today(), since
+	if s.midnight != nil {
+		s.midnight.Stop()
+	}
+	s.midnight = time.AfterFunc(untilTomorrow(u.clock.Now()), u.onNewDay)
+	return plan, nil
+}
+
+// onNewDay starts the new day when the date changed with the window open,
+// then reloads the screens and tries the emails due.
+func (u *UI) onNewDay() {
+	ctx := context.Background()
+	if _, err := u.startDay(ctx); err != nil {
+		slog.Error("start of day", "err", err)
+		return
+	}
+	fyne.Do(u.changed)
+	u.mailScheduleRetry(ctx)
+}
+
+// untilTomorrow is how long from now until just after the next midnight
+// of now's time zone (a few seconds after, so that the clock surely reads
+// the new day).
+func untilTomorrow(now time.Time) time.Duration {
+	y, m, d := now.Date()
+	return time.Date(y, m, d+1, 0, 0, 5, 0, now.Location()).Sub(now)
+}
+
+// stopDay stops the timers of the day when the window closes.
+func (u *UI) stopDay() {
+	u.session.mu.Lock()
+	defer u.session.mu.Unlock()
+	if u.session.midnight != nil {
+		u.session.midnight.Stop()
+	}
+	if m := u.mail; m != nil && m.retry != nil {
+		m.retry.Stop()
+	}
+}
+
+// notifyWaiting tells the owner, through the OS, how many actions wait
+// today: the window may open behind others.
+func (u *UI) notifyWaiting(plan *dunning.Plan) {
+	if plan == nil || len(plan.Groups) == 0 {
+		return
+	}
+	u.app.SendNotification(fyne.NewNotification(lang.L("app.title"),
+		lang.L("notify.waiting", map[string]any{"Count": len(plan.Groups)})))
+}
