@@ -120,7 +120,7 @@ func TestCommandLineLinksNoFyne(t *testing.T) {
 // calls them, so that the window and the commands share one clock, one
 // outbox, one dunning engine. The demo's replay is the exception: it runs
 // its own engine over a simulated year, day by day, with a clock of its own.
-var serviceConstructors = []string{"dunning.NewService(", "mail.NewService(", "compose.NewMailComposer("}
+var serviceConstructors = []string{"dunning.NewService(", "mail.NewService(", "drafting.NewMailComposer("}
 
 func TestOnlyCmdBuildsServices(t *testing.T) {
 	root, err := filepath.Abs("../..")

@@ -240,35 +240,65 @@ type dueOutcome struct {
 	queuedID int64
 }
 
-// dueOne decides on one automatic group: left to review, composed, and
-// queued unless dryRun.
+// dueOne decides on one automatic group: left to review, or drafted and
+// queued (unless dryRun) by queueOne.
 func (s *Service) dueOne(ctx context.Context, run *dueRun, g dunning.Group, c Composer, dryRun bool) dueOutcome {
-	o := dueOutcome{DueOutcome: DueOutcome{Group: g}}
 	if why := ReviewReason(g, run.lastRun, run.today); why != nil {
-		o.Err = why
-		return o
+		return dueOutcome{DueOutcome: DueOutcome{Group: g, Err: why}}
 	}
-	if tasks := run.contacts[g.ClientID]; len(tasks) > 0 {
-		o.Err = fmt.Errorf("%w (%s)", ErrContactToCheck, tasks[0].Note)
-		return o
-	}
-	draft, err := c.Compose(ctx, g)
-	if err != nil {
-		o.State, o.Err = data.OutboxFailed, err
-		return o
-	}
-	o.Subject, o.To = draft.Subject, joinList(draft.To)
-	if dryRun {
-		return o
-	}
-	m := MessageFor(g, draft)
-	m.Auto = true
-	om, err := s.Queue(ctx, m)
-	o.State, o.Err, o.queuedID = om.State, err, om.ID
-	if err != nil {
+	q := s.queueOne(ctx, g, c, run.contacts, true, dryRun)
+	o := dueOutcome{DueOutcome: DueOutcome{Group: g, Subject: q.Draft.Subject, To: joinList(q.Draft.To),
+		State: q.Message.State, Err: q.Err}, queuedID: q.Message.ID}
+	if q.Err != nil && !errors.Is(q.Err, ErrContactToCheck) {
 		o.State = data.OutboxFailed
 	}
 	return o
+}
+
+// Queued is what became of one group handed to QueueGroups: its draft,
+// and the email queued from it, or why there is none.
+type Queued struct {
+	Group   dunning.Group
+	Draft   Draft
+	Message data.OutboxMessage // ID 0 when nothing was queued
+	Err     error
+}
+
+// QueueGroups drafts each group's email from its template and queues it,
+// in order, stopping between two groups when ctx ends: the one
+// draft-then-queue loop of the window's batch send and of send-due. A
+// client whose contact a call said has left is not written to
+// (ErrContactToCheck): the owner confirms the contact first.
+func (s *Service) QueueGroups(ctx context.Context, groups []dunning.Group, c Composer) ([]Queued, error) {
+	contacts, err := s.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Queued, 0, len(groups))
+	for _, g := range groups {
+		if ctx.Err() != nil {
+			break
+		}
+		out = append(out, s.queueOne(ctx, g, c, contacts, false, false))
+	}
+	return out, nil
+}
+
+// queueOne drafts a group's email and queues it (auto: for send-due;
+// dryRun: drafted only).
+func (s *Service) queueOne(ctx context.Context, g dunning.Group, c Composer, contacts map[int64][]data.Task, auto, dryRun bool) Queued {
+	q := Queued{Group: g}
+	if tasks := contacts[g.ClientID]; len(tasks) > 0 {
+		q.Err = fmt.Errorf("%w (%s)", ErrContactToCheck, tasks[0].Note)
+		return q
+	}
+	if q.Draft, q.Err = c.Compose(ctx, g); q.Err != nil || dryRun {
+		return q
+	}
+	m := MessageFor(g, q.Draft)
+	m.Auto = auto
+	q.Message, q.Err = s.Queue(ctx, m)
+	return q
 }
 
 // deliverDue sends what SendDue queued and the retries due, and fills in

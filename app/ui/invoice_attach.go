@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 )
 
@@ -110,7 +110,7 @@ func (u *UI) attachInvoicePDF(ctx context.Context, invoiceID int64, src string) 
 	if _, err := in.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("attach invoice PDF: %w", err)
 	}
-	rel := path.Join(invoiceAttachmentsDir, compose.PDFFileName(inv.Number, inv.ID))
+	rel := path.Join(invoiceAttachmentsDir, drafting.PDFFileName(inv.Number, inv.ID))
 	dst := filepath.Join(u.opts.DataDir, filepath.FromSlash(rel))
 	_, statErr := os.Stat(dst)
 	if err := invoiceCopyFile(in, dst); err != nil {

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/documents"
@@ -112,7 +112,7 @@ func (u *UI) confirmContact(e *contactLeftError) {
 // the archived file, relative to the data folder. Off the UI goroutine.
 func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
 	today := u.today()
-	c, err := compose.LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
+	c, err := drafting.LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
 	if err != nil {
 		return "", err
 	}

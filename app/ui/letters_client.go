@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 	"relance/documents"
 )
@@ -35,7 +35,7 @@ func (d *clientDetail) setStatementButton() {
 // as of today; it returns the archived file. Off the UI goroutine.
 func (u *UI) printStatement(ctx context.Context, clientID int64) (string, error) {
 	today := u.today()
-	c, err := compose.StatementContext(ctx, u.store, clientID, today)
+	c, err := drafting.StatementContext(ctx, u.store, clientID, today)
 	if err != nil {
 		return "", err
 	}

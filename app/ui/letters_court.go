@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 	"relance/documents"
 )
@@ -22,7 +22,7 @@ func (a *invoiceActions) onCourtFile() {
 // it returns the folder, relative to the data folder.
 func (u *UI) prepareCourtFile(ctx context.Context, invoiceID int64, number string) (string, error) {
 	today := u.today()
-	in, err := compose.CourtFileInput(ctx, u.store, u.dunning, invoiceID, today, u.opts.DataDir)
+	in, err := drafting.CourtFileInput(ctx, u.store, u.dunning, invoiceID, today, u.opts.DataDir)
 	if err != nil {
 		return "", err
 	}

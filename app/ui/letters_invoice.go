@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 	"relance/documents"
 )
@@ -139,7 +139,7 @@ func (a *invoiceActions) onPrintPenaltyStatement() {
 func (a *invoiceActions) onLetterTracking() {
 	u, invoiceID := a.d.ui, a.d.invoiceID
 	u.async(func() {
-		notice, ok, err := compose.NoticeAction(context.Background(), u.store, invoiceID)
+		notice, ok, err := drafting.NoticeAction(context.Background(), u.store, invoiceID)
 		fyne.Do(func() {
 			switch {
 			case err != nil:
@@ -237,7 +237,7 @@ func letterErrorSentence(err error) string {
 		return lang.L("letters.error.template", map[string]any{"Line": pe.Err.Line, "Col": pe.Err.Col, "Name": pe.Err.Name})
 	case errors.Is(err, documents.ErrNoStatement):
 		return lang.L("letters.error.not_late")
-	case errors.Is(err, compose.ErrNothingOwed):
+	case errors.Is(err, drafting.ErrNothingOwed):
 		return lang.L("letters.error.nothing_owed")
 	case errors.Is(err, documents.ErrNoLetter):
 		return lang.L("letters.error.no_letter")

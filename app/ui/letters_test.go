@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 	"relance/documents"
 )
@@ -69,7 +69,7 @@ func lettersSelect(t *testing.T, root fyne.CanvasObject) *widget.Select {
 // lettersNotice is the registered-letter action of an invoice.
 func lettersNotice(t *testing.T, b *invoiceBook, number string) (data.Action, bool) {
 	t.Helper()
-	a, ok, err := compose.NoticeAction(context.Background(), b.store, b.ids[number])
+	a, ok, err := drafting.NoticeAction(context.Background(), b.store, b.ids[number])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +332,7 @@ func TestNoStatementForAClientWhoOwesNothing(t *testing.T) {
 	if cd := clientsOpen(t, b.u, "Client soldé"); !cd.statement.Disabled() {
 		t.Error("a statement is offered for a client who owes nothing")
 	}
-	if _, err := compose.StatementContext(ctx, b.store, c.ID, testDay); !errors.Is(err, compose.ErrNothingOwed) {
-		t.Errorf("err = %v, want compose.ErrNothingOwed", err)
+	if _, err := drafting.StatementContext(ctx, b.store, c.ID, testDay); !errors.Is(err, drafting.ErrNothingOwed) {
+		t.Errorf("err = %v, want drafting.ErrNothingOwed", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -309,7 +309,7 @@ func (s *sendDialog) html() string {
 	if s.body.Text == s.draft.Text && s.draft.HTML != "" {
 		return s.draft.HTML
 	}
-	return compose.TextHTML(s.body.Text)
+	return drafting.TextHTML(s.body.Text)
 }
 
 func (s *sendDialog) refreshPreview() {

@@ -22,7 +22,7 @@ import (
 	"github.com/emersion/go-smtp"
 	"github.com/zalando/go-keyring"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -106,7 +106,7 @@ func useMailServer(t *testing.T, u *UI, srv *mailServer) data.MailAccount {
 	secrets := mail.NewSecrets(mail.SystemKeyring{})
 	secrets.Set(mail.SecretPassword, &a, mailTestPassword)
 	u.mail = &mailState{svc: mail.NewService(u.store, u.opts.DataDir, secrets, mail.Transport{Timeout: 2 * time.Second}),
-		composer: compose.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock)}
+		composer: drafting.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock)}
 	return a
 }
 

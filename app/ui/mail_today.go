@@ -396,31 +396,19 @@ func (u *UI) mailSendBatch(groups []dunning.Group) {
 // groups that could not be queued, one sentence each.
 func (u *UI) mailQueueGroups(ctx context.Context, groups []dunning.Group) ([]int64, []string) {
 	m := u.mailer()
-	var ids []int64
-	var problems []string
-	contacts, err := u.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	queued, err := m.svc.QueueGroups(ctx, groups, m.composer)
 	if err != nil {
 		return nil, []string{mailCauseText(err)}
 	}
-	for _, g := range groups {
-		if ctx.Err() != nil {
-			break
-		}
-		if len(contacts[g.ClientID]) > 0 {
+	var ids []int64
+	var problems []string
+	for _, q := range queued {
+		if q.Err != nil {
 			// A call found the contact gone: the Send dialog asks first.
-			problems = append(problems, fmt.Sprintf("%s: %s", g.Lead.Number, mailCauseText(mail.ErrContactToCheck)))
+			problems = append(problems, fmt.Sprintf("%s: %s", q.Group.Lead.Number, mailCauseText(q.Err)))
 			continue
 		}
-		draft, err := m.composer.Compose(ctx, g)
-		var om data.OutboxMessage
-		if err == nil {
-			om, err = m.svc.Queue(ctx, mail.MessageFor(g, draft))
-		}
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %s", g.Lead.Number, mailCauseText(err)))
-			continue
-		}
-		ids = append(ids, om.ID)
+		ids = append(ids, q.Message.ID)
 	}
 	return ids, problems
 }

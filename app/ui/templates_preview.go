@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 	"relance/documents"
 )
@@ -117,7 +117,7 @@ func (p *templatePreview) load() {
 		return
 	}
 	ui.async(func() {
-		c, err := compose.DocumentContextIn(context.Background(), ui.store, ui.dunning, id, ui.today(), code)
+		c, err := drafting.DocumentContextIn(context.Background(), ui.store, ui.dunning, id, ui.today(), code)
 		fyne.Do(func() {
 			if err != nil {
 				slog.Error("preview context", "err", err)

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 	"relance/documents"
 )
@@ -170,7 +170,7 @@ func TestTemplatesSaveIsUsedByRender(t *testing.T) {
 	if err != nil || !edited {
 		t.Fatalf("store source: %v %v", edited, err)
 	}
-	c, err := compose.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, testDay)
+	c, err := drafting.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, testDay)
 	must(t, err)
 	r, err := documents.Render(subject, body, c)
 	must(t, err)
@@ -336,63 +336,6 @@ func TestTemplatesPreviewOnEmptyBook(t *testing.T) {
 	p := u.templates.preview
 	if !p.note.Visible() || p.note.Text != lang.L("templates.preview.no_invoice") || !p.pick.Disabled() {
 		t.Fatalf("empty book preview note %q", p.note.Text)
-	}
-}
-
-func TestDocumentContextOfAnOverdueInvoice(t *testing.T) {
-	ctx := context.Background()
-	u, _, b := newTemplatesTestUI(t)
-	c, err := compose.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, testDay)
-	must(t, err)
-	var numbers []string
-	for _, l := range c.Invoices {
-		numbers = append(numbers, l.Number)
-	}
-	templatesExpect(t, map[string]bool{
-		"the client's overdue invoices, oldest first": strings.Join(numbers, ",") == "FA-101,FA-102",
-		"what was paid on the invoice":                c.Paid == data.Euros(250, 0),
-		"the client's language":                       c.Lang == "fr" && c.Client.ID == b.martin.ID,
-		"the invoice number as payment reference":     c.PaymentReference == "FA-101",
-		"8 days to pay":                               c.DeadlineDays == 8 && c.Deadline == testDay.AddDays(8),
-		"the first reminder's day":                    slices.Equal(c.EarlierReminders, []data.Date{b.reminderDay}),
-	})
-	var want, principal data.Money
-	for _, id := range []int64{b.fa101.ID, b.fa102.ID} {
-		r, err := u.dunning.Statement(ctx, id, testDay)
-		must(t, err)
-		want += r.Statement.Total
-		principal += r.Statement.Outstanding
-	}
-	st := c.Statement
-	if st == nil {
-		t.Fatal("no statement for an overdue invoice")
-	}
-	templatesExpect(t, map[string]bool{
-		// The 250 € paid on FA-101 went to its penalties first (Code civil
-		// 1343-1), so more principal is claimed than the 1,480.50 € the
-		// invoice table shows.
-		"the statements of both invoices summed": st.Total == want && st.Outstanding == principal && principal > data.Euros(1480, 50),
-		"40 € per late invoice":                  st.Indemnity == data.Euros(80, 0),
-		"the slices of both invoices":            len(st.Rows) >= 2,
-		"the basis in French":                    strings.Contains(st.Basis, "Banque centrale européenne"),
-	})
-}
-
-func TestDocumentContextBeforeTheDueDate(t *testing.T) {
-	u, _, b := newTemplatesTestUI(t)
-	c, err := compose.DocumentContext(context.Background(), u.store, u.dunning, b.fa103.ID, testDay)
-	must(t, err)
-	if len(c.Invoices) != 1 || c.Invoices[0].Number != "FA-103" || c.Statement != nil || len(c.EarlierReminders) != 0 {
-		t.Errorf("not-due context: %+v", c.Invoices)
-	}
-}
-
-func TestDocumentContextInTheClientsLanguage(t *testing.T) {
-	u, _, b := newTemplatesTestUI(t)
-	c, err := compose.DocumentContext(context.Background(), u.store, u.dunning, b.fa201.ID, testDay)
-	must(t, err)
-	if c.Lang != "en" || !strings.HasPrefix(c.Statement.Basis, "Late-payment penalties") {
-		t.Errorf("English context: %s %q", c.Lang, c.Statement.Basis)
 	}
 }
 

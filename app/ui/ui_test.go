@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -55,7 +55,7 @@ func testDeps(store *data.Store, clock data.Clock, dir string) Deps {
 	planner := dunning.NewService(store, clock)
 	return Deps{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-		Composer: compose.NewMailComposer(store, planner, dir, clock)}
+		Composer: drafting.NewMailComposer(store, planner, dir, clock)}
 }
 
 // completeCompany fills in the company details every letter and email

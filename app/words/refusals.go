@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/data"
 )
 
@@ -14,8 +14,8 @@ import (
 // error: the caller then says it its own way.
 func (w Words) Refusal(err error) (string, bool) {
 	var incomplete *data.CompanyIncompleteError
-	var noAddress *compose.ClientAddressError
-	var noRate *compose.NoRateError
+	var noAddress *drafting.ClientAddressError
+	var noRate *drafting.NoRateError
 	switch {
 	case errors.As(err, &incomplete):
 		return w.CompanyMissing(incomplete.Missing), true
@@ -39,7 +39,7 @@ func (w Words) CompanyMissing(missing []string) string {
 
 // NoRate says which rate is missing for which half-year, so that a
 // statement is not printed short of it.
-func (w Words) NoRate(e *compose.NoRateError) string {
+func (w Words) NoRate(e *drafting.NoRateError) string {
 	rate := "error.no_rate.ecb"
 	if e.Legal {
 		rate = "error.no_rate.legal"

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/app/ui"
@@ -59,7 +59,7 @@ func services(store *data.Store, dir string) ui.Deps {
 		Clock:    clock,
 		Dunning:  planner,
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-		Composer: compose.NewMailComposer(store, planner, dir, clock),
+		Composer: drafting.NewMailComposer(store, planner, dir, clock),
 		DataDir:  dir,
 	}
 }

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"relance/app/compose"
 	"relance/app/datadir"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/data"
 )
@@ -93,11 +93,11 @@ func failedLine(err error) string {
 		}
 		return say.T.L("cli.company_incomplete", map[string]any{"Fields": strings.Join(names, ", ")})
 	}
-	var noAddress *compose.ClientAddressError
+	var noAddress *drafting.ClientAddressError
 	if errors.As(err, &noAddress) {
 		return say.T.L("error.client_address", map[string]any{"Client": noAddress.Client})
 	}
-	var noRate *compose.NoRateError
+	var noRate *drafting.NoRateError
 	if errors.As(err, &noRate) {
 		return say.NoRate(noRate)
 	}

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"relance/app/compose"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/documents"
@@ -75,7 +75,7 @@ func (o *letterFlags) check(env *cliEnv) int {
 
 // letterPDF prints the document; code is -1 on success, else the exit code.
 func letterPDF(env *cliEnv, ctx context.Context, store *data.Store, inv data.Invoice, step string, day data.Date) ([]byte, int) {
-	c, err := compose.LetterContext(ctx, store, dunning.NewService(store, data.ClockOn(day)), inv.ID, step, day)
+	c, err := drafting.LetterContext(ctx, store, dunning.NewService(store, data.ClockOn(day)), inv.ID, step, day)
 	if err == nil {
 		var pdf []byte
 		if pdf, err = documents.Document(step, documents.StoreSource(ctx, store), c); err == nil {
@@ -89,7 +89,7 @@ func letterPDF(env *cliEnv, ctx context.Context, store *data.Store, inv data.Inv
 			"Col": pe.Err.Col, "Detail": pe.Err.Error()}))
 	case errors.Is(err, documents.ErrNoStatement):
 		fmt.Fprintln(env.stderr, say.T.L("letters.cli.not_late", map[string]any{"Number": inv.Number}))
-	case errors.Is(err, compose.ErrNothingOwed):
+	case errors.Is(err, drafting.ErrNothingOwed):
 		fmt.Fprintln(env.stderr, say.T.L("letters.cli.nothing_owed", map[string]any{"Number": inv.Number}))
 	default:
 		fmt.Fprintln(env.stderr, failedLine(err))

@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"relance/app/compose"
 	"relance/app/datadir"
+	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -47,7 +47,7 @@ func runSendDue(env *cliEnv, args []string) int {
 		return failed(env, err)
 	}
 	sender := mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{})
-	outcomes, err := sender.SendDue(ctx, plan, compose.NewMailComposer(store, svc, dir, clock), dryRun)
+	outcomes, err := sender.SendDue(ctx, plan, drafting.NewMailComposer(store, svc, dir, clock), dryRun)
 	if err != nil {
 		fmt.Fprintln(env.stderr, sendDueError(err))
 		return 1

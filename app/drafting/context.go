@@ -1,9 +1,12 @@
-// Package compose gathers from the book what a document or an email about
-// an invoice says: the documents.Context of a letter, an account statement
-// or a template preview, and the draft email of a dunning group with the
-// files it carries. The window and the command line (relance letter,
+// Package drafting drafts what Relance writes about an invoice from the
+// book: the documents.Context of a letter, an account statement, a court
+// file or a template preview (what the client owes, the statement, the
+// reminders sent, the claims still open), the court file's exhibits, and
+// the email of a dunning group with the files it carries. It refuses a
+// letter the post or the law would refuse (company details, an address,
+// a rate missing). The window and the command line (relance letter,
 // relance send-due) share it; it draws nothing.
-package compose
+package drafting
 
 import (
 	"cmp"
