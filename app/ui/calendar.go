@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -243,7 +245,7 @@ func (s *calendarScreen) show(d calendarData) {
 		s.setCenter(s.agenda)
 		return
 	}
-	s.title.SetText(calendarMonthTitle(d.view.month))
+	s.title.SetText(kit.MonthTitle(d.view.month))
 	s.grid.set(d.days, d.view.selected)
 	s.showDay(d.view.selected)
 	s.setCenter(s.monthView)

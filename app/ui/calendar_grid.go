@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -128,7 +130,7 @@ func (r *calendarGridRenderer) Objects() []fyne.CanvasObject {
 // current language and theme.
 func (r *calendarGridRenderer) Refresh() {
 	for i, t := range r.weekdays {
-		t.Text = calendarWeekdayShort(time.Weekday((i + 1) % 7))
+		t.Text = kit.WeekdayShort(time.Weekday((i + 1) % 7))
 		t.TextSize = theme.CaptionTextSize() + 1
 		t.Color = theme.Color(theme.ColorNamePlaceHolder)
 		t.Refresh()

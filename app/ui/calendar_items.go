@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -64,7 +66,7 @@ func newCalendarEntry(it dunning.FeedItem, today data.Date) calendarEntry {
 	e := calendarEntry{item: it, colour: calendarItemColour(it), square: it.Kind != dunning.FeedDue,
 		title: it.Client, detail: it.Number + " · " + calendarItemDetail(it, today)}
 	if it.Amount > 0 {
-		e.amount = formatMoney(it.Amount)
+		e.amount = kit.Money(it.Amount)
 	}
 	return e
 }
@@ -82,7 +84,7 @@ func calendarItemDetail(it dunning.FeedItem, today data.Date) string {
 	case dunning.FeedInstalment:
 		return lang.L("calendar.item.instalment")
 	case dunning.FeedNoticeDeadline:
-		return lang.L("calendar.item.notice_deadline", map[string]any{"Step": stepName(it.Step)})
+		return lang.L("calendar.item.notice_deadline", map[string]any{"Step": kit.StepName(it.Step)})
 	case dunning.FeedPrescriptionWarning:
 		return lang.L("calendar.item.prescription_warning")
 	case dunning.FeedPrescription:
@@ -95,7 +97,7 @@ func calendarItemDetail(it dunning.FeedItem, today data.Date) string {
 // late", "Due in 5 days" speak for themselves; a closed one says that it
 // fell due that day ("Due · Paid").
 func calendarDueDetail(it dunning.FeedItem, today data.Date) string {
-	text := statusText(calendarItemStatus(it, today))
+	text := kit.StatusText(calendarItemStatus(it, today))
 	switch it.Status {
 	case data.StatusOverdue, data.StatusDueSoon, data.StatusNotDue, data.StatusDueToday:
 		return text
@@ -119,7 +121,7 @@ func calendarItemStatus(it dunning.FeedItem, today data.Date) data.Status {
 // calendarStepDetail names the planned step, and why it waits if it does;
 // a step planned on a past day was missed and waits on the Today screen.
 func calendarStepDetail(it dunning.FeedItem, today data.Date) string {
-	args := map[string]any{"Step": stepName(it.Step)}
+	args := map[string]any{"Step": kit.StepName(it.Step)}
 	if it.Wait == "" && it.Date.Before(today) {
 		return lang.L("calendar.item.step_missed", args)
 	}
@@ -223,7 +225,7 @@ func calendarDaySummary(entries []calendarEntry) string {
 	}
 	text := lang.N("calendar.day.due", due, map[string]any{"Count": due})
 	if outstanding > 0 {
-		text += " · " + lang.L("calendar.day.outstanding", map[string]any{"Amount": formatMoney(outstanding)})
+		text += " · " + lang.L("calendar.day.outstanding", map[string]any{"Amount": kit.Money(outstanding)})
 	}
 	return text
 }

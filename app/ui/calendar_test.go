@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
@@ -117,7 +119,7 @@ func TestCalendarLateInvoiceTurnsGreenWhenPaid(t *testing.T) {
 		t.Fatalf("the day panel lists %+v", s.dayRows)
 	}
 	texts := visibleTexts(s.content)
-	for _, want := range []string{"Boulangerie Martin", "FA-2026-0100 · ", formatMoney(125000), calendarDayTitle(data.MustDate("2026-11-23"))} {
+	for _, want := range []string{"Boulangerie Martin", "FA-2026-0100 · ", kit.Money(125000), calendarDayTitle(data.MustDate("2026-11-23"))} {
 		if !hasText(texts, want) {
 			t.Errorf("the day panel does not show %q: %q", want, texts)
 		}
@@ -198,7 +200,7 @@ func agendaByDay(s *calendarScreen) ([]data.Date, map[data.Date][]calendarEntry)
 // colour and named.
 func isStepOf(e calendarEntry, invoiceID int64) bool {
 	return e.item.InvoiceID == invoiceID && e.item.Kind == dunning.FeedStep && e.colour == theme.ColorNamePrimary &&
-		strings.Contains(e.detail, stepName(e.item.Step))
+		strings.Contains(e.detail, kit.StepName(e.item.Step))
 }
 
 func TestCalendarWeekAgenda(t *testing.T) {
@@ -325,7 +327,7 @@ func TestCalendarTitlesInBothLanguages(t *testing.T) {
 		if err := SetLanguage(code); err != nil {
 			t.Fatal(err)
 		}
-		got := []string{calendarMonthTitle(d("2026-11-01")), calendarRangeTitle(d("2026-11-24"), d("2026-11-30")),
+		got := []string{kit.MonthTitle(d("2026-11-01")), calendarRangeTitle(d("2026-11-24"), d("2026-11-30")),
 			calendarRangeTitle(d("2026-12-01"), d("2026-12-07")), calendarRangeTitle(d("2026-12-28"), d("2027-01-03")),
 			calendarDayTitle(d("2026-12-01")), "1 · " + calendarCompactMoney(245049)}
 		for i := range want {
@@ -338,7 +340,7 @@ func TestCalendarTitlesInBothLanguages(t *testing.T) {
 
 func TestCalendarKeysInBothLanguages(t *testing.T) {
 	fr, en := merged(t, "fr"), merged(t, "en")
-	keys := slices.Concat(calendarMonthKeys[:], calendarWeekdayKeys[:], calendarWeekdayShortKeys[:])
+	keys := slices.Concat(kit.DateKeys(), calendarWeekdayKeys[:])
 	for _, k := range calendarHolidayKeys {
 		keys = append(keys, k)
 	}

@@ -3,7 +3,8 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"time"
+
+	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -11,20 +12,13 @@ import (
 	"relance/data"
 )
 
-// Month and weekday names come from our catalogue, not from Fyne's date
-// picker, so that they follow the language chosen in Settings.
-var calendarMonthKeys = [12]string{"calendar.month.january", "calendar.month.february", "calendar.month.march",
-	"calendar.month.april", "calendar.month.may", "calendar.month.june", "calendar.month.july",
-	"calendar.month.august", "calendar.month.september", "calendar.month.october",
-	"calendar.month.november", "calendar.month.december"}
+// Month and weekday names come from our catalogue (kit.MonthName), not
+// from Fyne's date picker, so that they follow the language chosen in
+// Settings.
 
 // Indexed by time.Weekday (Sunday first, as Go counts).
 var calendarWeekdayKeys = [7]string{"calendar.weekday.sunday", "calendar.weekday.monday", "calendar.weekday.tuesday",
 	"calendar.weekday.wednesday", "calendar.weekday.thursday", "calendar.weekday.friday", "calendar.weekday.saturday"}
-
-var calendarWeekdayShortKeys = [7]string{"calendar.weekday_short.sunday", "calendar.weekday_short.monday",
-	"calendar.weekday_short.tuesday", "calendar.weekday_short.wednesday", "calendar.weekday_short.thursday",
-	"calendar.weekday_short.friday", "calendar.weekday_short.saturday"}
 
 // calendarHolidayKeys names the public holidays dunning.Calendar knows.
 var calendarHolidayKeys = map[string]string{
@@ -43,17 +37,6 @@ var calendarHolidayKeys = map[string]string{
 	dunning.HolidayStStephen:    "calendar.holiday.st_stephen",
 }
 
-// calendarMonthName is "novembre" / "November".
-func calendarMonthName(m time.Month) string { return lang.L(calendarMonthKeys[m-1]) }
-
-// calendarMonthTitle is the toolbar title of a month: "novembre 2026".
-func calendarMonthTitle(d data.Date) string {
-	return calendarMonthName(d.Month()) + " " + strconv.Itoa(d.Year())
-}
-
-// calendarWeekdayShort is a grid column header: "lun." / "Mon".
-func calendarWeekdayShort(wd time.Weekday) string { return lang.L(calendarWeekdayShortKeys[wd]) }
-
 // calendarDayTitle writes a day in full, weekday first: "lundi 23 novembre
 // 2026" / "Monday 23 November 2026".
 func calendarDayTitle(d data.Date) string {
@@ -64,10 +47,10 @@ func calendarDayTitle(d data.Date) string {
 // only when asked, with month names from the catalogue.
 func calendarLongDay(d data.Date, withYear bool) string {
 	day := strconv.Itoa(d.Day())
-	if d.Day() == 1 && language() == "fr" {
+	if d.Day() == 1 && kit.Language() == "fr" {
 		day = "1er"
 	}
-	text := day + " " + calendarMonthName(d.Month())
+	text := day + " " + kit.MonthName(d.Month())
 	if withYear {
 		text += " " + strconv.Itoa(d.Year())
 	}
@@ -84,7 +67,7 @@ func calendarRangeTitle(first, last data.Date) string {
 		return calendarLongDay(first, false) + " – " + calendarLongDay(last, true)
 	}
 	day := strconv.Itoa(first.Day())
-	if first.Day() == 1 && language() == "fr" {
+	if first.Day() == 1 && kit.Language() == "fr" {
 		day = "1er"
 	}
 	return day + " – " + calendarLongDay(last, true)
@@ -106,8 +89,8 @@ func calendarHolidayName(cal dunning.Calendar, d data.Date) string {
 // where cents only crowd the figure: "2 450 €", "€2,450".
 func calendarCompactMoney(m data.Money) string {
 	rounded := (m + 50) / 100 * 100
-	text := formatMoney(rounded)
-	if language() == "en" {
+	text := kit.Money(rounded)
+	if kit.Language() == "en" {
 		return strings.TrimSuffix(text, ".00")
 	}
 	return strings.Replace(text, ",00", "", 1)

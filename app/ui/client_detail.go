@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -75,7 +77,7 @@ type clientDetail struct {
 	scenario, notes               *widget.Label
 	invoiceTable                  *widget.Table
 	noInvoices                    *widget.Label
-	timeline                      *timeline
+	timeline                      *kit.Timeline
 	edit, remove                  *widget.Button
 	archive, restore              *widget.Button
 	statement                     *widget.Button // the account statement (letters_client.go)
@@ -85,7 +87,7 @@ type clientDetail struct {
 }
 
 func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
-	d := &clientDetail{ui: u, screen: s, timeline: newTimeline(u.openAttachment),
+	d := &clientDetail{ui: u, screen: s, timeline: kit.NewTimeline(u.openAttachment),
 		title:          &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		subtitle:       &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		pausedBanner:   &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
@@ -133,7 +135,7 @@ func (d *clientDetail) makePage() {
 		clientsSectionTitle("clients.detail.notes"), d.notes))
 	invoices := container.NewBorder(clientsSectionTitle("clients.detail.invoices_title"), nil, nil, nil,
 		container.NewStack(d.invoiceTable, container.NewCenter(d.noInvoices)))
-	history := container.NewBorder(clientsSectionTitle("clients.detail.timeline"), nil, nil, nil, d.timeline.list)
+	history := container.NewBorder(clientsSectionTitle("clients.detail.timeline"), nil, nil, nil, d.timeline.List())
 	right := container.NewVSplit(invoices, history)
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)
@@ -268,7 +270,7 @@ func (d *clientDetail) loadScenario(ctx context.Context, dd *clientDetailData) e
 	if err != nil {
 		return err
 	}
-	dd.category = clientsCategoryName(dd.client.Category)
+	dd.category = kit.CategoryName(dd.client.Category)
 	dd.scenario = dunning.ScenarioFor(&dd.client, scenarios, categories)
 	return nil
 }
@@ -281,8 +283,8 @@ func (d *clientDetail) fillInvoices(dd *clientDetailData, invoices []data.Invoic
 	for i := range invoices {
 		inv := &invoices[i]
 		st := inv.Status(today, dd.company.DueSoonDays)
-		dd.invoices[i] = clientInvoiceRow{id: inv.ID, number: inv.Number, due: formatDate(inv.DueDate),
-			amount: formatMoney(inv.Amount), outstanding: clientsAmount(st.Outstanding), status: statusText(st), kind: st.Kind}
+		dd.invoices[i] = clientInvoiceRow{id: inv.ID, number: inv.Number, due: kit.Date(inv.DueDate),
+			amount: kit.Money(inv.Amount), outstanding: clientsAmount(st.Outstanding), status: kit.StatusText(st), kind: st.Kind}
 		dd.credit += st.Overpaid
 		if !st.Open() {
 			continue
@@ -324,12 +326,12 @@ func (d *clientDetail) loaded(dd clientDetailData, err error) {
 	d.subtitle.SetText(clientsKindName(c.Kind) + " · " + dd.category)
 	d.pausedBanner.SetText(clientsPausedText(c))
 	d.paused.Hidden = !c.RemindersPaused
-	d.archivedBanner.SetText(lang.L("clients.detail.archived", map[string]any{"Date": formatDate(data.DateOf(c.ArchivedAt.Local()))}))
+	d.archivedBanner.SetText(lang.L("clients.detail.archived", map[string]any{"Date": kit.Date(data.DateOf(c.ArchivedAt.Local()))}))
 	d.archived.Hidden = !c.Archived()
-	d.credit.SetText(formatMoney(dd.credit))
+	d.credit.SetText(kit.Money(dd.credit))
 	d.creditFigure.(*fyne.Container).Hidden = dd.credit == 0
-	d.outstanding.SetText(formatMoney(dd.outstanding))
-	d.overdue.SetText(formatMoney(dd.overdue))
+	d.outstanding.SetText(kit.Money(dd.outstanding))
+	d.overdue.SetText(kit.Money(dd.overdue))
 	d.overdue.Importance = widget.MediumImportance
 	if dd.overdue > 0 {
 		d.overdue.Importance = widget.DangerImportance
@@ -342,7 +344,7 @@ func (d *clientDetail) loaded(dd clientDetailData, err error) {
 	d.noInvoices.Hidden = len(dd.invoices) > 0
 	d.invoiceTable.Refresh()
 	d.invoiceTable.ScrollToTop()
-	d.timeline.set(dd.events)
+	d.timeline.Set(dd.events)
 	d.edit.Enable()
 	// Delete what was typed by mistake; archive a client with a history.
 	clientsSetVisible(d.remove, !dd.history)
@@ -482,7 +484,7 @@ func (d *clientDetail) refuseDelete(message string) {
 // lists and its invoices are no longer reminded, until restored.
 func (d *clientDetail) onArchive() {
 	id := d.data.client.ID
-	d.ui.askReason("clients.archive.title", "clients.archive.reason", false, func(ctx context.Context, reason string) error {
+	kit.AskReason(d.ui, "clients.archive.title", "clients.archive.reason", false, func(ctx context.Context, reason string) error {
 		return d.ui.store.ArchiveClient(ctx, id, strings.TrimSpace(reason))
 	})
 }
@@ -490,6 +492,6 @@ func (d *clientDetail) onArchive() {
 // onRestore brings an archived client back into the lists and reminders.
 func (d *clientDetail) onRestore() {
 	c := d.data.client
-	d.ui.confirm("clients.restore.title", "clients.restore.question", map[string]any{"Name": c.Name},
+	kit.Confirm(d.ui, "clients.restore.title", "clients.restore.question", map[string]any{"Name": c.Name},
 		func(ctx context.Context) error { return d.ui.store.RestoreClient(ctx, c.ID) })
 }

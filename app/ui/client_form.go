@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -34,18 +36,18 @@ const (
 // field of a client, dunning settings included.
 type clientForm struct {
 	ui       *UI
-	form     *form
-	dlg      *formDialog
+	form     *kit.Form
+	dlg      *kit.FormDialog
 	opts     clientFormOptions
 	original data.Client // the client edited; ID 0 for a new one
 	saved    data.Client // what was stored, for onSaved
 	onSaved  func(data.Client)
 
-	name, siren, contact, email, emailCC, phone, street, postalCode, city *entry
-	rate, pausedReason, notes                                             *entry
-	kind, civility, category, scenario, language, penalty                 *selectField
+	name, siren, contact, email, emailCC, phone, street, postalCode, city *kit.Entry
+	rate, pausedReason, notes                                             *kit.Entry
+	kind, civility, category, scenario, language, penalty                 *kit.Select
 	kindHint                                                              *widget.Label
-	paused                                                                *checkField
+	paused                                                                *kit.Check
 }
 
 // clientFormOptions are the choices the dialog offers, read from the store.
@@ -93,13 +95,13 @@ func (u *UI) showClientForm(c data.Client, onSaved func(data.Client)) {
 				return
 			}
 			f := newClientForm(u, c, opts, onSaved)
-			f.dlg.show(f.name)
+			f.dlg.Show(f.name)
 		})
 	})
 }
 
 func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(data.Client)) *clientForm {
-	f := &clientForm{ui: u, form: newForm(), opts: opts, original: c, onSaved: onSaved}
+	f := &clientForm{ui: u, form: kit.NewForm(), opts: opts, original: c, onSaved: onSaved}
 	f.makeContactFields(c)
 	f.makeDunningFields(c)
 	f.layout()
@@ -108,7 +110,7 @@ func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(da
 		title = "clients.edit.title"
 	}
 	// At most 560 high, so that the dialog fits a 1024×700 screen; the form scrolls.
-	f.dlg = u.newFormDialog(title, f.form, fyne.NewSize(620, 560), f.submit, func() {
+	f.dlg = kit.NewFormDialog(u, title, f.form, fyne.NewSize(620, 560), f.submit, func() {
 		if f.onSaved != nil {
 			f.onSaved(f.saved)
 		}
@@ -117,15 +119,15 @@ func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(da
 }
 
 // textEntry is a one-line field holding text.
-func (f *clientForm) textEntry(text string) *entry {
-	e := newEntry(f.ui)
+func (f *clientForm) textEntry(text string) *kit.Entry {
+	e := kit.NewEntry(f.ui.win)
 	e.SetText(text)
 	return e
 }
 
 // multiLineEntry is a field of several lines holding text.
-func (f *clientForm) multiLineEntry(text string, rows int) *entry {
-	e := newMultiLineEntry(f.ui, rows)
+func (f *clientForm) multiLineEntry(text string, rows int) *kit.Entry {
+	e := kit.NewMultiLineEntry(f.ui.win, rows)
 	e.SetText(text)
 	return e
 }
@@ -139,7 +141,7 @@ func (f *clientForm) makeContactFields(c data.Client) {
 	f.postalCode, f.city = f.textEntry(c.Address.PostalCode), f.textEntry(c.Address.City)
 	f.postalCode.PlaceHolder, f.city.PlaceHolder = lang.L("clients.placeholder.postal_code"), lang.L("clients.placeholder.city")
 	f.notes = f.multiLineEntry(c.Notes, 3)
-	f.kind = newSelect(f.ui, nil, nil)
+	f.kind = kit.NewSelect(f.ui.win, nil, nil)
 	for _, k := range data.ClientKinds {
 		f.kind.Options = append(f.kind.Options, clientsKindName(k))
 	}
@@ -148,7 +150,7 @@ func (f *clientForm) makeContactFields(c data.Client) {
 	}
 	f.kind.SetSelected(clientsKindName(c.Kind))
 	f.kindHint = clientsHint(clientsKindHint(c.Kind))
-	f.civility = newSelect(f.ui, nil, nil)
+	f.civility = kit.NewSelect(f.ui.win, nil, nil)
 	for _, civ := range civilities {
 		f.civility.Options = append(f.civility.Options, clientsCivilityName(civ))
 	}
@@ -164,15 +166,15 @@ func (f *clientForm) selectedKind() data.ClientKind {
 }
 
 func (f *clientForm) makeDunningFields(c data.Client) {
-	f.category = newSelect(f.ui, nil, nil)
+	f.category = kit.NewSelect(f.ui.win, nil, nil)
 	selected := 0
 	for i, cat := range f.opts.categories {
-		f.category.Options = append(f.category.Options, clientsCategoryName(cat.Key))
+		f.category.Options = append(f.category.Options, kit.CategoryName(cat.Key))
 		if cat.Key == c.Category {
 			selected = i
 		}
 	}
-	f.scenario = newSelect(f.ui, []string{""}, nil)
+	f.scenario = kit.NewSelect(f.ui.win, []string{""}, nil)
 	scenario := 0
 	for i, sc := range f.opts.scenarios {
 		f.scenario.Options = append(f.scenario.Options, clientsScenarioName(sc))
@@ -187,7 +189,7 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 	f.onCategoryChanged()
 	f.scenario.SetSelectedIndex(scenario)
 
-	f.language = newSelect(f.ui, []string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
+	f.language = kit.NewSelect(f.ui.win, []string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
 	f.language.SetSelected(clientsLanguageName(c.Language))
 	if f.language.SelectedIndex() < 0 {
 		f.language.SetSelectedIndex(0)
@@ -195,13 +197,13 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 	f.makePenaltyFields(c)
 	f.pausedReason = f.textEntry(c.PausedReason)
 	f.pausedReason.PlaceHolder = lang.L("clients.placeholder.paused_reason")
-	f.paused = newCheck(f.ui, lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
+	f.paused = kit.NewCheck(f.ui.win, lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
 	f.paused.SetChecked(c.RemindersPaused)
 	clientsEnableIf(f.pausedReason, c.RemindersPaused)
 }
 
 func (f *clientForm) makePenaltyFields(c data.Client) {
-	f.penalty = newSelect(f.ui, []string{
+	f.penalty = kit.NewSelect(f.ui.win, []string{
 		lang.L("clients.penalty.company", map[string]any{"Policy": clientsPolicyText(f.opts.company)}),
 		lang.L("clients.penalty.ecb_plus_10"),
 		lang.L("clients.penalty.fixed"),
@@ -244,7 +246,7 @@ func (f *clientForm) onCategoryChanged() {
 // onKindChanged says what the debtor type changes and disables the penalty
 // choice for a consumer or a public buyer: the legal interest rate, or the
 // intérêts moratoires of the public procurement code, apply whatever the
-// terms of sale say.
+// terms of sale kit.Say.
 func (f *clientForm) onKindChanged() {
 	kind := f.selectedKind()
 	f.kindHint.SetText(clientsKindHint(kind))
@@ -265,38 +267,36 @@ func clientsEnableIf(w fyne.Disableable, on bool) {
 // layout puts the fields in three groups: who, how to reach them, how to
 // remind them.
 func (f *clientForm) layout() {
-	f.form.add("name", true, f.name)
+	f.form.Add("name", true, f.name)
 	kind := container.NewVBox(f.kind, f.kindHint)
 	if f.original.KindMigrated {
 		kind.Add(&widget.Label{Text: lang.L("clients.kind_migrated"), Wrapping: fyne.TextWrapWord,
 			Importance: widget.WarningImportance})
 	}
-	f.form.add("kind", true, kind)
-	f.form.add("siren", false, f.siren)
+	f.form.Add("kind", true, kind)
+	f.form.Add("siren", false, f.siren)
 	f.section("clients.section.contact")
 	civilityWidth := fyne.NewSize(130, f.civility.MinSize().Height)
-	f.form.add("contact_name", false, container.NewBorder(nil, nil, container.NewGridWrap(civilityWidth, f.civility), nil, f.contact))
-	f.form.add("email", false, f.email)
-	f.form.add("email_cc", false, f.emailCC)
-	f.form.add("phone", false, f.phone)
-	f.form.add("street", false, f.street)
+	f.form.Add("contact_name", false, container.NewBorder(nil, nil, container.NewGridWrap(civilityWidth, f.civility), nil, f.contact))
+	f.form.Add("email", false, f.email)
+	f.form.Add("email_cc", false, f.emailCC)
+	f.form.Add("phone", false, f.phone)
+	f.form.Add("street", false, f.street)
 	postalWidth := fyne.NewSize(110, f.postalCode.MinSize().Height)
-	f.form.add("postal_code", false, container.NewBorder(nil, nil, container.NewGridWrap(postalWidth, f.postalCode), nil, f.city))
+	f.form.Add("postal_code", false, container.NewBorder(nil, nil, container.NewGridWrap(postalWidth, f.postalCode), nil, f.city))
 	f.section("clients.section.dunning")
-	f.form.add("category", false, f.category)
-	f.form.add("scenario", false, f.scenario)
-	f.form.add("language", false, f.language)
-	f.form.add("penalty_policy", false, f.penalty)
-	f.form.add("penalty_policy_rate", false, f.rate)
-	f.form.addLabelled("clients.form.reminders", false, container.NewVBox(f.paused, f.pausedReason))
-	f.form.add("notes", false, f.notes)
+	f.form.Add("category", false, f.category)
+	f.form.Add("scenario", false, f.scenario)
+	f.form.Add("language", false, f.language)
+	f.form.Add("penalty_policy", false, f.penalty)
+	f.form.Add("penalty_policy_rate", false, f.rate)
+	f.form.AddLabelled("clients.form.reminders", false, container.NewVBox(f.paused, f.pausedReason))
+	f.form.Add("notes", false, f.notes)
 }
 
 // section starts a group of fields with a bold title.
 func (f *clientForm) section(titleKey string) {
-	ff := f.form.addLabelled(titleKey, false, layout.NewSpacer())
-	ff.label.TextStyle.Bold = true
-	ff.key = ""
+	f.form.AddLabelled(titleKey, false, layout.NewSpacer()).Section()
 }
 
 // read returns the client as typed, or the errors of every wrong field.
@@ -361,7 +361,7 @@ func (f *clientForm) submit() (func(context.Context) error, error) {
 // clientsRateInput prefills a rate field: 1250 -> "12,5" (or "12.5").
 func clientsRateInput(bp int) string {
 	s := strconv.FormatFloat(float64(bp)/100, 'f', -1, 64)
-	if language() == "fr" {
+	if kit.Language() == "fr" {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2/lang"
 
 	"relance/data"
@@ -14,22 +16,6 @@ import (
 // clientsCategoryOrder is the order categories are offered in: from the default to
 // the special cases; categories added later follow, by key.
 var clientsCategoryOrder = []string{"standard", "good_payer", "risky", "key_account"}
-
-// clientsCategoryName names a client category in the user's language; a category
-// the app does not know by name shows its key.
-func clientsCategoryName(key string) string {
-	switch key {
-	case "standard":
-		return lang.L("category.standard")
-	case "good_payer":
-		return lang.L("category.good_payer")
-	case "risky":
-		return lang.L("category.risky")
-	case "key_account":
-		return lang.L("category.key_account")
-	}
-	return key
-}
 
 // clientsSortCategories orders categories as clientsCategoryOrder says.
 func clientsSortCategories(list []data.Category) {
@@ -99,7 +85,7 @@ func clientsLanguageName(code string) string {
 // "Fixed rate of 12.00 %".
 func clientsPolicyText(p data.PenaltyPolicy) string {
 	if p.Kind == data.PenaltyFixed {
-		return lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": ratePercent(p.FixedBP)})
+		return lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": kit.RatePercent(p.FixedBP)})
 	}
 	return lang.L("clients.penalty.ecb_plus_10")
 }
@@ -124,7 +110,7 @@ func clientsScenarioSteps(sc data.Scenario) string {
 		if st.Channel == data.ChannelThankYou {
 			continue
 		}
-		parts = append(parts, clientsDayOffset(st.OffsetDays)+" "+stepName(st))
+		parts = append(parts, clientsDayOffset(st.OffsetDays)+" "+kit.StepName(st))
 	}
 	return strings.Join(parts, " · ")
 }

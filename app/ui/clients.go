@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -63,7 +65,7 @@ type clientsScreen struct {
 	content  *fyne.Container // the list page or the detail page
 	listPage fyne.CanvasObject
 	table    *widget.Table
-	search   *entry
+	search   *kit.Entry
 	sortBy   *widget.Select
 	// showArchived puts the archived clients, left out by default, back
 	// in the list, where they can be opened and restored.
@@ -100,7 +102,7 @@ func newClientsScreen(u *UI) *clientsScreen {
 	for col, w := range clientsColumnWidths {
 		s.table.SetColumnWidth(col, w)
 	}
-	s.search = newEntry(u)
+	s.search = kit.NewEntry(u.win)
 	s.search.PlaceHolder, s.search.OnChanged = lang.L("clients.search"), func(string) { s.apply() }
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.sortBy = widget.NewSelect([]string{lang.L("clients.sort.name"), lang.L("clients.sort.outstanding"),
@@ -229,7 +231,7 @@ func (s *clientsScreen) load(ctx context.Context) ([]clientsRow, error) {
 	rows := make([]clientsRow, len(list))
 	for i := range list {
 		c := &list[i]
-		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.Address.City, category: clientsCategoryName(c.Category),
+		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.Address.City, category: kit.CategoryName(c.Category),
 			invoices: strconv.Itoa(c.Invoices), outstanding: c.Outstanding, overdue: c.Overdue,
 			outstandingText: clientsAmount(c.Outstanding), overdueText: clientsAmount(c.Overdue), paused: c.RemindersPaused,
 			archived: c.Archived(), sortName: clientsFold(c.Name),
@@ -247,7 +249,7 @@ func clientsAmount(m data.Money) string {
 	if m == 0 {
 		return "—"
 	}
-	return formatMoney(m)
+	return kit.Money(m)
 }
 
 // apply shows the loaded rows that match the search, in the chosen order,
@@ -266,7 +268,7 @@ func (s *clientsScreen) apply() {
 		}
 	}
 	s.summary.SetText(lang.N("clients.summary", len(s.rows), map[string]any{"Count": len(s.rows),
-		"Outstanding": formatMoney(outstanding), "Overdue": formatMoney(overdue)}))
+		"Outstanding": kit.Money(outstanding), "Overdue": kit.Money(overdue)}))
 	s.showEmpty()
 	clientsSetVisible(s.legend, paused)
 	s.table.Refresh()

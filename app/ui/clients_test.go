@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -154,7 +156,7 @@ func TestClientListTotals(t *testing.T) {
 	}
 	vernet := clientsRowNamed(t, s, "Hélène Vernet Architecture")
 	// 800 € left on FA-1 (overdue) + 500 € on FA-2; FA-3 is written off.
-	if vernet.invoices != "3" || vernet.outstandingText != formatMoney(130000) || vernet.overdueText != formatMoney(80000) {
+	if vernet.invoices != "3" || vernet.outstandingText != kit.Money(130000) || vernet.overdueText != kit.Money(80000) {
 		t.Errorf("Vernet row: %s invoices, %s outstanding, %s overdue", vernet.invoices, vernet.outstandingText, vernet.overdueText)
 	}
 	eclair := clientsRowNamed(t, s, "Boulangerie Éclair")
@@ -164,7 +166,7 @@ func TestClientListTotals(t *testing.T) {
 	if zinc := clientsRowNamed(t, s, "Zinc & Cie"); zinc.invoices != "0" || zinc.city != "Grenoble" {
 		t.Errorf("Zinc row: %+v", zinc)
 	}
-	want := lang.N("clients.summary", 3, map[string]any{"Count": 3, "Outstanding": formatMoney(130000), "Overdue": formatMoney(80000)})
+	want := lang.N("clients.summary", 3, map[string]any{"Count": 3, "Outstanding": kit.Money(130000), "Overdue": kit.Money(80000)})
 	if s.summary.Text != want {
 		t.Errorf("summary %q, want %q", s.summary.Text, want)
 	}
@@ -221,7 +223,7 @@ func TestClientDetailShowsInvoicesAndTimeline(t *testing.T) {
 	if strings.Join(numbers, ",") != "FA-2,FA-1,FA-3" {
 		t.Errorf("invoices in the detail: %v", numbers)
 	}
-	if d.outstanding.Text != formatMoney(130000) || d.overdue.Text != formatMoney(80000) || d.count.Text != "3" {
+	if d.outstanding.Text != kit.Money(130000) || d.overdue.Text != kit.Money(80000) || d.count.Text != "3" {
 		t.Errorf("detail figures %s / %s / %s", d.outstanding.Text, d.overdue.Text, d.count.Text)
 	}
 	labels := strings.Join(clientsLabels(d.content), "\n")
@@ -232,8 +234,8 @@ func TestClientDetailShowsInvoicesAndTimeline(t *testing.T) {
 		}
 	}
 	events, _ := store.ListEventsByClient(context.Background(), b.vernet.ID)
-	if len(d.timeline.events) != len(events) || len(events) < 5 || d.timeline.events[0].ID != events[len(events)-1].ID {
-		t.Errorf("timeline shows %d events, the store has %d (newest first)", len(d.timeline.events), len(events))
+	if len(d.timeline.Events()) != len(events) || len(events) < 5 || d.timeline.Events()[0].ID != events[len(events)-1].ID {
+		t.Errorf("timeline shows %d events, the store has %d (newest first)", len(d.timeline.Events()), len(events))
 	}
 
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
@@ -332,7 +334,7 @@ func TestEditClientPenaltyRate(t *testing.T) {
 	if c.Penalty != (data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: 1250}) {
 		t.Fatalf("stored penalty %+v", c.Penalty)
 	}
-	want := lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": ratePercent(1250)})
+	want := lang.L("clients.penalty.fixed_rate", map[string]any{"Rate": kit.RatePercent(1250)})
 	if !strings.Contains(strings.Join(clientsLabels(d.content), "\n"), want) {
 		t.Errorf("the detail does not show %q", want)
 	}
@@ -352,8 +354,8 @@ func TestPauseClientReminders(t *testing.T) {
 	d := clientsOpen(t, u, "Hélène Vernet Architecture")
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
-	test.Tap(clientsFind(t, dlg, func(c *checkField) bool { return c.Text == lang.L("clients.form.pause") }))
-	reason := clientsFind(t, dlg, func(e *entry) bool { return e.PlaceHolder == lang.L("clients.placeholder.paused_reason") })
+	test.Tap(clientsFind(t, dlg, func(c *kit.Check) bool { return c.Text == lang.L("clients.form.pause") }))
+	reason := clientsFind(t, dlg, func(e *kit.Entry) bool { return e.PlaceHolder == lang.L("clients.placeholder.paused_reason") })
 	test.Type(reason, "litige sur le chantier")
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 
@@ -373,7 +375,7 @@ func TestPauseClientReminders(t *testing.T) {
 	if !d.paused.Visible() || !strings.Contains(d.pausedBanner.Text, "litige sur le chantier") {
 		t.Errorf("paused banner %q visible=%v", d.pausedBanner.Text, d.paused.Visible())
 	}
-	if newest := d.timeline.events[0]; newest.Kind != data.EventClientPaused {
+	if newest := d.timeline.Events()[0]; newest.Kind != data.EventClientPaused {
 		t.Errorf("newest timeline event %s", newest.Kind)
 	}
 	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -25,7 +27,7 @@ func selectOf(t *testing.T, input fyne.CanvasObject) *widget.Select {
 		switch s := o.(type) {
 		case *widget.Select:
 			found = s
-		case *selectField:
+		case *kit.Select:
 			found = &s.Select
 		}
 	})
@@ -36,9 +38,9 @@ func selectOf(t *testing.T, input fyne.CanvasObject) *widget.Select {
 }
 
 // timelineSays reports whether the page's timeline has a line containing text.
-func timelineSays(tl *timeline, text string) bool {
-	for _, e := range tl.events {
-		if strings.Contains(eventText(e), text) {
+func timelineSays(tl *kit.Timeline, text string) bool {
+	for _, e := range tl.Events() {
+		if strings.Contains(kit.EventText(e), text) {
 			return true
 		}
 	}
@@ -55,7 +57,7 @@ func TestEditInvoiceFromItsPage(t *testing.T) {
 		t.Fatalf("the edit dialog shows number %q", got)
 	}
 	fill(t, dlg, "amount", "5 200,00")
-	fill(t, dlg, "due_date", inputDate(testDay.AddDays(-3)))
+	fill(t, dlg, "due_date", kit.InputDate(testDay.AddDays(-3)))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
 		t.Fatalf("the edit dialog stayed open: %q", fieldError(t, dlg, "amount"))
@@ -65,9 +67,9 @@ func TestEditInvoiceFromItsPage(t *testing.T) {
 		t.Fatalf("stored after the edit: %+v", inv)
 	}
 	change := lang.L("field.amount")
-	if !timelineSays(d.timeline, formatMoney(500000)+" → "+formatMoney(520000)) ||
-		!strings.Contains(strings.ToLower(eventText(d.timeline.events[0])), strings.ToLower(change)) {
-		t.Fatalf("the timeline does not say what changed: %q", eventText(d.timeline.events[0]))
+	if !timelineSays(d.timeline, kit.Money(500000)+" → "+kit.Money(520000)) ||
+		!strings.Contains(strings.ToLower(kit.EventText(d.timeline.Events()[0])), strings.ToLower(change)) {
+		t.Fatalf("the timeline does not say what changed: %q", kit.EventText(d.timeline.Events()[0]))
 	}
 }
 
@@ -108,7 +110,7 @@ func TestDeleteOrCancelAnInvoice(t *testing.T) {
 	}
 	fill(t, dlg, "amount", "700")
 	test.Tap(findButton(t, dlg, lang.L("invoices.credit.save")))
-	if got := fieldError(t, dlg, "amount"); !strings.Contains(got, formatMoney(60000)) {
+	if got := fieldError(t, dlg, "amount"); !strings.Contains(got, kit.Money(60000)) {
 		t.Fatalf("a credit note above the balance: %q", got)
 	}
 	fill(t, dlg, "amount", "600")
@@ -158,7 +160,7 @@ func TestEditAndDeleteAPayment(t *testing.T) {
 	if len(list) != 1 || list[0].Amount != 100000 || list[0].Method != "cheque" {
 		t.Fatalf("payments after the correction: %+v", list)
 	}
-	if !timelineSays(d.timeline, formatMoney(10000)+" → "+formatMoney(100000)) {
+	if !timelineSays(d.timeline, kit.Money(10000)+" → "+kit.Money(100000)) {
 		t.Fatal("the timeline does not say the payment was corrected")
 	}
 	buttons = d.payments.Objects[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects
@@ -184,8 +186,8 @@ func TestOverpaymentAsksFirst(t *testing.T) {
 	dlg := top(b.u)
 	fillIn(t, dlg, "amount", "5 250,00")
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	question := lang.L("invoices.pay.confirm_overpaid", map[string]any{"Excess": formatMoney(25000),
-		"Client": "Boulangerie Martin", "Credit": formatMoney(25000)})
+	question := lang.L("invoices.pay.confirm_overpaid", map[string]any{"Excess": kit.Money(25000),
+		"Client": "Boulangerie Martin", "Credit": kit.Money(25000)})
 	if !textOnScreen(top(b.u), question) {
 		t.Fatalf("no confirmation of the overpayment on screen (top: %T)", top(b.u))
 	}
@@ -200,7 +202,7 @@ func TestOverpaymentAsksFirst(t *testing.T) {
 	}
 	d.onClient() // the client's link (a tap in a test does not land on a hyperlink's text)
 	cd := b.u.clients.detail
-	if !cd.creditFigure.Visible() || cd.credit.Text != formatMoney(25000) {
+	if !cd.creditFigure.Visible() || cd.credit.Text != kit.Money(25000) {
 		t.Fatalf("the client's page shows a credit of %q (visible %v)", cd.credit.Text, cd.creditFigure.Visible())
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
@@ -26,14 +28,14 @@ func TestSendAndPrintRefuseWithoutCompanyDetails(t *testing.T) {
 	b.refresh()
 
 	test.Tap(findButton(t, b.mustCard(mail.Number), lang.L("mail.today.send")))
-	want := companyMissingSentence([]string{"legal_name", "iban", "signatory_name"})
+	want := kit.CompanyMissingSentence([]string{"legal_name", "iban", "signatory_name"})
 	if !textOnScreen(top(b.u), want) {
 		t.Fatalf("Send did not refuse with %q", want)
 	}
 	test.Tap(findButton(t, top(b.u), lang.L("button.cancel")))
 	test.Tap(b.mustCard(notice.Number).print)
 	// A printed letter also states the registered office.
-	if want := companyMissingSentence([]string{"legal_name", "iban", "signatory_name", "street"}); !textOnScreen(top(b.u), want) {
+	if want := kit.CompanyMissingSentence([]string{"legal_name", "iban", "signatory_name", "street"}); !textOnScreen(top(b.u), want) {
 		t.Fatalf("Print did not refuse with %q", want)
 	}
 	test.Tap(findButton(t, top(b.u), lang.L("today.company.complete")))
@@ -65,7 +67,7 @@ func TestSendDialogSaysAttachedOnlyOfKeptFiles(t *testing.T) {
 		if c, ok := asCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
 			attach = c
 		}
-		if e, ok := o.(*entry); ok && e.MultiLine {
+		if e, ok := o.(*kit.Entry); ok && e.MultiLine {
 			body = &e.Entry
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -136,23 +138,23 @@ var invoiceMethodKeys = map[string]string{
 // invoiceInputMoney is how an amount is prefilled in a field: without grouping,
 // with the decimal mark of the user's language (data.ParseMoney reads both).
 func invoiceInputMoney(m data.Money) string {
-	if language() == "en" {
+	if kit.Language() == "en" {
 		return m.Decimal()
 	}
 	return m.Plain()
 }
 
 // invoiceParseDate reads a date field, its errors named after key.
-func invoiceParseDate(e *entry, key string, errs *data.FieldErrors) data.Date {
+func invoiceParseDate(e *kit.Entry, key string, errs *data.FieldErrors) data.Date {
 	d, err := data.ParseDate(e.Text)
-	*errs = append(*errs, data.FieldErrorsOf(asField(err, key))...)
+	*errs = append(*errs, data.FieldErrorsOf(kit.AsField(err, key))...)
 	return d
 }
 
 // invoiceParseMoney reads an amount field, its errors named after key.
-func invoiceParseMoney(e *entry, key string, errs *data.FieldErrors) data.Money {
+func invoiceParseMoney(e *kit.Entry, key string, errs *data.FieldErrors) data.Money {
 	m, err := data.ParseMoney(e.Text)
-	*errs = append(*errs, data.FieldErrorsOf(asField(err, key))...)
+	*errs = append(*errs, data.FieldErrorsOf(kit.AsField(err, key))...)
 	return m
 }
 
@@ -197,7 +199,7 @@ func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
 		l.Hide()
 		return
 	}
-	l.SetText(lang.L("invoices.pay.overpaid", map[string]any{"Excess": formatMoney(m - outstanding)}))
+	l.SetText(lang.L("invoices.pay.overpaid", map[string]any{"Excess": kit.Money(m - outstanding)}))
 	l.Show()
 }
 
@@ -205,17 +207,17 @@ func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
 func (a *invoiceActions) onPromise() {
 	u, dd := a.d.ui, a.d.data
 	invoiceID := dd.report.Invoice.ID
-	date := newDateEntry(u.win, dd.today.AddDays(7))
-	amount := newMoneyEntry(u.win)
+	date := kit.NewDateEntry(u.win, dd.today.AddDays(7))
+	amount := kit.NewMoneyEntry(u.win)
 	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
 	channels := []data.Channel{data.ChannelPhoneCall, data.ChannelEmail}
-	channel := newSelect(u, []string{channelName(channels[0]), channelName(channels[1])}, nil)
+	channel := kit.NewSelect(u.win, []string{kit.ChannelName(channels[0]), kit.ChannelName(channels[1])}, nil)
 	channel.SetSelectedIndex(0)
-	f := newForm()
-	f.add("promised_on", true, date)
-	f.add("amount", true, amount)
-	f.add("channel", true, channel)
-	fd := u.newFormDialog("invoices.promise.title", f, fyne.NewSize(500, 280), func() (func(context.Context) error, error) {
+	f := kit.NewForm()
+	f.Add("promised_on", true, date)
+	f.Add("amount", true, amount)
+	f.Add("channel", true, channel)
+	fd := kit.NewFormDialog(u, "invoices.promise.title", f, fyne.NewSize(500, 280), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		p := data.Promise{InvoiceID: invoiceID, MadeOn: dd.today, Channel: channels[max(channel.SelectedIndex(), 0)]}
 		p.PromisedOn = invoiceParseDate(date, "promised_on", &errs)
@@ -226,14 +228,14 @@ func (a *invoiceActions) onPromise() {
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePromise(ctx, &p) }), nil
 	}, nil)
-	fd.show(date)
+	fd.Show(date)
 }
 
 // onDispute marks the invoice disputed, with the client's reason: the
 // reminders stop until the dispute is resolved.
 func (a *invoiceActions) onDispute() {
 	id := a.d.data.report.Invoice.ID
-	a.d.ui.askReason("invoices.dispute.title", "invoices.dispute.reason", true, func(ctx context.Context, reason string) error {
+	kit.AskReason(a.d.ui, "invoices.dispute.title", "invoices.dispute.reason", true, func(ctx context.Context, reason string) error {
 		return a.thenReload(func(ctx context.Context) error {
 			return a.d.ui.store.SetInvoiceState(ctx, id, data.StateDisputed, strings.TrimSpace(reason))
 		})(ctx)
@@ -244,7 +246,7 @@ func (a *invoiceActions) onDispute() {
 // resume where the scenario is.
 func (a *invoiceActions) onResolve() {
 	id := a.d.data.report.Invoice.ID
-	a.d.ui.askReason("invoices.resolve.title", "invoices.resolve.reason", false, func(ctx context.Context, reason string) error {
+	kit.AskReason(a.d.ui, "invoices.resolve.title", "invoices.resolve.reason", false, func(ctx context.Context, reason string) error {
 		return a.thenReload(func(ctx context.Context) error {
 			return a.d.ui.store.SetInvoiceState(ctx, id, data.StateOpen, strings.TrimSpace(reason))
 		})(ctx)
@@ -254,6 +256,6 @@ func (a *invoiceActions) onResolve() {
 // onResume lets the reminders run again.
 func (a *invoiceActions) onResume() {
 	inv := a.d.data.report.Invoice
-	a.d.ui.confirm("invoices.resume.title", "invoices.resume.message", map[string]any{"Number": inv.Number},
+	kit.Confirm(a.d.ui, "invoices.resume.title", "invoices.resume.message", map[string]any{"Number": inv.Number},
 		a.thenReload(func(ctx context.Context) error { return a.d.ui.store.ResumeInvoice(ctx, inv.ID) }))
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -34,17 +36,17 @@ func (a *invoiceActions) onCall() {
 // resumed by hand, and why.
 type invoicePauseDialog struct {
 	mode   *widget.RadioGroup
-	until  *entry
-	reason *entry
+	until  *kit.Entry
+	reason *kit.Entry
 }
 
 // onPause stops the reminders on the invoice.
 func (a *invoiceActions) onPause() {
 	u, dd := a.d.ui, a.d.data
 	invoiceID := dd.report.Invoice.ID
-	p := &invoicePauseDialog{until: newDateEntry(u.win, dd.today.AddDays(14)), reason: newEntry(u)}
+	p := &invoicePauseDialog{until: kit.NewDateEntry(u.win, dd.today.AddDays(14)), reason: kit.NewEntry(u.win)}
 	untilLabel, foreverLabel := lang.L("invoices.pause.until_date"), lang.L("invoices.pause.indefinitely")
-	p.mode = newRadio(u, []string{untilLabel, foreverLabel}, true, func(choice string) {
+	p.mode = kit.NewRadio(u.win, []string{untilLabel, foreverLabel}, true, func(choice string) {
 		if choice == foreverLabel {
 			p.until.Disable()
 		} else {
@@ -54,10 +56,10 @@ func (a *invoiceActions) onPause() {
 	p.mode.SetSelected(untilLabel)
 	p.reason.MultiLine = true
 	p.reason.SetMinRowsVisible(2)
-	f := newForm()
-	f.add("pause_until", true, container.NewVBox(p.mode, p.until))
-	f.add("reason", false, p.reason)
-	fd := u.newFormDialog("invoices.pause.title", f, fyne.NewSize(500, 330), func() (func(context.Context) error, error) {
+	f := kit.NewForm()
+	f.Add("pause_until", true, container.NewVBox(p.mode, p.until))
+	f.Add("reason", false, p.reason)
+	fd := kit.NewFormDialog(u, "invoices.pause.title", f, fyne.NewSize(500, 330), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		var until data.Date
 		if p.mode.Selected != foreverLabel {
@@ -70,7 +72,7 @@ func (a *invoiceActions) onPause() {
 		reason := strings.TrimSpace(p.reason.Text)
 		return a.thenReload(func(ctx context.Context) error { return u.store.PauseInvoice(ctx, invoiceID, until, reason) }), nil
 	}, nil)
-	fd.show(p.until)
+	fd.Show(p.until)
 }
 
 // onWriteOff gives up on the invoice's balance, with a reason, after saying
@@ -80,24 +82,24 @@ func (a *invoiceActions) onWriteOff() {
 	u, dd := a.d.ui, a.d.data
 	inv := dd.report.Invoice
 	message := &widget.Label{Text: lang.L("invoices.write_off.message", map[string]any{"Number": inv.Number,
-		"Outstanding": formatMoney(dd.status.Outstanding)}), Wrapping: fyne.TextWrapWord}
-	reason := newEntry(u)
+		"Outstanding": kit.Money(dd.status.Outstanding)}), Wrapping: fyne.TextWrapWord}
+	reason := kit.NewEntry(u.win)
 	reason.MultiLine = true
 	reason.SetMinRowsVisible(3)
-	f := newForm()
-	f.fields = append(f.fields, &formField{label: widget.NewLabel(""), input: message, err: newErrorLabel()})
-	f.add("reason", true, reason)
-	fd := u.newFormDialog("invoices.write_off.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
+	f := kit.NewForm()
+	f.Fields = append(f.Fields, &kit.FormField{Label: widget.NewLabel(""), Input: message, Err: kit.NewErrorLabel()})
+	f.Add("reason", true, reason)
+	fd := kit.NewFormDialog(u, "invoices.write_off.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
 		text := strings.TrimSpace(reason.Text)
 		if text == "" {
-			return nil, requiredError("reason")
+			return nil, kit.RequiredError("reason")
 		}
 		return a.thenReload(func(ctx context.Context) error {
 			return u.store.SetInvoiceState(ctx, inv.ID, data.StateWrittenOff, text)
 		}), nil
 	}, nil)
-	fd.save.SetText(lang.L("invoices.action.write_off"))
-	fd.save.Importance = widget.DangerImportance
-	fd.save.Icon = nil
-	fd.show(reason)
+	fd.Save.SetText(lang.L("invoices.action.write_off"))
+	fd.Save.Importance = widget.DangerImportance
+	fd.Save.Icon = nil
+	fd.Show(reason)
 }

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -92,7 +94,7 @@ func (c *invoiceClaims) docRow(a data.Attachment) fyne.CanvasObject {
 		text = a.Title + " — " + text
 	}
 	if !a.DocDate.IsZero() {
-		text += " (" + formatDate(a.DocDate) + ")"
+		text += " (" + kit.Date(a.DocDate) + ")"
 	}
 	if a.InvoiceID == 0 {
 		text += " · " + lang.L("claims.for_client")
@@ -115,11 +117,11 @@ func (c *invoiceClaims) onWaive() {
 		return nil
 	}
 	if inv.PenaltiesWaived {
-		u.confirm("claims.claim_again", "claims.claim_again_question", map[string]any{"Number": inv.Number},
+		kit.Confirm(u, "claims.claim_again", "claims.claim_again_question", map[string]any{"Number": inv.Number},
 			func(ctx context.Context) error { return reload(ctx, false, "") })
 		return
 	}
-	u.askReason("claims.waive", "claims.waive_reason", false, func(ctx context.Context, reason string) error {
+	kit.AskReason(u, "claims.waive", "claims.waive_reason", false, func(ctx context.Context, reason string) error {
 		return reload(ctx, true, reason)
 	})
 }
@@ -129,7 +131,7 @@ func (c *invoiceClaims) onWaive() {
 func (c *invoiceClaims) onRemove(a data.Attachment) {
 	u, invoiceID := c.d.ui, c.d.invoiceID
 	title := cmpOr(a.Title, lang.L("attachment_kind."+string(a.Kind)))
-	u.confirm("claims.remove_title", "claims.remove_question", map[string]any{"Title": title}, func(ctx context.Context) error {
+	kit.Confirm(u, "claims.remove_title", "claims.remove_question", map[string]any{"Title": title}, func(ctx context.Context) error {
 		if err := u.store.DeleteAttachment(ctx, a.ID); err != nil {
 			return err
 		}
@@ -155,26 +157,26 @@ func cmpOr(a, b string) string {
 // accepted terms of sale) or this invoice's.
 func (c *invoiceClaims) onAdd() {
 	u, inv := c.d.ui, c.d.data.report.Invoice
-	f := newForm()
-	kind := newSelect(u, nil, nil)
+	f := kit.NewForm()
+	kind := kit.NewSelect(u.win, nil, nil)
 	for _, k := range data.AttachmentKinds {
 		kind.Options = append(kind.Options, capitalFirst(lang.L("attachment_kind."+string(k))))
 	}
 	kind.SetSelectedIndex(0)
-	file := newEntry(u)
+	file := kit.NewEntry(u.win)
 	file.SetPlaceHolder(lang.L("claims.file_placeholder"))
 	browse := &widget.Button{Text: lang.L("claims.browse"), Icon: theme.FolderOpenIcon(), OnTapped: func() { c.browse(file) }}
-	title := newEntry(u)
-	date := newDateEntry(u.win, data.Date{})
+	title := kit.NewEntry(u.win)
+	date := kit.NewDateEntry(u.win, data.Date{})
 	date.SetText("")
-	forClient := newCheck(u, lang.L("claims.for_all_invoices"), nil)
+	forClient := kit.NewCheck(u.win, lang.L("claims.for_all_invoices"), nil)
 	kind.OnChanged = func(string) { forClient.SetChecked(data.AttachmentKinds[kind.SelectedIndex()] == data.AttachKbis) }
-	f.add("attachment_kind", true, kind)
-	f.add("attachment_file", true, container.NewBorder(nil, nil, nil, browse, file))
-	f.add("attachment_title", false, title)
-	f.add("doc_date", false, date)
-	f.addLabelled("claims.scope", false, forClient)
-	fd := u.newFormDialog("claims.add_title", f, fyne.NewSize(620, 380), func() (func(context.Context) error, error) {
+	f.Add("attachment_kind", true, kind)
+	f.Add("attachment_file", true, container.NewBorder(nil, nil, nil, browse, file))
+	f.Add("attachment_title", false, title)
+	f.Add("doc_date", false, date)
+	f.AddLabelled("claims.scope", false, forClient)
+	fd := kit.NewFormDialog(u, "claims.add_title", f, fyne.NewSize(620, 380), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		a := data.Attachment{InvoiceID: inv.ID, ClientID: inv.ClientID, Kind: data.AttachmentKinds[max(kind.SelectedIndex(), 0)],
 			Title: title.Text}
@@ -199,11 +201,11 @@ func (c *invoiceClaims) onAdd() {
 			return nil
 		}, nil
 	}, nil)
-	fd.show(file)
+	fd.Show(file)
 }
 
 // browse fills the file field from the system's file chooser.
-func (c *invoiceClaims) browse(field *entry) {
+func (c *invoiceClaims) browse(field *kit.Entry) {
 	u := c.d.ui
 	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {

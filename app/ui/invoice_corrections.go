@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -34,7 +36,7 @@ func (a *invoiceActions) onEdit() {
 func (a *invoiceActions) onDelete() {
 	u, inv := a.d.ui, a.d.data.report.Invoice
 	d := dialog.NewConfirm(lang.L("invoices.delete.title"),
-		lang.L("invoices.delete.question", map[string]any{"Number": inv.Number, "Amount": formatMoney(inv.Amount)}),
+		lang.L("invoices.delete.question", map[string]any{"Number": inv.Number, "Amount": kit.Money(inv.Amount)}),
 		func(ok bool) {
 			if ok {
 				a.deleteInvoice(inv.ID)
@@ -70,17 +72,17 @@ func (a *invoiceActions) deleteInvoice(id int64) {
 func (a *invoiceActions) onCreditNote() {
 	u, dd := a.d.ui, a.d.data
 	inv := dd.report.Invoice
-	date := newDateEntry(u.win, dd.today)
-	amount := newMoneyEntry(u.win)
+	date := kit.NewDateEntry(u.win, dd.today)
+	amount := kit.NewMoneyEntry(u.win)
 	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
-	reason := newMultiLineEntry(u, 2)
-	hint := &widget.Label{Text: lang.L("invoices.credit.hint", map[string]any{"Outstanding": formatMoney(dd.status.Outstanding)}),
+	reason := kit.NewMultiLineEntry(u.win, 2)
+	hint := &widget.Label{Text: lang.L("invoices.credit.hint", map[string]any{"Outstanding": kit.Money(dd.status.Outstanding)}),
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
-	f := newForm()
-	f.add("amount", true, container.NewVBox(amount, hint))
-	f.add("date", true, date)
-	f.add("reason", true, reason)
-	fd := u.newFormDialog("invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
+	f := kit.NewForm()
+	f.Add("amount", true, container.NewVBox(amount, hint))
+	f.Add("date", true, date)
+	f.Add("reason", true, reason)
+	fd := kit.NewFormDialog(u, "invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		c := data.CreditNote{InvoiceID: inv.ID, Reason: strings.TrimSpace(reason.Text)}
 		c.Date = invoiceParseDate(date, "date", &errs)
@@ -94,8 +96,8 @@ func (a *invoiceActions) onCreditNote() {
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreateCreditNote(ctx, &c) }), nil
 	}, nil)
-	fd.save.SetText(lang.L("invoices.credit.save"))
-	fd.show(reason)
+	fd.Save.SetText(lang.L("invoices.credit.save"))
+	fd.Show(reason)
 }
 
 // paymentDialog records a payment (p.ID 0: today, the outstanding amount
@@ -106,8 +108,8 @@ func (a *invoiceActions) onCreditNote() {
 func (a *invoiceActions) paymentDialog(p data.Payment) {
 	u, dd := a.d.ui, a.d.data
 	owed := dd.status.Outstanding - dd.status.Overpaid + p.Amount // what this payment may settle
-	date := newDateEntry(u.win, p.Date)
-	amount := newMoneyEntry(u.win)
+	date := kit.NewDateEntry(u.win, p.Date)
+	amount := kit.NewMoneyEntry(u.win)
 	amount.SetText(invoiceInputMoney(max(owed, 0)))
 	if p.ID != 0 {
 		amount.SetText(invoiceInputMoney(p.Amount))
@@ -115,18 +117,18 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 	over := &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	over.Hide()
 	amount.OnChanged = func(text string) { showOverpayment(over, text, owed) }
-	method := newSelect(u, nil, nil)
+	method := kit.NewSelect(u.win, nil, nil)
 	for _, m := range data.PaymentMethods {
 		method.Options = append(method.Options, lang.L(invoiceMethodKeys[m]))
 	}
 	method.SetSelectedIndex(max(invoicePaymentMethodIndex(p.Method), 0))
-	ref := newEntry(u)
+	ref := kit.NewEntry(u.win)
 	ref.SetText(p.BankRef)
-	f := newForm()
-	f.add("date", true, date)
-	f.add("amount", true, container.NewVBox(amount, over))
-	f.add("method", true, method)
-	f.add("bank_ref", false, ref)
+	f := kit.NewForm()
+	f.Add("date", true, date)
+	f.Add("amount", true, container.NewVBox(amount, over))
+	f.Add("method", true, method)
+	f.Add("bank_ref", false, ref)
 	read := func() (data.Payment, error) {
 		var errs data.FieldErrors
 		q := p
@@ -140,7 +142,7 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 	if p.ID != 0 {
 		title = "invoices.pay.edit_title"
 	}
-	fd := u.newFormDialog(title, f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(u, title, f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
 		q, err := read()
 		if err != nil {
 			return nil, err
@@ -150,17 +152,17 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePayment(ctx, &q) }), nil
 	}, nil)
-	fd.confirm = func() string {
+	fd.Confirm = func() string {
 		q, err := read()
 		if err != nil || q.Amount <= owed {
 			return ""
 		}
 		// The client's credit: its other invoices' overpayments and this one's once saved.
 		credit := dd.clientCredit - dd.status.Overpaid + q.Amount - owed
-		return lang.L("invoices.pay.confirm_overpaid", map[string]any{"Excess": formatMoney(q.Amount - max(owed, 0)),
-			"Client": dd.report.Client.Name, "Credit": formatMoney(credit)})
+		return lang.L("invoices.pay.confirm_overpaid", map[string]any{"Excess": kit.Money(q.Amount - max(owed, 0)),
+			"Client": dd.report.Client.Name, "Credit": kit.Money(credit)})
 	}
-	fd.show(amount)
+	fd.Show(amount)
 }
 
 // invoicePaymentMethodIndex is the place of method in data.PaymentMethods
@@ -182,26 +184,26 @@ func (a *invoiceActions) onPay() {
 // onDeletePayment removes a payment typed by mistake, after confirmation.
 func (a *invoiceActions) onDeletePayment(p data.Payment) {
 	u := a.d.ui
-	u.confirm("invoices.payment.delete_title", "invoices.payment.delete_question",
-		map[string]any{"Amount": formatMoney(p.Amount), "Date": formatDate(p.Date)},
+	kit.Confirm(u, "invoices.payment.delete_title", "invoices.payment.delete_question",
+		map[string]any{"Amount": kit.Money(p.Amount), "Date": kit.Date(p.Date)},
 		a.thenReload(func(ctx context.Context) error { return u.store.DeletePayment(ctx, p.ID) }))
 }
 
 // paymentRow is a payment of the page's list, with its two corrections.
 func (a *invoiceActions) paymentRow(p data.Payment) fyne.CanvasObject {
-	what := formatDate(p.Date) + " · " + lang.L(invoiceMethodKeys[p.Method])
+	what := kit.Date(p.Date) + " · " + lang.L(invoiceMethodKeys[p.Method])
 	if p.BankRef != "" {
 		what += " · " + p.BankRef
 	}
 	edit := &widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: func() { a.paymentDialog(p) }}
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { a.onDeletePayment(p) }}
-	return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(formatMoney(p.Amount)), edit, remove),
+	return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(kit.Money(p.Amount)), edit, remove),
 		&widget.Label{Text: what, Truncation: fyne.TextTruncateEllipsis})
 }
 
 // creditNoteRow is a credit note of the page's list: they are never edited.
 func creditNoteRow(c data.CreditNote) fyne.CanvasObject {
-	what := lang.L("invoices.credit.row", map[string]any{"Date": formatDate(c.Date), "Reason": c.Reason})
-	return container.NewBorder(nil, nil, nil, widget.NewLabel("−"+formatMoney(c.Amount)),
+	what := lang.L("invoices.credit.row", map[string]any{"Date": kit.Date(c.Date), "Reason": c.Reason})
+	return container.NewBorder(nil, nil, nil, widget.NewLabel("−"+kit.Money(c.Amount)),
 		&widget.Label{Text: what, Truncation: fyne.TextTruncateEllipsis})
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -35,7 +37,7 @@ type invoiceDetail struct {
 	prescription *widget.Label
 	statement    *fyne.Container
 	claims       *invoiceClaims // penalties waived or claimed, court-file documents (invoice_claims.go)
-	timeline     *timeline
+	timeline     *kit.Timeline
 
 	invoiceID int64
 	data      detailData // what is on show
@@ -43,7 +45,7 @@ type invoiceDetail struct {
 
 // newInvoiceDetail builds the (empty) page of an invoice for the screen s.
 func newInvoiceDetail(u *UI, s *invoicesScreen) *invoiceDetail {
-	d := &invoiceDetail{ui: u, screen: s, timeline: newTimeline(u.openAttachment),
+	d := &invoiceDetail{ui: u, screen: s, timeline: kit.NewTimeline(u.openAttachment),
 		number:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
 		dot:          canvas.NewCircle(theme.Color(theme.ColorNameDisabled)),
 		status:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
@@ -82,7 +84,7 @@ func (d *invoiceDetail) build() fyne.CanvasObject {
 		widget.NewSeparator(), invoiceSectionTitle("invoices.section.prescription"), d.prescription,
 		widget.NewSeparator(), d.statement,
 		widget.NewSeparator(), d.claims.box)
-	history := container.NewBorder(invoiceSectionTitle("invoices.section.timeline"), nil, nil, nil, d.timeline.list)
+	history := container.NewBorder(invoiceSectionTitle("invoices.section.timeline"), nil, nil, nil, d.timeline.List())
 	right := container.NewVSplit(container.NewVScroll(container.NewPadded(status)), history)
 	right.Offset = 0.6
 	body := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), right)
@@ -148,7 +150,7 @@ func (d *invoiceDetail) clear() {
 	d.next.SetText("")
 	d.pause.Hide()
 	d.prescription.SetText("")
-	d.timeline.set(nil)
+	d.timeline.Set(nil)
 	d.actions.hideAll()
 }
 
@@ -260,7 +262,7 @@ func (d *invoiceDetail) fill(dd detailData) {
 	d.data = dd
 	inv := &dd.report.Invoice
 	d.number.SetText(lang.L("invoices.detail_title", map[string]any{"Number": inv.Number}))
-	d.status.SetText(statusText(dd.status))
+	d.status.SetText(kit.StatusText(dd.status))
 	d.status.Importance = statusImportance(dd.status.Kind)
 	d.status.Refresh()
 	d.dot.FillColor = theme.Color(statusColorName(dd.status.Kind))
@@ -274,7 +276,7 @@ func (d *invoiceDetail) fill(dd detailData) {
 	d.statement.Objects = statementView(dd.report.Statement)
 	d.statement.Refresh()
 	d.claims.fill(dd)
-	d.timeline.set(dd.events)
+	d.timeline.Set(dd.events)
 	d.actions.update(dd)
 }
 
@@ -292,18 +294,18 @@ func (d *invoiceDetail) fillFacts(dd detailData) {
 		}
 		add(key, &widget.Label{Text: value, TextStyle: style, Truncation: fyne.TextTruncateEllipsis})
 	}
-	text("field.amount", formatMoney(inv.Amount), fyne.TextStyle{})
+	text("field.amount", kit.Money(inv.Amount), fyne.TextStyle{})
 	if inv.Credited > 0 {
-		text("invoices.detail.credited", "−"+formatMoney(inv.Credited), fyne.TextStyle{})
+		text("invoices.detail.credited", "−"+kit.Money(inv.Credited), fyne.TextStyle{})
 	}
-	text("invoices.detail.paid", formatMoney(dd.status.Paid), fyne.TextStyle{})
-	text("column.outstanding", formatMoney(dd.status.Outstanding), fyne.TextStyle{Bold: true})
+	text("invoices.detail.paid", kit.Money(dd.status.Paid), fyne.TextStyle{})
+	text("column.outstanding", kit.Money(dd.status.Outstanding), fyne.TextStyle{Bold: true})
 	if dd.status.Overpaid > 0 {
-		text("invoices.detail.overpaid", formatMoney(dd.status.Overpaid), fyne.TextStyle{})
+		text("invoices.detail.overpaid", kit.Money(dd.status.Overpaid), fyne.TextStyle{})
 	}
-	text("field.issue_date", formatDate(inv.IssueDate), fyne.TextStyle{})
-	text("field.delivery_date", formatDate(inv.DeliveryDate), fyne.TextStyle{})
-	text("field.due_date", formatDate(inv.DueDate), fyne.TextStyle{})
+	text("field.issue_date", kit.Date(inv.IssueDate), fyne.TextStyle{})
+	text("field.delivery_date", kit.Date(inv.DeliveryDate), fyne.TextStyle{})
+	text("field.due_date", kit.Date(inv.DueDate), fyne.TextStyle{})
 	text("field.kind", lang.L("kind."+string(dd.report.Client.Kind)), fyne.TextStyle{})
 	text("field.po_ref", inv.PORef, fyne.TextStyle{})
 	add("invoices.detail.attachment", d.actions.attachmentRow(inv))
@@ -349,7 +351,7 @@ func (d *invoiceDetail) fillPause(dd detailData) {
 	case inv.PausedOn(dd.today) && inv.PausedUntil.IsZero():
 		text = lang.L("invoices.paused_indefinitely")
 	case inv.PausedOn(dd.today):
-		text = lang.L("invoices.paused_until", map[string]any{"Date": formatDate(inv.PausedUntil)})
+		text = lang.L("invoices.paused_until", map[string]any{"Date": kit.Date(inv.PausedUntil)})
 	case client.RemindersPaused:
 		text = lang.L("invoices.client_paused")
 	}
@@ -374,7 +376,7 @@ func (d *invoiceDetail) fillPrescription(dd detailData) {
 		d.prescription.Refresh()
 		return
 	}
-	args := map[string]any{"Deadline": formatDate(p.Deadline), "Start": formatDate(p.Start),
+	args := map[string]any{"Deadline": kit.Date(p.Deadline), "Start": kit.Date(p.Start),
 		"From": lang.L(prescriptionStartKeys[p.StartReason])}
 	text := lang.L("invoices.prescription.until", args)
 	importance := widget.MediumImportance
@@ -424,11 +426,11 @@ func nextStepText(next dunning.NextStep, ok bool, st data.Status, today data.Dat
 	case next.Wait == dunning.WaitPaused:
 		return lang.L("next.paused")
 	case next.Step.ID == 0 && next.Wait == dunning.WaitPromise:
-		return lang.L("next.promise", map[string]any{"Date": formatDate(next.Date)})
+		return lang.L("next.promise", map[string]any{"Date": kit.Date(next.Date)})
 	}
-	text := lang.L("next.step", map[string]any{"Step": stepName(next.Step), "Date": formatDate(next.Date)})
+	text := lang.L("next.step", map[string]any{"Step": kit.StepName(next.Step), "Date": kit.Date(next.Date)})
 	if !next.Date.After(today) && next.Wait == dunning.WaitNone {
-		text = lang.L("next.step_due", map[string]any{"Step": stepName(next.Step), "Date": formatDate(next.Date)})
+		text = lang.L("next.step_due", map[string]any{"Step": kit.StepName(next.Step), "Date": kit.Date(next.Date)})
 	}
 	if next.Wait != dunning.WaitNone {
 		text += " — " + lang.L("next.wait."+next.Wait)
@@ -439,33 +441,33 @@ func nextStepText(next dunning.NextStep, ok bool, st data.Status, today data.Dat
 // statementView lays out a penalty statement: the slices, the totals and
 // the warnings; a line saying nothing is owed when the invoice is not late.
 func statementView(st dunning.Statement) []fyne.CanvasObject {
-	title := &widget.Label{Text: lang.L("detail.statement", map[string]any{"Date": formatDate(st.AsOf)}), TextStyle: fyne.TextStyle{Bold: true}}
+	title := &widget.Label{Text: lang.L("detail.statement", map[string]any{"Date": kit.Date(st.AsOf)}), TextStyle: fyne.TextStyle{Bold: true}}
 	out := []fyne.CanvasObject{title}
 	if st.DaysLate == 0 {
 		return append(out, widget.NewLabel(lang.L("detail.not_late")))
 	}
 	out = append(out, &widget.Label{Text: lang.L("statement.basis." + st.Basis), Wrapping: fyne.TextWrapWord})
-	if text := imputationText(st); text != "" {
+	if text := kit.ImputationText(st); text != "" {
 		out = append(out, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 	}
 	// Amounts stay in labels that do not wrap: Fyne breaks lines at the
 	// no-break spaces of French number formatting.
 	for _, s := range st.Slices {
-		line := lang.L("slice.line", map[string]any{"From": formatDate(s.From), "To": formatDate(s.To), "Days": s.Days,
-			"Rate": ratePercent(s.RateBP)})
-		base := &widget.Label{Text: lang.L("slice.base", map[string]any{"Base": formatMoney(s.Base)}), Importance: widget.LowImportance}
-		amount := &widget.Label{Text: formatMoney(s.Amount), Alignment: fyne.TextAlignTrailing}
+		line := lang.L("slice.line", map[string]any{"From": kit.Date(s.From), "To": kit.Date(s.To), "Days": s.Days,
+			"Rate": kit.RatePercent(s.RateBP)})
+		base := &widget.Label{Text: lang.L("slice.base", map[string]any{"Base": kit.Money(s.Base)}), Importance: widget.LowImportance}
+		amount := &widget.Label{Text: kit.Money(s.Amount), Alignment: fyne.TextAlignTrailing}
 		out = append(out, container.NewBorder(nil, nil, nil, container.NewHBox(base, amount),
 			&widget.Label{Text: line, Wrapping: fyne.TextWrapWord}))
 	}
 	totals := container.New(layout.NewFormLayout())
-	for _, row := range statementTotals(st) {
+	for _, row := range kit.StatementTotals(st) {
 		totals.Add(widget.NewLabel(row[0]))
 		totals.Add(&widget.Label{Text: row[1], Alignment: fyne.TextAlignTrailing, TextStyle: fyne.TextStyle{Bold: row[0] == lang.L("statement.total")}})
 	}
 	out = append(out, totals)
 	for _, w := range st.Warnings {
-		out = append(out, &widget.Label{Text: "⚠ " + warningText(w), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+		out = append(out, &widget.Label{Text: "⚠ " + kit.WarningText(w), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -21,16 +23,16 @@ import (
 // under them.
 type invoiceForm struct {
 	ui       *UI
-	form     *form
-	dlg      *formDialog
+	form     *kit.Form
+	dlg      *kit.FormDialog
 	clients  *clientPicker
 	original data.Invoice // the invoice edited; ID 0 for a new one
 
-	number, poRef                *entry
-	issue, due, delivery, amount *entry
+	number, poRef                *kit.Entry
+	issue, due, delivery, amount *kit.Entry
 	// remindedOn: on a new invoice, the day the owner already reminded the
 	// client about it, before entering it (its next step follows from it).
-	remindedOn *entry
+	remindedOn *kit.Entry
 	termsDays  int
 	dueEdited  bool
 }
@@ -89,19 +91,19 @@ func (u *UI) showInvoiceForm(ctx context.Context, inv data.Invoice) {
 			return
 		}
 		f := newInvoiceForm(u, inv, fd)
-		f.dlg.show(f.number)
+		f.dlg.Show(f.number)
 	})
 }
 
 func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 	today := u.today()
-	f := &invoiceForm{ui: u, form: newForm(), termsDays: fd.termsDays, clients: newClientPicker(u, fd.clients), original: inv}
-	f.number = newEntry(u)
-	f.issue = newDateEntry(u.win, today)
-	f.due = newDateEntry(u.win, today.AddDays(fd.termsDays))
-	f.delivery = newDateEntry(u.win, data.Date{})
-	f.amount = newMoneyEntry(u.win)
-	f.poRef = newEntry(u)
+	f := &invoiceForm{ui: u, form: kit.NewForm(), termsDays: fd.termsDays, clients: newClientPicker(u, fd.clients), original: inv}
+	f.number = kit.NewEntry(u.win)
+	f.issue = kit.NewDateEntry(u.win, today)
+	f.due = kit.NewDateEntry(u.win, today.AddDays(fd.termsDays))
+	f.delivery = kit.NewDateEntry(u.win, data.Date{})
+	f.amount = kit.NewMoneyEntry(u.win)
+	f.poRef = kit.NewEntry(u.win)
 	f.clients.choose(inv.ClientID)
 	title := "invoice_form.title"
 	if inv.ID == 0 {
@@ -116,29 +118,29 @@ func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 	newClient := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		u.openClientForm(func(c data.Client) { f.clients.add(c) })
 	}}
-	f.form.add("number", true, f.number)
-	client := f.form.add("client", true, container.NewVBox(container.NewBorder(nil, nil, nil, newClient, f.clients.entry),
+	f.form.Add("number", true, f.number)
+	client := f.form.Add("client", true, container.NewVBox(container.NewBorder(nil, nil, nil, newClient, f.clients.entry),
 		f.clients.matches))
 	if fd.locked {
 		f.clients.entry.Disable()
 		newClient.Hide()
-		client.input = container.NewVBox(client.input, &widget.Label{Text: lang.L("invoice_form.client_locked"),
+		client.Input = container.NewVBox(client.Input, &widget.Label{Text: lang.L("invoice_form.client_locked"),
 			Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 	}
-	f.form.add("issue_date", true, f.issue)
-	f.form.add("due_date", true, f.due)
-	f.form.add("amount", true, f.amount)
-	f.form.add("delivery_date", false, f.delivery)
-	f.form.add("po_ref", false, f.poRef)
+	f.form.Add("issue_date", true, f.issue)
+	f.form.Add("due_date", true, f.due)
+	f.form.Add("amount", true, f.amount)
+	f.form.Add("delivery_date", false, f.delivery)
+	f.form.Add("po_ref", false, f.poRef)
 	if inv.ID == 0 {
-		f.remindedOn = newDateEntry(u.win, data.Date{})
+		f.remindedOn = kit.NewDateEntry(u.win, data.Date{})
 		f.remindedOn.SetText("")
-		f.form.add("reminded_on", false, container.NewVBox(f.remindedOn, &widget.Label{Text: lang.L("invoice_form.reminded_hint"),
+		f.form.Add("reminded_on", false, container.NewVBox(f.remindedOn, &widget.Label{Text: lang.L("invoice_form.reminded_hint"),
 			Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
 	}
 
-	f.dlg = u.newFormDialog(title, f.form, fyne.NewSize(560, 560), f.submit, nil)
-	f.amount.OnSubmitted = func(string) { f.dlg.onSave() }
+	f.dlg = kit.NewFormDialog(u, title, f.form, fyne.NewSize(560, 560), f.submit, nil)
+	f.amount.OnSubmitted = func(string) { f.dlg.OnSave() }
 	return f
 }
 
@@ -146,9 +148,9 @@ func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 // and no longer follows the issue date.
 func (f *invoiceForm) fill(inv data.Invoice) {
 	f.number.SetText(inv.Number)
-	f.issue.SetText(inputDate(inv.IssueDate))
-	f.due.SetText(inputDate(inv.DueDate))
-	f.delivery.SetText(inputDate(inv.DeliveryDate))
+	f.issue.SetText(kit.InputDate(inv.IssueDate))
+	f.due.SetText(kit.InputDate(inv.DueDate))
+	f.delivery.SetText(kit.InputDate(inv.DeliveryDate))
 	f.amount.SetText(invoiceInputMoney(inv.Amount))
 	f.poRef.SetText(inv.PORef)
 	f.dueEdited = true
@@ -161,7 +163,7 @@ func (f *invoiceForm) onIssueChanged(text string) {
 		return
 	}
 	if d, err := data.ParseDate(text); err == nil {
-		f.due.SetText(inputDate(d.AddDays(f.termsDays)))
+		f.due.SetText(kit.InputDate(d.AddDays(f.termsDays)))
 		f.dueEdited = false // SetText above fired the due field's OnChanged
 	}
 }
@@ -177,19 +179,19 @@ func (f *invoiceForm) read() (data.Invoice, data.FieldErrors) {
 	if inv.ClientID, err = f.clients.selected(); err != nil {
 		errs = append(errs, data.FieldErrorsOf(err)...)
 	}
-	parse := func(e *entry, key string, optional bool) data.Date {
+	parse := func(e *kit.Entry, key string, optional bool) data.Date {
 		if optional && strings.TrimSpace(e.Text) == "" {
 			return data.Date{}
 		}
 		d, err := data.ParseDate(e.Text)
-		errs = append(errs, data.FieldErrorsOf(asField(err, key))...)
+		errs = append(errs, data.FieldErrorsOf(kit.AsField(err, key))...)
 		return d
 	}
 	inv.IssueDate = parse(f.issue, "issue_date", false)
 	inv.DueDate = parse(f.due, "due_date", false)
 	inv.DeliveryDate = parse(f.delivery, "delivery_date", true)
 	if inv.Amount, err = data.ParseMoney(f.amount.Text); err != nil {
-		errs = append(errs, data.FieldErrorsOf(asField(err, "amount"))...)
+		errs = append(errs, data.FieldErrorsOf(kit.AsField(err, "amount"))...)
 	}
 	return inv, errs
 }
@@ -226,7 +228,7 @@ func (f *invoiceForm) readRemindedOn(inv data.Invoice, errs *data.FieldErrors) d
 	}
 	d, err := data.ParseDate(f.remindedOn.Text)
 	if err != nil {
-		*errs = append(*errs, data.FieldErrorsOf(asField(err, "reminded_on"))...)
+		*errs = append(*errs, data.FieldErrorsOf(kit.AsField(err, "reminded_on"))...)
 		return d
 	}
 	if d.After(f.ui.today()) || d.Before(inv.IssueDate) {
@@ -239,13 +241,13 @@ func (f *invoiceForm) readRemindedOn(inv data.Invoice, errs *data.FieldErrors) d
 // matching clients are listed under the field as you type; tap one, or
 // type enough for one to be left.
 type clientPicker struct {
-	entry   *entry
+	entry   *kit.Entry
 	matches *fyne.Container // buttons of the clients that match, hidden when none or one picked
 	clients []data.Client
 }
 
 func newClientPicker(u *UI, clients []data.Client) *clientPicker {
-	p := &clientPicker{clients: clients, entry: newEntry(u), matches: container.NewVBox()}
+	p := &clientPicker{clients: clients, entry: kit.NewEntry(u.win), matches: container.NewVBox()}
 	p.entry.PlaceHolder = lang.L("placeholder.client")
 	p.matches.Hide()
 	p.entry.OnChanged = func(string) { p.showMatches() }

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
@@ -102,7 +104,7 @@ type invoiceNextKey struct {
 
 // newInvoiceFormatter formats in the language in use, as of today.
 func newInvoiceFormatter(today data.Date) *invoiceFormatter {
-	return &invoiceFormatter{en: language() == "en", statuses: map[invoiceStatusKey]string{}, nexts: map[invoiceNextKey]string{}, today: today}
+	return &invoiceFormatter{en: kit.Language() == "en", statuses: map[invoiceStatusKey]string{}, nexts: map[invoiceNextKey]string{}, today: today}
 }
 
 // money writes an amount the user's way.
@@ -132,7 +134,7 @@ func (f *invoiceFormatter) status(st data.Status) string {
 	}
 	text, ok := f.statuses[key]
 	if !ok {
-		text = statusText(st)
+		text = kit.StatusText(st)
 		f.statuses[key] = text
 	}
 	return text
@@ -163,11 +165,11 @@ func invoiceShortNext(n dunning.NextStep, ok bool, today data.Date) string {
 	case n.Wait == dunning.WaitPaused:
 		return lang.L("invoices.next.paused")
 	case n.Step.ID == 0 && n.Wait == dunning.WaitPromise:
-		return lang.L("invoices.next.promise", map[string]any{"Date": formatDate(n.Date)})
+		return lang.L("invoices.next.promise", map[string]any{"Date": kit.Date(n.Date)})
 	case n.Wait == dunning.WaitNone && !n.Date.After(today):
-		return lang.L("invoices.next.due", map[string]any{"Step": stepName(n.Step)})
+		return lang.L("invoices.next.due", map[string]any{"Step": kit.StepName(n.Step)})
 	}
-	text := lang.L("next.step", map[string]any{"Step": stepName(n.Step), "Date": formatDate(n.Date)})
+	text := lang.L("next.step", map[string]any{"Step": kit.StepName(n.Step), "Date": kit.Date(n.Date)})
 	if n.Wait != dunning.WaitNone {
 		text += " (" + lang.L("next.wait."+n.Wait) + ")"
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"image/color"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -295,6 +297,6 @@ func invoiceColumnWidths(width, padding float32) [columnCount]float32 {
 // invoiceStatusWidth fits a long late status ("En retard de 365 jours")
 // and its dot, in the language in use.
 func invoiceStatusWidth(padding float32) float32 {
-	text := statusText(data.Status{Kind: data.StatusOverdue, DaysLate: 365})
+	text := kit.StatusText(data.Status{Kind: data.StatusOverdue, DaysLate: 365})
 	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 10 + theme.InnerPadding()*2 + padding*3
 }

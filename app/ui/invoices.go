@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -26,7 +28,7 @@ type invoicesScreen struct {
 	content      *fyne.Container // the list page, or an invoice's detail
 	listPage     fyne.CanvasObject
 	table        *widget.Table
-	search       *entry
+	search       *kit.Entry
 	filters      [invFilterCount]*widget.Button
 	summary      *widget.Label
 	empty        *widget.Label
@@ -69,7 +71,7 @@ func (s *invoicesScreen) buildList() fyne.CanvasObject {
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.AccountIcon(), OnTapped: s.onNewClient}
 	newInvoice := &widget.Button{Text: lang.L("button.new_invoice"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewInvoice}
-	s.search = newEntry(s.ui)
+	s.search = kit.NewEntry(s.ui.win)
 	s.search.PlaceHolder = lang.L("invoices.search_placeholder")
 	clear := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { s.search.SetText("") }}
 	clear.Hide()
@@ -283,7 +285,7 @@ func (s *invoicesScreen) showView(v invoiceView) {
 		}
 	}
 	s.summary.SetText(lang.N("invoices.totals", len(v.shown), map[string]any{"Count": len(v.shown),
-		"Amount": formatMoney(v.amount), "Outstanding": formatMoney(v.outstanding), "Overdue": formatMoney(v.overdue)}))
+		"Amount": kit.Money(v.amount), "Outstanding": kit.Money(v.outstanding), "Overdue": kit.Money(v.overdue)}))
 	switch {
 	case !s.loaded:
 		s.empty.SetText(lang.L("invoices.loading"))

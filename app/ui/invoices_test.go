@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -189,7 +191,7 @@ func TestInvoiceFiltersKeepTheRightRows(t *testing.T) {
 	if got := s.filters[invFilterOverdue].Text; !strings.Contains(got, "(2)") {
 		t.Errorf("overdue count with a search: %q", got)
 	}
-	if got := s.summary.Text; !strings.Contains(got, formatMoney(540000)) {
+	if got := s.summary.Text; !strings.Contains(got, kit.Money(540000)) {
 		t.Errorf("totals of Martin's overdue invoices (5 000 + 400): %q", got)
 	}
 }
@@ -203,7 +205,7 @@ func TestInvoiceSortByAmountAndDaysLate(t *testing.T) {
 	if got := b.shown(); !slices.Equal(got, wantLate) {
 		t.Fatalf("default order %v, want %v", got, wantLate)
 	}
-	if got := b.cell(0, colStatus); got != statusText(data.Status{Kind: data.StatusOverdue, DaysLate: 30}) {
+	if got := b.cell(0, colStatus); got != kit.StatusText(data.Status{Kind: data.StatusOverdue, DaysLate: 30}) {
 		t.Errorf("first row's status cell %q", got)
 	}
 
@@ -219,7 +221,7 @@ func TestInvoiceSortByAmountAndDaysLate(t *testing.T) {
 	if header.icon.Resource == nil || !header.left.Visible() || header.right.Visible() {
 		t.Error("the amount header shows no arrow")
 	}
-	if got := b.cell(0, colAmount); got != formatMoney(500000) {
+	if got := b.cell(0, colAmount); got != kit.Money(500000) {
 		t.Errorf("first amount cell %q", got)
 	}
 	test.Tap(header)
@@ -271,7 +273,7 @@ func TestRecordPaymentRefusesABadAmount(t *testing.T) {
 		t.Fatal("the dialog closed on a refused amount")
 	}
 	fillIn(t, dlg, "amount", "6 000,00")
-	if !textOnScreen(dlg, lang.L("invoices.pay.overpaid", map[string]any{"Excess": formatMoney(100000)})) {
+	if !textOnScreen(dlg, lang.L("invoices.pay.overpaid", map[string]any{"Excess": kit.Money(100000)})) {
 		t.Error("an overpayment is not pointed out")
 	}
 }
@@ -297,7 +299,7 @@ func TestRecordFullPaymentThroughDialog(t *testing.T) {
 		t.Fatalf("stored payment %+v, want %+v", list[0], want)
 	}
 	row := b.row(t, "FA-2026-0002")
-	if row.kind != data.StatusPaid || row.outstanding != formatMoney(0) || statusColorName(row.kind) != theme.ColorNameSuccess {
+	if row.kind != data.StatusPaid || row.outstanding != kit.Money(0) || statusColorName(row.kind) != theme.ColorNameSuccess {
 		t.Errorf("after a full payment the row reads %q, %q", row.status, row.outstanding)
 	}
 	if d.status.Text != lang.L("status.paid") || d.actions.pay.Visible() || d.actions.writeOff.Visible() {
@@ -335,7 +337,7 @@ func TestLogCallWithPromise(t *testing.T) {
 	if !ok || next.step.Wait != dunning.WaitPromise {
 		t.Fatalf("after a promise the next step is %+v", next)
 	}
-	if !strings.Contains(d.next.Text, formatDate(next.step.Date)) {
+	if !strings.Contains(d.next.Text, kit.Date(next.step.Date)) {
 		t.Errorf("the page's next step %q does not say until when it waits", d.next.Text)
 	}
 }
@@ -354,7 +356,7 @@ func TestRecordPromiseThroughDialog(t *testing.T) {
 	fillIn(t, dlg, "promised_on", "15/12/2026")
 	fillIn(t, dlg, "amount", "2 500")
 	channel, _ := asSelect(firstInput(t, dlg, "channel"))
-	channel.SetSelected(channelName(data.ChannelEmail))
+	channel.SetSelected(kit.ChannelName(data.ChannelEmail))
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 	promises, _ := b.store.ListPromisesByInvoice(ctx, b.ids["FA-2026-0002"])
 	want := data.Promise{ID: promises[0].ID, InvoiceID: b.ids["FA-2026-0002"], MadeOn: testDay,
@@ -421,7 +423,7 @@ func TestPauseUntilADayAndResume(t *testing.T) {
 	if row := b.row(t, "FA-2026-0002"); row.filters&(1<<invFilterPaused) == 0 {
 		t.Error("the paused invoice is not under the Paused filter")
 	}
-	if !d.pause.Visible() || !strings.Contains(d.pause.Text, formatDate(inv.PausedUntil)) || d.actions.pause.Visible() {
+	if !d.pause.Visible() || !strings.Contains(d.pause.Text, kit.Date(inv.PausedUntil)) || d.actions.pause.Visible() {
 		t.Errorf("the page says %q about the pause", d.pause.Text)
 	}
 
@@ -592,10 +594,10 @@ func TestInvoiceDetailShowsStatementAndPrescription(t *testing.T) {
 		t.Error("the page of an overdue invoice shows no penalty total")
 	}
 	p := d.data.prescription
-	if p.Deadline != p.Start.AddDays(-1).AddMonths(60) || !strings.Contains(d.prescription.Text, formatDate(p.Deadline)) {
+	if p.Deadline != p.Start.AddDays(-1).AddMonths(60) || !strings.Contains(d.prescription.Text, kit.Date(p.Deadline)) {
 		t.Errorf("limitation period %+v, text %q", p, d.prescription.Text)
 	}
-	if len(d.timeline.events) == 0 {
+	if len(d.timeline.Events()) == 0 {
 		t.Error("the timeline is empty")
 	}
 	// Within a year of the deadline, the line turns into a warning.
@@ -607,7 +609,7 @@ func TestInvoiceDetailShowsStatementAndPrescription(t *testing.T) {
 	}
 	dd.today = p.Deadline.AddDays(1)
 	d.fillPrescription(dd)
-	if d.prescription.Importance != widget.DangerImportance || !strings.Contains(d.prescription.Text, formatDate(p.Deadline)) {
+	if d.prescription.Importance != widget.DangerImportance || !strings.Contains(d.prescription.Text, kit.Date(p.Deadline)) {
 		t.Errorf("past the deadline the text is %q", d.prescription.Text)
 	}
 }
@@ -662,7 +664,7 @@ func anyEntry(t *testing.T, input fyne.CanvasObject) textField {
 		switch e := o.(type) {
 		case *widget.Entry:
 			found = e
-		case *entry:
+		case *kit.Entry:
 			found = e
 		}
 	})

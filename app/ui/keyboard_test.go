@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -142,7 +144,7 @@ func TestFocusPutsTheCursorAtTheEnd(t *testing.T) {
 	test.FocusNext(u.win.Canvas()) // to the client
 	test.FocusNext(u.win.Canvas()) // the new-client button
 	test.FocusNext(u.win.Canvas()) // the issue date
-	issue, ok := u.win.Canvas().Focused().(*entry)
+	issue, ok := u.win.Canvas().Focused().(*kit.Entry)
 	if !ok {
 		t.Fatalf("Tab went to %T", u.win.Canvas().Focused())
 	}

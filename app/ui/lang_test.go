@@ -63,9 +63,9 @@ func TestCataloguesAreComplete(t *testing.T) {
 }
 
 var (
-	literalKey = regexp.MustCompile(`lang\.[LN]\("([a-z_.]+[a-z_])"`)
+	literalKey = regexp.MustCompile(`(?:lang|\.T)\.[LN]\("([a-z_.]+[a-z_])"`)
 	mapKey     = regexp.MustCompile(`"((?:column|kind|language|cli\.cmd|cli\.opt|slice|detail|statement|next|nav|today|calendar|category|scenario|clients|invoices|settings|welcome|outcome|state|task|promise_status|method)\.[a-z_.]+[a-z_])"`)
-	formKey    = regexp.MustCompile(`\.add\("([a-z_]+)"`)
+	formKey    = regexp.MustCompile(`\.Add\("([a-z_]+)"`)
 	eventKind  = regexp.MustCompile(`(?:data\.)?EventKind\s*=\s*"([a-z_]+)"`)
 	dataField  = regexp.MustCompile(`invalid\("([a-z_]+)"|Field: "([a-z_]+)"`)
 )
@@ -104,7 +104,17 @@ func usedKeys(t *testing.T) []string {
 		}
 	}
 	scan(".", literalKey, mapKey, formKey, dataField, eventKind)
-	scan("../../cmd/relance", literalKey, mapKey)
+	subdirs, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range subdirs {
+		if d.IsDir() {
+			scan(d.Name(), literalKey, mapKey, formKey, dataField, eventKind)
+		}
+	}
+	scan("../words", literalKey, mapKey)
+	scan("../../cmd/relance/cli", literalKey, mapKey)
 	scan("../../data", dataField, eventKind)
 	for _, r := range data.Reasons() {
 		keys["error."+string(r)] = true

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -78,7 +80,7 @@ func (u *UI) checkContact(ctx context.Context, job letterJob, c *documents.Conte
 // if so, the tasks that said otherwise are done and the letter printed.
 func (u *UI) confirmContact(e *contactLeftError) {
 	t := e.tasks[0]
-	text := lang.L("mail.contact.left", map[string]any{"Date": formatDate(t.DueOn)})
+	text := lang.L("mail.contact.left", map[string]any{"Date": kit.Date(t.DueOn)})
 	if note := strings.TrimSpace(t.Note); note != "" {
 		text += " " + lang.L("mail.contact.note", map[string]any{"Note": note})
 	}

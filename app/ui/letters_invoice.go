@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -42,7 +44,7 @@ func (a *invoiceActions) lettersMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.notice"), a.onPrintNotice))
 	if st, ok := a.currentLetterStep(); ok {
-		items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.step", map[string]any{"Step": stepName(st)}),
+		items = append(items, fyne.NewMenuItem(lang.L("letters.invoice.step", map[string]any{"Step": kit.StepName(st)}),
 			func() { a.onPrintStep(st) }))
 	}
 	if dd.status.Kind == data.StatusOverdue {
@@ -89,12 +91,12 @@ func (a *invoiceActions) onPrintNotice() {
 	for i, days := range letterDeadlines {
 		options[i] = lang.N("letters.notice.days", days, map[string]any{"Days": days})
 	}
-	deadline := newSelect(u, options, nil)
+	deadline := kit.NewSelect(u.win, options, nil)
 	deadline.SetSelectedIndex(0)
 	hint := &widget.Label{Text: lang.L("letters.notice.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
-	f := newForm()
-	f.add("deadline_days", true, container.NewVBox(deadline, hint))
-	fd := u.newFormDialog("letters.notice.title", f, fyne.NewSize(520, 230), func() (func(context.Context) error, error) {
+	f := kit.NewForm()
+	f.Add("deadline_days", true, container.NewVBox(deadline, hint))
+	fd := kit.NewFormDialog(u, "letters.notice.title", f, fyne.NewSize(520, 230), func() (func(context.Context) error, error) {
 		days := letterDeadlines[max(deadline.SelectedIndex(), 0)]
 		return func(ctx context.Context) error {
 			step, ok, err := letterScenarioStep(ctx, u.store, invoiceID, data.ChannelRegisteredLetter)
@@ -118,9 +120,9 @@ func (a *invoiceActions) onPrintNotice() {
 			return nil
 		}, nil
 	}, nil)
-	fd.save.SetText(lang.L("letters.notice.print"))
-	fd.save.SetIcon(theme.DocumentPrintIcon())
-	fd.show(deadline)
+	fd.Save.SetText(lang.L("letters.notice.print"))
+	fd.Save.SetIcon(theme.DocumentPrintIcon())
+	fd.Show(deadline)
 }
 
 // onPrintStep prints the letter of the invoice's current step and records
@@ -166,24 +168,24 @@ func (u *UI) showTrackingDialog(notice data.Action, wrap func(func(context.Conte
 	if wrap == nil {
 		wrap = func(w func(context.Context) error) func(context.Context) error { return w }
 	}
-	number := newEntry(u)
+	number := kit.NewEntry(u.win)
 	number.SetText(notice.TrackingNumber)
 	number.SetPlaceHolder("1A 123 456 7890 1")
 	sentDay := notice.SentOn
 	if sentDay.IsZero() {
 		sentDay = notice.DoneOn
 	}
-	sent := newDateEntry(u.win, sentDay)
-	received := newDateEntry(u.win, notice.ReceivedOn)
-	presented := newDateEntry(u.win, notice.PresentedOn)
-	f := newForm()
-	f.add("tracking_number", false, number)
-	f.add("sent_on", true, sent)
-	f.add("received_on", false, container.NewVBox(received,
+	sent := kit.NewDateEntry(u.win, sentDay)
+	received := kit.NewDateEntry(u.win, notice.ReceivedOn)
+	presented := kit.NewDateEntry(u.win, notice.PresentedOn)
+	f := kit.NewForm()
+	f.Add("tracking_number", false, number)
+	f.Add("sent_on", true, sent)
+	f.Add("received_on", false, container.NewVBox(received,
 		&widget.Label{Text: lang.L("letters.tracking.hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
-	f.add("presented_on", false, container.NewVBox(presented,
+	f.Add("presented_on", false, container.NewVBox(presented,
 		&widget.Label{Text: lang.L("letters.tracking.presented_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
-	fd := u.newFormDialog("letters.tracking.title", f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(u, "letters.tracking.title", f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		t := data.LetterTracking{Number: strings.TrimSpace(number.Text), SentOn: invoiceParseDate(sent, "sent_on", &errs)}
 		t.ReceivedOn = optionalPastDate(received, "received_on", u.today(), &errs)
@@ -195,12 +197,12 @@ func (u *UI) showTrackingDialog(notice data.Action, wrap func(func(context.Conte
 			return u.store.UpdateLetterTracking(ctx, notice.ID, t)
 		}), nil
 	}, nil)
-	fd.show(number)
+	fd.Show(number)
 }
 
 // optionalPastDate reads a date field that may stay empty but not hold a
 // day after today (La Poste cannot have delivered tomorrow).
-func optionalPastDate(e *entry, field string, today data.Date, errs *data.FieldErrors) data.Date {
+func optionalPastDate(e *kit.Entry, field string, today data.Date, errs *data.FieldErrors) data.Date {
 	if strings.TrimSpace(e.Text) == "" {
 		return data.Date{}
 	}
@@ -244,5 +246,5 @@ func letterErrorSentence(err error) string {
 	case errors.Is(err, documents.ErrNoIBAN):
 		return lang.L("letters.error.no_iban")
 	}
-	return errorSentence(err)
+	return kit.ErrorSentence(err)
 }

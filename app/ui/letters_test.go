@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -183,7 +185,7 @@ func TestPenaltyStatementOnlyWhenLate(t *testing.T) {
 	if text := lettersPDFText(t, b.u, last.File); !strings.Contains(text, "Décompte des pénalités de retard au 24 novembre 2026") {
 		t.Errorf("statement reads %q", text)
 	}
-	if got := eventText(last); got != lang.L("event.letter_printed", map[string]any{"step": lang.L("step.penalty_statement")}) {
+	if got := kit.EventText(last); got != lang.L("event.letter_printed", map[string]any{"step": lang.L("step.penalty_statement")}) {
 		t.Errorf("timeline says %q", got)
 	}
 }
@@ -270,8 +272,8 @@ func TestLettersSettings(t *testing.T) {
 	s.width.SetText("85")
 	s.height.SetText("120") // the window would end below the top third of the sheet
 	test.Tap(s.save)
-	if co, _ := store.GetCompany(context.Background()); s.form.general.Text == "" || co.Window != data.DefaultWindow {
-		t.Fatalf("a window ending at 170 mm was accepted (%q, %+v)", s.form.general.Text, co.Window)
+	if co, _ := store.GetCompany(context.Background()); s.form.General().Text == "" || co.Window != data.DefaultWindow {
+		t.Fatalf("a window ending at 170 mm was accepted (%q, %+v)", s.form.General().Text, co.Window)
 	}
 	s.height.SetText("40")
 	test.Tap(s.save)
@@ -285,7 +287,7 @@ func TestLettersSettings(t *testing.T) {
 		t.Fatalf("no calibration page: %v", err)
 	}
 	want := "105,5 mm du bord gauche" // the page is in the window's language
-	if language() == "en" {
+	if kit.Language() == "en" {
 		want = "105.5 mm from the left edge"
 	}
 	if text := lettersPDFText(t, u, "documents/calibration.pdf"); !strings.Contains(text, want) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -67,7 +69,7 @@ func mailErrorSentence(err error) string {
 	case errors.Is(err, context.Canceled):
 		return lang.L("mail.error.cancelled")
 	}
-	return errorSentence(err)
+	return kit.ErrorSentence(err)
 }
 
 // mailNotSendableText says why an invoice's reminder was stopped.

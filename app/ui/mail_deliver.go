@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -106,16 +108,16 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	if reason := secrets.Unavailable(); reason != nil {
 		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": mailKeychainText(reason)})
 	}
-	secret := newEntry(u)
+	secret := kit.NewEntry(u.win)
 	secret.Password = true
-	f := newForm()
+	f := kit.NewForm()
 	labelKey := "field.smtp_password"
 	if a.OAuth() {
 		labelKey = "field.smtp_token"
 	}
-	f.addLabelled(labelKey, true, secret)
+	f.AddLabelled(labelKey, true, secret)
 	intro := &widget.Label{Text: why, Wrapping: fyne.TextWrapWord}
-	content := container.NewVBox(intro, f.content())
+	content := container.NewVBox(intro, f.Content())
 	kind := mailSecretKind(&a)
 	d := dialog.NewCustomConfirm(lang.L("mail.password.title"), lang.L("mail.password.ok"), lang.L("button.cancel"),
 		container.NewGridWrap(fyne.NewSize(480, 200), content), func(ok bool) {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -35,13 +37,13 @@ type sendDialog struct {
 
 	dlg                 dialog.Dialog
 	contactBanner       *fyne.Container
-	form                *form
-	to, cc, subject     *entry
-	own                 *entry // demo book: the owner's own address
-	ownConfirm          *checkField
-	body                *entry
+	form                *kit.Form
+	to, cc, subject     *kit.Entry
+	own                 *kit.Entry // demo book: the owner's own address
+	ownConfirm          *kit.Check
+	body                *kit.Entry
 	preview             *widget.RichText
-	files               []*checkField
+	files               []*kit.Check
 	status              *widget.Label
 	progress            *widget.ProgressBarInfinite
 	send, cancel, byOwn *widget.Button
@@ -94,7 +96,7 @@ func (u *UI) loadSendData(ctx context.Context, g dunning.Group) (sendData, error
 
 func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
 	s := &sendDialog{ui: u, group: g, draft: d.draft, client: d.client, demo: d.demo, account: d.account,
-		contactTasks: d.contactTasks, status: newErrorLabel(), progress: widget.NewProgressBarInfinite()}
+		contactTasks: d.contactTasks, status: kit.NewErrorLabel(), progress: widget.NewProgressBarInfinite()}
 	s.progress.Stop()
 	s.progress.Hide()
 	s.send = &widget.Button{Text: lang.L("mail.send.send"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: s.onSend}
@@ -134,7 +136,7 @@ func (s *sendDialog) show() {
 // client". Send waits until the owner took one.
 func (s *sendDialog) contactWarning() fyne.CanvasObject {
 	t := s.contactTasks[0]
-	text := lang.L("mail.contact.left", map[string]any{"Date": formatDate(t.DueOn)})
+	text := lang.L("mail.contact.left", map[string]any{"Date": kit.Date(t.DueOn)})
 	if note := strings.TrimSpace(t.Note); note != "" {
 		text += " " + lang.L("mail.contact.note", map[string]any{"Note": note})
 	}
@@ -177,7 +179,7 @@ func (s *sendDialog) closeContactTasks(then func()) {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				setError(s.status, errorSentence(err))
+				kit.SetError(s.status, kit.ErrorSentence(err))
 				return
 			}
 			s.contactTasks = nil
@@ -207,22 +209,22 @@ func (u *UI) mailOpenSettings() {
 // compose lays out the recipients, the subject, the body and its preview,
 // and the files.
 func (s *sendDialog) compose() fyne.CanvasObject {
-	s.form = newForm()
+	s.form = kit.NewForm()
 	top := container.NewVBox()
 	if s.demo {
 		top.Add(s.demoBanner())
 	} else {
-		s.to, s.cc = newEntry(s.ui), newEntry(s.ui)
+		s.to, s.cc = kit.NewEntry(s.ui.win), kit.NewEntry(s.ui.win)
 		s.to.SetText(strings.Join(s.draft.To, ", "))
 		s.cc.SetText(strings.Join(s.draft.Cc, ", "))
-		s.form.add("mail_to", true, s.to)
-		s.form.add("mail_cc", false, s.cc)
+		s.form.Add("mail_to", true, s.to)
+		s.form.Add("mail_cc", false, s.cc)
 	}
-	s.subject = newEntry(s.ui)
+	s.subject = kit.NewEntry(s.ui.win)
 	s.subject.SetText(s.draft.Subject)
-	s.form.add("mail_subject", true, s.subject)
-	top.Add(s.form.content())
-	s.body = newEntry(s.ui)
+	s.form.Add("mail_subject", true, s.subject)
+	top.Add(s.form.Content())
+	s.body = kit.NewEntry(s.ui.win)
 	s.body.MultiLine, s.body.Wrapping = true, fyne.TextWrapWord
 	s.body.TextStyle = fyne.TextStyle{Monospace: true} // the plain text's tables are aligned with spaces
 	s.body.SetText(s.draft.Text)
@@ -240,10 +242,10 @@ func (s *sendDialog) compose() fyne.CanvasObject {
 // confirms as theirs.
 func (s *sendDialog) demoBanner() fyne.CanvasObject {
 	warn := &widget.Label{Text: lang.L("mail.send.demo"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
-	s.own = newEntry(s.ui)
+	s.own = kit.NewEntry(s.ui.win)
 	s.own.SetText(s.account.FromAddress)
-	s.ownConfirm = newCheck(s.ui, lang.L("mail.send.demo_confirm"), nil)
-	s.form.add("mail_own", true, container.NewVBox(s.own, s.ownConfirm))
+	s.ownConfirm = kit.NewCheck(s.ui.win, lang.L("mail.send.demo_confirm"), nil)
+	s.form.Add("mail_own", true, container.NewVBox(s.own, s.ownConfirm))
 	return warn
 }
 
@@ -256,9 +258,9 @@ func (s *sendDialog) filesBox() fyne.CanvasObject {
 		numbers[i] = d.Number
 	}
 	box.Add(&widget.Label{Text: lang.N("mail.send.invoices", len(numbers), map[string]any{"Count": len(numbers),
-		"Numbers": strings.Join(numbers, ", "), "Total": formatMoney(s.group.Total)}), Truncation: fyne.TextTruncateEllipsis})
+		"Numbers": strings.Join(numbers, ", "), "Total": kit.Money(s.group.Total)}), Truncation: fyne.TextTruncateEllipsis})
 	for _, att := range s.draft.Attachments {
-		c := newCheck(s.ui, lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
+		c := kit.NewCheck(s.ui.win, lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
 		c.SetChecked(true)
 		c.OnChanged = func(bool) { s.onFilesChanged() }
 		s.files = append(s.files, c)
@@ -292,7 +294,7 @@ func (s *sendDialog) onFilesChanged() {
 	}
 	b, err := s.draft.Rewrite(s.kept())
 	if err != nil {
-		setError(s.status, errorSentence(err))
+		kit.SetError(s.status, kit.ErrorSentence(err))
 		return
 	}
 	if strings.TrimSpace(s.subject.Text) == s.draft.Subject {
@@ -352,10 +354,10 @@ const reasonMailOwn data.Reason = "mail_own"
 func (s *sendDialog) onSend() {
 	m, err := s.message()
 	if err != nil {
-		s.form.showErrors(err)
+		s.form.ShowErrors(err)
 		return
 	}
-	s.form.clearErrors()
+	s.form.ClearErrors()
 	s.busy(true)
 	s.ui.async(func() {
 		om, err := s.ui.mailer().svc.Queue(context.Background(), m)
@@ -369,7 +371,7 @@ func (s *sendDialog) onSend() {
 				s.busy(false)
 				if errors.Is(err, mail.ErrNoSecret) { // the owner did not give the password: nothing went
 					s.ui.mailWithdraw([]int64{om.ID})
-					setError(s.status, mailCauseText(err))
+					kit.SetError(s.status, mailCauseText(err))
 					return
 				}
 				s.dlg.Hide()
@@ -383,11 +385,11 @@ func (s *sendDialog) onSend() {
 // showError shows a refusal in the dialog: under its field when it is one.
 func (s *sendDialog) showError(err error) {
 	var fe *data.FieldError
-	if errors.As(err, &fe) && s.form.field(fe.Field) != nil {
-		s.form.showErrors(err)
+	if errors.As(err, &fe) && s.form.Field(fe.Field) != nil {
+		s.form.ShowErrors(err)
 		return
 	}
-	setError(s.status, mailCauseText(err))
+	kit.SetError(s.status, mailCauseText(err))
 }
 
 func (s *sendDialog) busy(on bool) {
@@ -396,7 +398,7 @@ func (s *sendDialog) busy(on bool) {
 		s.progress.Start()
 		s.send.Disable()
 		s.byOwn.Disable()
-		setError(s.status, "")
+		kit.SetError(s.status, "")
 		return
 	}
 	s.progress.Stop()
@@ -416,7 +418,7 @@ func (s *sendDialog) onSentMyself() {
 		fyne.Do(func() {
 			s.busy(false)
 			if err != nil {
-				setError(s.status, errorSentence(err))
+				kit.SetError(s.status, kit.ErrorSentence(err))
 				return
 			}
 			s.dlg.Hide()

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -25,14 +27,14 @@ type mailSection struct {
 	loaded  data.MailAccount
 
 	preset                                   *widget.Select
-	fromName, fromAddress, replyTo           *entry
-	host, port, username, secret             *entry
-	checkAfter                               *entry // days in the outbox before an email is put to check
-	imapHost, imapPort, imapFolder           *entry
+	fromName, fromAddress, replyTo           *kit.Entry
+	host, port, username, secret             *kit.Entry
+	checkAfter                               *kit.Entry // days in the outbox before an email is put to check
+	imapHost, imapPort, imapFolder           *kit.Entry
 	security, auth, imapSecurity             *widget.Select
 	plaintext, bcc, sentCopy                 *widget.Check
-	sender, server, sent                     *form
-	secretField                              *formField
+	sender, server, sent                     *kit.Form
+	secretField                              *kit.FormField
 	imapBox                                  *fyne.Container
 	secretHint, presetHint, testResult, save *widget.Label
 	general                                  *widget.Label
@@ -47,7 +49,7 @@ var mailSecurityKeys = map[data.Security]string{data.SecuritySSL: "mail.security
 
 // newMailSection builds the tab; set fills it.
 func newMailSection(u *UI) *mailSection {
-	s := &mailSection{ui: u, general: newErrorLabel(),
+	s := &mailSection{ui: u, general: kit.NewErrorLabel(),
 		secretHint: settingsHint("mail.settings.secret_unknown"), presetHint: settingsHint("mail.settings.preset_hint"),
 		testResult: &widget.Label{Wrapping: fyne.TextWrapWord}, save: newSavedLabel()}
 	s.buildSender()
@@ -57,8 +59,8 @@ func newMailSection(u *UI) *mailSection {
 	s.saveButton = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
 		OnTapped: s.onSave}
 	body := container.NewVBox(
-		settingsGroup("mail.settings.group.sender", s.sender.content()),
-		settingsGroup("mail.settings.group.server", s.presetHint, s.server.content(), s.secretHint),
+		settingsGroup("mail.settings.group.sender", s.sender.Content()),
+		settingsGroup("mail.settings.group.server", s.presetHint, s.server.Content(), s.secretHint),
 		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox),
 		container.NewVBox(container.NewHBox(s.testButton), s.testResult))
 	s.testResult.Hide()
@@ -66,8 +68,8 @@ func newMailSection(u *UI) *mailSection {
 	return s
 }
 
-func (s *mailSection) newEntry(placeholder string) *entry {
-	e := newEntry(s.ui)
+func (s *mailSection) newEntry(placeholder string) *kit.Entry {
+	e := kit.NewEntry(s.ui.win)
 	if placeholder != "" {
 		e.PlaceHolder = lang.L(placeholder)
 	}
@@ -80,13 +82,13 @@ func (s *mailSection) buildSender() {
 	s.fromAddress = s.newEntry("")
 	s.replyTo = s.newEntry("mail.settings.reply_to_hint")
 	s.bcc = widget.NewCheck(lang.L("mail.settings.bcc"), func(bool) { s.save.Hide() })
-	s.sender = newForm()
-	s.sender.add("from_name", false, s.fromName)
-	s.sender.add("from_address", true, s.fromAddress)
-	s.sender.add("reply_to", false, s.replyTo)
-	s.sender.addLabelled("mail.settings.copy", false, s.bcc)
+	s.sender = kit.NewForm()
+	s.sender.Add("from_name", false, s.fromName)
+	s.sender.Add("from_address", true, s.fromAddress)
+	s.sender.Add("reply_to", false, s.replyTo)
+	s.sender.AddLabelled("mail.settings.copy", false, s.bcc)
 	s.checkAfter = s.newEntry("")
-	s.sender.add("mail_check_after", true, container.NewVBox(s.checkAfter, settingsHint("mail.settings.check_after_hint")))
+	s.sender.Add("mail_check_after", true, container.NewVBox(s.checkAfter, settingsHint("mail.settings.check_after_hint")))
 }
 
 func (s *mailSection) buildServer() {
@@ -103,14 +105,14 @@ func (s *mailSection) buildServer() {
 	s.auth = widget.NewSelect(mailAuthNames(), func(string) { s.onAuth() })
 	s.secret = s.newEntry("")
 	s.secret.Password = true
-	s.server = newForm()
-	s.server.add("mail_preset", false, s.preset)
-	s.server.add("smtp_host", true, s.host)
-	s.server.add("smtp_port", true, s.port)
-	s.server.add("smtp_security", true, container.NewVBox(s.security, s.plaintext))
-	s.server.add("smtp_username", false, s.username)
-	s.server.add("smtp_auth", false, s.auth)
-	s.secretField = s.server.add("smtp_password", false, s.secret)
+	s.server = kit.NewForm()
+	s.server.Add("mail_preset", false, s.preset)
+	s.server.Add("smtp_host", true, s.host)
+	s.server.Add("smtp_port", true, s.port)
+	s.server.Add("smtp_security", true, container.NewVBox(s.security, s.plaintext))
+	s.server.Add("smtp_username", false, s.username)
+	s.server.Add("smtp_auth", false, s.auth)
+	s.secretField = s.server.Add("smtp_password", false, s.secret)
 }
 
 func (s *mailSection) buildSent() {
@@ -122,12 +124,12 @@ func (s *mailSection) buildSent() {
 	s.imapPort = s.newEntry("")
 	s.imapSecurity = widget.NewSelect(mailSecurityNames(), func(string) { s.save.Hide() })
 	s.imapFolder = s.newEntry("mail.settings.folder_auto")
-	s.sent = newForm()
-	s.sent.add("imap_host", true, s.imapHost)
-	s.sent.add("imap_port", true, s.imapPort)
-	s.sent.add("imap_security", true, s.imapSecurity)
-	s.sent.add("imap_folder", false, s.imapFolder)
-	s.imapBox = container.NewVBox(s.sent.content(), settingsHint("mail.settings.sent_hint"))
+	s.sent = kit.NewForm()
+	s.sent.Add("imap_host", true, s.imapHost)
+	s.sent.Add("imap_port", true, s.imapPort)
+	s.sent.Add("imap_security", true, s.imapSecurity)
+	s.sent.Add("imap_folder", false, s.imapFolder)
+	s.imapBox = container.NewVBox(s.sent.Content(), settingsHint("mail.settings.sent_hint"))
 }
 
 func mailSecurityNames() []string {
@@ -163,9 +165,9 @@ func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	invoiceSetVisible(s.imapBox, a.SentCopy)
 	s.imapFolder.SetText(a.IMAPFolder)
 	s.plaintext.SetChecked(a.AllowPlaintext)
-	s.sender.clearErrors()
-	s.server.clearErrors()
-	s.sent.clearErrors()
+	s.sender.ClearErrors()
+	s.server.ClearErrors()
+	s.sent.ClearErrors()
 	s.save.Hide()
 	s.testResult.Hide()
 	s.ui.async(func() { s.showSecretStatus(context.Background()) })
@@ -236,7 +238,7 @@ func (s *mailSection) onAuth() {
 	if a := s.read(); a.OAuth() {
 		key = "field.smtp_token"
 	}
-	s.secretField.label.SetText(lang.L(key))
+	s.secretField.Label.SetText(lang.L(key))
 	s.save.Hide()
 }
 
@@ -350,7 +352,7 @@ func (s *mailSection) storeSecret(a *data.MailAccount, secret string) string {
 // validate checks the fields, the port's text first.
 func (s *mailSection) validate(a *data.MailAccount) error {
 	var errs data.FieldErrors
-	for key, e := range map[string]*entry{"smtp_port": s.port, "imap_port": s.imapPort} {
+	for key, e := range map[string]*kit.Entry{"smtp_port": s.port, "imap_port": s.imapPort} {
 		if _, err := strconv.Atoi(strings.TrimSpace(e.Text)); err != nil && (key == "smtp_port" || a.SentCopy) {
 			errs = append(errs, &data.FieldError{Field: key, Reason: data.ReasonOutOfRange, Value: e.Text})
 		}
@@ -365,28 +367,28 @@ func (s *mailSection) validate(a *data.MailAccount) error {
 // showErrors puts each field error under its field, in whichever group
 // holds it; the rest at the bottom.
 func (s *mailSection) showErrors(err error) {
-	forms := []*form{s.sender, s.server, s.sent}
+	forms := []*kit.Form{s.sender, s.server, s.sent}
 	for _, f := range forms {
-		f.clearErrors()
+		f.ClearErrors()
 	}
-	setError(s.general, "")
+	kit.SetError(s.general, "")
 	if err == nil {
 		return
 	}
 	fes := data.FieldErrorsOf(err)
 	if len(fes) == 0 {
-		setError(s.general, errorSentence(err))
+		kit.SetError(s.general, kit.ErrorSentence(err))
 		return
 	}
 	for _, f := range forms {
 		var mine data.FieldErrors
 		for _, fe := range fes {
-			if f.field(fe.Field) != nil {
+			if f.Field(fe.Field) != nil {
 				mine = append(mine, fe)
 			}
 		}
 		if len(mine) > 0 {
-			f.showErrors(mine)
+			f.ShowErrors(mine)
 		}
 	}
 }

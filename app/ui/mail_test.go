@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -377,11 +379,11 @@ func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
 	test.Tap(findButton(t, top(b.u), lang.L("mail.send.send")))
 	prompt := top(b.u)
-	var secret *entry
+	var secret *kit.Entry
 	var why string
 	walk(prompt, nil, func(o, _ fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *entry:
+		case *kit.Entry:
 			if w.Password {
 				secret = w
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -165,7 +167,7 @@ func mailWhen(t time.Time) string {
 		return ""
 	}
 	local := t.Local()
-	return formatDate(data.DateOf(local)) + " " + local.Format("15:04")
+	return kit.Date(data.DateOf(local)) + " " + local.Format("15:04")
 }
 
 // onSendRow opens the Send dialog of a row's group.

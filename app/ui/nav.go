@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"path/filepath"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -88,10 +90,10 @@ func (u *UI) onClose() {
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
-	// The keys are those of windowShortcutKeys, which the fields hand on.
+	// The keys are those of kit.WindowShortcutKeys, which the fields hand on.
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, func(fyne.Shortcut) { u.onNewInvoice() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { u.onSearch() })
-	for i, key := range windowShortcutKeys[2:] {
+	for i, key := range kit.WindowShortcutKeys[2:] {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.goTo(i) })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -29,7 +31,7 @@ type companyField struct {
 // essential ones).
 type companyForm struct {
 	ui      *UI
-	form    *form
+	form    *kit.Form
 	fields  []companyField
 	filling bool
 	// base is the company last shown: read checks what was typed on it, so
@@ -56,18 +58,18 @@ var legalForms = []string{"EI", "EURL", "SARL", "SAS", "SASU", "SA", "SCI", "SNC
 
 // newCompanyForm builds the form with the fields of keys.
 func newCompanyForm(u *UI, keys []string, onEdit func()) *companyForm {
-	f := &companyForm{ui: u, form: newForm(), onEdit: onEdit, base: data.DefaultCompany()}
+	f := &companyForm{ui: u, form: kit.NewForm(), onEdit: onEdit, base: data.DefaultCompany()}
 	all := f.allFields()
 	for _, key := range keys {
 		for _, cf := range all {
 			if cf.key == key {
 				f.fields = append(f.fields, cf)
-				f.form.add(key, key == "legal_name", cf.input)
+				f.form.Add(key, key == "legal_name", cf.input)
 			}
 		}
 	}
 	// An error goes as soon as its field is corrected, as in the dialogs.
-	f.form.watch(func() error {
+	f.form.Watch(func() error {
 		_, err := f.read()
 		return err
 	})
@@ -101,8 +103,8 @@ func (f *companyForm) allFields() []companyField {
 }
 
 // entry is a text field that tells the form it was edited.
-func (f *companyForm) entry(placeholder string) *entry {
-	e := newEntry(f.ui)
+func (f *companyForm) entry(placeholder string) *kit.Entry {
+	e := kit.NewEntry(f.ui.win)
 	e.PlaceHolder = placeholder
 	e.OnChanged = func(string) { f.edited() }
 	return e
@@ -123,7 +125,7 @@ func (f *companyForm) text(key, placeholder string, ptr func(*data.Company) *str
 		read: func() (func(*data.Company), error) {
 			v := strings.TrimSpace(e.Text)
 			if key == "legal_name" && v == "" {
-				return nil, requiredError(key)
+				return nil, kit.RequiredError(key)
 			}
 			return func(c *data.Company) { *ptr(c) = v }, nil
 		}}
@@ -143,7 +145,7 @@ func (f *companyForm) iban() companyField {
 
 // legalForm offers the usual legal forms and takes any other.
 func (f *companyForm) legalForm() companyField {
-	e := newSelectEntry(f.ui, legalForms)
+	e := kit.NewSelectEntry(f.ui.win, legalForms)
 	e.OnChanged = func(string) { f.edited() }
 	return companyField{key: "legal_form", input: e,
 		fill: func(c data.Company) { e.SetText(c.LegalForm) },
@@ -163,7 +165,7 @@ func (f *companyForm) capital() companyField {
 			if strings.TrimSpace(e.Text) != "" {
 				var err error
 				if m, err = data.ParseMoney(e.Text); err != nil {
-					return nil, asField(err, "capital")
+					return nil, kit.AsField(err, "capital")
 				}
 			}
 			return func(c *data.Company) { c.Capital = m }, nil
@@ -176,7 +178,7 @@ func moneyInput(m data.Money) string {
 	if m == 0 {
 		return ""
 	}
-	return formatMoney(m)
+	return kit.Money(m)
 }
 
 // street is the address lines above the postcode.
@@ -235,19 +237,19 @@ func (f *companyForm) image(key string, ci *companyImage, ptr func(*data.Company
 // imageChanged shows a refused file under its field, or counts a picked or
 // removed image as an edit.
 func (f *companyForm) imageChanged(key string, err error) {
-	ff := f.form.field(key)
+	ff := f.form.Field(key)
 	if ff == nil {
 		return
 	}
 	if err != nil {
 		if fes := data.FieldErrorsOf(err); len(fes) > 0 {
-			setError(ff.err, fieldMessage(fes[0]))
+			kit.SetError(ff.Err, kit.FieldMessage(fes[0]))
 		} else {
-			setError(ff.err, errorSentence(err))
+			kit.SetError(ff.Err, kit.ErrorSentence(err))
 		}
 		return
 	}
-	setError(ff.err, "")
+	kit.SetError(ff.Err, "")
 	f.edited()
 }
 
@@ -259,7 +261,7 @@ func (f *companyForm) fill(c data.Company) {
 	for _, cf := range f.fields {
 		cf.fill(c)
 	}
-	f.form.clearErrors()
+	f.form.ClearErrors()
 }
 
 // read checks what was typed and returns the setter that writes it onto a
@@ -287,7 +289,7 @@ func (f *companyForm) read() (func(*data.Company), error) {
 	apply(&draft)
 	for _, fe := range data.FieldErrorsOf(draft.Validate()) {
 		known := slices.ContainsFunc(errs, func(e *data.FieldError) bool { return e.Field == fe.Field })
-		if !known && f.form.field(fe.Field) != nil {
+		if !known && f.form.Field(fe.Field) != nil {
 			errs = append(errs, fe)
 		}
 	}
@@ -305,12 +307,12 @@ func (f *companyForm) grid(keys ...string) *fyne.Container {
 // settingsGrid lays out some fields of a form, label beside input with the
 // error under the input, as form.content does for all of them; the settings
 // split one form into several titled groups, whose labels line up.
-func settingsGrid(f *form, keys ...string) *fyne.Container {
+func settingsGrid(f *kit.Form, keys ...string) *fyne.Container {
 	grid := container.New(&settingsFormLayout{labelWidth: settingsLabelWidth})
 	for _, key := range keys {
-		if ff := f.field(key); ff != nil {
-			grid.Add(ff.label)
-			grid.Add(container.NewVBox(ff.input, ff.err))
+		if ff := f.Field(key); ff != nil {
+			grid.Add(ff.Label)
+			grid.Add(container.NewVBox(ff.Input, ff.Err))
 		}
 	}
 	return grid

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -37,7 +39,7 @@ func newCompanySection(u *UI) *companySection {
 		settingsGroup("settings.company.letters", g("logo", "signatory_name", "signatory_role", "signature")),
 		settingsGroup("settings.company.invoicing", g("payment_terms_days", "due_soon_days")))
 	s.content = settingsPage("settings.company.intro", container.NewGridWithColumns(2, left, right),
-		settingsSaveBar(s.form.form.general, s.save, s.saved))
+		settingsSaveBar(s.form.form.General(), s.save, s.saved))
 	return s
 }
 
@@ -50,10 +52,10 @@ func (s *companySection) set(d settingsData) {
 
 // onSave checks every field, then writes them over the stored company.
 func (s *companySection) onSave() {
-	s.form.form.clearErrors()
+	s.form.form.ClearErrors()
 	apply, err := s.form.read()
 	if err != nil {
-		s.form.form.showErrors(err)
+		s.form.form.ShowErrors(err)
 		return
 	}
 	s.saveInto(s.ui, s.save, s.form.form, apply)
@@ -88,14 +90,14 @@ func (e *companyEdits) fill(show func()) {
 
 // saveInto writes apply over the stored company off the UI goroutine, save
 // disabled meanwhile; then shows the errors in f, or "Saved." and reloads.
-func (e *companyEdits) saveInto(u *UI, save *widget.Button, f *form, apply func(*data.Company)) {
+func (e *companyEdits) saveInto(u *UI, save *widget.Button, f *kit.Form, apply func(*data.Company)) {
 	save.Disable()
 	u.async(func() {
 		err := saveCompany(context.Background(), u.store, apply)
 		fyne.Do(func() {
 			save.Enable()
 			if err != nil {
-				f.showErrors(err)
+				f.ShowErrors(err)
 				return
 			}
 			e.dirty = false

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -24,8 +26,8 @@ import (
 type lettersSection struct {
 	ui                       *UI
 	content                  fyne.CanvasObject
-	form                     *form
-	left, top, width, height *entry
+	form                     *kit.Form
+	left, top, width, height *kit.Entry
 	save, calibrate          *widget.Button
 	companyEdits
 }
@@ -36,15 +38,15 @@ var lettersWindowKeys = []string{"window_left", "window_top", "window_width", "w
 // newLettersSection lays out the window's four measures, the calibration
 // and Save.
 func newLettersSection(u *UI) *lettersSection {
-	s := &lettersSection{ui: u, form: newForm(), companyEdits: newCompanyEdits()}
-	field := func() *entry {
-		e := newEntry(u)
+	s := &lettersSection{ui: u, form: kit.NewForm(), companyEdits: newCompanyEdits()}
+	field := func() *kit.Entry {
+		e := kit.NewEntry(u.win)
 		e.OnChanged = func(string) { s.edited() }
 		return e
 	}
 	s.left, s.top, s.width, s.height = field(), field(), field(), field()
-	for i, e := range []*entry{s.left, s.top, s.width, s.height} {
-		s.form.add(lettersWindowKeys[i], true, container.NewHBox(fixedWidth(e, 100), widget.NewLabel(lang.L("letters.settings.mm"))))
+	for i, e := range []*kit.Entry{s.left, s.top, s.width, s.height} {
+		s.form.Add(lettersWindowKeys[i], true, container.NewHBox(fixedWidth(e, 100), widget.NewLabel(lang.L("letters.settings.mm"))))
 	}
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSave}
 	s.calibrate = &widget.Button{Text: lang.L("letters.settings.calibrate"), Icon: theme.DocumentPrintIcon(), OnTapped: s.onCalibrate}
@@ -52,7 +54,7 @@ func newLettersSection(u *UI) *lettersSection {
 		OnTapped: func() { s.show(data.DefaultWindow); s.edited() }}
 	window := settingsGroup("letters.settings.window", settingsGrid(s.form, lettersWindowKeys...),
 		settingsHint("letters.settings.window_hint"), container.NewHBox(s.calibrate, reset))
-	s.content = settingsPage("letters.settings.intro", window, settingsSaveBar(s.form.general, s.save, s.saved))
+	s.content = settingsPage("letters.settings.intro", window, settingsSaveBar(s.form.General(), s.save, s.saved))
 	return s
 }
 
@@ -67,14 +69,14 @@ func (s *lettersSection) set(d settingsData) {
 	}
 	s.fill(func() {
 		s.show(w)
-		s.form.clearErrors()
+		s.form.ClearErrors()
 	})
 }
 
 // show puts a window's measures in the fields.
 func (s *lettersSection) show(w data.EnvelopeWindow) {
 	for i, v := range []int{w.LeftMM10, w.TopMM10, w.WidthMM10, w.HeightMM10} {
-		[]*entry{s.left, s.top, s.width, s.height}[i].SetText(lettersMM(v))
+		[]*kit.Entry{s.left, s.top, s.width, s.height}[i].SetText(lettersMM(v))
 	}
 }
 
@@ -82,7 +84,7 @@ func (s *lettersSection) show(w data.EnvelopeWindow) {
 func (s *lettersSection) read() (data.EnvelopeWindow, error) {
 	var errs data.FieldErrors
 	var v [4]int
-	for i, e := range []*entry{s.left, s.top, s.width, s.height} {
+	for i, e := range []*kit.Entry{s.left, s.top, s.width, s.height} {
 		n, err := lettersParseMM(lettersWindowKeys[i], e.Text)
 		errs = append(errs, data.FieldErrorsOf(err)...)
 		v[i] = n
@@ -106,10 +108,10 @@ func (s *lettersSection) read() (data.EnvelopeWindow, error) {
 
 // onSave writes the window over the stored company.
 func (s *lettersSection) onSave() {
-	s.form.clearErrors()
+	s.form.ClearErrors()
 	w, err := s.read()
 	if err != nil {
-		s.form.showErrors(err)
+		s.form.ShowErrors(err)
 		return
 	}
 	s.saveInto(s.ui, s.save, s.form, func(c *data.Company) { c.Window = w })
@@ -118,10 +120,10 @@ func (s *lettersSection) onSave() {
 // onCalibrate prints the calibration page of the window as typed (saved
 // or not), in the window's language, and opens it.
 func (s *lettersSection) onCalibrate() {
-	s.form.clearErrors()
+	s.form.ClearErrors()
 	w, err := s.read()
 	if err != nil {
-		s.form.showErrors(err)
+		s.form.ShowErrors(err)
 		return
 	}
 	u := s.ui
@@ -145,7 +147,7 @@ func (u *UI) printCalibration(ctx context.Context, w data.EnvelopeWindow) (strin
 		return "", err
 	}
 	co.Window = w
-	pdf, err := documents.CalibrationPage(co, language())
+	pdf, err := documents.CalibrationPage(co, kit.Language())
 	if err != nil {
 		return "", err
 	}
@@ -162,7 +164,7 @@ func lettersMM(v int) string {
 	s := strconv.Itoa(v / 10)
 	if v%10 != 0 {
 		sep := ","
-		if language() == "en" {
+		if kit.Language() == "en" {
 			sep = "."
 		}
 		s += sep + strconv.Itoa(v%10)
@@ -175,7 +177,7 @@ func lettersMM(v int) string {
 func lettersParseMM(key, text string) (int, error) {
 	s := strings.ReplaceAll(strings.TrimSpace(text), ",", ".")
 	if s == "" {
-		return 0, requiredError(key)
+		return 0, kit.RequiredError(key)
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f > 297 || math.Abs(f*10-math.Round(f*10)) > 1e-9 {

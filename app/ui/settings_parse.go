@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2/lang"
 
 	"relance/data"
@@ -41,7 +43,7 @@ func parseRate(key, text string, optional bool) (int, error) {
 		if optional {
 			return 0, nil
 		}
-		return 0, requiredError(key)
+		return 0, kit.RequiredError(key)
 	}
 	negative := strings.HasPrefix(s, "-")
 	whole, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ",")
@@ -80,7 +82,7 @@ func rateInput(bp int) string {
 		sign, bp = "-", -bp
 	}
 	s := fmt.Sprintf("%s%d.%02d", sign, bp/100, bp%100)
-	if language() == "fr" {
+	if kit.Language() == "fr" {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
@@ -118,7 +120,7 @@ func offsetText(days int) string {
 func parseOffset(key, text string) (int, error) {
 	s := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(text), " ", ""))
 	if s == "" {
-		return 0, requiredError(key)
+		return 0, kit.RequiredError(key)
 	}
 	letter := strings.HasPrefix(s, "J") || strings.HasPrefix(s, "D")
 	if letter {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -33,21 +35,21 @@ func checkRate(key, text string, optional bool, minBP int) (int, error) {
 
 // openECBForm adds (isNew) or corrects an ECB rate change.
 func (s *ratesSection) openECBForm(r data.ECBRate, isNew bool) {
-	f := newForm()
-	date := newDateEntry(s.ui.win, r.EffectiveOn)
-	rate := newEntry(s.ui)
+	f := kit.NewForm()
+	date := kit.NewDateEntry(s.ui.win, r.EffectiveOn)
+	rate := kit.NewEntry(s.ui.win)
 	rate.PlaceHolder = rateInput(215)
 	if !isNew {
 		rate.SetText(rateInput(r.RateBP))
 	}
-	f.add("effective_on", true, date)
-	f.add("rate", true, container.NewVBox(rate, settingsHint("settings.rates.rate_hint")))
+	f.Add("effective_on", true, date)
+	f.Add("rate", true, container.NewVBox(rate, settingsHint("settings.rates.rate_hint")))
 	old := r.EffectiveOn
 	submit := func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		on, err := data.ParseDate(date.Text)
 		if err != nil {
-			errs = append(errs, data.FieldErrorsOf(asField(err, "effective_on"))...)
+			errs = append(errs, data.FieldErrorsOf(kit.AsField(err, "effective_on"))...)
 		}
 		bp, err := checkRate("rate", rate.Text, false, minECBRate)
 		errs = append(errs, data.FieldErrorsOf(err)...)
@@ -69,18 +71,18 @@ func (s *ratesSection) openECBForm(r data.ECBRate, isNew bool) {
 	if isNew {
 		title = "settings.rates.new_ecb_title"
 	}
-	fd := s.ui.newFormDialog(title, f, fyne.NewSize(520, 270), submit, nil)
-	fd.show(rate)
+	fd := kit.NewFormDialog(s.ui, title, f, fyne.NewSize(520, 270), submit, nil)
+	fd.Show(rate)
 }
 
 // openLegalForm adds (isNew) or corrects the legal rates of a half-year.
 func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
-	f := newForm()
-	year := newEntry(s.ui)
+	f := kit.NewForm()
+	year := kit.NewEntry(s.ui.win)
 	year.SetText(strconv.Itoa(r.Year))
-	half := newSelect(s.ui, []string{lang.L("settings.rates.half_first"), lang.L("settings.rates.half_second")}, nil)
+	half := kit.NewSelect(s.ui.win, []string{lang.L("settings.rates.half_first"), lang.L("settings.rates.half_second")}, nil)
 	half.SetSelectedIndex(r.Half - 1)
-	professional, consumer := newEntry(s.ui), newEntry(s.ui)
+	professional, consumer := kit.NewEntry(s.ui.win), kit.NewEntry(s.ui.win)
 	professional.PlaceHolder = rateInput(262)
 	if !isNew {
 		professional.SetText(rateInput(r.ProfessionalBP))
@@ -88,9 +90,9 @@ func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 			consumer.SetText(rateInput(r.ConsumerBP))
 		}
 	}
-	f.add("half_year", true, container.NewBorder(nil, nil, fixedWidth(year, 90), nil, half))
-	f.add("professional_rate", true, container.NewVBox(professional, settingsHint("settings.rates.professional_hint")))
-	f.add("consumer_rate", false, consumer)
+	f.Add("half_year", true, container.NewBorder(nil, nil, fixedWidth(year, 90), nil, half))
+	f.Add("professional_rate", true, container.NewVBox(professional, settingsHint("settings.rates.professional_hint")))
+	f.Add("consumer_rate", false, consumer)
 	submit := func() (func(context.Context) error, error) {
 		next, err := readLegalRate(year.Text, half.SelectedIndex()+1, professional.Text, consumer.Text)
 		if err != nil {
@@ -111,8 +113,8 @@ func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 	if isNew {
 		title = "settings.rates.new_legal_title"
 	}
-	fd := s.ui.newFormDialog(title, f, fyne.NewSize(520, 300), submit, nil)
-	fd.show(professional)
+	fd := kit.NewFormDialog(s.ui, title, f, fyne.NewSize(520, 300), submit, nil)
+	fd.Show(professional)
 }
 
 // readLegalRate checks the legal rate form's fields, all at once.

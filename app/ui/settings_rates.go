@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -47,8 +49,8 @@ func newRatesSection(u *UI) *ratesSection {
 	s := &ratesSection{ui: u, ecbBox: container.NewVBox(), legalBox: container.NewVBox(),
 		ecbNow: &widget.Label{}, legalNow: &widget.Label{}}
 	s.confirmed = widget.NewSelect(nil, nil)
-	f := newForm()
-	f.add("ecb_confirmed", false, container.NewVBox(container.NewHBox(fixedWidth(s.confirmed, 280)),
+	f := kit.NewForm()
+	f.Add("ecb_confirmed", false, container.NewVBox(container.NewHBox(fixedWidth(s.confirmed, 280)),
 		settingsHint("settings.rates.confirmed_hint")))
 	now := settingsGroup("settings.rates.now", s.ecbNow, s.legalNow, settingsGrid(f, "ecb_confirmed"),
 		settingsHint("settings.rates.sources"))
@@ -100,10 +102,10 @@ func setNote(l *widget.Label, text string, warn bool) {
 func ecbNowText(t dunning.RateTable, h dunning.HalfYear) (string, bool) {
 	bp, known, ok := t.ECBRate(h)
 	if !ok {
-		return lang.L("settings.rates.no_ecb", map[string]any{"Date": longDate(h.Start())}), true
+		return lang.L("settings.rates.no_ecb", map[string]any{"Date": kit.LongDate(h.Start())}), true
 	}
-	text := lang.L("settings.rates.current_ecb", map[string]any{"Date": longDate(h.Start()),
-		"Rate": ratePercent(bp), "Penalty": ratePercent(bp + 1000)})
+	text := lang.L("settings.rates.current_ecb", map[string]any{"Date": kit.LongDate(h.Start()),
+		"Rate": kit.RatePercent(bp), "Penalty": kit.RatePercent(bp + 1000)})
 	if !known {
 		text += " " + lang.L("settings.rates.current_ecb_assumed")
 	}
@@ -113,17 +115,17 @@ func ecbNowText(t dunning.RateTable, h dunning.HalfYear) (string, bool) {
 // legalNowText says the legal rate of h and the contractual floor it makes;
 // true when it is borrowed from an earlier half-year or missing.
 func legalNowText(t dunning.RateTable, h dunning.HalfYear) (string, bool) {
-	half := halfYearName(h.String())
+	half := kit.HalfYearName(h.String())
 	bp, from, known, ok := t.LegalRate(h)
 	switch {
 	case !ok:
 		return lang.L("settings.rates.no_legal", map[string]any{"Half": half}), true
 	case !known:
 		return lang.L("settings.rates.current_legal_assumed", map[string]any{"Half": half,
-			"From": halfYearName(from.String()), "Rate": ratePercent(bp), "Floor": ratePercent(3 * bp)}), true
+			"From": kit.HalfYearName(from.String()), "Rate": kit.RatePercent(bp), "Floor": kit.RatePercent(3 * bp)}), true
 	}
 	return lang.L("settings.rates.current_legal", map[string]any{"Half": half,
-		"Rate": ratePercent(bp), "Floor": ratePercent(3 * bp)}), false
+		"Rate": kit.RatePercent(bp), "Floor": kit.RatePercent(3 * bp)}), false
 }
 
 // showConfirmed offers the half-years from the oldest rate to the next one.
@@ -140,11 +142,11 @@ func (s *ratesSection) showConfirmed() {
 	var names []string
 	for h := first; !last.Before(h); h = h.Next() {
 		s.halfYears = append(s.halfYears, h)
-		names = append(names, capitalFirst(halfYearName(h.String())))
+		names = append(names, capitalFirst(kit.HalfYearName(h.String())))
 	}
 	if !slices.Contains(s.halfYears, chosen) {
 		s.halfYears = append([]dunning.HalfYear{chosen}, s.halfYears...)
-		names = append([]string{capitalFirst(halfYearName(chosen.String()))}, names...)
+		names = append([]string{capitalFirst(kit.HalfYearName(chosen.String()))}, names...)
 	}
 	s.confirmed.OnChanged = nil
 	s.confirmed.SetOptions(names)
@@ -208,7 +210,7 @@ func (s *ratesSection) showECB() {
 	for i := len(s.d.ecb) - 1; i >= 0; i-- {
 		r := s.d.ecb[i]
 		row := newRateRow(func() { s.openECBForm(r, false) }, func() { s.onDeleteECB(r) },
-			widget.NewLabel(formatDate(r.EffectiveOn)), widget.NewLabel(ratePercent(r.RateBP)))
+			widget.NewLabel(kit.Date(r.EffectiveOn)), widget.NewLabel(kit.RatePercent(r.RateBP)))
 		s.ecbRows = append(s.ecbRows, row)
 		s.ecbBox.Add(row.content)
 	}
@@ -226,11 +228,11 @@ func (s *ratesSection) showLegal() {
 		r := s.d.legal[i]
 		consumer := "—"
 		if r.ConsumerBP > 0 {
-			consumer = ratePercent(r.ConsumerBP)
+			consumer = kit.RatePercent(r.ConsumerBP)
 		}
 		half := dunning.HalfYear{Year: r.Year, Half: r.Half}
 		row := newRateRow(func() { s.openLegalForm(r, false) }, func() { s.onDeleteLegal(r) },
-			widget.NewLabel(capitalFirst(halfYearName(half.String()))), widget.NewLabel(ratePercent(r.ProfessionalBP)), widget.NewLabel(consumer))
+			widget.NewLabel(capitalFirst(kit.HalfYearName(half.String()))), widget.NewLabel(kit.RatePercent(r.ProfessionalBP)), widget.NewLabel(consumer))
 		s.legalRows = append(s.legalRows, row)
 		s.legalBox.Add(row.content)
 	}
@@ -242,16 +244,16 @@ func (s *ratesSection) showLegal() {
 
 // onDeleteECB removes an ECB rate change after a confirmation.
 func (s *ratesSection) onDeleteECB(r data.ECBRate) {
-	s.ui.confirm("settings.rates.delete_title", "settings.rates.delete_ecb",
-		map[string]any{"Date": formatDate(r.EffectiveOn), "Rate": ratePercent(r.RateBP)},
+	kit.Confirm(s.ui, "settings.rates.delete_title", "settings.rates.delete_ecb",
+		map[string]any{"Date": kit.Date(r.EffectiveOn), "Rate": kit.RatePercent(r.RateBP)},
 		func(ctx context.Context) error { return s.ui.store.DeleteECBRate(ctx, r.EffectiveOn) })
 }
 
 // onDeleteLegal removes a half-year's legal rates after a confirmation.
 func (s *ratesSection) onDeleteLegal(r data.LegalRate) {
 	half := dunning.HalfYear{Year: r.Year, Half: r.Half}
-	s.ui.confirm("settings.rates.delete_title", "settings.rates.delete_legal",
-		map[string]any{"Half": halfYearName(half.String())},
+	kit.Confirm(s.ui, "settings.rates.delete_title", "settings.rates.delete_legal",
+		map[string]any{"Half": kit.HalfYearName(half.String())},
 		func(ctx context.Context) error { return s.ui.store.DeleteLegalRate(ctx, r.Year, r.Half) })
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -20,14 +22,14 @@ import (
 type rulesSection struct {
 	ui      *UI
 	content fyne.CanvasObject
-	form    *form
+	form    *kit.Form
 	policy  *widget.RadioGroup
 	// imputation: what a partial payment pays first (Code civil 1343-1).
 	imputation *widget.RadioGroup
-	fixed      *entry
+	fixed      *kit.Entry
 	rateInfo   *widget.Label
 	alsace     *widget.Check
-	throttle   *entry
+	throttle   *kit.Entry
 	save       *widget.Button
 	d          settingsData
 	companyEdits
@@ -35,7 +37,7 @@ type rulesSection struct {
 
 // newRulesSection lays out the three groups of rules and their Save.
 func newRulesSection(u *UI) *rulesSection {
-	s := &rulesSection{ui: u, form: newForm(), companyEdits: newCompanyEdits(),
+	s := &rulesSection{ui: u, form: kit.NewForm(), companyEdits: newCompanyEdits(),
 		rateInfo: &widget.Label{Wrapping: fyne.TextWrapWord}}
 	s.policy = widget.NewRadioGroup([]string{lang.L("settings.rules.policy_ecb"), lang.L("settings.rules.policy_fixed")},
 		func(string) { s.onPolicy(); s.edited() })
@@ -43,27 +45,27 @@ func newRulesSection(u *UI) *rulesSection {
 	s.imputation = widget.NewRadioGroup([]string{lang.L("settings.rules.imputation_interest_first"),
 		lang.L("settings.rules.imputation_principal")}, func(string) { s.edited() })
 	s.imputation.Required = true
-	s.fixed = newEntry(u)
+	s.fixed = kit.NewEntry(u.win)
 	s.fixed.PlaceHolder, s.fixed.OnChanged = rateInput(1200), func(string) { s.showRateInfo(); s.edited() }
 	s.alsace = widget.NewCheck(lang.L("settings.rules.alsace"), func(bool) { s.edited() })
-	s.throttle = newEntry(u)
+	s.throttle = kit.NewEntry(u.win)
 	s.throttle.OnChanged = func(string) { s.edited() }
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
 
 	// Labels of their own: the group's title already says "penalties".
-	s.form.addLabelled("settings.rules.basis", false, s.policy).key = "penalty_policy"
-	s.form.add("penalty_policy_rate", false, container.NewHBox(fixedWidth(s.fixed, 110), widget.NewLabel("%")))
-	s.form.addLabelled("settings.rules.throttle_label", false,
-		container.NewHBox(fixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).key = "throttle_days"
-	s.form.addLabelled("settings.rules.imputation", false, s.imputation).key = "imputation"
+	s.form.AddLabelled("settings.rules.basis", false, s.policy).Key = "penalty_policy"
+	s.form.Add("penalty_policy_rate", false, container.NewHBox(fixedWidth(s.fixed, 110), widget.NewLabel("%")))
+	s.form.AddLabelled("settings.rules.throttle_label", false,
+		container.NewHBox(fixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).Key = "throttle_days"
+	s.form.AddLabelled("settings.rules.imputation", false, s.imputation).Key = "imputation"
 	penalties := settingsGroup("settings.rules.penalties", settingsGrid(s.form, "penalty_policy", "penalty_policy_rate"),
 		s.rateInfo, settingsHint("settings.rules.penalties_hint"),
 		settingsGrid(s.form, "imputation"), settingsHint("settings.rules.imputation_hint"))
 	days := settingsGroup("settings.rules.business_days", settingsHint("settings.rules.business_days_hint"), s.alsace)
 	throttle := settingsGroup("settings.rules.throttle", settingsGrid(s.form, "throttle_days"), settingsHint("settings.rules.throttle_hint"))
 	s.content = settingsPage("settings.rules.intro", container.NewVBox(penalties, days, throttle),
-		settingsSaveBar(s.form.general, s.save, s.saved))
+		settingsSaveBar(s.form.General(), s.save, s.saved))
 	return s
 }
 
@@ -90,7 +92,7 @@ func (s *rulesSection) showRules(c data.Company) {
 	}
 	s.alsace.SetChecked(c.AlsaceMoselle)
 	s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
-	s.form.clearErrors()
+	s.form.ClearErrors()
 }
 
 // fixedPolicy reports whether a contractual fixed rate is chosen.
@@ -110,12 +112,12 @@ func (s *rulesSection) onPolicy() {
 // fixed rate is below the legal floor of three times the legal rate.
 func (s *rulesSection) showRateInfo() {
 	t, h := dunning.RatesFrom(s.d.ecb, s.d.legal, s.d.company), dunning.HalfYearOf(s.ui.today())
-	half := halfYearName(h.String())
+	half := kit.HalfYearName(h.String())
 	s.rateInfo.Importance = widget.MediumImportance
 	if !s.fixedPolicy() {
 		text := ""
 		if bp, _, ok := t.ECBRate(h); ok {
-			text = lang.L("settings.rules.ecb_now", map[string]any{"Half": half, "Rate": ratePercent(bp + 1000), "ECB": ratePercent(bp)})
+			text = lang.L("settings.rules.ecb_now", map[string]any{"Half": half, "Rate": kit.RatePercent(bp + 1000), "ECB": kit.RatePercent(bp)})
 		}
 		s.rateInfo.SetText(text)
 		return
@@ -129,11 +131,11 @@ func (s *rulesSection) showRateInfo() {
 	fixed, err := parseRate("penalty_policy_rate", s.fixed.Text, false)
 	if err == nil && fixed < floor {
 		s.rateInfo.Importance = widget.WarningImportance
-		s.rateInfo.SetText(warningText(dunning.Warning{Key: dunning.WarnFixedRateBelowFloor,
+		s.rateInfo.SetText(kit.WarningText(dunning.Warning{Key: dunning.WarnFixedRateBelowFloor,
 			Args: map[string]string{"half": h.String(), "rate": dottedRate(fixed), "floor": dottedRate(floor)}}))
 		return
 	}
-	s.rateInfo.SetText(lang.L("settings.rules.floor", map[string]any{"Half": half, "Floor": ratePercent(floor)}))
+	s.rateInfo.SetText(lang.L("settings.rules.floor", map[string]any{"Half": half, "Floor": kit.RatePercent(floor)}))
 }
 
 // dottedRate writes basis points as warnings carry them: "7.86".
@@ -164,10 +166,10 @@ func (s *rulesSection) read() (func(*data.Company), error) {
 
 // onSave checks the rules, then writes them over the stored company.
 func (s *rulesSection) onSave() {
-	s.form.clearErrors()
+	s.form.ClearErrors()
 	apply, err := s.read()
 	if err != nil {
-		s.form.showErrors(err)
+		s.form.ShowErrors(err)
 		return
 	}
 	s.saveInto(s.ui, s.save, s.form, apply)

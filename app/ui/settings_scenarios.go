@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -221,7 +223,7 @@ func (s *scenarioSection) showMapping() {
 		names[i] = scenarioName(sc)
 	}
 	for _, c := range s.categories {
-		choice := newSelect(s.ui, names, nil)
+		choice := kit.NewSelect(s.ui.win, names, nil)
 		if i := slices.IndexFunc(s.scenarios, func(sc data.Scenario) bool { return sc.ID == c.ScenarioID }); i >= 0 {
 			choice.SetSelectedIndex(i)
 		}
@@ -281,26 +283,26 @@ func (s *scenarioSection) onRename() {
 // askName asks for a scenario's name, then runs save and shows the scenario
 // it returns.
 func (s *scenarioSection) askName(titleKey, initial string, save func(context.Context, string) (int64, error)) {
-	f := newForm()
-	name := newEntry(s.ui)
+	f := kit.NewForm()
+	name := kit.NewEntry(s.ui.win)
 	name.SetText(initial)
-	f.add("scenario_name", true, name)
+	f.Add("scenario_name", true, name)
 	var id int64
-	fd := s.ui.newFormDialog(titleKey, f, fyne.NewSize(460, 170), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(s.ui, titleKey, f, fyne.NewSize(460, 170), func() (func(context.Context) error, error) {
 		text := strings.TrimSpace(name.Text)
 		if text == "" {
-			return nil, requiredError("scenario_name")
+			return nil, kit.RequiredError("scenario_name")
 		}
 		return func(ctx context.Context) error {
 			var err error
 			id, err = save(ctx, text)
-			return asField(err, "scenario_name")
+			return kit.AsField(err, "scenario_name")
 		}, nil
 	}, func() {
 		s.selected = id
 		s.render()
 	})
-	fd.show(name)
+	fd.Show(name)
 }
 
 // onDeleteScenario deletes the selected scenario after a confirmation, or
@@ -320,7 +322,7 @@ func (s *scenarioSection) onDeleteScenario() {
 			case usage.InUse():
 				s.showInUse(name, usage)
 			default:
-				s.ui.confirm("settings.scenario.delete_title", "settings.scenario.delete_confirm", map[string]any{"Name": name},
+				kit.Confirm(s.ui, "settings.scenario.delete_title", "settings.scenario.delete_confirm", map[string]any{"Name": name},
 					func(ctx context.Context) error { return s.ui.store.DeleteScenario(ctx, id) })
 			}
 		})

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -28,53 +30,53 @@ var channelTemplate = map[data.Channel]string{
 type stepForm struct {
 	s         *scenarioSection
 	base      data.Step
-	form      *form
-	offset    *entry
-	channel   *selectField
-	template  *selectField
+	form      *kit.Form
+	offset    *kit.Entry
+	channel   *kit.Select
+	template  *kit.Select
 	templates []string // the template keys, in the select's order
-	deadline  *entry
-	attach    *checkField
-	statement *checkField
-	letter    *checkField
-	auto      *checkField
+	deadline  *kit.Entry
+	attach    *kit.Check
+	statement *kit.Check
+	letter    *kit.Check
+	auto      *kit.Check
 }
 
 // openStepForm shows the dialog for st (a new step when st.ID is 0).
 func (s *scenarioSection) openStepForm(sc data.Scenario, st data.Step) {
-	f := &stepForm{s: s, base: st, form: newForm(), offset: newEntry(s.ui), deadline: newEntry(s.ui)}
+	f := &stepForm{s: s, base: st, form: kit.NewForm(), offset: kit.NewEntry(s.ui.win), deadline: kit.NewEntry(s.ui.win)}
 	f.offset.SetText(offsetText(st.OffsetDays))
 	f.offset.PlaceHolder = offsetText(15)
 	if st.DeadlineDays > 0 {
 		f.deadline.SetText(strconv.Itoa(st.DeadlineDays))
 	}
 	f.buildChoices(st)
-	f.attach = newCheck(s.ui, lang.L("settings.step.attach"), nil)
-	f.statement = newCheck(s.ui, lang.L("settings.step.statement"), nil)
-	f.letter = newCheck(s.ui, lang.L("settings.step.letter"), nil)
-	f.auto = newCheck(s.ui, lang.L("settings.step.auto"), nil)
+	f.attach = kit.NewCheck(s.ui.win, lang.L("settings.step.attach"), nil)
+	f.statement = kit.NewCheck(s.ui.win, lang.L("settings.step.statement"), nil)
+	f.letter = kit.NewCheck(s.ui.win, lang.L("settings.step.letter"), nil)
+	f.auto = kit.NewCheck(s.ui.win, lang.L("settings.step.auto"), nil)
 	f.attach.Checked, f.statement.Checked, f.letter.Checked, f.auto.Checked = st.AttachInvoice, st.IncludeStatement, st.WithLetter, st.AutoSend
 
-	f.form.add("offset_days", true, container.NewVBox(f.offset, settingsHint("settings.step.offset_hint")))
-	f.form.add("channel", true, f.channel)
-	f.form.add("template_key", true, f.template)
-	f.form.add("deadline_days", false, container.NewVBox(f.deadline, settingsHint("settings.step.deadline_hint")))
-	f.form.add("step_options", false, container.NewVBox(f.attach, f.statement, f.letter, f.auto))
+	f.form.Add("offset_days", true, container.NewVBox(f.offset, settingsHint("settings.step.offset_hint")))
+	f.form.Add("channel", true, f.channel)
+	f.form.Add("template_key", true, f.template)
+	f.form.Add("deadline_days", false, container.NewVBox(f.deadline, settingsHint("settings.step.deadline_hint")))
+	f.form.Add("step_options", false, container.NewVBox(f.attach, f.statement, f.letter, f.auto))
 	f.onChannel()
 
 	title := "settings.step.edit_title"
 	if st.ID == 0 {
 		title = "settings.step.new_title"
 	}
-	fd := s.ui.newFormDialog(title, f.form, fyne.NewSize(560, 520), f.submit, nil)
-	fd.show(f.offset)
+	fd := kit.NewFormDialog(s.ui, title, f.form, fyne.NewSize(560, 520), f.submit, nil)
+	fd.Show(f.offset)
 }
 
 // buildChoices makes the channel and template selects, on st's values.
 func (f *stepForm) buildChoices(st data.Step) {
 	channels := make([]string, len(data.Channels))
 	for i, c := range data.Channels {
-		channels[i] = channelName(c)
+		channels[i] = kit.ChannelName(c)
 	}
 	f.templates = slices.Clone(stepTemplates)
 	if st.TemplateKey != "" && !slices.Contains(f.templates, st.TemplateKey) {
@@ -82,14 +84,14 @@ func (f *stepForm) buildChoices(st data.Step) {
 	}
 	names := make([]string, len(f.templates))
 	for i, k := range f.templates {
-		names[i] = stepName(data.Step{TemplateKey: k})
-		if names[i] == channelName("") {
+		names[i] = kit.StepName(data.Step{TemplateKey: k})
+		if names[i] == kit.ChannelName("") {
 			names[i] = k
 		}
 	}
-	f.template = newSelect(f.s.ui, names, nil)
+	f.template = kit.NewSelect(f.s.ui.win, names, nil)
 	f.template.SetSelectedIndex(slices.Index(f.templates, st.TemplateKey))
-	f.channel = newSelect(f.s.ui, channels, nil)
+	f.channel = kit.NewSelect(f.s.ui.win, channels, nil)
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, st.Channel))
 	previous := st.Channel
 	f.channel.OnChanged = func(string) {
@@ -143,10 +145,10 @@ func (f *stepForm) read() (data.Step, error) {
 	add := func(err error) { errs = append(errs, data.FieldErrorsOf(err)...) }
 	st.Channel, st.TemplateKey = f.selectedChannel(), f.selectedTemplate()
 	if st.Channel == "" {
-		add(requiredError("channel"))
+		add(kit.RequiredError("channel"))
 	}
 	if st.TemplateKey == "" {
-		add(requiredError("template_key"))
+		add(kit.RequiredError("template_key"))
 	}
 	var err error
 	if st.Channel == data.ChannelThankYou {

@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -69,7 +71,7 @@ func newStepRow(s *scenarioSection, sc *data.Scenario, i int) *stepRow {
 		r.down.Disable()
 	}
 	when := &widget.Label{Text: stepWhen(st), TextStyle: fyne.TextStyle{Bold: true}}
-	name := &widget.Label{Text: stepName(st), Truncation: fyne.TextTruncateEllipsis}
+	name := &widget.Label{Text: kit.StepName(st), Truncation: fyne.TextTruncateEllipsis}
 	channel := &widget.Label{Text: stepChannelText(st), Truncation: fyne.TextTruncateEllipsis}
 	lines := container.NewVBox(name)
 	if text := stepOptionsText(st, s.stepUses[st.ID]); text != "" {
@@ -106,7 +108,7 @@ func stepChannelText(st data.Step) string {
 	if st.WithLetter && st.Channel == data.ChannelEmail {
 		return lang.L("settings.step.email_and_letter")
 	}
-	return channelName(st.Channel)
+	return kit.ChannelName(st.Channel)
 }
 
 // stepOptionsText lists a step's options in a few words, and how often it
@@ -163,13 +165,13 @@ func (s *scenarioSection) move(sc *data.Scenario, i, delta int) {
 // onDeleteStep deletes a step after a confirmation that says whether it
 // goes for good or stays in the history of the invoices it was done on.
 func (s *scenarioSection) onDeleteStep(st data.Step) {
-	args := map[string]any{"Step": stepName(st), "When": stepWhen(st), "Count": s.stepUses[st.ID]}
+	args := map[string]any{"Step": kit.StepName(st), "When": stepWhen(st), "Count": s.stepUses[st.ID]}
 	message := "settings.step.delete_confirm"
 	if s.stepUses[st.ID] > 0 {
 		message = "settings.step.delete_used"
 	}
 	id := st.ID
-	s.ui.confirm("settings.step.delete_title", message, args,
+	kit.Confirm(s.ui, "settings.step.delete_title", message, args,
 		func(ctx context.Context) error { return s.ui.store.DeleteStep(ctx, id) })
 }
 

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -242,7 +244,7 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	}
 
 	test.Tap(sec.rows[4].del)
-	settingsConfirm(t, u, lang.L("settings.step.delete_confirm", map[string]any{"Step": stepName(added), "When": offsetText(45)}))
+	settingsConfirm(t, u, lang.L("settings.step.delete_confirm", map[string]any{"Step": kit.StepName(added), "When": offsetText(45)}))
 	if _, err := store.GetStep(ctx, added.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("an unused step deleted: %v", err)
 	}
@@ -262,7 +264,7 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	}
 	u.settings.update(ctx)
 	test.Tap(sec.rows[1].del)
-	settingsConfirm(t, u, lang.L("settings.step.delete_used", map[string]any{"Step": stepName(used), "When": offsetText(3), "Count": 1}))
+	settingsConfirm(t, u, lang.L("settings.step.delete_used", map[string]any{"Step": kit.StepName(used), "When": offsetText(3), "Count": 1}))
 	if st, err := store.GetStep(ctx, used.ID); err != nil || !st.Retired {
 		t.Fatalf("a used step after delete: %+v, %v", st, err)
 	}
@@ -377,7 +379,7 @@ func TestSettingsRates(t *testing.T) {
 		t.Fatalf("ECB rates after adding: %+v", after)
 	}
 	rates := u.settings.rates
-	if len(rates.ecbRows) != len(after) || !textOnScreen(top(u), ratePercent(325)) {
+	if len(rates.ecbRows) != len(after) || !textOnScreen(top(u), kit.RatePercent(325)) {
 		t.Fatal("the new rate is not listed")
 	}
 
@@ -399,7 +401,7 @@ func TestSettingsConfirmedHalfYear(t *testing.T) {
 		rates.ecbNow.Importance != widget.WarningImportance {
 		t.Fatalf("H2 2026 is not confirmed by default: %q", rates.ecbNow.Text)
 	}
-	rates.confirmed.SetSelected(capitalFirst(halfYearName("H2 2026")))
+	rates.confirmed.SetSelected(capitalFirst(kit.HalfYearName("H2 2026")))
 	if c := settingsCompany(t, store); c.ECBConfirmedYear != 2026 || c.ECBConfirmedHalf != 2 {
 		t.Fatalf("confirmed up to %d-%d", c.ECBConfirmedYear, c.ECBConfirmedHalf)
 	}
@@ -414,7 +416,7 @@ func TestSettingsRules(t *testing.T) {
 	r.throttle.SetText("")
 	test.Type(r.throttle, "deux")
 	test.Tap(r.save)
-	if got := r.form.field("throttle_days").err.Text; got != lang.L("error.settings_whole_number") {
+	if got := r.form.Field("throttle_days").Err.Text; got != lang.L("error.settings_whole_number") {
 		t.Fatalf("throttle error = %q", got)
 	}
 	r.throttle.SetText("")

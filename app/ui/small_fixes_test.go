@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -57,7 +59,7 @@ func TestTooLongSaysTheLimit(t *testing.T) {
 	}
 	must(t, SetLanguage("fr"))
 	t.Cleanup(func() { must(t, SetLanguage("")) })
-	if got := fieldMessage(&data.FieldError{Field: "reason", Reason: data.ReasonTooLong, Limit: 120}); got != "Trop long (120 caractères au plus)." {
+	if got := kit.FieldMessage(&data.FieldError{Field: "reason", Reason: data.ReasonTooLong, Limit: 120}); got != "Trop long (120 caractères au plus)." {
 		t.Fatalf("in French: %q", got)
 	}
 }
@@ -163,15 +165,15 @@ func TestTimelineHasWordsForEveryCode(t *testing.T) {
 	}
 	skipped := data.Event{Kind: data.EventStepSkipped, Params: map[string]string{"number": "FA-1", "channel": "email",
 		"template": "pre_due", "note": "catch_up"}}
-	if text := eventText(skipped); strings.Contains(text, "catch_up") || !strings.Contains(text, lang.L("note.catch_up")) {
+	if text := kit.EventText(skipped); strings.Contains(text, "catch_up") || !strings.Contains(text, lang.L("note.catch_up")) {
 		t.Fatalf("a caught-up step reads %q", text)
 	}
 	call := data.Event{Kind: data.EventStepDone, Params: map[string]string{"number": "FA-1", "channel": "phone_call",
 		"template": "call", "outcome": data.OutcomeNoAnswer}}
-	if text := eventText(call); !strings.Contains(text, lang.L("outcome.no_answer")) {
+	if text := kit.EventText(call); !strings.Contains(text, lang.L("outcome.no_answer")) {
 		t.Fatalf("a call's outcome is not said: %q", text)
 	}
-	if text := eventText(data.Event{Kind: "some_future_kind"}); strings.Contains(text, "some_future_kind") {
+	if text := kit.EventText(data.Event{Kind: "some_future_kind"}); strings.Contains(text, "some_future_kind") {
 		t.Fatalf("an unknown kind shows its code: %q", text)
 	}
 }
@@ -183,8 +185,8 @@ func TestDatePickerStartsOnMonday(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
 	u.onNewInvoice()
-	issue := firstInput(t, top(u), "issue_date").(*entry)
-	issue.SetText(inputDate(data.MustDate("2026-11-10")))
+	issue := firstInput(t, top(u), "issue_date").(*kit.Entry)
+	issue.SetText(kit.InputDate(data.MustDate("2026-11-10")))
 	test.Tap(issue.ActionItem.(*widget.Button))
 	var texts []string
 	walk(top(u), nil, func(o, _ fyne.CanvasObject) {
@@ -196,23 +198,12 @@ func TestDatePickerStartsOnMonday(t *testing.T) {
 		}
 	})
 	joined := "|" + strings.Join(texts, "|") + "|"
-	monday, sunday := calendarWeekdayShort(time.Monday), calendarWeekdayShort(time.Sunday)
+	monday, sunday := kit.WeekdayShort(time.Monday), kit.WeekdayShort(time.Sunday)
 	if i, j := strings.Index(joined, "|"+monday+"|"), strings.Index(joined, "|"+sunday+"|"); i < 0 || j < i {
 		t.Fatalf("the weekday headers are not Monday first: %v", texts)
 	}
-	if !strings.Contains(joined, calendarMonthTitle(data.MustDate("2026-11-01"))) {
-		t.Fatalf("no month title %q in %v", calendarMonthTitle(data.MustDate("2026-11-01")), texts)
-	}
-	// November 2026 starts on a Sunday: six blank cells before the 1st.
-	p := newDatePicker(data.MustDate("2026-11-10"), func(data.Date) {})
-	if got := p.days.Objects[7+6].(*widget.Button).Text; got != "1" {
-		t.Fatalf("the cell after the headers and six blanks reads %q", got)
-	}
-	var picked data.Date
-	p = newDatePicker(data.MustDate("2026-11-10"), func(d data.Date) { picked = d })
-	test.Tap(p.days.Objects[7+6+23].(*widget.Button))
-	if picked != data.MustDate("2026-11-24") {
-		t.Fatalf("tapping 24 picked %v", picked)
+	if !strings.Contains(joined, kit.MonthTitle(data.MustDate("2026-11-01"))) {
+		t.Fatalf("no month title %q in %v", kit.MonthTitle(data.MustDate("2026-11-01")), texts)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"slices"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -45,7 +47,7 @@ type templatesScreen struct {
 }
 
 func newTemplatesScreen(u *UI) *templatesScreen {
-	s := &templatesScreen{ui: u, lang: language(), selected: -1, edited: map[templateRef]data.TemplateText{}}
+	s := &templatesScreen{ui: u, lang: kit.Language(), selected: -1, edited: map[templateRef]data.TemplateText{}}
 	s.editor = newTemplateEditor(s)
 	s.fields = newTemplateFields(s.editor)
 	s.preview = newTemplatePreview(s)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -67,7 +69,7 @@ type templateEditor struct {
 }
 
 func newTemplateEditor(s *templatesScreen) *templateEditor {
-	e := &templateEditor{s: s, problem: newErrorLabel()}
+	e := &templateEditor{s: s, problem: kit.NewErrorLabel()}
 	focus := func(en *templatesEntry) { e.target = en }
 	e.subject = newTemplatesEntry(false, focus)
 	e.body = newTemplatesEntry(true, focus)
@@ -129,9 +131,9 @@ func (e *templateEditor) onChanged() {
 	_, err := documents.Check(e.subject.Text, e.body.Text)
 	e.valid = err == nil
 	if err != nil {
-		setError(e.problem, templateProblem(err))
+		kit.SetError(e.problem, templateProblem(err))
 	} else {
-		setError(e.problem, "")
+		kit.SetError(e.problem, "")
 	}
 	e.refreshState()
 	e.s.preview.render()
@@ -187,7 +189,7 @@ var templateErrorKeys = map[string]string{
 func templateProblem(err error) string {
 	var te *documents.TemplateError
 	if !errors.As(err, &te) {
-		return errorSentence(err)
+		return kit.ErrorSentence(err)
 	}
 	args := map[string]any{"Line": te.Line, "Col": te.Col, "Field": "{{" + te.Name + "}}", "Name": te.Name, "Open": "{{", "Close": "}}"}
 	where := "templates.where.body"
@@ -209,7 +211,7 @@ func templateProblem(err error) string {
 func (e *templateEditor) onSave() {
 	subject, body := e.subject.Text, e.body.Text
 	if _, err := documents.Check(subject, body); err != nil {
-		setError(e.problem, templateProblem(err))
+		kit.SetError(e.problem, templateProblem(err))
 		return
 	}
 	t := &data.TemplateText{Key: e.ref.key, Channel: e.ref.channel, Lang: e.ref.lang, Subject: subject, Body: body}
@@ -219,7 +221,7 @@ func (e *templateEditor) onSave() {
 		err := e.s.ui.store.PutTemplate(context.Background(), t)
 		fyne.Do(func() {
 			if err != nil {
-				setError(e.problem, errorSentence(err))
+				kit.SetError(e.problem, kit.ErrorSentence(err))
 				e.refreshState()
 				return
 			}
@@ -236,7 +238,7 @@ func (e *templateEditor) onSave() {
 // onReset forgets the owner's version, after asking.
 func (e *templateEditor) onReset() {
 	ref := e.ref
-	e.s.ui.confirm("templates.reset.title", "templates.reset.message", map[string]any{"Name": templateName(ref.key)},
+	kit.Confirm(e.s.ui, "templates.reset.title", "templates.reset.message", map[string]any{"Name": templateName(ref.key)},
 		func(ctx context.Context) error {
 			if err := e.s.ui.store.ResetTemplate(ctx, ref.key, ref.channel, ref.lang); err != nil {
 				return err

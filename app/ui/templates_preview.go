@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"slices"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -75,7 +77,7 @@ func (p *templatePreview) setInvoices(list []data.InvoiceSummary) {
 	options := make([]string, len(list))
 	index := -1
 	for i, inv := range list {
-		options[i] = inv.Number + " · " + inv.ClientName + " · " + formatMoney(inv.Amount-inv.Paid)
+		options[i] = inv.Number + " · " + inv.ClientName + " · " + kit.Money(inv.Amount-inv.Paid)
 		if inv.ID == p.chosen {
 			index = i
 		}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"sync"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -93,7 +95,7 @@ func (s *todayScreen) showCompanyBanner(missing []string) {
 		s.company.Hide()
 		return
 	}
-	s.companyText.SetText(companyMissingSentence(missing))
+	s.companyText.SetText(kit.CompanyMissingSentence(missing))
 	s.company.Show()
 }
 
@@ -262,13 +264,13 @@ func (s *todayScreen) nextStepSentence(ctx context.Context, plan *dunning.Plan) 
 	if err != nil {
 		return "", err
 	}
-	return lang.L("today.empty.next", map[string]any{"Step": stepName(first.Step), "Number": inv.Number,
-		"Client": client.Name, "Date": formatDate(first.Date)}), nil
+	return lang.L("today.empty.next", map[string]any{"Step": kit.StepName(first.Step), "Number": inv.Number,
+		"Client": client.Name, "Date": kit.Date(first.Date)}), nil
 }
 
 // show puts loaded data on screen (UI goroutine).
 func (s *todayScreen) show(d todayData) {
-	s.date.SetText(longDate(d.today))
+	s.date.SetText(kit.LongDate(d.today))
 	s.showCompanyBanner(d.missing)
 	s.figures.set(d.figures, d.dueSoonDays)
 	s.summary.SetText(lang.N("today.summary", d.actions, map[string]any{"Count": d.actions}))

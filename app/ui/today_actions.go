@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 )
 
@@ -73,7 +75,7 @@ func (s *todayScreen) onSkip(row int) {
 		return
 	}
 	g := s.rows[row].group
-	s.ui.askReason("today.skip.title", "today.skip.reason", true, func(ctx context.Context, reason string) error {
+	kit.AskReason(s.ui, "today.skip.title", "today.skip.reason", true, func(ctx context.Context, reason string) error {
 		return s.ui.dunning.Skip(ctx, g, reason)
 	})
 }

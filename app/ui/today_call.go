@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -34,10 +36,10 @@ type callDialog struct {
 	ui      *UI
 	group   dunning.Group
 	outcome *widget.RadioGroup
-	date    *entry
-	amount  *entry
-	note    *entry
-	noteRow *formField
+	date    *kit.Entry
+	amount  *kit.Entry
+	note    *kit.Entry
+	noteRow *kit.FormField
 	done    func()
 }
 
@@ -66,12 +68,12 @@ func (u *UI) openCallDialog(g dunning.Group, done func()) {
 // newCallDialog builds the inputs of a call dialog, the promised amount
 // prefilled with what the invoices still owe.
 func newCallDialog(u *UI, g dunning.Group) *callDialog {
-	c := &callDialog{ui: u, group: g, date: newDateEntry(u.win, data.Date{}), amount: newMoneyEntry(u.win), note: newEntry(u)}
+	c := &callDialog{ui: u, group: g, date: kit.NewDateEntry(u.win, data.Date{}), amount: kit.NewMoneyEntry(u.win), note: kit.NewEntry(u.win)}
 	options := make([]string, len(callOutcomes))
 	for i, o := range callOutcomes {
 		options[i] = lang.L(o.key)
 	}
-	c.outcome = newRadio(u, options, false, c.onOutcome)
+	c.outcome = kit.NewRadio(u.win, options, false, c.onOutcome)
 	c.note.MultiLine = true
 	c.note.SetMinRowsVisible(2)
 	c.note.Wrapping = fyne.TextWrapWord
@@ -83,7 +85,7 @@ func newCallDialog(u *UI, g dunning.Group) *callDialog {
 
 // callMoneyInput prefills an amount the way the user types it.
 func callMoneyInput(m data.Money) string {
-	if language() == "en" {
+	if kit.Language() == "en" {
 		return m.Decimal()
 	}
 	return m.Plain()
@@ -91,7 +93,7 @@ func callMoneyInput(m data.Money) string {
 
 // show lays the form out around the client called and opens it.
 func (c *callDialog) show(client data.Client) {
-	f := newForm()
+	f := kit.NewForm()
 	phone := client.Phone
 	if phone == "" {
 		phone = lang.L("today.contact.no_phone")
@@ -99,16 +101,16 @@ func (c *callDialog) show(client data.Client) {
 	if client.ContactName != "" {
 		phone += " · " + client.ContactName
 	}
-	f.add("client", false, &widget.Label{Text: client.Name, TextStyle: fyne.TextStyle{Bold: true}})
-	f.add("phone", false, widget.NewLabel(phone))
-	f.add("invoice", false, &widget.Label{Text: c.invoicesText(), Wrapping: fyne.TextWrapWord})
-	f.add("outcome", true, c.outcome)
-	f.add("promised_on", true, c.date)
-	f.add("promise_amount", true, c.amount)
-	c.noteRow = f.add("note", false, c.note)
+	f.Add("client", false, &widget.Label{Text: client.Name, TextStyle: fyne.TextStyle{Bold: true}})
+	f.Add("phone", false, widget.NewLabel(phone))
+	f.Add("invoice", false, &widget.Label{Text: c.invoicesText(), Wrapping: fyne.TextWrapWord})
+	f.Add("outcome", true, c.outcome)
+	f.Add("promised_on", true, c.date)
+	f.Add("promise_amount", true, c.amount)
+	c.noteRow = f.Add("note", false, c.note)
 	c.onOutcome("")
-	fd := c.ui.newFormDialog("today.call.title", f, fyne.NewSize(600, 500), c.submit, c.done)
-	fd.show(nil)
+	fd := kit.NewFormDialog(c.ui, "today.call.title", f, fyne.NewSize(600, 500), c.submit, c.done)
+	fd.Show(nil)
 }
 
 // invoicesText lists the invoices of the call and what they total.
@@ -118,7 +120,7 @@ func (c *callDialog) invoicesText() string {
 		numbers[i] = d.Number
 	}
 	return lang.L("today.call.invoices", map[string]any{"Numbers": strings.Join(numbers, ", "),
-		"Total": formatMoney(c.group.Total)})
+		"Total": kit.Money(c.group.Total)})
 }
 
 // kind is the outcome chosen, "" when none is.
@@ -150,7 +152,7 @@ func (c *callDialog) onOutcome(string) {
 		hint = lang.L("today.call.wrong_contact_hint")
 	}
 	if c.noteRow != nil {
-		c.noteRow.label.SetText(label)
+		c.noteRow.Label.SetText(label)
 	}
 	c.note.SetPlaceHolder(hint)
 }
@@ -176,7 +178,7 @@ func (c *callDialog) read() (dunning.CallOutcome, error) {
 	var errs data.FieldErrors
 	switch out.Kind {
 	case "":
-		return out, requiredError("outcome")
+		return out, kit.RequiredError("outcome")
 	case data.OutcomePromise:
 		out.PromiseDate, out.Amount, errs = c.readPromise()
 	case data.OutcomeDispute:
@@ -197,14 +199,14 @@ func (c *callDialog) readPromise() (data.Date, data.Money, data.FieldErrors) {
 	date, err := data.ParseDate(c.date.Text)
 	switch {
 	case err != nil:
-		errs = append(errs, data.FieldErrorsOf(asField(err, "promised_on"))...)
+		errs = append(errs, data.FieldErrorsOf(kit.AsField(err, "promised_on"))...)
 	case date.Before(c.ui.today()):
 		errs = append(errs, &data.FieldError{Field: "promised_on", Reason: callReasonPromisePast, Value: date.String()})
 	}
 	amount, err := data.ParseMoney(c.amount.Text)
 	switch {
 	case err != nil:
-		errs = append(errs, data.FieldErrorsOf(asField(err, "promise_amount"))...)
+		errs = append(errs, data.FieldErrorsOf(kit.AsField(err, "promise_amount"))...)
 	case amount <= 0:
 		errs = append(errs, &data.FieldError{Field: "promise_amount", Reason: data.ReasonNotPositive})
 	case c.group.Total > 0 && amount > c.group.Total:

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
+
 	"relance/data"
 )
 
@@ -70,12 +72,12 @@ func (f todayFigure) set(caption, value, detail string) {
 // set shows the book's key figures; dueSoonDays is the company's window
 // of "due soon".
 func (f todayFigures) set(k data.KeyFigures, dueSoonDays int) {
-	f.outstanding.set(lang.L("today.figure.outstanding"), formatMoney(k.Outstanding), lang.L("today.figure.outstanding_detail"))
-	f.overdue.set(lang.L("today.figure.overdue"), formatMoney(k.Overdue),
+	f.outstanding.set(lang.L("today.figure.outstanding"), kit.Money(k.Outstanding), lang.L("today.figure.outstanding_detail"))
+	f.overdue.set(lang.L("today.figure.overdue"), kit.Money(k.Overdue),
 		lang.N("today.figure.invoices", k.OverdueCount, map[string]any{"Count": k.OverdueCount}))
-	f.dueSoon.set(lang.N("today.figure.due_soon", dueSoonDays, map[string]any{"Days": dueSoonDays}), formatMoney(k.DueSoon),
+	f.dueSoon.set(lang.N("today.figure.due_soon", dueSoonDays, map[string]any{"Days": dueSoonDays}), kit.Money(k.DueSoon),
 		lang.N("today.figure.invoices", k.DueSoonCount, map[string]any{"Count": k.DueSoonCount}))
-	f.collected.set(lang.L("today.figure.collected"), formatMoney(k.CollectedMonth),
+	f.collected.set(lang.L("today.figure.collected"), kit.Money(k.CollectedMonth),
 		lang.N("today.figure.payments", k.CollectedCount, map[string]any{"Count": k.CollectedCount}))
 }
 

@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"strconv"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -94,7 +96,7 @@ func (it *todayItem) newCard() *fyne.Container {
 		buttonWidth = max(buttonWidth, b.MinSize().Width)
 	}
 	buttonSize := fyne.NewSize(buttonWidth, it.skip.MinSize().Height)
-	totalWidth := (&widget.Label{Text: formatMoney(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
+	totalWidth := (&widget.Label{Text: kit.Money(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
 	right := container.NewHBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(totalWidth, it.total.MinSize().Height), it.total)),
 		container.NewCenter(it.send),

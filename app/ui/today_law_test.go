@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
@@ -49,7 +51,7 @@ func TestTodayAsksForTheNoticeReceipt(t *testing.T) {
 	b.done(inv, "reminder_1", "formal_notice")
 	b.refresh()
 	card := b.mustCard(lang.L("today.receipt.invoice", map[string]any{"Number": "FA-2026-050"}))
-	if !strings.Contains(card.step.Text, formatDate(data.MustDate("2026-10-31"))) || card.skip.Visible() {
+	if !strings.Contains(card.step.Text, kit.Date(data.MustDate("2026-10-31"))) || card.skip.Visible() {
 		t.Fatalf("receipt card reads %q, skip shown %v", card.step.Text, card.skip.Visible())
 	}
 	test.Tap(findButton(t, card, lang.L("today.action.enter_receipt")))
@@ -87,7 +89,7 @@ func TestTodayWarnsBeforePrescription(t *testing.T) {
 	if found == nil {
 		t.Fatalf("no prescription warning: %+v", b.u.home.rows)
 	}
-	if !strings.Contains(found.step, formatDate(data.MustDate("2026-11-30"))) || found.warning != lang.L("today.deadline.urgent") {
+	if !strings.Contains(found.step, kit.Date(data.MustDate("2026-11-30"))) || found.warning != lang.L("today.deadline.urgent") {
 		t.Fatalf("warning reads %q / %q", found.step, found.warning)
 	}
 }

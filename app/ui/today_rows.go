@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -165,18 +167,18 @@ func (in *todayFacts) groupRow(g *dunning.Group) todayRow {
 		invoiceID: g.Lead.InvoiceID, group: *g, sendable: mail.Sendable(*g)}
 	r.contact, r.noContact = todayContact(c, g.Lead.Step)
 	if g.Total > 0 {
-		r.total = formatMoney(g.Total)
+		r.total = kit.Money(g.Total)
 	}
 	return r
 }
 
 // todayStepText names a step and its channel: "First reminder · Email".
 func todayStepText(st data.Step) string {
-	channel := channelName(st.Channel)
+	channel := kit.ChannelName(st.Channel)
 	if st.Channel == data.ChannelEmail && st.WithLetter {
 		channel = lang.L("today.channel.email_letter")
 	}
-	if name := stepName(st); name != channel {
+	if name := kit.StepName(st); name != channel {
 		return name + " · " + channel
 	}
 	return channel
@@ -228,7 +230,7 @@ func (in *todayFacts) warning(g *dunning.Group) string {
 		// A resumed invoice follows its latest promise, broken: the plan
 		// says so even before the day's start recorded it as broken.
 		if p, ok := in.promises[d.InvoiceID]; ok && p.Status != data.PromiseKept {
-			return lang.L("today.warning.broken", map[string]any{"Date": formatDate(p.PromisedOn), "Amount": formatMoney(p.Amount)})
+			return lang.L("today.warning.broken", map[string]any{"Date": kit.Date(p.PromisedOn), "Amount": kit.Money(p.Amount)})
 		}
 		return lang.L("today.warning.broken_unknown")
 	}
@@ -238,7 +240,7 @@ func (in *todayFacts) warning(g *dunning.Group) string {
 	var passed []string
 	for _, d := range g.Items {
 		for _, st := range d.Passed {
-			if name := stepName(st); !slices.Contains(passed, name) {
+			if name := kit.StepName(st); !slices.Contains(passed, name) {
 				passed = append(passed, name)
 			}
 		}
@@ -246,7 +248,7 @@ func (in *todayFacts) warning(g *dunning.Group) string {
 	if len(passed) > 0 {
 		return lang.L("today.warning.catch_up_passed", map[string]any{"Steps": strings.Join(passed, ", ")})
 	}
-	return lang.L("today.warning.catch_up_late", map[string]any{"Date": formatDate(g.Lead.Planned)})
+	return lang.L("today.warning.catch_up_late", map[string]any{"Date": kit.Date(g.Lead.Planned)})
 }
 
 // todayContact is what the owner needs to act on a step: the address the
@@ -288,7 +290,7 @@ func (in *todayFacts) taskRow(t data.Task) todayRow {
 		r.title = lang.L("today.task.title")
 	}
 	if r.invoices == "" {
-		r.invoices = lang.L("today.task.since", map[string]any{"Date": formatDate(t.DueOn)})
+		r.invoices = lang.L("today.task.since", map[string]any{"Date": kit.Date(t.DueOn)})
 	}
 	if t.Kind == "fix_contact" {
 		r.icon = theme.AccountIcon()
@@ -306,7 +308,7 @@ func (in *todayFacts) taskRow(t data.Task) todayRow {
 func (in *todayFacts) receiptRow(r dunning.AwaitingReceipt) todayRow {
 	return todayRow{title: in.clients[r.ClientID].Name, icon: theme.MailComposeIcon(), action: todayEnterReceipt,
 		invoiceID: r.InvoiceID, letter: r.ActionID,
-		step:     lang.L("today.receipt.step", map[string]any{"Date": formatDate(r.SentOn)}),
+		step:     lang.L("today.receipt.step", map[string]any{"Date": kit.Date(r.SentOn)}),
 		invoices: lang.L("today.receipt.invoice", map[string]any{"Number": r.Number})}
 }
 
@@ -314,16 +316,16 @@ func (in *todayFacts) receiptRow(r dunning.AwaitingReceipt) todayRow {
 // (60 days ahead, urgently from 15), or already is.
 func (in *todayFacts) deadlineRow(a dunning.PrescriptionAlert) todayRow {
 	r := todayRow{title: in.clients[a.ClientID].Name, icon: theme.WarningIcon(), action: todayOpenDeadline,
-		invoiceID: a.InvoiceID, total: formatMoney(a.Outstanding), invoices: a.Number}
+		invoiceID: a.InvoiceID, total: kit.Money(a.Outstanding), invoices: a.Number}
 	switch {
 	case a.Expired:
-		r.step = lang.L("today.deadline.expired", map[string]any{"Date": formatDate(a.Deadline)})
+		r.step = lang.L("today.deadline.expired", map[string]any{"Date": kit.Date(a.Deadline)})
 		r.warning = lang.L("today.deadline.expired_hint")
 	case a.DaysLeft <= dunning.PrescriptionUrgentDays:
-		r.step = lang.N("today.deadline.soon", a.DaysLeft, map[string]any{"Date": formatDate(a.Deadline), "Days": a.DaysLeft})
+		r.step = lang.N("today.deadline.soon", a.DaysLeft, map[string]any{"Date": kit.Date(a.Deadline), "Days": a.DaysLeft})
 		r.warning = lang.L("today.deadline.urgent")
 	default:
-		r.step = lang.N("today.deadline.soon", a.DaysLeft, map[string]any{"Date": formatDate(a.Deadline), "Days": a.DaysLeft})
+		r.step = lang.N("today.deadline.soon", a.DaysLeft, map[string]any{"Date": kit.Date(a.Deadline), "Days": a.DaysLeft})
 	}
 	return r
 }
@@ -336,7 +338,7 @@ func todayTaskName(kind string) string {
 	case "review":
 		return lang.L("today.task.review")
 	}
-	return channelName(data.ChannelTask)
+	return kit.ChannelName(data.ChannelTask)
 }
 
 // todayChannelIcon pictures a step's channel.

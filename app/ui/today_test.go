@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -148,7 +150,7 @@ func TestTodayMarkSent(t *testing.T) {
 
 	card := b.mustCard("FA-2026-001")
 	if card.link.Text != "Boulangerie Martin" || !strings.Contains(card.step.Text, lang.L("step.reminder_1")) ||
-		card.total.Text != formatMoney(125000) {
+		card.total.Text != kit.Money(125000) {
 		t.Fatalf("card reads %q / %q / %q", card.link.Text, card.step.Text, card.total.Text)
 	}
 	if !strings.Contains(card.invoices.Text, lang.N("today.invoice.late", 4, map[string]any{"Days": 4})) {
@@ -187,7 +189,7 @@ func TestTodayMarkSent(t *testing.T) {
 	// Sent a day after its date: the call (D+10, 30 November) keeps its
 	// spacing and moves to 1 December.
 	if !b.u.home.empty.Visible() || !strings.Contains(b.u.home.next.Text, lang.L("step.call")) ||
-		!strings.Contains(b.u.home.next.Text, formatDate(data.MustDate("2026-12-01"))) {
+		!strings.Contains(b.u.home.next.Text, kit.Date(data.MustDate("2026-12-01"))) {
 		t.Errorf("empty state: visible %v, next %q", b.u.home.empty.Visible(), b.u.home.next.Text)
 	}
 
@@ -308,7 +310,7 @@ func TestTodayWrongContactOpensTask(t *testing.T) {
 	dlg := top(b.u)
 	todayRadio(t, dlg).SetSelected(lang.L("today.call.wrong_contact"))
 	note, _ := formRow(t, dlg, "note")
-	test.Type(note.(*entry), "Le standard ne connaît pas ce service")
+	test.Type(note.(*kit.Entry), "Le standard ne connaît pas ce service")
 	test.Tap(findButton(t, dlg, lang.L("button.save")))
 
 	var task *todayItem
@@ -380,7 +382,7 @@ func TestTodayBrokenPromise(t *testing.T) {
 	if got := b.headers(); len(got) != 1 || got[0] != lang.L("today.section.broken") {
 		t.Errorf("sections on screen: %q", got)
 	}
-	want := lang.L("today.warning.broken", map[string]any{"Date": formatDate(p.PromisedOn), "Amount": formatMoney(86400)})
+	want := lang.L("today.warning.broken", map[string]any{"Date": kit.Date(p.PromisedOn), "Amount": kit.Money(86400)})
 	if card.warning.Text != want || !strings.Contains(card.step.Text, lang.L("step.reminder_2")) {
 		t.Errorf("broken promise card: %q / %q", card.warning.Text, card.step.Text)
 	}
@@ -405,10 +407,10 @@ func TestTodayKeyFigures(t *testing.T) {
 		got           todayFigure
 		value, detail string
 	}{
-		{"outstanding", f.outstanding, formatMoney(330000), lang.L("today.figure.outstanding_detail")},
-		{"overdue", f.overdue, formatMoney(80000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
-		{"due soon", f.dueSoon, formatMoney(50000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
-		{"collected", f.collected, formatMoney(50000), lang.N("today.figure.payments", 2, map[string]any{"Count": 2})},
+		{"outstanding", f.outstanding, kit.Money(330000), lang.L("today.figure.outstanding_detail")},
+		{"overdue", f.overdue, kit.Money(80000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
+		{"due soon", f.dueSoon, kit.Money(50000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
+		{"collected", f.collected, kit.Money(50000), lang.N("today.figure.payments", 2, map[string]any{"Count": 2})},
 	} {
 		if c.got.value.Text != c.value || c.got.detail.Text != c.detail {
 			t.Errorf("%s card shows %q / %q, want %q / %q", c.name, c.got.value.Text, c.got.detail.Text, c.value, c.detail)
@@ -442,11 +444,11 @@ func todayRadio(t *testing.T, dlg fyne.CanvasObject) *widget.RadioGroup {
 }
 
 // todayEntry is the first of our text fields under root.
-func todayEntry(t *testing.T, root fyne.CanvasObject) *entry {
+func todayEntry(t *testing.T, root fyne.CanvasObject) *kit.Entry {
 	t.Helper()
-	var found *entry
+	var found *kit.Entry
 	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if e, ok := o.(*entry); ok && found == nil {
+		if e, ok := o.(*kit.Entry); ok && found == nil {
 			found = e
 		}
 	})

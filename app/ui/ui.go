@@ -12,6 +12,8 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -117,6 +119,21 @@ func (u *UI) build() {
 // Window returns the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
+// The window is the kit.Host of its screens and dialogs.
+var _ kit.Host = (*UI)(nil)
+
+// Async runs slow work off the UI goroutine (kit.Host).
+func (u *UI) Async(f func()) { u.async(f) }
+
+// ShowError tells the user what failed (kit.Host).
+func (u *UI) ShowError(err error) { u.showError(err) }
+
+// Changed reloads the screens after a write (kit.Host).
+func (u *UI) Changed() { u.changed() }
+
+// Track registers an open dialog so that Esc closes it (kit.Host).
+func (u *UI) Track(d dialog.Dialog) { u.track(d) }
+
 // Start decides what the first screen is: the welcome (onboarding) on a
 // book that was never set up, else the screen used last.
 func (u *UI) Start(ctx context.Context) {
@@ -221,13 +238,13 @@ func (u *UI) showError(err error) {
 		u.askCompanyDetails(err)
 		return
 	}
-	dialog.ShowError(userError(err), u.win)
+	dialog.ShowError(kit.UserError(err), u.win)
 }
 
 // askCompanyDetails says which company details a refused letter or email
 // needs, with the way to fill them in.
 func (u *UI) askCompanyDetails(err error) {
-	d := dialog.NewConfirm(lang.L("today.company.title"), errorSentence(err), func(ok bool) {
+	d := dialog.NewConfirm(lang.L("today.company.title"), kit.ErrorSentence(err), func(ok bool) {
 		if ok {
 			u.goTo(navSettings)
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -77,7 +79,7 @@ func completeCompany(t *testing.T, store *data.Store) {
 // asSelect is o as a drop-down, ours (selectField) or Fyne's.
 func asSelect(o fyne.CanvasObject) (*widget.Select, bool) {
 	switch x := o.(type) {
-	case *selectField:
+	case *kit.Select:
 		return &x.Select, true
 	case *widget.Select:
 		return x, true
@@ -88,7 +90,7 @@ func asSelect(o fyne.CanvasObject) (*widget.Select, bool) {
 // asCheck is o as a check box, ours (checkField) or Fyne's.
 func asCheck(o fyne.CanvasObject) (*widget.Check, bool) {
 	switch x := o.(type) {
-	case *checkField:
+	case *kit.Check:
 		return &x.Check, true
 	case *widget.Check:
 		return x, true
@@ -172,9 +174,9 @@ func entryOf(t *testing.T, input fyne.CanvasObject) *widget.Entry {
 			found = e
 		case *widget.SelectEntry:
 			found = &e.Entry
-		case *entry: // newEntry's, in dialogs
+		case *kit.Entry: // newEntry's, in dialogs
 			found = &e.Entry
-		case *selectEntry:
+		case *kit.SelectEntry:
 			found = &e.Entry
 		}
 	})
@@ -311,7 +313,7 @@ func TestAddClientAndInvoiceThroughForms(t *testing.T) {
 			row = &u.invoices.rows[i]
 		}
 	}
-	if row == nil || row.client != "Fromagerie Vidal" || row.amount != formatMoney(125050) || row.kind != data.StatusNotDue {
+	if row == nil || row.client != "Fromagerie Vidal" || row.amount != kit.Money(125050) || row.kind != data.StatusNotDue {
 		t.Fatalf("row in the list: %+v", row)
 	}
 }
@@ -385,7 +387,7 @@ func TestStatusTextAndColours(t *testing.T) {
 		t.Fatal(err)
 	}
 	late := data.Status{Kind: data.StatusOverdue, DaysLate: 12, Paid: 100, Outstanding: 50}
-	text := statusText(late)
+	text := kit.StatusText(late)
 	if !strings.Contains(text, "12") || !strings.Contains(text, lang.L("status.partial")) {
 		t.Errorf("status text %q", text)
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -90,7 +92,7 @@ func (s *welcomeScreen) buildCompanyStep() *fyne.Container {
 	header := welcomeHeader("welcome.company_step", "welcome.company_intro")
 	padded := container.NewPadded(fields)
 	buttons := container.NewVBox(layout.NewSpacer(), widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.skip, s.next), s.company.form.general))
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.skip, s.next), s.company.form.General()))
 	body := container.NewBorder(header, buttons, nil, nil, container.NewScroll(padded))
 	// As high as the fields need, so that the buttons sit under them; a
 	// lower window scrolls the fields.
@@ -102,7 +104,7 @@ func (s *welcomeScreen) buildCompanyStep() *fyne.Container {
 
 // buildChoiceStep is step 2: demo data or an empty book.
 func (s *welcomeScreen) buildChoiceStep() *fyne.Container {
-	s.status, s.progress = newErrorLabel(), widget.NewProgressBarInfinite()
+	s.status, s.progress = kit.NewErrorLabel(), widget.NewProgressBarInfinite()
 	s.progress.Stop()
 	s.progress.Hide()
 	s.loadDemo = &widget.Button{Text: lang.L("welcome.load_demo"), Icon: theme.DownloadIcon(),
@@ -128,14 +130,14 @@ func (s *welcomeScreen) showStep(step *fyne.Container) {
 
 // onSkip goes to the choice without writing anything.
 func (s *welcomeScreen) onSkip() {
-	s.company.form.clearErrors()
+	s.company.form.ClearErrors()
 	s.showStep(s.choiceStep)
 }
 
 // onContinue saves the company typed, then goes to the choice. The book
 // stays not onboarded until the choice is made.
 func (s *welcomeScreen) onContinue() {
-	s.company.form.clearErrors()
+	s.company.form.ClearErrors()
 	apply, err := s.company.read()
 	if err != nil {
 		s.showCompanyErrors(err)
@@ -159,7 +161,7 @@ func (s *welcomeScreen) onContinue() {
 // showCompanyErrors puts the errors under their fields and lets the step
 // grow to show them.
 func (s *welcomeScreen) showCompanyErrors(err error) {
-	s.company.form.showErrors(err)
+	s.company.form.ShowErrors(err)
 	// Twice: a wrapped error knows its height once it has a width.
 	s.companyStep.Refresh()
 	s.companyStep.Refresh()
@@ -185,7 +187,7 @@ func (s *welcomeScreen) setBusy(busy bool) {
 // onLoadDemo loads the demo off the UI goroutine.
 func (s *welcomeScreen) onLoadDemo() {
 	s.setBusy(true)
-	setError(s.status, "")
+	kit.SetError(s.status, "")
 	s.ui.async(func() { s.loadDemoData(context.Background()) })
 }
 
@@ -204,7 +206,7 @@ func (s *welcomeScreen) loadDemoData(ctx context.Context) {
 		s.setBusy(false)
 		if err != nil {
 			slog.Error("load demo data", "err", err)
-			setError(s.status, errorSentence(err))
+			kit.SetError(s.status, kit.ErrorSentence(err))
 			return
 		}
 		s.ui.showScreens(ctx)
@@ -215,7 +217,7 @@ func (s *welcomeScreen) loadDemoData(ctx context.Context) {
 func (s *welcomeScreen) onStartEmpty() {
 	ctx := context.Background()
 	if err := s.ui.store.MarkOnboarded(ctx); err != nil {
-		setError(s.status, errorSentence(err))
+		kit.SetError(s.status, kit.ErrorSentence(err))
 		return
 	}
 	s.ui.showScreens(ctx)

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"errors"
@@ -8,14 +8,14 @@ import (
 	"relance/data"
 )
 
-// fieldMessage is the sentence shown under a field refused for fe's reason.
-func fieldMessage(fe *data.FieldError) string {
+// FieldMessage is the sentence shown under a field refused for fe's reason.
+func FieldMessage(fe *data.FieldError) string {
 	if fe.Reason == data.ReasonTooLong && fe.Limit > 0 {
 		return lang.N("error.too_long_at_most", fe.Limit, map[string]any{"Max": fe.Limit})
 	}
 	value := fe.Value
 	if m, err := data.ParseMoney(value); err == nil && moneyReasons[fe.Reason] {
-		value = formatMoney(m)
+		value = Money(m)
 	}
 	return lang.L("error."+string(fe.Reason), map[string]any{"Value": value})
 }
@@ -24,21 +24,21 @@ func fieldMessage(fe *data.FieldError) string {
 // user's way in the message.
 var moneyReasons = map[data.Reason]bool{data.ReasonCreditTooLarge: true, data.ReasonBelowCredited: true}
 
-// userError turns an error into one sentence in the user's language.
-// Validation errors name their field; the rest say what kind of failure it
+// UserError turns an error into one sentence in the user's language.
+// Validation errors name their field; the rest Say what kind of failure it
 // was, never a driver message.
 type userFacingError struct{ text string }
 
 func (e userFacingError) Error() string { return e.text }
 
-func userError(err error) error {
-	return userFacingError{text: errorSentence(err)}
+func UserError(err error) error {
+	return userFacingError{text: ErrorSentence(err)}
 }
 
-func errorSentence(err error) string {
+func ErrorSentence(err error) string {
 	if fes := data.FieldErrorsOf(err); len(fes) > 0 {
 		fe := fes[0]
-		return lang.L("field."+fe.Field) + lang.L("punct.colon") + fieldMessage(fe)
+		return lang.L("field."+fe.Field) + lang.L("punct.colon") + FieldMessage(fe)
 	}
 	switch {
 	case errors.Is(err, data.ErrNotFound):
@@ -48,13 +48,13 @@ func errorSentence(err error) string {
 	case errors.Is(err, data.ErrAlreadyExists):
 		return lang.L("error.duplicate")
 	}
-	if text, ok := say.Refusal(err); ok {
+	if text, ok := Say.Refusal(err); ok {
 		return text
 	}
 	return lang.L("error.generic", map[string]any{"Detail": err.Error()})
 }
 
-// companyMissingSentence asks for the company details a letter or an
+// CompanyMissingSentence asks for the company details a letter or an
 // email needs, naming them: Today's banner and a refused Send or Print
-// say the same.
-func companyMissingSentence(missing []string) string { return say.CompanyMissing(missing) }
+// Say the same.
+func CompanyMissingSentence(missing []string) string { return Say.CompanyMissing(missing) }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"strconv"
@@ -42,10 +42,10 @@ func newDatePicker(start data.Date, picked func(data.Date)) *datePicker {
 // Monday, blank cells up to the 1st, a button per day.
 func (p *datePicker) show(months int) {
 	p.month = p.month.AddMonths(months)
-	p.title.SetText(calendarMonthTitle(p.month))
+	p.title.SetText(MonthTitle(p.month))
 	objects := make([]fyne.CanvasObject, 0, 7+6+31)
 	for i := range 7 {
-		objects = append(objects, &widget.Label{Text: calendarWeekdayShort(time.Weekday((i + 1) % 7)),
+		objects = append(objects, &widget.Label{Text: WeekdayShort(time.Weekday((i + 1) % 7)),
 			Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance})
 	}
 	for range datePickerLeadingBlanks(p.month) {

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"slices"
@@ -67,140 +67,138 @@ func cursorToEnd(e *widget.Entry) {
 	e.Refresh()
 }
 
-// entry is the text field of every form and screen: widget.Entry whose
+// Entry is the text field of every form and screen: widget.Entry whose
 // Esc and window shortcuts reach the window, and whose cursor goes to the
 // end when it gains the focus.
-type entry struct {
+type Entry struct {
 	widget.Entry
 	keys keyForwarder
 }
 
-// newEntry is a one-line text field of u's window.
-func newEntry(u *UI) *entry { return newWindowEntry(u.win) }
-
-// newWindowEntry is a one-line text field of win.
-func newWindowEntry(win fyne.Window) *entry {
-	e := &entry{keys: keyForwarder{win: win}}
+// NewEntry is a one-line text field of win.
+func NewEntry(win fyne.Window) *Entry {
+	e := &Entry{keys: keyForwarder{win: win}}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// newMultiLineEntry is a text field of several lines of u's window.
-func newMultiLineEntry(u *UI, rows int) *entry {
-	e := newEntry(u)
+// NewMultiLineEntry is a text field of several lines of u's window.
+func NewMultiLineEntry(win fyne.Window, rows int) *Entry {
+	e := NewEntry(win)
 	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	return e
 }
 
 // TypedKey passes Esc on and everything else to the Entry.
-func (e *entry) TypedKey(ev *fyne.KeyEvent) {
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	if !e.keys.escape(ev) {
 		e.Entry.TypedKey(ev)
 	}
 }
 
 // TypedShortcut passes the window's shortcuts on and the others to the Entry.
-func (e *entry) TypedShortcut(sc fyne.Shortcut) {
+func (e *Entry) TypedShortcut(sc fyne.Shortcut) {
 	if !e.keys.shortcut(sc) {
 		e.Entry.TypedShortcut(sc)
 	}
 }
 
 // FocusGained puts the cursor at the end of the text.
-func (e *entry) FocusGained() {
+func (e *Entry) FocusGained() {
 	e.Entry.FocusGained()
 	cursorToEnd(&e.Entry)
 }
 
-// selectEntry is widget.SelectEntry (a field with suggestions) with the
+// SelectEntry is widget.SelectEntry (a field with suggestions) with the
 // same keys as entry.
-type selectEntry struct {
+type SelectEntry struct {
 	widget.SelectEntry
 	keys keyForwarder
 }
 
-func newSelectEntry(u *UI, options []string) *selectEntry {
-	e := &selectEntry{keys: keyForwarder{win: u.win}}
+// NewSelectEntry is a field of win with suggestions.
+func NewSelectEntry(win fyne.Window, options []string) *SelectEntry {
+	e := &SelectEntry{keys: keyForwarder{win: win}}
 	e.SetOptions(options)
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // TypedKey passes Esc on and everything else to the SelectEntry.
-func (e *selectEntry) TypedKey(ev *fyne.KeyEvent) {
+func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
 	if !e.keys.escape(ev) {
 		e.SelectEntry.TypedKey(ev)
 	}
 }
 
 // TypedShortcut passes the window's shortcuts on and the others to the SelectEntry.
-func (e *selectEntry) TypedShortcut(sc fyne.Shortcut) {
+func (e *SelectEntry) TypedShortcut(sc fyne.Shortcut) {
 	if !e.keys.shortcut(sc) {
 		e.SelectEntry.TypedShortcut(sc)
 	}
 }
 
 // FocusGained puts the cursor at the end of the text.
-func (e *selectEntry) FocusGained() {
+func (e *SelectEntry) FocusGained() {
 	e.SelectEntry.FocusGained()
 	cursorToEnd(&e.Entry)
 }
 
-// selectField is widget.Select whose Esc reaches the window (a Select with
+// Select is widget.Select whose Esc reaches the window (a Select with
 // the focus takes every key).
-type selectField struct {
+type Select struct {
 	widget.Select
 	keys keyForwarder
 }
 
-// newSelect is a drop-down of u's window.
-func newSelect(u *UI, options []string, changed func(string)) *selectField {
-	s := &selectField{keys: keyForwarder{win: u.win}}
+// NewSelect is a drop-down of u's window.
+func NewSelect(win fyne.Window, options []string, changed func(string)) *Select {
+	s := &Select{keys: keyForwarder{win: win}}
 	s.Options, s.OnChanged = options, changed
 	s.ExtendBaseWidget(s)
 	return s
 }
 
 // TypedKey passes Esc on and everything else to the Select.
-func (s *selectField) TypedKey(ev *fyne.KeyEvent) {
+func (s *Select) TypedKey(ev *fyne.KeyEvent) {
 	if !s.keys.escape(ev) {
 		s.Select.TypedKey(ev)
 	}
 }
 
-// checkField is widget.Check whose Esc reaches the window.
-type checkField struct {
+// Check is widget.Check whose Esc reaches the window.
+type Check struct {
 	widget.Check
 	keys keyForwarder
 }
 
-// newCheck is a check box of u's window.
-func newCheck(u *UI, label string, changed func(bool)) *checkField {
-	c := &checkField{keys: keyForwarder{win: u.win}}
+// NewCheck is a check box of u's window.
+func NewCheck(win fyne.Window, label string, changed func(bool)) *Check {
+	c := &Check{keys: keyForwarder{win: win}}
 	c.Text, c.OnChanged = label, changed
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // TypedKey passes Esc on and everything else to the Check.
-func (c *checkField) TypedKey(ev *fyne.KeyEvent) {
+func (c *Check) TypedKey(ev *fyne.KeyEvent) {
 	if !c.keys.escape(ev) {
 		c.Check.TypedKey(ev)
 	}
 }
 
-// newRadio is a radio group of u's window. Fyne gives the focus to the
+// NewRadio is a radio group of u's window. Fyne gives the focus to the
 // choice tapped, which then swallows every key, Esc included: the choice
 // hands the focus back once made, so that Esc still closes the dialog.
 // A required group keeps its choice when the chosen one is tapped again
 // (Fyne's Required would leave that tap without an OnChanged, so without a
 // way to give the focus back).
-func newRadio(u *UI, options []string, required bool, changed func(string)) *widget.RadioGroup {
+func NewRadio(win fyne.Window, options []string, required bool, changed func(string)) *widget.RadioGroup {
 	r := widget.NewRadioGroup(options, nil)
 	last := ""
 	r.OnChanged = func(choice string) {
-		u.win.Canvas().Unfocus()
+		win.Canvas().Unfocus()
 		if choice == "" && required && last != "" {
 			r.SetSelected(last)
 			return
@@ -213,22 +211,22 @@ func newRadio(u *UI, options []string, required bool, changed func(string)) *wid
 	return r
 }
 
-// windowShortcutKeys are the keys that, with Ctrl (Cmd on macOS), act on
+// WindowShortcutKeys are the keys that, with Ctrl (Cmd on macOS), act on
 // the whole window (addShortcuts): new invoice, search, the six screens.
-var windowShortcutKeys = []fyne.KeyName{fyne.KeyN, fyne.KeyF, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+var WindowShortcutKeys = []fyne.KeyName{fyne.KeyN, fyne.KeyF, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 
 // isWindowShortcut reports whether sc is one of the window's shortcuts.
 func isWindowShortcut(sc fyne.Shortcut) bool {
 	cs, ok := sc.(*desktop.CustomShortcut)
-	return ok && cs.Modifier == fyne.KeyModifierShortcutDefault && slices.Contains(windowShortcutKeys, cs.KeyName)
+	return ok && cs.Modifier == fyne.KeyModifierShortcutDefault && slices.Contains(WindowShortcutKeys, cs.KeyName)
 }
 
-// newDateEntry is a text field for a calendar day (typed day first, or
+// NewDateEntry is a text field for a calendar day (typed day first, or
 // picked from a month grid with the button at its end). The text is read
 // with data.ParseDate, which also accepts ISO dates, so the same input
 // works in either language.
-func newDateEntry(win fyne.Window, initial data.Date) *entry {
-	e := newWindowEntry(win)
+func NewDateEntry(win fyne.Window, initial data.Date) *Entry {
+	e := NewEntry(win)
 	e.PlaceHolder = lang.L("placeholder.date")
 	// ActionItem before SetText: SetText builds the renderer, which only
 	// picks up an action item that is already there.
@@ -239,19 +237,19 @@ func newDateEntry(win fyne.Window, initial data.Date) *entry {
 		}
 		var dlg dialog.Dialog
 		picker := newDatePicker(start, func(d data.Date) {
-			e.SetText(inputDate(d))
+			e.SetText(InputDate(d))
 			dlg.Hide()
 		})
 		dlg = dialog.NewCustom(lang.L("dialog.pick_date"), lang.L("button.cancel"), picker.content, win)
 		dlg.Show()
 	}}
-	e.SetText(inputDate(initial))
+	e.SetText(InputDate(initial))
 	return e
 }
 
-// newMoneyEntry is a text field for an amount; data.ParseMoney reads it.
-func newMoneyEntry(win fyne.Window) *entry {
-	e := newWindowEntry(win)
+// NewMoneyEntry is a text field for an amount; data.ParseMoney reads it.
+func NewMoneyEntry(win fyne.Window) *Entry {
+	e := NewEntry(win)
 	e.PlaceHolder = lang.L("placeholder.amount")
 	return e
 }

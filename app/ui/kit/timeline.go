@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"slices"
@@ -21,26 +21,26 @@ import (
 var valuePrefixes = map[string]string{"outcome": "outcome.", "from": "state.", "to": "state.",
 	"kind": "task.", "status": "promise_status.", "method": "method.", "document": "attachment_kind."}
 
-// eventText says what an event of the timeline records, in the user's
-// language: the catalogue's sentence "event.<kind>" filled with the
+// EventText says what an event of the timeline records, in the user's
+// Language: the catalogue's sentence "event.<kind>" filled with the
 // event's facts written the local way.
-func eventText(e data.Event) string {
+func EventText(e data.Event) string {
 	args := map[string]any{}
 	for k, v := range e.Params {
 		args[k] = v
 	}
 	for _, k := range []string{"amount"} {
 		if m, err := data.ParseMoney(e.Params[k]); err == nil {
-			args[k] = formatMoney(m)
+			args[k] = Money(m)
 		}
 	}
 	for _, k := range []string{"date", "due_date", "until", "received_on"} {
 		if d, err := data.ParseDate(e.Params[k]); err == nil {
-			args[k] = formatDate(d)
+			args[k] = Date(d)
 		}
 	}
 	if e.Params["channel"] != "" || e.Params["template"] != "" {
-		args["step"] = stepName(data.Step{TemplateKey: e.Params["template"], Channel: data.Channel(e.Params["channel"])})
+		args["step"] = StepName(data.Step{TemplateKey: e.Params["template"], Channel: data.Channel(e.Params["channel"])})
 	}
 	for param, prefix := range valuePrefixes {
 		if v := e.Params[param]; v != "" {
@@ -60,7 +60,7 @@ func eventText(e data.Event) string {
 	if changed := changesText(e.Params); changed != "" {
 		text += lang.L("punct.colon") + changed
 	}
-	// A call's outcome, when the sentence of its kind does not say it.
+	// A call's outcome, when the sentence of its kind does not Say it.
 	if outcome, ok := args["outcome"].(string); ok && outcome != "" && e.Kind == data.EventStepDone {
 		text += " — " + outcome
 	}
@@ -127,7 +127,7 @@ var changeValue = map[string]func(string) string{
 	"method":        func(v string) string { return changeCode("method.", v) },
 	"kind":          func(v string) string { return changeCode("kind.", v) },
 	"language":      func(v string) string { return changeCode("language.", v) },
-	"category":      func(v string) string { return changeAsTyped(clientsCategoryName(v)) },
+	"category":      func(v string) string { return changeAsTyped(CategoryName(v)) },
 }
 
 // changeShown are the fields whose values are shown as typed.
@@ -143,14 +143,14 @@ func changeAsTyped(v string) string {
 
 func changeMoney(v string) string {
 	if m, err := data.ParseMoney(v); err == nil {
-		return formatMoney(m)
+		return Money(m)
 	}
 	return changeAsTyped(v)
 }
 
 func changeDate(v string) string {
 	if d, err := data.ParseDate(v); err == nil {
-		return formatDate(d)
+		return Date(d)
 	}
 	return "—"
 }
@@ -162,18 +162,21 @@ func changeCode(prefix, v string) string {
 	return changeAsTyped(v)
 }
 
-// timeline is a list of events, newest first: the proof file of an invoice
+// List is the timeline's list, to lay out on a screen.
+func (t *Timeline) List() *widget.List { return t.list }
+
+// Timeline is a list of events, newest first: the proof file of an invoice
 // or a client.
-type timeline struct {
+type Timeline struct {
 	list   *widget.List
 	events []data.Event
 	open   func(file string) // opens an archived file (relative to the data folder)
 }
 
-// newTimeline builds the list; a row whose event archived a file (the
+// NewTimeline builds the list; a row whose event archived a file (the
 // .eml of a reminder, a letter's PDF) has a button that opens it with open.
-func newTimeline(open func(file string)) *timeline {
-	t := &timeline{open: open}
+func NewTimeline(open func(file string)) *Timeline {
+	t := &Timeline{open: open}
 	dateWidth := dateColumnWidth()
 	t.list = &widget.List{
 		Length: func() int { return len(t.events) },
@@ -189,8 +192,8 @@ func newTimeline(open func(file string)) *timeline {
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			e := t.events[id]
-			c.Objects[0].(*widget.Label).SetText(eventText(e))
-			c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(formatDate(data.DateOf(e.At.Local())))
+			c.Objects[0].(*widget.Label).SetText(EventText(e))
+			c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(Date(data.DateOf(e.At.Local())))
 			file := c.Objects[2].(*widget.Button)
 			file.OnTapped = func() { t.open(e.File) }
 			if e.File == "" || t.open == nil {
@@ -204,8 +207,8 @@ func newTimeline(open func(file string)) *timeline {
 	return t
 }
 
-// set shows events (given oldest first, as the store returns them).
-func (t *timeline) set(events []data.Event) {
+// Set shows events (given oldest first, as the store returns them).
+func (t *Timeline) Set(events []data.Event) {
 	t.events = slices.Clone(events)
 	slices.Reverse(t.events)
 	t.list.Refresh()
@@ -217,8 +220,11 @@ func (t *timeline) set(events []data.Event) {
 func dateColumnWidth() float32 {
 	var w float32
 	for m := time.January; m <= time.December; m++ {
-		text := formatDate(data.NewDate(2026, m, 28))
+		text := Date(data.NewDate(2026, m, 28))
 		w = max(w, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
 	return w + 2*theme.InnerPadding()
 }
+
+// Events are the events on show, newest first.
+func (t *Timeline) Events() []data.Event { return t.events }

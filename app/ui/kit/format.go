@@ -1,0 +1,54 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"relance/data"
+)
+
+// Language is the code of the catalogue in use ("fr" or "en"); each
+// catalogue names itself under the key lang.code.
+func Language() string { return lang.L("lang.code") }
+
+// Money formats an amount the way the user's language writes it.
+func Money(m data.Money) string { return Say.Money(m) }
+
+// Date formats a calendar day for lists: 01/03/2026, 1 Mar 2026.
+func Date(d data.Date) string { return Say.Date(d) }
+
+// InputDate is how a date is prefilled in a field: day first, which
+// data.ParseDate reads back in either language.
+func InputDate(d data.Date) string { return d.FormatFR() }
+
+// StatusText describes a status in a few words: "12 days late", "Paid".
+func StatusText(s data.Status) string {
+	var text string
+	switch s.Kind {
+	case data.StatusOverdue:
+		text = lang.N("status.overdue", s.DaysLate, map[string]any{"Days": s.DaysLate})
+	case data.StatusDueSoon, data.StatusNotDue:
+		text = lang.N("status.due_in", s.DaysToDue, map[string]any{"Days": s.DaysToDue})
+	default:
+		text = lang.L("status." + s.Kind.Key())
+	}
+	if s.PartiallyPaid() {
+		text += " · " + lang.L("status.partial")
+	}
+	return text
+}
+
+// CategoryName names a client category in the user's language; a category
+// the app does not know by name shows its key.
+func CategoryName(key string) string {
+	switch key {
+	case "standard":
+		return lang.L("category.standard")
+	case "good_payer":
+		return lang.L("category.good_payer")
+	case "risky":
+		return lang.L("category.risky")
+	case "key_account":
+		return lang.L("category.key_account")
+	}
+	return key
+}
