@@ -118,8 +118,9 @@ func TestCommandLineLinksNoFyne(t *testing.T) {
 
 // serviceConstructors build the services: only cmd/ (the composition root)
 // calls them, so that the window and the commands share one clock, one
-// outbox, one dunning engine. The demo's replay is the exception: it runs
-// its own engine over a simulated year, day by day, with a clock of its own.
+// outbox, one dunning engine. The exceptions: the demo's replay runs its
+// own engine over a simulated year, day by day, with a clock of its own;
+// uitest, a test fixture, builds them as cmd/relance does.
 var serviceConstructors = []string{"dunning.NewService(", "mail.NewService(", "drafting.NewMailComposer("}
 
 func TestOnlyCmdBuildsServices(t *testing.T) {
@@ -143,7 +144,8 @@ func TestOnlyCmdBuildsServices(t *testing.T) {
 				continue
 			}
 			seen++
-			if !within(filepath.ToSlash(filepath.Dir(rel)), "cmd") && rel != "app/demo/history.go" {
+			dir := filepath.ToSlash(filepath.Dir(rel))
+			if !within(dir, "cmd") && dir != "app/ui/uitest" && rel != "app/demo/history.go" {
 				t.Errorf("%s calls %s: only cmd/ builds services", rel, strings.TrimSuffix(call, "("))
 			}
 		}
@@ -169,5 +171,68 @@ func TestUIImportsNoSQL(t *testing.T) {
 				t.Errorf("%s imports %s: all SQL stays in data/", dir, p)
 			}
 		}
+	}
+}
+
+// The window's screens live in packages under app/ui (calendar, ...) made
+// with app/ui/kit; none imports another screen: a screen reaches another
+// through its kit.Host (OpenInvoice...), which the window wires. kit
+// imports no screen, and only tests use uitest.
+func TestScreensImportNoOtherScreen(t *testing.T) {
+	shared := map[string]bool{"app/ui/kit": true, "app/ui/uitest": true}
+	screens := 0
+	for dir, list := range imports(t) {
+		if !within(dir, "app/ui") || dir == "app/ui" {
+			continue
+		}
+		if !shared[dir] {
+			screens++
+		}
+		for _, p := range list {
+			rel := strings.TrimPrefix(p, module+"/")
+			if rel == p || !within(rel, "app/ui") || rel == dir {
+				continue
+			}
+			switch {
+			case rel == "app/ui":
+				t.Errorf("%s imports the window's package app/ui: it reaches it through kit.Host", dir)
+			case rel == "app/ui/uitest" && !strings.HasSuffix(dir, "uitest"):
+				// tests only: imports counts test files too, so check below
+			case !shared[rel]:
+				t.Errorf("%s imports the screen %s: screens reach each other through kit.Host", dir, rel)
+			case dir == "app/ui/kit":
+				t.Errorf("kit imports %s: kit imports no screen", rel)
+			}
+		}
+	}
+	if screens == 0 {
+		t.Fatal("no screen package under app/ui: the walk is broken")
+	}
+}
+
+// uitest is a test fixture: no production file imports it.
+func TestOnlyTestsImportUITest(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			if strings.Trim(imp.Path.Value, `"`) == module+"/app/ui/uitest" && !strings.Contains(path, "/app/ui/uitest/") {
+				t.Errorf("%s imports uitest, a test fixture", path)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

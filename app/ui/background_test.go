@@ -93,7 +93,7 @@ func TestBackgroundLoadsShareNothingUnguarded(t *testing.T) {
 		defer loop.run(u.stopDay)
 		for range 3 {
 			loop.run(u.changed)
-			go u.home.update(context.Background())
+			go u.home.Update(context.Background())
 			go u.onNewDay()
 		}
 		synctest.Wait()

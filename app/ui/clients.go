@@ -198,11 +198,11 @@ func (s *clientsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (s *clientsScreen) view() fyne.CanvasObject { return s.content }
+func (s *clientsScreen) View() fyne.CanvasObject { return s.content }
 
-// update reloads the list (and the detail on show) from the store, off the
+// Update reloads the list (and the detail on show) from the store, off the
 // UI goroutine, and shows them.
-func (s *clientsScreen) update(ctx context.Context) {
+func (s *clientsScreen) Update(ctx context.Context) {
 	rows, err := s.load(ctx)
 	id := s.openID.Load()
 	var dd clientDetailData

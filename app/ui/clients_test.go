@@ -81,7 +81,7 @@ func newClientsTestUI(t *testing.T) (*UI, *data.Store, clientsBook) {
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
 	b := newClientsBook(t, store)
 	u.goTo(navClients)
-	u.clients.update(context.Background())
+	u.clients.Update(context.Background())
 	return u, store, b
 }
 

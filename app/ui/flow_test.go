@@ -48,7 +48,9 @@ func TestOwnerMorningFlow(t *testing.T) {
 		t.Fatal("the invoice four days late is not on Today")
 	}
 	u.goTo(navCalendar)
-	wantOneLine(t, u.calendar, "2026-11-20", theme.ColorNameError)
+	if got := u.calendar.DayColours(data.MustDate("2026-11-20")); len(got) != 1 || got[0] != theme.ColorNameError {
+		t.Fatalf("the calendar draws 20 Nov in %v, want one red line", got)
+	}
 
 	u.goTo(navInvoices)
 	u.invoices.openInvoice(inv.ID)
@@ -63,7 +65,9 @@ func TestOwnerMorningFlow(t *testing.T) {
 		t.Error("the paid invoice is still reminded on Today")
 	}
 	u.goTo(navCalendar)
-	wantOneLine(t, u.calendar, "2026-11-20", theme.ColorNameSuccess)
+	if got := u.calendar.DayColours(data.MustDate("2026-11-20")); len(got) != 1 || got[0] != theme.ColorNameSuccess {
+		t.Fatalf("the calendar draws 20 Nov in %v once paid, want one green line", got)
+	}
 
 	// A second invoice, ten days late: its call ends with a promise.
 	late := data.Invoice{Number: "FA-2026-0501", ClientID: inv.ClientID, IssueDate: data.MustDate("2026-10-14"),

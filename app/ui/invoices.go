@@ -101,8 +101,8 @@ func (s *invoicesScreen) buildList() fyne.CanvasObject {
 	return container.NewBorder(container.NewPadded(container.NewVBox(top, filterRow)), container.NewPadded(footer), nil, nil, center)
 }
 
-// view is the screen's content: the list, or an invoice's page.
-func (s *invoicesScreen) view() fyne.CanvasObject { return s.content }
+// View is the screen's content: the list, or an invoice's page.
+func (s *invoicesScreen) View() fyne.CanvasObject { return s.content }
 
 // focusSearch puts the cursor in the search field (Ctrl+F), back on the
 // list if an invoice was open.
@@ -310,9 +310,9 @@ type invoiceNextSteps struct {
 	err   error
 }
 
-// update reloads the list from the store (off the UI goroutine) and shows
+// Update reloads the list from the store (off the UI goroutine) and shows
 // it; the next steps, slower to compute, follow.
-func (s *invoicesScreen) update(ctx context.Context) {
+func (s *invoicesScreen) Update(ctx context.Context) {
 	gen := s.loadGen.Add(1)
 	planned := make(chan invoiceNextSteps, 1)
 	go func() {

@@ -560,7 +560,7 @@ func TestOpenInvoiceBeforeTheListIsLoaded(t *testing.T) {
 		t.Fatal("opening an invoice before the load must show its page and remember it")
 	}
 	fresh.query.filter = invFilterPaid // hides it: the list must show it anyway
-	fresh.update(context.Background())
+	fresh.Update(context.Background())
 	if fresh.pending != 0 || fresh.selected != b.ids["FA-2026-0006"] || fresh.query.filter != invFilterAll {
 		t.Fatalf("after the load: pending %d, selected %d, filter %d", fresh.pending, fresh.selected, fresh.query.filter)
 	}

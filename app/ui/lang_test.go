@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
@@ -20,7 +22,7 @@ import (
 // value is a string, or a map of plural forms.
 func merged(t *testing.T, code string) map[string]any {
 	t.Helper()
-	raw, err := catalogue(code)
+	raw, err := kit.Catalogue(code)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -257,7 +257,7 @@ func TestLettersSettings(t *testing.T) {
 	u, store := newTestUI(t)
 	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navSettings)
-	u.settings.update(context.Background())
+	u.settings.Update(context.Background())
 	u.settings.tabs.SelectIndex(sectionLetters)
 	s := u.settings.letters
 	if s.left.Text != "110" || s.top.Text != "50" || s.width.Text != "85" || s.height.Text != "35" {

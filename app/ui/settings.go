@@ -68,8 +68,8 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	return s
 }
 
-// view is the sections' tabs.
-func (s *settingsScreen) view() fyne.CanvasObject { return s.content }
+// View is the sections' tabs.
+func (s *settingsScreen) View() fyne.CanvasObject { return s.content }
 
 // settingsData is everything the sections show, read in one go.
 type settingsData struct {
@@ -81,8 +81,8 @@ type settingsData struct {
 	legal      []data.LegalRate
 }
 
-// update reads the settings off the UI goroutine and shows them.
-func (s *settingsScreen) update(ctx context.Context) {
+// Update reads the settings off the UI goroutine and shows them.
+func (s *settingsScreen) Update(ctx context.Context) {
 	s.mail.update(ctx)
 	d, err := loadSettings(ctx, s.ui.store)
 	fyne.Do(func() {

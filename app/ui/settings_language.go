@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 
+	"relance/app/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -23,7 +25,7 @@ type languageSection struct {
 // newLanguageSection offers the choices, on the one in the preferences.
 func newLanguageSection(u *UI) *languageSection {
 	s := &languageSection{ui: u}
-	system := lang.L("settings.language.system", map[string]any{"Language": lang.L("settings.language." + systemLanguage())})
+	system := lang.L("settings.language.system", map[string]any{"Language": lang.L("settings.language." + kit.SystemLanguage())})
 	s.choice = widget.NewRadioGroup([]string{system, lang.L("settings.language.fr"), lang.L("settings.language.en")}, nil)
 	s.choice.Required = true
 	current := slices.Index(languageCodes, u.app.Preferences().String(prefLanguage))

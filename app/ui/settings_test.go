@@ -262,7 +262,7 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	if err := store.RecordAction(ctx, &data.Action{InvoiceID: inv.ID, StepID: used.ID}); err != nil {
 		t.Fatal(err)
 	}
-	u.settings.update(ctx)
+	u.settings.Update(ctx)
 	test.Tap(sec.rows[1].del)
 	settingsConfirm(t, u, lang.L("settings.step.delete_used", map[string]any{"Step": kit.StepName(used), "When": offsetText(3), "Count": 1}))
 	if st, err := store.GetStep(ctx, used.ID); err != nil || !st.Retired {

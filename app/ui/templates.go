@@ -60,8 +60,8 @@ func newTemplatesScreen(u *UI) *templatesScreen {
 	s.list.ExtendBaseWidget(s.list)
 	names := []string{lang.L("language.fr"), lang.L("language.en")}
 	s.langPick = widget.NewSelect(names, nil)
-	s.langPick.SetSelectedIndex(slices.Index(appLanguages, s.lang))
-	s.langPick.OnChanged = func(string) { s.onLanguage(appLanguages[s.langPick.SelectedIndex()]) }
+	s.langPick.SetSelectedIndex(slices.Index(kit.AppLanguages, s.lang))
+	s.langPick.OnChanged = func(string) { s.onLanguage(kit.AppLanguages[s.langPick.SelectedIndex()]) }
 	s.items = templateRefs(s.lang, nil)
 	s.content = s.layout()
 	return s
@@ -82,8 +82,8 @@ func (s *templatesScreen) layout() fyne.CanvasObject {
 	return split
 }
 
-// view is the screen's content.
-func (s *templatesScreen) view() fyne.CanvasObject { return s.content }
+// View is the screen's content.
+func (s *templatesScreen) View() fyne.CanvasObject { return s.content }
 
 // templatesData is what the screen loads from the store.
 type templatesData struct {
@@ -91,9 +91,9 @@ type templatesData struct {
 	invoices []data.InvoiceSummary // open, most overdue first
 }
 
-// update reloads the edited templates and the invoices the preview can
+// Update reloads the edited templates and the invoices the preview can
 // use; the text in the editor is left alone (it may hold unsaved work).
-func (s *templatesScreen) update(ctx context.Context) {
+func (s *templatesScreen) Update(ctx context.Context) {
 	d, err := loadTemplatesData(ctx, s.ui.store)
 	fyne.Do(func() {
 		if err != nil {
@@ -257,7 +257,7 @@ func (s *templatesScreen) onLanguage(code string) {
 	if s.editor.dirty() {
 		d := dialog.NewConfirm(lang.L("templates.discard.title"), lang.L("templates.discard.message"), func(ok bool) {
 			if !ok {
-				s.langPick.SetSelectedIndex(slices.Index(appLanguages, s.lang))
+				s.langPick.SetSelectedIndex(slices.Index(kit.AppLanguages, s.lang))
 				return
 			}
 			s.switchLanguage(code)

@@ -120,12 +120,12 @@ func (s *todayScreen) newEmptyState() *fyne.Container {
 		layout.NewSpacer())
 }
 
-// view is the screen's content, for the navigation.
-func (s *todayScreen) view() fyne.CanvasObject { return s.content }
+// View is the screen's content, for the navigation.
+func (s *todayScreen) View() fyne.CanvasObject { return s.content }
 
-// update plans the day (reading only), reads the key figures and the open
+// Update plans the day (reading only), reads the key figures and the open
 // tasks, and shows them. It runs off the UI goroutine.
-func (s *todayScreen) update(ctx context.Context) {
+func (s *todayScreen) Update(ctx context.Context) {
 	d, err := s.load(ctx)
 	fyne.Do(func() {
 		if err != nil {

@@ -100,7 +100,7 @@ func (b *todayBook) pay(inv data.Invoice, on string, amount data.Money) {
 }
 
 // refresh reloads Today as the navigation does after a write.
-func (b *todayBook) refresh() { b.u.home.update(b.ctx) }
+func (b *todayBook) refresh() { b.u.home.Update(b.ctx) }
 
 // card is the card on screen that names invoice number, nil when none does.
 func (b *todayBook) card(number string) *todayItem {
@@ -481,7 +481,7 @@ func BenchmarkTodayScreen(b *testing.B) {
 	u.Start(ctx)
 	b.ResetTimer()
 	for b.Loop() {
-		u.home.update(ctx)
+		u.home.Update(ctx)
 	}
 	b.StopTimer()
 	if len(u.home.rows) < 100 {

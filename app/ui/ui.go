@@ -12,6 +12,7 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/calendar"
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -44,10 +45,10 @@ type Options struct {
 
 // screen is what the navigation needs of a screen.
 type screen interface {
-	view() fyne.CanvasObject
-	// update reloads the screen's data from the store. It runs off the UI
+	View() fyne.CanvasObject
+	// Update reloads the screen's data from the store. It runs off the UI
 	// goroutine and shows the result inside fyne.Do.
-	update(ctx context.Context)
+	Update(ctx context.Context)
 }
 
 // UI is the main window and the screens it shows.
@@ -70,7 +71,7 @@ type UI struct {
 	dialogs   []dialog.Dialog // open dialogs, innermost last (Esc closes it)
 	welcome   *welcomeScreen
 	home      *todayScreen
-	calendar  *calendarScreen
+	calendar  *calendar.Screen
 	invoices  *invoicesScreen
 	clients   *clientsScreen
 	settings  *settingsScreen
@@ -100,7 +101,7 @@ func New(a fyne.App, d Deps) *UI {
 func (u *UI) build() {
 	u.welcome = newWelcomeScreen(u)
 	u.home = newTodayScreen(u)
-	u.calendar = newCalendarScreen(u)
+	u.calendar = calendar.New(u)
 	u.invoices = newInvoicesScreen(u)
 	u.clients = newClientsScreen(u)
 	u.settings = newSettingsScreen(u)
@@ -110,7 +111,7 @@ func (u *UI) build() {
 	u.tabs = container.NewAppTabs()
 	icons := navIcons()
 	for i, s := range u.screens {
-		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), icons[i], s.view()))
+		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), icons[i], s.View()))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.onScreenSelected() }
@@ -133,6 +134,21 @@ func (u *UI) Changed() { u.changed() }
 
 // Track registers an open dialog so that Esc closes it (kit.Host).
 func (u *UI) Track(d dialog.Dialog) { u.track(d) }
+
+// Today is the current calendar day (kit.Host).
+func (u *UI) Today() data.Date { return u.today() }
+
+// Store is the book (kit.Host).
+func (u *UI) Store() *data.Store { return u.store }
+
+// Dunning is the dunning engine (kit.Host).
+func (u *UI) Dunning() *dunning.Service { return u.dunning }
+
+// OpenInvoice shows an invoice's page (kit.Host).
+func (u *UI) OpenInvoice(id int64) {
+	u.goTo(navInvoices)
+	u.invoices.openInvoice(id)
+}
 
 // Start decides what the first screen is: the welcome (onboarding) on a
 // book that was never set up, else the screen used last.
@@ -207,7 +223,7 @@ func (u *UI) onScreenSelected() {
 	u.app.Preferences().SetInt(u.lastScreenKey(), i)
 	if s := u.current(); s != nil && u.stale[s] {
 		u.stale[s] = false
-		u.async(func() { s.update(context.Background()) })
+		u.async(func() { s.Update(context.Background()) })
 	}
 }
 

@@ -8,9 +8,23 @@
 package kit
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+
+	"relance/app/dunning"
+	"relance/data"
 )
+
+// Screen is what the navigation needs of a screen.
+type Screen interface {
+	// View is the screen's content, for the navigation.
+	View() fyne.CanvasObject
+	// Update reloads the screen's data from the store. It runs off the UI
+	// goroutine and shows the result inside fyne.Do.
+	Update(ctx context.Context)
+}
 
 // Host is the window as a screen or a dialog sees it.
 type Host interface {
@@ -26,4 +40,14 @@ type Host interface {
 	Changed()
 	// Track registers an open dialog so that Esc closes it.
 	Track(dialog.Dialog)
+
+	// Today is the current calendar day, from the injected clock.
+	Today() data.Date
+	// Store is the book.
+	Store() *data.Store
+	// Dunning is the dunning engine: plans, statements, the calendar feed.
+	Dunning() *dunning.Service
+
+	// OpenInvoice shows an invoice's page on the Invoices screen.
+	OpenInvoice(id int64)
 }

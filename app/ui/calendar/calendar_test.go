@@ -1,10 +1,13 @@
-package ui
+package calendar
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+
+	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
 
@@ -21,15 +24,36 @@ import (
 
 // newCalendarBook starts the window on an empty book with one client and
 // returns its id.
-func newCalendarBook(t *testing.T) (*UI, *data.Store, int64) {
+func newCalendarBook(t *testing.T) (*uitest.Host, *data.Store, int64) {
 	t.Helper()
-	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u := uitest.NewHost(t)
+	store := u.Store()
 	c := data.Client{Name: "Boulangerie Martin", Email: "compta@martin.fr", Kind: data.Commercial}
 	if err := store.CreateClient(context.Background(), &c); err != nil {
 		t.Fatal(err)
 	}
 	return u, store, c.ID
+}
+
+// show builds the screen in the host's window and loads it.
+func show(h *uitest.Host) *Screen {
+	s := New(h)
+	h.Show(s)
+	return s
+}
+
+// merged reads the whole catalogue of one language.
+func merged(t *testing.T, code string) map[string]any {
+	t.Helper()
+	raw, err := kit.Catalogue(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // addCalendarInvoice records an invoice of amount cents due on due.
@@ -45,7 +69,7 @@ func addCalendarInvoice(t *testing.T, store *data.Store, clientID int64, number,
 
 // calendarCellFor returns the grid cell of day iso, failing when the grid
 // does not show it.
-func calendarCellFor(t *testing.T, s *calendarScreen, iso string) *calendarCell {
+func calendarCellFor(t *testing.T, s *Screen, iso string) *calendarCell {
 	t.Helper()
 	c := s.grid.cellOf(data.MustDate(iso))
 	if c == nil || !c.Visible() {
@@ -57,7 +81,7 @@ func calendarCellFor(t *testing.T, s *calendarScreen, iso string) *calendarCell 
 // visibleTexts lists the texts drawn under root: labels and canvas texts.
 func visibleTexts(root fyne.CanvasObject) []string {
 	var out []string
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *canvas.Text:
 			out = append(out, x.Text)
@@ -73,7 +97,7 @@ func hasText(texts []string, want string) bool {
 }
 
 // wantOneLine checks that day iso's cell draws one line of colour.
-func wantOneLine(t *testing.T, s *calendarScreen, iso string, colour fyne.ThemeColorName) calendarLine {
+func wantOneLine(t *testing.T, s *Screen, iso string, colour fyne.ThemeColorName) calendarLine {
 	t.Helper()
 	cell := calendarCellFor(t, s, iso)
 	if len(cell.day.lines) != 1 || cell.day.lines[0].colour != colour {
@@ -83,7 +107,7 @@ func wantOneLine(t *testing.T, s *calendarScreen, iso string, colour fyne.ThemeC
 }
 
 // wantTitle checks the toolbar title and the range loaded.
-func wantTitle(t *testing.T, s *calendarScreen, title, first, last string) {
+func wantTitle(t *testing.T, s *Screen, title, first, last string) {
 	t.Helper()
 	if s.title.Text != title {
 		t.Fatalf("title %q, want %q", s.title.Text, title)
@@ -98,9 +122,7 @@ func monthTitle(key string) string { return lang.L("calendar.month."+key) + " 20
 func TestCalendarLateInvoiceTurnsGreenWhenPaid(t *testing.T) {
 	u, store, clientID := newCalendarBook(t)
 	inv := addCalendarInvoice(t, store, clientID, "FA-2026-0100", "2026-11-23", 125000)
-	u.changed()
-	u.goTo(navCalendar)
-	s := u.calendar
+	s := show(u)
 	wantTitle(t, s, monthTitle("november"), "2026-10-26", "2026-12-06")
 
 	if line := wantOneLine(t, s, "2026-11-23", theme.ColorNameError); line.text != "1 · "+calendarCompactMoney(125000) {
@@ -125,11 +147,11 @@ func TestCalendarLateInvoiceTurnsGreenWhenPaid(t *testing.T) {
 		}
 	}
 
-	pay := data.Payment{InvoiceID: inv.ID, Date: testDay, Amount: 125000, Method: "transfer"}
+	pay := data.Payment{InvoiceID: inv.ID, Date: uitest.Day, Amount: 125000, Method: "transfer"}
 	if err := store.CreatePayment(context.Background(), &pay); err != nil {
 		t.Fatal(err)
 	}
-	u.changed()
+	s.Update(context.Background())
 	wantOneLine(t, s, "2026-11-23", theme.ColorNameSuccess)
 	if len(s.dayRows) != 1 || s.dayRows[0].entry.colour != theme.ColorNameSuccess {
 		t.Fatalf("after payment, the panel lists %+v", s.dayRows)
@@ -142,9 +164,7 @@ func TestCalendarLateInvoiceTurnsGreenWhenPaid(t *testing.T) {
 func TestCalendarNextMonth(t *testing.T) {
 	u, store, clientID := newCalendarBook(t)
 	addCalendarInvoice(t, store, clientID, "FA-2026-0200", "2026-12-02", 80000)
-	u.changed()
-	u.goTo(navCalendar)
-	s := u.calendar
+	s := show(u)
 	if c := calendarCellFor(t, s, "2026-12-02"); c.day.inMonth {
 		t.Error("2 Dec is not dimmed in November")
 	}
@@ -168,13 +188,12 @@ func TestCalendarNextMonth(t *testing.T) {
 
 func TestCalendarPreviousAndToday(t *testing.T) {
 	u, _, _ := newCalendarBook(t)
-	u.goTo(navCalendar)
-	s := u.calendar
+	s := show(u)
 	test.Tap(findIconButton(t, s.content, theme.NavigateBackIcon()))
 	test.Tap(findIconButton(t, s.content, theme.NavigateBackIcon()))
 	wantTitle(t, s, monthTitle("september"), "2026-08-31", "2026-10-04")
 
-	test.Tap(findButton(t, s.content, lang.L("calendar.today")))
+	test.Tap(uitest.FindButton(t, s.content, lang.L("calendar.today")))
 	wantTitle(t, s, monthTitle("november"), "2026-10-26", "2026-12-06")
 	if c := calendarCellFor(t, s, "2026-11-24"); !c.day.today || !c.selected {
 		t.Errorf("today is not marked and selected: %+v selected=%v", c.day, c.selected)
@@ -182,7 +201,7 @@ func TestCalendarPreviousAndToday(t *testing.T) {
 }
 
 // agendaByDay reads the agenda: its day titles, and its items by day.
-func agendaByDay(s *calendarScreen) ([]data.Date, map[data.Date][]calendarEntry) {
+func agendaByDay(s *Screen) ([]data.Date, map[data.Date][]calendarEntry) {
 	var headers []data.Date
 	byDay := map[data.Date][]calendarEntry{}
 	for _, r := range s.agendaRows {
@@ -209,14 +228,12 @@ func TestCalendarWeekAgenda(t *testing.T) {
 	addCalendarInvoice(t, store, clientID, "FA-2026-0301", "2026-11-27", 30000)
 	// Due on 3 December: its pre-due notice (D-7) falls on Thursday 26 November.
 	coming := addCalendarInvoice(t, store, clientID, "FA-2026-0302", "2026-12-03", 20000)
-	u.changed()
-	u.goTo(navCalendar)
-	s := u.calendar
+	s := show(u)
 
-	test.Tap(findButton(t, s.content, lang.L("calendar.mode.week")))
+	test.Tap(uitest.FindButton(t, s.content, lang.L("calendar.mode.week")))
 	wantTitle(t, s, "24 – 30 "+monthTitle("november"), "2026-11-24", "2026-11-30")
 	headers, byDay := agendaByDay(s)
-	if len(headers) != 7 || headers[0] != testDay || headers[6] != testDay.AddDays(6) {
+	if len(headers) != 7 || headers[0] != uitest.Day || headers[6] != uitest.Day.AddDays(6) {
 		t.Fatalf("agenda days %v", headers)
 	}
 	if !s.agendaRows[0].today || !strings.Contains(s.agendaRows[0].text, lang.L("calendar.today_mark")) {
@@ -241,44 +258,37 @@ func TestCalendarWeekAgenda(t *testing.T) {
 
 func TestCalendarWeekNavigation(t *testing.T) {
 	u, _, _ := newCalendarBook(t)
-	u.goTo(navCalendar)
-	s := u.calendar
-	test.Tap(findButton(t, s.content, lang.L("calendar.mode.week")))
+	s := show(u)
+	test.Tap(uitest.FindButton(t, s.content, lang.L("calendar.mode.week")))
 	test.Tap(findIconButton(t, s.content, theme.NavigateNextIcon()))
 	wantTitle(t, s, calendarRangeTitle(data.MustDate("2026-12-01"), data.MustDate("2026-12-07")), "2026-12-01", "2026-12-07")
-	test.Tap(findButton(t, s.content, lang.L("calendar.mode.month")))
+	test.Tap(uitest.FindButton(t, s.content, lang.L("calendar.mode.month")))
 	wantTitle(t, s, monthTitle("december"), "2026-11-30", "2027-01-03")
 }
 
 func TestCalendarItemOpensInvoices(t *testing.T) {
 	u, store, clientID := newCalendarBook(t)
 	inv := addCalendarInvoice(t, store, clientID, "FA-2026-0400", "2026-11-24", 10000)
-	u.changed()
-	u.goTo(navCalendar)
-	s := u.calendar
+	s := show(u)
 	if len(s.dayRows) == 0 {
 		t.Fatal("today's invoice is not listed beside the grid")
 	}
 	s.dayList.Select(0)
-	if u.tabs.SelectedIndex() != navInvoices {
-		t.Fatalf("clicking an item shows screen %d", u.tabs.SelectedIndex())
-	}
-	if u.invoices.selected != inv.ID {
-		t.Errorf("the invoice screen opened invoice %d, want %d", u.invoices.selected, inv.ID)
+	if len(u.Opened) != 1 || u.Opened[0] != inv.ID {
+		t.Fatalf("clicking an item opened invoices %v, want %d", u.Opened, inv.ID)
 	}
 }
 
 func TestCalendarEmptyBookSaysWhatToDo(t *testing.T) {
 	u, _, _ := newCalendarBook(t)
-	u.goTo(navCalendar)
-	s := u.calendar
+	s := show(u)
 	if !s.dayEmpty.Visible() || s.dayEmpty.Text != lang.L("calendar.empty") {
 		t.Fatalf("empty calendar panel: visible=%v %q", s.dayEmpty.Visible(), s.dayEmpty.Text)
 	}
 }
 
 func TestCalendarSummaryLines(t *testing.T) {
-	if err := LoadTranslations(); err != nil {
+	if err := kit.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
 	day := data.MustDate("2026-11-23")
@@ -312,10 +322,10 @@ func TestCalendarSummaryLines(t *testing.T) {
 }
 
 func TestCalendarTitlesInBothLanguages(t *testing.T) {
-	if err := LoadTranslations(); err != nil {
+	if err := kit.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = SetLanguage("") })
+	t.Cleanup(func() { _ = kit.SetLanguage("") })
 	d := data.MustDate
 	cases := map[string][]string{
 		"fr": {"novembre 2026", "24 – 30 novembre 2026", "1er – 7 décembre 2026", "28 décembre 2026 – 3 janvier 2027",
@@ -324,7 +334,7 @@ func TestCalendarTitlesInBothLanguages(t *testing.T) {
 			"Tuesday 1 December 2026", "1 · €2,450"},
 	}
 	for code, want := range cases {
-		if err := SetLanguage(code); err != nil {
+		if err := kit.SetLanguage(code); err != nil {
 			t.Fatal(err)
 		}
 		got := []string{kit.MonthTitle(d("2026-11-01")), calendarRangeTitle(d("2026-11-24"), d("2026-11-30")),
@@ -358,7 +368,7 @@ func TestCalendarKeysInBothLanguages(t *testing.T) {
 func findIconButton(t *testing.T, root fyne.CanvasObject, res fyne.Resource) *widget.Button {
 	t.Helper()
 	var found *widget.Button
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "" && b.Icon != nil && b.Icon.Name() == res.Name() && found == nil {
 			found = b
 		}

@@ -1,4 +1,4 @@
-package ui
+package calendar
 
 import (
 	"context"
@@ -75,12 +75,12 @@ func (d *calendarData) day(date data.Date) (calendarDay, bool) {
 	return d.days[i], true
 }
 
-// calendarScreen shows, month by month, invoices falling due (amber before
+// Screen shows, month by month, invoices falling due (amber before
 // the day, red when late, green once paid), planned dunning steps,
 // promised payments and legal deadlines; a click on a day lists them
 // beside the grid, and the week agenda lists the coming seven days.
-type calendarScreen struct {
-	ui      *UI
+type Screen struct {
+	host    kit.Host
 	content fyne.CanvasObject
 
 	title      *widget.Label
@@ -107,11 +107,11 @@ type calendarScreen struct {
 	agendaRows []calendarRow
 }
 
-// newCalendarScreen builds the screen on the current month, today selected;
+// New builds the screen on the current month, today selected;
 // it loads nothing until update.
-func newCalendarScreen(u *UI) *calendarScreen {
-	today := u.today()
-	s := &calendarScreen{ui: u, want: calendarView{mode: calendarMonth, month: today.FirstOfMonth(), selected: today}}
+func New(h kit.Host) *Screen {
+	today := h.Today()
+	s := &Screen{host: h, want: calendarView{mode: calendarMonth, month: today.FirstOfMonth(), selected: today}}
 	s.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	s.monthMode = &widget.Button{Text: lang.L("calendar.mode.month"), Icon: theme.GridIcon(),
 		OnTapped: func() { s.onMode(calendarMonth) }}
@@ -128,7 +128,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 }
 
 // newToolbar: previous / today / next, the title, and the view switch.
-func (s *calendarScreen) newToolbar() fyne.CanvasObject {
+func (s *Screen) newToolbar() fyne.CanvasObject {
 	previous := &widget.Button{Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance,
 		OnTapped: func() { s.onMove(-1) }}
 	next := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance,
@@ -139,7 +139,7 @@ func (s *calendarScreen) newToolbar() fyne.CanvasObject {
 }
 
 // newDayPanel is the column beside the grid that lists the selected day.
-func (s *calendarScreen) newDayPanel() fyne.CanvasObject {
+func (s *Screen) newDayPanel() fyne.CanvasObject {
 	s.dayTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	s.daySummary = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	s.dayEmpty = &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
@@ -154,7 +154,7 @@ func (s *calendarScreen) newDayPanel() fyne.CanvasObject {
 
 // newRowList is a list of calendar rows (the day panel, the agenda); a
 // click on an item opens its invoice.
-func (s *calendarScreen) newRowList(rows func() []calendarRow) *widget.List {
+func (s *Screen) newRowList(rows func() []calendarRow) *widget.List {
 	list := &widget.List{
 		Length:     func() int { return len(rows()) },
 		CreateItem: func() fyne.CanvasObject { return newCalendarRowView() },
@@ -174,20 +174,20 @@ func (s *calendarScreen) newRowList(rows func() []calendarRow) *widget.List {
 	return list
 }
 
-// view is the screen's content, for the navigation.
-func (s *calendarScreen) view() fyne.CanvasObject { return s.content }
+// View is the screen's content, for the navigation.
+func (s *Screen) View() fyne.CanvasObject { return s.content }
 
-// update reloads the view on show (off the UI goroutine) and shows it.
-func (s *calendarScreen) update(ctx context.Context) { s.load(ctx) }
+// Update reloads the view on show (off the UI goroutine) and shows it.
+func (s *Screen) Update(ctx context.Context) { s.load(ctx) }
 
 // reload loads the view the user just asked for, off the UI goroutine.
-func (s *calendarScreen) reload() {
-	s.ui.async(func() { s.load(context.Background()) })
+func (s *Screen) reload() {
+	s.host.Async(func() { s.load(context.Background()) })
 }
 
 // load reads the feed for the visible range only and hands it to the
 // widgets in one fyne.Do; a load overtaken by a newer one is dropped.
-func (s *calendarScreen) load(ctx context.Context) {
+func (s *Screen) load(ctx context.Context) {
 	s.mu.Lock()
 	s.seq++
 	seq, v := s.seq, s.want
@@ -200,7 +200,7 @@ func (s *calendarScreen) load(ctx context.Context) {
 		switch {
 		case stale:
 		case err != nil:
-			s.ui.showError(err)
+			s.host.ShowError(err)
 		default:
 			s.show(d)
 		}
@@ -208,18 +208,18 @@ func (s *calendarScreen) load(ctx context.Context) {
 }
 
 // fetch reads the items of the view's range and sorts them by day.
-func (s *calendarScreen) fetch(ctx context.Context, v calendarView) (calendarData, error) {
+func (s *Screen) fetch(ctx context.Context, v calendarView) (calendarData, error) {
 	first, last := v.span()
 	d := calendarData{view: v, first: first, last: last}
-	company, err := s.ui.store.GetCompany(ctx)
+	company, err := s.host.Store().GetCompany(ctx)
 	if err != nil {
 		return d, err
 	}
-	items, err := s.ui.dunning.Feed(ctx, first, last)
+	items, err := s.host.Dunning().Feed(ctx, first, last)
 	if err != nil {
 		return d, err
 	}
-	today := s.ui.today()
+	today := s.host.Today()
 	byDay := map[data.Date][]calendarEntry{}
 	for _, it := range items {
 		byDay[it.Date] = append(byDay[it.Date], newCalendarEntry(it, today))
@@ -233,7 +233,7 @@ func (s *calendarScreen) fetch(ctx context.Context, v calendarView) (calendarDat
 
 // show puts a load on screen: the month grid and the selected day, or the
 // agenda.
-func (s *calendarScreen) show(d calendarData) {
+func (s *Screen) show(d calendarData) {
 	s.shown = d
 	s.styleModeButtons(d.view.mode)
 	if d.view.mode == calendarWeek {
@@ -252,7 +252,7 @@ func (s *calendarScreen) show(d calendarData) {
 }
 
 // setCenter shows the month view or the agenda.
-func (s *calendarScreen) setCenter(o fyne.CanvasObject) {
+func (s *Screen) setCenter(o fyne.CanvasObject) {
 	if len(s.center.Objects) == 1 && s.center.Objects[0] == o {
 		return
 	}
@@ -261,7 +261,7 @@ func (s *calendarScreen) setCenter(o fyne.CanvasObject) {
 }
 
 // showDay lists a day's items in the panel beside the grid.
-func (s *calendarScreen) showDay(date data.Date) {
+func (s *Screen) showDay(date data.Date) {
 	day, _ := s.shown.day(date)
 	s.dayTitle.SetText(calendarDayTitle(date))
 	summary := day.holiday
@@ -295,7 +295,7 @@ func (d *calendarData) empty() bool {
 }
 
 // styleModeButtons marks the view on show.
-func (s *calendarScreen) styleModeButtons(mode calendarMode) {
+func (s *Screen) styleModeButtons(mode calendarMode) {
 	s.monthMode.Importance, s.weekMode.Importance = widget.MediumImportance, widget.MediumImportance
 	if mode == calendarWeek {
 		s.weekMode.Importance = widget.HighImportance
@@ -307,7 +307,7 @@ func (s *calendarScreen) styleModeButtons(mode calendarMode) {
 }
 
 // onDayTapped selects a day of the grid and lists it; nothing is reloaded.
-func (s *calendarScreen) onDayTapped(date data.Date) {
+func (s *Screen) onDayTapped(date data.Date) {
 	s.mu.Lock()
 	s.want.selected = date
 	s.mu.Unlock()
@@ -317,8 +317,8 @@ func (s *calendarScreen) onDayTapped(date data.Date) {
 }
 
 // onMove goes one month (or, in the agenda, one week) back or forth.
-func (s *calendarScreen) onMove(step int) {
-	today := s.ui.today()
+func (s *Screen) onMove(step int) {
+	today := s.host.Today()
 	s.mu.Lock()
 	if s.want.mode == calendarWeek {
 		s.want.selected = s.want.selected.AddDays(7 * step)
@@ -332,8 +332,8 @@ func (s *calendarScreen) onMove(step int) {
 }
 
 // onToday comes back to today, in the view on show.
-func (s *calendarScreen) onToday() {
-	today := s.ui.today()
+func (s *Screen) onToday() {
+	today := s.host.Today()
 	s.mu.Lock()
 	s.want.month, s.want.selected = today.FirstOfMonth(), today
 	s.mu.Unlock()
@@ -342,7 +342,7 @@ func (s *calendarScreen) onToday() {
 
 // onMode switches between the month grid and the week agenda, which
 // starts on the selected day.
-func (s *calendarScreen) onMode(mode calendarMode) {
+func (s *Screen) onMode(mode calendarMode) {
 	s.mu.Lock()
 	s.want.mode = mode
 	s.want.month = s.want.selected.FirstOfMonth()
@@ -351,9 +351,8 @@ func (s *calendarScreen) onMode(mode calendarMode) {
 }
 
 // openInvoice shows an invoice on the Invoices screen.
-func (s *calendarScreen) openInvoice(invoiceID int64) {
-	s.ui.goTo(navInvoices)
-	s.ui.invoices.openInvoice(invoiceID)
+func (s *Screen) openInvoice(invoiceID int64) {
+	s.host.OpenInvoice(invoiceID)
 }
 
 // calendarAgendaRows lays the agenda out: each day's title and summary,
@@ -408,4 +407,20 @@ func calendarJoin(parts ...string) string {
 		}
 	}
 	return text
+}
+
+// DayColours are the colours of the lines a day's cell draws on the month
+// on show (red late, amber soon, green paid...), nil when the day is not
+// on show: what the owner sees at a glance, for the window's end-to-end
+// test.
+func (s *Screen) DayColours(day data.Date) []fyne.ThemeColorName {
+	cell := s.grid.cellOf(day)
+	if cell == nil {
+		return nil
+	}
+	out := make([]fyne.ThemeColorName, len(cell.day.lines))
+	for i, l := range cell.day.lines {
+		out[i] = l.colour
+	}
+	return out
 }

@@ -1,0 +1,182 @@
+// Package uitest is the one fixture the window's tests share: a book in a
+// temporary folder with a fixed day, the services over it built as
+// cmd/relance builds them, a Host a screen can live in on its own (work
+// run in line, errors and navigation recorded), and the helpers that find
+// what the user sees. Tests only.
+package uitest
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/drafting"
+	"relance/app/dunning"
+	"relance/app/mail"
+	"relance/app/ui/kit"
+	"relance/data"
+)
+
+// Day is the day the tests' clock reads: Tuesday 24 November 2026.
+var Day = data.MustDate("2026-11-24")
+
+// Services are the window's services over a test's book, as cmd/relance
+// builds them (the keychain is the system's: tests that need one mock it).
+type Services struct {
+	Store    *data.Store
+	Clock    data.Clock
+	Dunning  *dunning.Service
+	Mail     *mail.Service
+	Composer mail.Composer
+	DataDir  string
+}
+
+// NewServices opens a book in a temporary folder, on Day, with its
+// services.
+func NewServices(t testing.TB) Services {
+	t.Helper()
+	clock := data.ClockOn(Day)
+	store, err := data.Open(filepath.Join(t.TempDir(), "relance.db"), data.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	dir := t.TempDir()
+	planner := dunning.NewService(store, clock)
+	return Services{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
+		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
+		Composer: drafting.NewMailComposer(store, planner, dir, clock)}
+}
+
+// LoadTranslations loads the catalogues into Fyne's lang, once per test
+// binary is enough but harmless again.
+func LoadTranslations(t testing.TB) {
+	t.Helper()
+	if err := kit.LoadTranslations(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Host is a kit.Host for a screen tested alone: a test window, work run
+// in line, the errors shown and the invoices opened kept for the test to
+// read.
+type Host struct {
+	Services
+	Win     fyne.Window
+	Errors  []error
+	Opened  []int64 // OpenInvoice's ids, in order
+	Changes int     // how many times Changed was called
+	dialogs []dialog.Dialog
+}
+
+var _ kit.Host = (*Host)(nil)
+
+// NewHost is a Host over a fresh book, in a test app with the catalogues.
+func NewHost(t testing.TB) *Host {
+	t.Helper()
+	LoadTranslations(t)
+	a := test.NewTempApp(t)
+	h := &Host{Services: NewServices(t), Win: a.NewWindow("test")}
+	h.Win.Resize(fyne.NewSize(1240, 660))
+	t.Cleanup(h.Win.Close)
+	return h
+}
+
+// Show puts a screen's content in the window and loads it.
+func (h *Host) Show(s kit.Screen) {
+	h.Win.SetContent(s.View())
+	s.Update(context.Background())
+}
+
+// Window is the test window.
+func (h *Host) Window() fyne.Window { return h.Win }
+
+// Async runs the work in line: when a tap returns, its work is done.
+func (h *Host) Async(f func()) { f() }
+
+// ShowError keeps the error for the test.
+func (h *Host) ShowError(err error) { h.Errors = append(h.Errors, err) }
+
+// Changed counts the changes.
+func (h *Host) Changed() { h.Changes++ }
+
+// Track keeps the dialog as the window does.
+func (h *Host) Track(d dialog.Dialog) {
+	h.dialogs = append(h.dialogs, d)
+	d.SetOnClosed(func() {
+		if i := slices.Index(h.dialogs, d); i >= 0 {
+			h.dialogs = slices.Delete(h.dialogs, i, i+1)
+		}
+	})
+}
+
+// Today is Day.
+func (h *Host) Today() data.Date { return h.Clock.Today() }
+
+// Store is the book.
+func (h *Host) Store() *data.Store { return h.Services.Store }
+
+// Dunning is the dunning engine.
+func (h *Host) Dunning() *dunning.Service { return h.Services.Dunning }
+
+// OpenInvoice records the invoice asked for.
+func (h *Host) OpenInvoice(id int64) { h.Opened = append(h.Opened, id) }
+
+// Top is what the user sees on top: the open dialog, else the content.
+func (h *Host) Top() fyne.CanvasObject {
+	if o := h.Win.Canvas().Overlays().Top(); o != nil {
+		return o
+	}
+	return h.Win.Content()
+}
+
+// Walk visits the visible objects under o, depth first, with their parent.
+func Walk(o, parent fyne.CanvasObject, fn func(o, parent fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	fn(o, parent)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			Walk(child, o, fn)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(x).Objects() {
+			Walk(child, o, fn)
+		}
+	}
+}
+
+// FindButton is the first visible button under root whose text is text.
+func FindButton(t testing.TB, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	Walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q on screen", text)
+	}
+	return found
+}
+
+// TextOnScreen reports whether a visible label under root reads text.
+func TextOnScreen(root fyne.CanvasObject, text string) bool {
+	found := false
+	Walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.TrimSpace(l.Text) == text {
+			found = true
+		}
+	})
+	return found
+}
