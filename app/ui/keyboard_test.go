@@ -314,3 +314,17 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 		t.Error("Esc after choosing in a radio group left the dialog open")
 	}
 }
+
+// Ctrl+6 shows the Templates screen, the sixth tab.
+func TestTemplatesScreenIsTheSixth(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navToday)
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault})
+	if u.tabs.SelectedIndex() != navTemplates || u.current() != kit.Screen(u.templates) {
+		t.Fatalf("Ctrl+6 shows screen %d", u.tabs.SelectedIndex())
+	}
+	if got := u.tabs.Items[navTemplates].Text; got != lang.L("nav.templates") {
+		t.Errorf("tab %q", got)
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"relance/app/ui/calendar"
 	"relance/app/ui/kit"
+	"relance/app/ui/templates"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -75,7 +76,7 @@ type UI struct {
 	invoices  *invoicesScreen
 	clients   *clientsScreen
 	settings  *settingsScreen
-	templates *templatesScreen
+	templates *templates.Screen
 	mail      *mailState // the outbox and the mail account's secrets (mail.go)
 	session   daySession // the day started and what its plans start from (day.go)
 }
@@ -105,7 +106,7 @@ func (u *UI) build() {
 	u.invoices = newInvoicesScreen(u)
 	u.clients = newClientsScreen(u)
 	u.settings = newSettingsScreen(u)
-	u.templates = newTemplatesScreen(u)
+	u.templates = templates.New(u)
 	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings, u.templates}
 	u.stale = map[screen]bool{}
 	u.tabs = container.NewAppTabs()

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -40,20 +39,6 @@ func show(h *uitest.Host) *Screen {
 	s := New(h)
 	h.Show(s)
 	return s
-}
-
-// merged reads the whole catalogue of one language.
-func merged(t *testing.T, code string) map[string]any {
-	t.Helper()
-	raw, err := kit.Catalogue(code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 // addCalendarInvoice records an invoice of amount cents due on due.
@@ -349,7 +334,7 @@ func TestCalendarTitlesInBothLanguages(t *testing.T) {
 }
 
 func TestCalendarKeysInBothLanguages(t *testing.T) {
-	fr, en := merged(t, "fr"), merged(t, "en")
+	fr, en := uitest.Catalogue(t, "fr"), uitest.Catalogue(t, "en")
 	keys := slices.Concat(kit.DateKeys(), calendarWeekdayKeys[:])
 	for _, k := range calendarHolidayKeys {
 		keys = append(keys, k)

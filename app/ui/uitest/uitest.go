@@ -7,6 +7,7 @@ package uitest
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -179,4 +180,39 @@ func TextOnScreen(root fyne.CanvasObject, text string) bool {
 		}
 	})
 	return found
+}
+
+// Must fails the test on an error.
+func Must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Client records c in the book and returns it with its id.
+func Client(t testing.TB, store *data.Store, c data.Client) data.Client {
+	t.Helper()
+	Must(t, store.CreateClient(context.Background(), &c))
+	return c
+}
+
+// Invoice records an invoice of amount due on due (issued 30 days before).
+func Invoice(t testing.TB, store *data.Store, clientID int64, number, due string, amount data.Money) data.Invoice {
+	t.Helper()
+	d := data.MustDate(due)
+	inv := data.Invoice{Number: number, ClientID: clientID, IssueDate: d.AddDays(-30), DueDate: d, Amount: amount}
+	Must(t, store.CreateInvoice(context.Background(), &inv))
+	return inv
+}
+
+// Catalogue is one language's whole catalogue (every file): a value is a
+// string, or a map of plural forms.
+func Catalogue(t testing.TB, code string) map[string]any {
+	t.Helper()
+	raw, err := kit.Catalogue(code)
+	Must(t, err)
+	var m map[string]any
+	Must(t, json.Unmarshal(raw, &m))
+	return m
 }

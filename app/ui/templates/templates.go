@@ -1,4 +1,4 @@
-package ui
+package templates
 
 import (
 	"cmp"
@@ -27,12 +27,12 @@ type templateRef struct {
 	key, channel, lang string
 }
 
-// templatesScreen is where the owner reads and edits the texts Relance
+// Screen is where the owner reads and edits the texts Relance
 // sends and prints: on the left the templates of one language and the
 // fields to insert, in the middle the editor, under it a live preview on
 // one of the book's invoices.
-type templatesScreen struct {
-	ui       *UI
+type Screen struct {
+	host     kit.Host
 	content  fyne.CanvasObject
 	langPick *widget.Select
 	list     *widget.List
@@ -46,8 +46,8 @@ type templatesScreen struct {
 	preview  *templatePreview
 }
 
-func newTemplatesScreen(u *UI) *templatesScreen {
-	s := &templatesScreen{ui: u, lang: kit.Language(), selected: -1, edited: map[templateRef]data.TemplateText{}}
+func New(h kit.Host) *Screen {
+	s := &Screen{host: h, lang: kit.Language(), selected: -1, edited: map[templateRef]data.TemplateText{}}
 	s.editor = newTemplateEditor(s)
 	s.fields = newTemplateFields(s.editor)
 	s.preview = newTemplatePreview(s)
@@ -69,7 +69,7 @@ func newTemplatesScreen(u *UI) *templatesScreen {
 
 // layout: the list and the fields on the left, the editor over the
 // preview on the right.
-func (s *templatesScreen) layout() fyne.CanvasObject {
+func (s *Screen) layout() fyne.CanvasObject {
 	title := &widget.Label{Text: lang.L("templates.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	langRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("templates.language")), nil, s.langPick)
 	listPane := container.NewBorder(container.NewVBox(title, langRow), nil, nil, nil, s.list)
@@ -83,7 +83,7 @@ func (s *templatesScreen) layout() fyne.CanvasObject {
 }
 
 // View is the screen's content.
-func (s *templatesScreen) View() fyne.CanvasObject { return s.content }
+func (s *Screen) View() fyne.CanvasObject { return s.content }
 
 // templatesData is what the screen loads from the store.
 type templatesData struct {
@@ -93,12 +93,12 @@ type templatesData struct {
 
 // Update reloads the edited templates and the invoices the preview can
 // use; the text in the editor is left alone (it may hold unsaved work).
-func (s *templatesScreen) Update(ctx context.Context) {
-	d, err := loadTemplatesData(ctx, s.ui.store)
+func (s *Screen) Update(ctx context.Context) {
+	d, err := loadTemplatesData(ctx, s.host.Store())
 	fyne.Do(func() {
 		if err != nil {
 			slog.Error("load templates", "err", err)
-			s.ui.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.edited = d.edited
@@ -175,7 +175,7 @@ func setTemplatesTwoLines(o fyne.CanvasObject, name, detail string, detailColor 
 	return label, text
 }
 
-func (s *templatesScreen) updateListItem(id widget.ListItemID, o fyne.CanvasObject) {
+func (s *Screen) updateListItem(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.items) {
 		return
 	}
@@ -212,7 +212,7 @@ func templateKind(ref templateRef) string {
 
 // onSelected opens the template tapped in the list, after asking whether
 // to drop the changes not saved in the one open.
-func (s *templatesScreen) onSelected(id widget.ListItemID) {
+func (s *Screen) onSelected(id widget.ListItemID) {
 	if s.quiet || id == s.selected || id >= len(s.items) {
 		return
 	}
@@ -227,14 +227,14 @@ func (s *templatesScreen) onSelected(id widget.ListItemID) {
 			return
 		}
 		s.selectQuietly(previous)
-	}, s.ui.win)
-	s.ui.track(d)
+	}, s.host.Window())
+	s.host.Track(d)
 	d.Show()
 }
 
 // open puts template items[id] in the editor: the owner's version if
 // there is one, else the default.
-func (s *templatesScreen) open(id widget.ListItemID) {
+func (s *Screen) open(id widget.ListItemID) {
 	s.selected = id
 	ref := s.items[id]
 	if t, ok := s.edited[ref]; ok {
@@ -243,14 +243,14 @@ func (s *templatesScreen) open(id widget.ListItemID) {
 	}
 	subject, body, err := documents.DefaultTemplate(ref.key, ref.channel, ref.lang)
 	if err != nil && !errors.Is(err, documents.ErrNoTemplate) {
-		s.ui.showError(err)
+		s.host.ShowError(err)
 	}
 	s.editor.load(ref, subject, body, false)
 }
 
 // onLanguage lists the templates of another language, keeping the same
 // template open in it.
-func (s *templatesScreen) onLanguage(code string) {
+func (s *Screen) onLanguage(code string) {
 	if code == s.lang {
 		return
 	}
@@ -261,15 +261,15 @@ func (s *templatesScreen) onLanguage(code string) {
 				return
 			}
 			s.switchLanguage(code)
-		}, s.ui.win)
-		s.ui.track(d)
+		}, s.host.Window())
+		s.host.Track(d)
 		d.Show()
 		return
 	}
 	s.switchLanguage(code)
 }
 
-func (s *templatesScreen) switchLanguage(code string) {
+func (s *Screen) switchLanguage(code string) {
 	var current templateRef
 	if s.selected >= 0 {
 		current = s.items[s.selected]
@@ -283,7 +283,7 @@ func (s *templatesScreen) switchLanguage(code string) {
 }
 
 // selectQuietly moves the list's selection without opening anything.
-func (s *templatesScreen) selectQuietly(id widget.ListItemID) {
+func (s *Screen) selectQuietly(id widget.ListItemID) {
 	s.quiet = true
 	s.list.Select(id)
 	s.quiet = false

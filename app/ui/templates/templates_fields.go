@@ -1,4 +1,4 @@
-package ui
+package templates
 
 import (
 	"fyne.io/fyne/v2"
@@ -117,7 +117,7 @@ func (e *templateEditor) insertField(f documents.Field) {
 			target.TypedRune(r)
 		}
 	}
-	e.s.ui.win.Canvas().Focus(target)
+	e.s.host.Window().Canvas().Focus(target)
 }
 
 // aloneOnLine adds the line breaks that put text on a line of its own at

@@ -1,4 +1,4 @@
-package ui
+package templates
 
 import (
 	"context"
@@ -7,9 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
+
+	"relance/app/dunning"
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
@@ -18,7 +23,7 @@ import (
 	"relance/documents"
 )
 
-// templatesBook is a small book as of testDay (2026-11-24):
+// templatesBook is a small book as of uitest.Day (2026-11-24):
 //   - Boulangerie Martin (professional, French): FA-101 1 250 € due 30 Sep,
 //     250 € paid on 15 Oct, first reminder sent on 7 Oct; FA-102 480,50 €
 //     due 31 Oct; FA-103 300 € due 15 Dec (not due);
@@ -35,14 +40,14 @@ func newTemplatesBook(t *testing.T, store *data.Store) templatesBook {
 	t.Helper()
 	ctx := context.Background()
 	b := templatesBook{reminderDay: data.MustDate("2026-10-07"), paidDay: data.MustDate("2026-10-15")}
-	b.martin = clientsMakeClient(t, store, data.Client{Name: "Boulangerie Martin", ContactName: "Paul Martin",
+	b.martin = uitest.Client(t, store, data.Client{Name: "Boulangerie Martin", ContactName: "Paul Martin",
 		Email: "paul@martin.fr", Language: "fr", Address: data.Address{Street: "3 place Bellecour", PostalCode: "69002", City: "Lyon"}})
-	b.dunmore = clientsMakeClient(t, store, data.Client{Name: "Dunmore Ltd", Language: "en",
+	b.dunmore = uitest.Client(t, store, data.Client{Name: "Dunmore Ltd", Language: "en",
 		Address: data.Address{Street: "1 Grafton Street", City: "Dublin", Country: "IE"}})
-	b.fa101 = clientsMakeInvoice(t, store, b.martin.ID, "FA-101", "2026-09-30", data.Euros(1250, 0))
-	b.fa102 = clientsMakeInvoice(t, store, b.martin.ID, "FA-102", "2026-10-31", data.Euros(480, 50))
-	b.fa103 = clientsMakeInvoice(t, store, b.martin.ID, "FA-103", "2026-12-15", data.Euros(300, 0))
-	b.fa201 = clientsMakeInvoice(t, store, b.dunmore.ID, "FA-201", "2026-11-10", data.Euros(2000, 0))
+	b.fa101 = uitest.Invoice(t, store, b.martin.ID, "FA-101", "2026-09-30", data.Euros(1250, 0))
+	b.fa102 = uitest.Invoice(t, store, b.martin.ID, "FA-102", "2026-10-31", data.Euros(480, 50))
+	b.fa103 = uitest.Invoice(t, store, b.martin.ID, "FA-103", "2026-12-15", data.Euros(300, 0))
+	b.fa201 = uitest.Invoice(t, store, b.dunmore.ID, "FA-201", "2026-11-10", data.Euros(2000, 0))
 	must(t, store.CreatePayment(ctx, &data.Payment{InvoiceID: b.fa101.ID, Date: b.paidDay, Amount: data.Euros(250, 0), Method: "transfer"}))
 	scenarios, err := store.ListScenarios(ctx)
 	must(t, err)
@@ -58,20 +63,53 @@ func newTemplatesBook(t *testing.T, store *data.Store) templatesBook {
 	return b
 }
 
-// newTemplatesTestUI starts on an empty book, fills it and shows the
-// Templates screen.
-func newTemplatesTestUI(t *testing.T) (*UI, *data.Store, templatesBook) {
+// templatesUI is the Templates screen alone in a test window, over a
+// book of its own.
+type templatesUI struct {
+	*uitest.Host
+	templates *Screen
+	win       fyne.Window
+	store     *data.Store
+	dunning   *dunning.Service
+}
+
+// newTemplatesUI shows the Templates screen on an empty book.
+func newTemplatesUI(t *testing.T) *templatesUI {
 	t.Helper()
-	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
-	b := newTemplatesBook(t, store)
-	u.changed()
-	u.goTo(navTemplates)
-	return u, store, b
+	h := uitest.NewHost(t)
+	return &templatesUI{Host: h, win: h.Win, store: h.Store(), dunning: h.Dunning()}
+}
+
+// show builds the screen and loads it.
+func (u *templatesUI) show() {
+	u.templates = New(u)
+	u.Host.Show(u.templates)
+}
+
+// newTemplatesTestUI fills a book with templatesBook and shows the
+// Templates screen.
+func newTemplatesTestUI(t *testing.T) (*templatesUI, *data.Store, templatesBook) {
+	t.Helper()
+	u := newTemplatesUI(t)
+	b := newTemplatesBook(t, u.store)
+	u.show()
+	return u, u.store, b
+}
+
+func top(u *templatesUI) fyne.CanvasObject { return u.Top() }
+
+func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	return uitest.FindButton(t, root, text)
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	uitest.Must(t, err)
 }
 
 // templatesOpen opens a template of the listed language in the editor.
-func templatesOpen(t *testing.T, u *UI, key, channel string) *templatesScreen {
+func templatesOpen(t *testing.T, u *templatesUI, key, channel string) *Screen {
 	t.Helper()
 	s := u.templates
 	i := slices.Index(s.items, templateRef{key, channel, s.lang})
@@ -85,16 +123,9 @@ func templatesOpen(t *testing.T, u *UI, key, channel string) *templatesScreen {
 	return s
 }
 
-func TestTemplatesScreenIsTheSixth(t *testing.T) {
+// The screen opens on the first template of the list.
+func TestTemplatesOpensOnTheFirstTemplate(t *testing.T) {
 	u, _, _ := newTemplatesTestUI(t)
-	u.goTo(navToday)
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault})
-	if u.tabs.SelectedIndex() != navTemplates || u.current() != u.templates {
-		t.Fatalf("Ctrl+6 shows screen %d", u.tabs.SelectedIndex())
-	}
-	if got := u.tabs.Items[navTemplates].Text; got != lang.L("nav.templates") {
-		t.Errorf("tab %q", got)
-	}
 	s := u.templates
 	if len(s.items) != len(documents.DefaultTemplates()) || s.selected != 0 || s.editor.body.Text == "" {
 		t.Fatalf("%d templates listed, %d open", len(s.items), s.selected)
@@ -103,8 +134,8 @@ func TestTemplatesScreenIsTheSixth(t *testing.T) {
 
 func TestTemplatesUnknownFieldIsShownAndNotSaved(t *testing.T) {
 	u, store, _ := newTemplatesTestUI(t)
-	must(t, SetLanguage("fr"))
-	t.Cleanup(func() { _ = SetLanguage("") })
+	must(t, kit.SetLanguage("fr"))
+	t.Cleanup(func() { _ = kit.SetLanguage("") })
 	s := templatesOpen(t, u, "reminder_1", documents.ChannelEmail)
 	e := s.editor
 	e.body.SetText("Madame, Monsieur,\n\nVotre facture {{invoice_number}}\nreste due, {{nom_du_chat}}.")
@@ -170,7 +201,7 @@ func TestTemplatesSaveIsUsedByRender(t *testing.T) {
 	if err != nil || !edited {
 		t.Fatalf("store source: %v %v", edited, err)
 	}
-	c, err := drafting.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, testDay)
+	c, err := drafting.DocumentContext(ctx, u.store, u.dunning, b.fa101.ID, uitest.Day)
 	must(t, err)
 	r, err := documents.Render(subject, body, c)
 	must(t, err)
@@ -192,7 +223,7 @@ func templatesExpect(t *testing.T, checks map[string]bool) {
 }
 
 // templatesRowDetail is the second line of a template's row in the list.
-func templatesRowDetail(s *templatesScreen, ref templateRef) string {
+func templatesRowDetail(s *Screen, ref templateRef) string {
 	item := newTemplatesListItem()
 	s.updateListItem(slices.Index(s.items, ref), item)
 	return item.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*canvas.Text).Text
@@ -330,9 +361,8 @@ func documentsMoney(code string, m data.Money) string {
 }
 
 func TestTemplatesPreviewOnEmptyBook(t *testing.T) {
-	u, _ := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
-	u.goTo(navTemplates)
+	u := newTemplatesUI(t)
+	u.show()
 	p := u.templates.preview
 	if !p.note.Visible() || p.note.Text != lang.L("templates.preview.no_invoice") || !p.pick.Disabled() {
 		t.Fatalf("empty book preview note %q", p.note.Text)
@@ -340,7 +370,7 @@ func TestTemplatesPreviewOnEmptyBook(t *testing.T) {
 }
 
 func TestTemplatesCataloguesCoverFieldsAndNames(t *testing.T) {
-	fr, en := merged(t, "fr"), merged(t, "en")
+	fr, en := uitest.Catalogue(t, "fr"), uitest.Catalogue(t, "en")
 	var keys []string
 	groups := map[string]bool{}
 	for _, f := range documents.Fields {

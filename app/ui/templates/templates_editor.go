@@ -1,4 +1,4 @@
-package ui
+package templates
 
 import (
 	"context"
@@ -46,7 +46,7 @@ func (e *templatesEntry) FocusGained() {
 // object) and body. Every change is checked at once; Save stays off while
 // the text does not parse, and the problem is shown with its position.
 type templateEditor struct {
-	s            *templatesScreen
+	s            *Screen
 	content      fyne.CanvasObject
 	title        *widget.Label
 	detail       *widget.Label
@@ -68,7 +68,7 @@ type templateEditor struct {
 	target      *templatesEntry // where a field goes: the entry focused last
 }
 
-func newTemplateEditor(s *templatesScreen) *templateEditor {
+func newTemplateEditor(s *Screen) *templateEditor {
 	e := &templateEditor{s: s, problem: kit.NewErrorLabel()}
 	focus := func(en *templatesEntry) { e.target = en }
 	e.subject = newTemplatesEntry(false, focus)
@@ -217,8 +217,8 @@ func (e *templateEditor) onSave() {
 	t := &data.TemplateText{Key: e.ref.key, Channel: e.ref.channel, Lang: e.ref.lang, Subject: subject, Body: body}
 	ref := e.ref
 	e.save.Disable()
-	e.s.ui.async(func() {
-		err := e.s.ui.store.PutTemplate(context.Background(), t)
+	e.s.host.Async(func() {
+		err := e.s.host.Store().PutTemplate(context.Background(), t)
 		fyne.Do(func() {
 			if err != nil {
 				kit.SetError(e.problem, kit.ErrorSentence(err))
@@ -230,7 +230,7 @@ func (e *templateEditor) onSave() {
 				e.origSubject, e.origBody, e.edited = subject, body, true
 			}
 			e.refreshState()
-			e.s.ui.changed()
+			e.s.host.Changed()
 		})
 	})
 }
@@ -238,9 +238,9 @@ func (e *templateEditor) onSave() {
 // onReset forgets the owner's version, after asking.
 func (e *templateEditor) onReset() {
 	ref := e.ref
-	kit.Confirm(e.s.ui, "templates.reset.title", "templates.reset.message", map[string]any{"Name": templateName(ref.key)},
+	kit.Confirm(e.s.host, "templates.reset.title", "templates.reset.message", map[string]any{"Name": templateName(ref.key)},
 		func(ctx context.Context) error {
-			if err := e.s.ui.store.ResetTemplate(ctx, ref.key, ref.channel, ref.lang); err != nil {
+			if err := e.s.host.Store().ResetTemplate(ctx, ref.key, ref.channel, ref.lang); err != nil {
 				return err
 			}
 			fyne.Do(func() {

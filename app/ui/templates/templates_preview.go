@@ -1,4 +1,4 @@
-package ui
+package templates
 
 import (
 	"cmp"
@@ -28,7 +28,7 @@ const previewInvoiceLimit = 300
 // subject, the paragraphs, and the tables in a fixed-width font as in the
 // plain-text email.
 type templatePreview struct {
-	s        *templatesScreen
+	s        *Screen
 	content  fyne.CanvasObject
 	pick     *widget.Select
 	note     *widget.Label
@@ -38,7 +38,7 @@ type templatePreview struct {
 	docs     map[string]*documents.Context // its context, per template language
 }
 
-func newTemplatePreview(s *templatesScreen) *templatePreview {
+func newTemplatePreview(s *Screen) *templatePreview {
 	p := &templatePreview{s: s, docs: map[string]*documents.Context{}}
 	p.pick = widget.NewSelect(nil, nil)
 	p.pick.PlaceHolder = lang.L("templates.preview.pick")
@@ -113,17 +113,17 @@ func (p *templatePreview) onPick() {
 // load reads the chosen invoice's context in the language of the
 // template open, off the UI goroutine, then renders.
 func (p *templatePreview) load() {
-	id, code, ui := p.chosen, p.s.editor.ref.lang, p.s.ui
+	id, code, host := p.chosen, p.s.editor.ref.lang, p.s.host
 	if id == 0 || !p.s.editor.open {
 		p.render()
 		return
 	}
-	ui.async(func() {
-		c, err := drafting.DocumentContextIn(context.Background(), ui.store, ui.dunning, id, ui.today(), code)
+	host.Async(func() {
+		c, err := drafting.DocumentContextIn(context.Background(), host.Store(), host.Dunning(), id, host.Today(), code)
 		fyne.Do(func() {
 			if err != nil {
 				slog.Error("preview context", "err", err)
-				ui.showError(err)
+				host.ShowError(err)
 				return
 			}
 			if id == p.chosen {
