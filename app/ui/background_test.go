@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"relance/app/ui/uitest"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -98,7 +100,7 @@ func TestBackgroundLoadsShareNothingUnguarded(t *testing.T) {
 		}
 		synctest.Wait()
 		loop.run(func() {
-			if len(u.home.rows) == 0 || !textOnScreen(u.win.Content(), lang.L("today.section.send")) {
+			if len(u.home.rows) == 0 || !uitest.TextOnScreen(u.win.Content(), lang.L("today.section.send")) {
 				t.Errorf("Today shows %d rows after the background loads", len(u.home.rows))
 			}
 		})

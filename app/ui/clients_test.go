@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -78,7 +80,7 @@ func clientsMakeInvoice(t *testing.T, store *data.Store, clientID int64, number,
 func newClientsTestUI(t *testing.T) (*UI, *data.Store, clientsBook) {
 	t.Helper()
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	b := newClientsBook(t, store)
 	u.goTo(navClients)
 	u.clients.Update(context.Background())
@@ -125,7 +127,7 @@ func clientsOpen(t *testing.T, u *UI, name string) *clientDetail {
 // clientsLabels lists the texts of the labels visible under root.
 func clientsLabels(root fyne.CanvasObject) []string {
 	var texts []string
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok {
 			texts = append(texts, l.Text)
 		}
@@ -137,7 +139,7 @@ func clientsFind[T fyne.CanvasObject](t *testing.T, root fyne.CanvasObject, matc
 	t.Helper()
 	var found T
 	ok := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
 		if x, is := o.(T); is && !ok && match(x) {
 			found, ok = x, true
 		}
@@ -238,7 +240,7 @@ func TestClientDetailShowsInvoicesAndTimeline(t *testing.T) {
 		t.Errorf("timeline shows %d events, the store has %d (newest first)", len(d.timeline.Events()), len(events))
 	}
 
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.back")))
 	if u.clients.content.Objects[0] != u.clients.listPage {
 		t.Fatal("Back does not return to the list")
 	}
@@ -271,22 +273,22 @@ func TestEditClientThroughDialog(t *testing.T) {
 	u, store, b := newClientsTestUI(t)
 	d := clientsOpen(t, u, "Hélène Vernet Architecture")
 
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
-	fill(t, dlg, "email", "agence-at-vernet")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "email"); got != lang.L("error.email_format") {
+	uitest.Fill(t, dlg, "email", "agence-at-vernet")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "email"); got != lang.L("error.email_format") {
 		t.Fatalf("email error %q", got)
 	}
 	if c, _ := store.GetClient(ctx, b.vernet.ID); c.Email != "agence@vernet.fr" || !c.UpdatedAt.Equal(b.vernet.UpdatedAt) {
 		t.Fatalf("a refused edit was written: %+v", c)
 	}
 
-	fill(t, dlg, "email", "compta@vernet.fr")
-	fill(t, dlg, "phone", "04 78 24 63 05")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "email", "compta@vernet.fr")
+	uitest.Fill(t, dlg, "phone", "04 78 24 63 05")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(u) == dlg {
-		t.Fatalf("the dialog stayed open: %q", fieldError(t, dlg, "email"))
+		t.Fatalf("the dialog stayed open: %q", uitest.FieldError(t, dlg, "email"))
 	}
 	c, _ := store.GetClient(ctx, b.vernet.ID)
 	if c.Email != "compta@vernet.fr" || c.Phone != "04 78 24 63 05" || c.Name != b.vernet.Name || c.Address != b.vernet.Address {
@@ -297,11 +299,11 @@ func TestEditClientThroughDialog(t *testing.T) {
 	}
 
 	// Override the scenario: the detail names the one chosen.
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg = top(u)
-	input, _ := formRow(t, dlg, "scenario")
+	input, _ := uitest.FormRow(t, dlg, "scenario")
 	selectOf(t, input).SetSelected(lang.L("scenario.risky"))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	want := lang.L("clients.detail.scenario_override", map[string]any{"Scenario": lang.L("scenario.risky")})
 	if d.scenario.Text != want {
 		t.Errorf("scenario shown %q, want %q", d.scenario.Text, want)
@@ -319,17 +321,17 @@ func TestEditClientPenaltyRate(t *testing.T) {
 	ctx := context.Background()
 	u, store, b := newClientsTestUI(t)
 	d := clientsOpen(t, u, "Zinc & Cie")
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
-	input, _ := formRow(t, dlg, "penalty_policy")
+	input, _ := uitest.FormRow(t, dlg, "penalty_policy")
 	selectOf(t, input).SetSelected(lang.L("clients.penalty.fixed"))
-	fill(t, dlg, "penalty_policy_rate", "douze")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "penalty_policy_rate"); got != lang.L("error.rate_format") {
+	uitest.Fill(t, dlg, "penalty_policy_rate", "douze")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "penalty_policy_rate"); got != lang.L("error.rate_format") {
 		t.Fatalf("rate error %q", got)
 	}
-	fill(t, dlg, "penalty_policy_rate", "12,5")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "penalty_policy_rate", "12,5")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	c, _ := store.GetClient(ctx, b.zinc.ID)
 	if c.Penalty != (data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: 1250}) {
 		t.Fatalf("stored penalty %+v", c.Penalty)
@@ -352,12 +354,12 @@ func TestPauseClientReminders(t *testing.T) {
 	}
 
 	d := clientsOpen(t, u, "Hélène Vernet Architecture")
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.edit")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
 	test.Tap(clientsFind(t, dlg, func(c *kit.Check) bool { return c.Text == lang.L("clients.form.pause") }))
 	reason := clientsFind(t, dlg, func(e *kit.Entry) bool { return e.PlaceHolder == lang.L("clients.placeholder.paused_reason") })
 	test.Type(reason, "litige sur le chantier")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
 	next, err = u.dunning.NextSteps(ctx)
 	if err != nil {
@@ -378,7 +380,7 @@ func TestPauseClientReminders(t *testing.T) {
 	if newest := d.timeline.Events()[0]; newest.Kind != data.EventClientPaused {
 		t.Errorf("newest timeline event %s", newest.Kind)
 	}
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.back")))
 	if row := clientsRowNamed(t, u.clients, "Hélène Vernet Architecture"); !row.paused || !u.clients.legend.Visible() {
 		t.Error("the list does not mark the paused client")
 	}
@@ -399,8 +401,8 @@ func TestDeleteOrArchiveClient(t *testing.T) {
 		t.Fatalf("the store deleted a client with a history: %v", err)
 	}
 	test.Tap(d.archive)
-	fillLabelled(t, top(u), "clients.archive.reason", "a cessé son activité")
-	test.Tap(findButton(t, top(u), lang.L("button.save")))
+	uitest.FillLabelled(t, top(u), "clients.archive.reason", "a cessé son activité")
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.save")))
 	if c, _ := store.GetClient(ctx, b.vernet.ID); !c.Archived() {
 		t.Fatal("the client is not archived")
 	}
@@ -412,7 +414,7 @@ func TestDeleteOrArchiveClient(t *testing.T) {
 			t.Fatalf("the archived client's late invoice is still planned: %+v", next[b.late.ID])
 		}
 	}
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.back")))
 	if got := clientsNames(u.clients); slices.Contains(got, "Hélène Vernet Architecture") {
 		t.Fatalf("the archived client is still listed: %v", got)
 	}
@@ -420,18 +422,18 @@ func TestDeleteOrArchiveClient(t *testing.T) {
 	row := clientsRowNamed(t, u.clients, "Hélène Vernet Architecture")
 	d = clientsOpen(t, u, row.name)
 	test.Tap(d.restore)
-	test.Tap(findButton(t, top(u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("Yes")))
 	if c, _ := store.GetClient(ctx, b.vernet.ID); c.Archived() {
 		t.Fatal("the client is still archived after Restore")
 	}
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.back")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.back")))
 
 	d = clientsOpen(t, u, "Zinc & Cie")
 	if !d.remove.Visible() || d.archive.Visible() {
 		t.Fatal("a client without history does not offer Delete")
 	}
-	test.Tap(findButton(t, d.content, lang.L("clients.detail.delete")))
-	test.Tap(findButton(t, top(u), lang.L("clients.delete.confirm")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.delete")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("clients.delete.confirm")))
 	if _, err := store.GetClient(ctx, b.zinc.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("client without invoices still there: %v", err)
 	}
@@ -443,14 +445,14 @@ func TestDeleteOrArchiveClient(t *testing.T) {
 func TestNewClientFromTheList(t *testing.T) {
 	ctx := context.Background()
 	u, store, _ := newClientsTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_client")))
 	dlg := top(u)
-	fill(t, dlg, "name", "Atelier Rivière")
-	kind, _ := formRow(t, dlg, "kind")
+	uitest.Fill(t, dlg, "name", "Atelier Rivière")
+	kind, _ := uitest.FormRow(t, dlg, "kind")
 	selectOf(t, kind).SetSelected(lang.L("kind.consumer"))
-	category, _ := formRow(t, dlg, "category")
+	category, _ := uitest.FormRow(t, dlg, "category")
 	selectOf(t, category).SetSelected(lang.L("category.good_payer"))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
 	d := u.clients.detail
 	if u.clients.content.Objects[0] != d.content || d.title.Text != "Atelier Rivière" {

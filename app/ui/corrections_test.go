@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +22,7 @@ import (
 func selectOf(t *testing.T, input fyne.CanvasObject) *widget.Select {
 	t.Helper()
 	var found *widget.Select
-	walk(input, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(input, nil, func(o, _ fyne.CanvasObject) {
 		if found != nil {
 			return
 		}
@@ -51,16 +53,16 @@ func TestEditInvoiceFromItsPage(t *testing.T) {
 	ctx := context.Background()
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.edit")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.edit")))
 	dlg := top(b.u)
-	if got := entryOf(t, firstInput(t, dlg, "number")).Text; got != "FA-2026-0002" {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "number")).Text; got != "FA-2026-0002" {
 		t.Fatalf("the edit dialog shows number %q", got)
 	}
-	fill(t, dlg, "amount", "5 200,00")
-	fill(t, dlg, "due_date", kit.InputDate(testDay.AddDays(-3)))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "amount", "5 200,00")
+	uitest.Fill(t, dlg, "due_date", kit.InputDate(testDay.AddDays(-3)))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
-		t.Fatalf("the edit dialog stayed open: %q", fieldError(t, dlg, "amount"))
+		t.Fatalf("the edit dialog stayed open: %q", uitest.FieldError(t, dlg, "amount"))
 	}
 	inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0002"])
 	if inv.Amount != 520000 || inv.DueDate != testDay.AddDays(-3) || inv.Number != "FA-2026-0002" {
@@ -84,7 +86,7 @@ func TestDeleteOrCancelAnInvoice(t *testing.T) {
 		t.Fatal("an invoice without history should offer Delete, not a credit note")
 	}
 	test.Tap(d.actions.remove)
-	test.Tap(findButton(t, top(b.u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("Yes")))
 	if _, err := b.store.GetInvoice(ctx, b.ids["FA-2026-0004"]); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("the invoice is still there: %v", err)
 	}
@@ -101,23 +103,23 @@ func TestDeleteOrCancelAnInvoice(t *testing.T) {
 	}
 	test.Tap(d.actions.credit)
 	dlg := top(b.u)
-	if got := entryOf(t, firstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(60000) {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(60000) {
 		t.Fatalf("the credit note is prefilled with %q, want what is still owed", got)
 	}
-	test.Tap(findButton(t, dlg, lang.L("invoices.credit.save")))
-	if got := fieldError(t, dlg, "reason"); got != lang.L("error.required") {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("invoices.credit.save")))
+	if got := uitest.FieldError(t, dlg, "reason"); got != lang.L("error.required") {
 		t.Fatalf("a credit note without reason: %q", got)
 	}
-	fill(t, dlg, "amount", "700")
-	test.Tap(findButton(t, dlg, lang.L("invoices.credit.save")))
-	if got := fieldError(t, dlg, "amount"); !strings.Contains(got, kit.Money(60000)) {
+	uitest.Fill(t, dlg, "amount", "700")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("invoices.credit.save")))
+	if got := uitest.FieldError(t, dlg, "amount"); !strings.Contains(got, kit.Money(60000)) {
 		t.Fatalf("a credit note above the balance: %q", got)
 	}
-	fill(t, dlg, "amount", "600")
-	fillIn(t, dlg, "reason", "Commande annulée par le client")
-	test.Tap(findButton(t, dlg, lang.L("invoices.credit.save")))
+	uitest.Fill(t, dlg, "amount", "600")
+	uitest.FillIn(t, dlg, "reason", "Commande annulée par le client")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("invoices.credit.save")))
 	if top(b.u) == dlg {
-		t.Fatalf("the credit note dialog stayed open: %q", fieldError(t, dlg, "amount"))
+		t.Fatalf("the credit note dialog stayed open: %q", uitest.FieldError(t, dlg, "amount"))
 	}
 	if d.data.status.Kind != data.StatusCancelled || d.status.Text != lang.L("status.cancelled") || d.actions.pay.Visible() {
 		t.Fatalf("after the credit note the page reads %q", d.status.Text)
@@ -151,11 +153,11 @@ func TestEditAndDeleteAPayment(t *testing.T) {
 	buttons := rows[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects
 	test.Tap(buttons[1].(*widget.Button)) // edit
 	dlg := top(b.u)
-	if got := entryOf(t, firstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(10000) {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(10000) {
 		t.Fatalf("the correction dialog shows %q", got)
 	}
-	fill(t, dlg, "amount", "1 000,00")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "amount", "1 000,00")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	list, _ := b.store.ListPaymentsByInvoice(ctx, id)
 	if len(list) != 1 || list[0].Amount != 100000 || list[0].Method != "cheque" {
 		t.Fatalf("payments after the correction: %+v", list)
@@ -165,7 +167,7 @@ func TestEditAndDeleteAPayment(t *testing.T) {
 	}
 	buttons = d.payments.Objects[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects
 	test.Tap(buttons[2].(*widget.Button)) // delete
-	test.Tap(findButton(t, top(b.u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("Yes")))
 	if list, _ := b.store.ListPaymentsByInvoice(ctx, id); len(list) != 0 {
 		t.Fatalf("payments after the delete: %+v", list)
 	}
@@ -182,21 +184,21 @@ func TestOverpaymentAsksFirst(t *testing.T) {
 	b := newInvoiceBook(t)
 	id := b.ids["FA-2026-0002"] // 5 000,00 owed
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
 	dlg := top(b.u)
-	fillIn(t, dlg, "amount", "5 250,00")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "amount", "5 250,00")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	question := lang.L("invoices.pay.confirm_overpaid", map[string]any{"Excess": kit.Money(25000),
 		"Client": "Boulangerie Martin", "Credit": kit.Money(25000)})
-	if !textOnScreen(top(b.u), question) {
+	if !uitest.TextOnScreen(top(b.u), question) {
 		t.Fatalf("no confirmation of the overpayment on screen (top: %T)", top(b.u))
 	}
-	test.Tap(findButton(t, top(b.u), lang.L("No")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("No")))
 	if list, _ := b.store.ListPaymentsByInvoice(ctx, id); len(list) != 0 || top(b.u) != dlg {
 		t.Fatalf("No recorded the payment (%d) or closed the form", len(list))
 	}
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	test.Tap(findButton(t, top(b.u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("Yes")))
 	if list, _ := b.store.ListPaymentsByInvoice(ctx, id); len(list) != 1 || list[0].Amount != 525000 {
 		t.Fatalf("payments after Yes: %+v", list)
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -20,25 +22,25 @@ import (
 // banner's sentence, and nothing is queued, printed or recorded.
 func TestSendAndPrintRefuseWithoutCompanyDetails(t *testing.T) {
 	b := newTodayBookWithoutCompany(t)
-	useMailServer(t, b.u, startMailServer(t))
+	useMailServer(t, b.u, uitest.StartMailServer(t))
 	martin := b.client("Boulangerie Martin", "")
 	notice := b.invoice(martin, "FA-2026-042", "2026-10-25", 125000)
 	b.done(notice, "pre_due", "reminder_1", "call", "reminder_2")
 	mail := b.invoice(b.client("Café Durand", ""), "FA-2026-043", "2026-11-20", 5000)
 	b.refresh()
 
-	test.Tap(findButton(t, b.mustCard(mail.Number), lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, b.mustCard(mail.Number), lang.L("mail.today.send")))
 	want := kit.CompanyMissingSentence([]string{"legal_name", "iban", "signatory_name"})
-	if !textOnScreen(top(b.u), want) {
+	if !uitest.TextOnScreen(top(b.u), want) {
 		t.Fatalf("Send did not refuse with %q", want)
 	}
-	test.Tap(findButton(t, top(b.u), lang.L("button.cancel")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("button.cancel")))
 	test.Tap(b.mustCard(notice.Number).print)
 	// A printed letter also states the registered office.
-	if want := kit.CompanyMissingSentence([]string{"legal_name", "iban", "signatory_name", "street"}); !textOnScreen(top(b.u), want) {
+	if want := kit.CompanyMissingSentence([]string{"legal_name", "iban", "signatory_name", "street"}); !uitest.TextOnScreen(top(b.u), want) {
 		t.Fatalf("Print did not refuse with %q", want)
 	}
-	test.Tap(findButton(t, top(b.u), lang.L("today.company.complete")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("today.company.complete")))
 	if b.u.tabs.SelectedIndex() != navSettings {
 		t.Errorf("the refusal's button opened screen %d, not Settings", b.u.tabs.SelectedIndex())
 	}
@@ -59,12 +61,12 @@ func TestSendAndPrintRefuseWithoutCompanyDetails(t *testing.T) {
 // longer once the owner leaves the PDF out.
 func TestSendDialogSaysAttachedOnlyOfKeptFiles(t *testing.T) {
 	b, _, inv := mailBook(t)
-	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
 	dlg := top(b.u)
 	var attach *widget.Check
 	var body *widget.Entry
-	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
-		if c, ok := asCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
+	uitest.Walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if c, ok := uitest.AsCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
 			attach = c
 		}
 		if e, ok := o.(*kit.Entry); ok && e.MultiLine {
@@ -141,7 +143,7 @@ func TestPrintWaitsWhenTheContactLeft(t *testing.T) {
 	b.refresh()
 	test.Tap(b.mustCard(inv.Number).print)
 	dlg := top(b.u)
-	if !labelContains(dlg, "Mme Roy est partie") {
+	if !uitest.LabelContains(dlg, "Mme Roy est partie") {
 		t.Fatal("printing does not say the contact left")
 	}
 	for _, a := range b.actions(inv) {
@@ -149,7 +151,7 @@ func TestPrintWaitsWhenTheContactLeft(t *testing.T) {
 			t.Fatalf("printed before the contact was confirmed: %+v", a)
 		}
 	}
-	test.Tap(findButton(t, dlg, lang.L("letters.contact.print")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("letters.contact.print")))
 	printed := false
 	for _, a := range b.actions(inv) {
 		printed = printed || (a.StepID == b.steps["formal_notice"].ID && a.File != "")
@@ -177,7 +179,7 @@ func TestPrintRefusesWithoutTheClientsAddress(t *testing.T) {
 	b.refresh()
 	test.Tap(b.mustCard(inv.Number).print)
 	want := lang.L("error.client_address", map[string]any{"Client": "Boulangerie Martin"})
-	if !textOnScreen(top(b.u), want) {
+	if !uitest.TextOnScreen(top(b.u), want) {
 		t.Fatalf("Print did not refuse with %q", want)
 	}
 	for _, a := range b.actions(inv) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -20,26 +22,26 @@ import (
 func TestOwnerMorningFlow(t *testing.T) {
 	ctx := context.Background()
 	u, store := newTestUI(t) // today: Tuesday 24 November 2026
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navInvoices)
 
-	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_client")))
 	dlg := top(u)
-	fill(t, dlg, "name", "Fromagerie Vidal")
-	fill(t, dlg, "email", "compta@fromagerie-vidal.fr")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "name", "Fromagerie Vidal")
+	uitest.Fill(t, dlg, "email", "compta@fromagerie-vidal.fr")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
 	u.onNewInvoice()
 	dlg = top(u)
-	fillIn(t, dlg, "number", "FA-2026-0500")
-	fill(t, dlg, "client", "Vidal")
-	fill(t, dlg, "issue_date", "20/10/2026")
-	fill(t, dlg, "due_date", "20/11/2026")
-	fill(t, dlg, "amount", "1 250,00")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "number", "FA-2026-0500")
+	uitest.Fill(t, dlg, "client", "Vidal")
+	uitest.Fill(t, dlg, "issue_date", "20/10/2026")
+	uitest.Fill(t, dlg, "due_date", "20/11/2026")
+	uitest.Fill(t, dlg, "amount", "1 250,00")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	inv, err := store.GetInvoiceByNumber(ctx, "FA-2026-0500")
 	if err != nil {
-		t.Fatalf("the invoice was not saved: %v (dialog errors: %q)", err, fieldError(t, dlg, "due_date"))
+		t.Fatalf("the invoice was not saved: %v (dialog errors: %q)", err, uitest.FieldError(t, dlg, "due_date"))
 	}
 
 	today := &todayBook{t: t, ctx: ctx, u: u, store: store}
@@ -55,8 +57,8 @@ func TestOwnerMorningFlow(t *testing.T) {
 	u.goTo(navInvoices)
 	u.invoices.openInvoice(inv.ID)
 	d := u.invoices.detail
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
-	test.Tap(findButton(t, top(u), lang.L("button.save"))) // the amount is prefilled with the balance
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.save"))) // the amount is prefilled with the balance
 	if st, _ := store.ListPaymentsByInvoice(ctx, inv.ID); len(st) != 1 || st[0].Amount != 125000 {
 		t.Fatalf("payments after the dialog: %+v", st)
 	}
@@ -78,11 +80,11 @@ func TestOwnerMorningFlow(t *testing.T) {
 	u.changed()
 	u.goTo(navInvoices)
 	u.invoices.openInvoice(late.ID)
-	test.Tap(findButton(t, u.invoices.detail.content, lang.L("invoices.action.call")))
+	test.Tap(uitest.FindButton(t, u.invoices.detail.content, lang.L("invoices.action.call")))
 	dlg = top(u)
-	radio(t, dlg).SetSelected(lang.L("today.call.promise"))
-	fillIn(t, dlg, "promised_on", "01/12/2026")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Radio(t, dlg).SetSelected(lang.L("today.call.promise"))
+	uitest.FillIn(t, dlg, "promised_on", "01/12/2026")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	next, err := u.dunning.NextSteps(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -108,19 +110,19 @@ func (b *todayBook) isThankYou(number string) bool {
 
 func TestEscapeClosesTheDialog(t *testing.T) {
 	u, _ := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.onNewInvoice()
 	dlg := top(u)
 	if dlg == u.win.Content() {
 		t.Fatal("Ctrl+N opened no dialog")
 	}
-	number := anyEntry(t, firstInput(t, dlg, "number"))
+	number := uitest.AnyEntry(t, uitest.FirstInput(t, dlg, "number"))
 	number.(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if top(u) == dlg {
 		t.Fatal("Esc typed in a field left the dialog open")
 	}
 	u.goTo(navInvoices)
-	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_client")))
 	if top(u) == u.win.Content() {
 		t.Fatal("no client dialog")
 	}

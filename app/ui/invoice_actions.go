@@ -86,30 +86,21 @@ func (a *invoiceActions) update(dd detailData) {
 	open := dd.status.Open()
 	disputed := inv.State == data.StateDisputed
 	paused := inv.PausedOn(dd.today)
-	invoiceSetVisible(a.pay, open)
-	invoiceSetVisible(a.call, open)
-	invoiceSetVisible(a.letters, open)
-	invoiceSetVisible(a.remind, open && inv.State == data.StateOpen && !paused)
-	invoiceSetVisible(a.promise, open && !disputed)
-	invoiceSetVisible(a.dispute, open && inv.State == data.StateOpen)
-	invoiceSetVisible(a.resolve, open && disputed)
-	invoiceSetVisible(a.pause, open && !paused)
-	invoiceSetVisible(a.resume, open && inv.Paused)
-	invoiceSetVisible(a.writeOff, open)
+	kit.SetVisible(a.pay, open)
+	kit.SetVisible(a.call, open)
+	kit.SetVisible(a.letters, open)
+	kit.SetVisible(a.remind, open && inv.State == data.StateOpen && !paused)
+	kit.SetVisible(a.promise, open && !disputed)
+	kit.SetVisible(a.dispute, open && inv.State == data.StateOpen)
+	kit.SetVisible(a.resolve, open && disputed)
+	kit.SetVisible(a.pause, open && !paused)
+	kit.SetVisible(a.resume, open && inv.Paused)
+	kit.SetVisible(a.writeOff, open)
 	// A correction is always possible: delete while nothing happened on the
 	// invoice, else cancel what is still owed with a credit note.
-	invoiceSetVisible(a.edit, true)
-	invoiceSetVisible(a.remove, !dd.history)
-	invoiceSetVisible(a.credit, dd.history && open && dd.status.Outstanding > 0)
-}
-
-// invoiceSetVisible shows or hides o.
-func invoiceSetVisible(o fyne.CanvasObject, visible bool) {
-	if visible {
-		o.Show()
-	} else {
-		o.Hide()
-	}
+	kit.SetVisible(a.edit, true)
+	kit.SetVisible(a.remove, !dd.history)
+	kit.SetVisible(a.credit, dd.history && open && dd.status.Outstanding > 0)
 }
 
 // thenReload wraps a write so that, once it succeeds, the page reloads at
@@ -177,21 +168,6 @@ func invoiceFieldErrors(errs data.FieldErrors) error {
 	return errs
 }
 
-// invoiceMergeErrors adds to errs the errors of validate for fields not already
-// refused (a parse error says more than "required").
-func invoiceMergeErrors(errs data.FieldErrors, validate error) data.FieldErrors {
-	for _, fe := range data.FieldErrorsOf(validate) {
-		known := false
-		for _, e := range errs {
-			known = known || e.Field == fe.Field
-		}
-		if !known {
-			errs = append(errs, fe)
-		}
-	}
-	return errs
-}
-
 // showOverpayment warns, under the amount, when it exceeds what is owed.
 func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
 	m, err := data.ParseMoney(text)
@@ -223,7 +199,7 @@ func (a *invoiceActions) onPromise() {
 		p.PromisedOn = invoiceParseDate(date, "promised_on", &errs)
 		invoiceNotBeforeToday(p.PromisedOn, dd.today, "promised_on", &errs)
 		p.Amount = invoiceParseMoney(amount, "amount", &errs)
-		if err := invoiceFieldErrors(invoiceMergeErrors(errs, p.Validate())); err != nil {
+		if err := invoiceFieldErrors(kit.MergeErrors(errs, p.Validate())); err != nil {
 			return nil, err
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePromise(ctx, &p) }), nil

@@ -160,7 +160,7 @@ func (c *invoiceClaims) onAdd() {
 	f := kit.NewForm()
 	kind := kit.NewSelect(u.win, nil, nil)
 	for _, k := range data.AttachmentKinds {
-		kind.Options = append(kind.Options, capitalFirst(lang.L("attachment_kind."+string(k))))
+		kind.Options = append(kind.Options, kit.CapitalFirst(lang.L("attachment_kind."+string(k))))
 	}
 	kind.SetSelectedIndex(0)
 	file := kit.NewEntry(u.win)

@@ -3,13 +3,12 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
+	"relance/app/ui/uitest"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"relance/data"
 )
@@ -25,7 +24,7 @@ func TestInvoiceWaivePenalties(t *testing.T) {
 	test.Tap(d.claims.waive)
 	dlg := top(b.u)
 	test.Type(todayEntry(t, dlg), "client fidèle")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	inv, _ := b.store.GetInvoice(t.Context(), b.ids["FA-2026-0001"])
 	if !inv.PenaltiesWaived {
 		t.Fatal("penalties not waived")
@@ -56,14 +55,14 @@ func TestInvoiceAttachCourtDocument(t *testing.T) {
 	}
 	test.Tap(d.claims.add)
 	dlg := top(b.u)
-	fillIn(t, dlg, "attachment_file", filepath.Join(t.TempDir(), "devis.docx"))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if msg := fieldError(t, dlg, "attachment_file"); msg == "" {
+	uitest.FillIn(t, dlg, "attachment_file", filepath.Join(t.TempDir(), "devis.docx"))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if msg := uitest.FieldError(t, dlg, "attachment_file"); msg == "" {
 		t.Fatal("a .docx file accepted")
 	}
-	fillIn(t, dlg, "attachment_file", src)
-	fillIn(t, dlg, "attachment_title", "Devis n° 118 signé")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "attachment_file", src)
+	uitest.FillIn(t, dlg, "attachment_title", "Devis n° 118 signé")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	list, err := b.store.ListAttachmentsForInvoice(t.Context(), b.ids["FA-2026-0002"])
 	if err != nil || len(list) != 1 || list[0].Kind != data.AttachContract || list[0].Title != "Devis n° 118 signé" {
 		t.Fatalf("attachments %+v, %v", list, err)
@@ -73,26 +72,15 @@ func TestInvoiceAttachCourtDocument(t *testing.T) {
 		t.Fatalf("copy %s: %q, %v", copied, body, err)
 	}
 	d = b.openDetail(t, "FA-2026-0002")
-	if !labelContains(d.claims.docs, "Devis n° 118 signé") {
+	if !uitest.LabelContains(d.claims.docs, "Devis n° 118 signé") {
 		t.Fatal("the document is not listed on the page")
 	}
 	d.claims.onRemove(list[0])
-	test.Tap(findButton(t, top(b.u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("Yes")))
 	if list, _ = b.store.ListAttachmentsForInvoice(t.Context(), b.ids["FA-2026-0002"]); len(list) != 0 {
 		t.Fatalf("still attached: %+v", list)
 	}
 	if _, err := os.Stat(copied); !os.IsNotExist(err) {
 		t.Fatalf("the copy is left behind: %v", err)
 	}
-}
-
-// labelContains reports whether a label under root contains text.
-func labelContains(root fyne.CanvasObject, text string) bool {
-	found := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, text) {
-			found = true
-		}
-	})
-	return found
 }

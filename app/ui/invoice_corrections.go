@@ -91,7 +91,7 @@ func (a *invoiceActions) onCreditNote() {
 			errs = append(errs, &data.FieldError{Field: "amount", Reason: data.ReasonCreditTooLarge,
 				Value: dd.status.Outstanding.Plain()})
 		}
-		if err := invoiceFieldErrors(invoiceMergeErrors(errs, c.Validate())); err != nil {
+		if err := invoiceFieldErrors(kit.MergeErrors(errs, c.Validate())); err != nil {
 			return nil, err
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreateCreditNote(ctx, &c) }), nil
@@ -136,7 +136,7 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 		q.Date = invoiceParseDate(date, "date", &errs)
 		q.Amount = invoiceParseMoney(amount, "amount", &errs)
 		q.Method = data.PaymentMethods[max(method.SelectedIndex(), 0)]
-		return q, invoiceFieldErrors(invoiceMergeErrors(errs, q.Validate()))
+		return q, invoiceFieldErrors(kit.MergeErrors(errs, q.Validate()))
 	}
 	title := "invoices.pay.title"
 	if p.ID != 0 {

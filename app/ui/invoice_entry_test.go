@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -18,17 +20,17 @@ func typeLateInvoice(t *testing.T, b *todayBook, client, number, reminded string
 	t.Helper()
 	b.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	dlg := top(b.u)
-	fillIn(t, dlg, "number", number)
-	fillIn(t, dlg, "client", client)
-	fillIn(t, dlg, "issue_date", testDay.AddDays(-48).FormatFR())
-	fillIn(t, dlg, "due_date", testDay.AddDays(-18).FormatFR())
-	fillIn(t, dlg, "amount", "1 800,00")
+	uitest.FillIn(t, dlg, "number", number)
+	uitest.FillIn(t, dlg, "client", client)
+	uitest.FillIn(t, dlg, "issue_date", testDay.AddDays(-48).FormatFR())
+	uitest.FillIn(t, dlg, "due_date", testDay.AddDays(-18).FormatFR())
+	uitest.FillIn(t, dlg, "amount", "1 800,00")
 	if reminded != "" {
-		fillIn(t, dlg, "reminded_on", reminded)
+		uitest.FillIn(t, dlg, "reminded_on", reminded)
 	}
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
-		t.Fatalf("the invoice form stayed open: reminded_on %q", fieldError(t, dlg, "reminded_on"))
+		t.Fatalf("the invoice form stayed open: reminded_on %q", uitest.FieldError(t, dlg, "reminded_on"))
 	}
 	inv, err := b.store.GetInvoiceByNumber(b.ctx, number)
 	if err != nil {
@@ -75,11 +77,11 @@ func TestInvoiceFormRefusesAFutureReminder(t *testing.T) {
 	b.client("Menuiserie Faure", "")
 	b.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	dlg := top(b.u)
-	fillIn(t, dlg, "client", "Faure")
-	fillIn(t, dlg, "amount", "100")
-	fillIn(t, dlg, "reminded_on", testDay.AddDays(3).FormatFR())
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if fieldError(t, dlg, "reminded_on") == "" || top(b.u) != dlg {
+	uitest.FillIn(t, dlg, "client", "Faure")
+	uitest.FillIn(t, dlg, "amount", "100")
+	uitest.FillIn(t, dlg, "reminded_on", testDay.AddDays(3).FormatFR())
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if uitest.FieldError(t, dlg, "reminded_on") == "" || top(b.u) != dlg {
 		t.Fatal("a reminder in the future was accepted")
 	}
 	if list, _ := b.store.ListInvoiceSummaries(b.ctx); len(list) != 0 {

@@ -292,7 +292,7 @@ func (p *clientPicker) showMatches() {
 				Importance: widget.LowImportance, OnTapped: func() { p.entry.SetText(label) }})
 		}
 	}
-	invoiceSetVisible(p.matches, len(p.matches.Objects) > 0)
+	kit.SetVisible(p.matches, len(p.matches.Objects) > 0)
 	p.matches.Refresh()
 }
 

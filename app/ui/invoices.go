@@ -300,7 +300,7 @@ func (s *invoicesScreen) showView(v invoiceView) {
 		s.empty.Hide()
 	}
 	// An empty table would draw its column lines through the message.
-	invoiceSetVisible(s.table, s.empty.Hidden)
+	kit.SetVisible(s.table, s.empty.Hidden)
 	s.table.Refresh()
 }
 
@@ -363,7 +363,7 @@ func (s *invoicesScreen) loadRows(ctx context.Context) ([]invoiceRow, error) {
 func (s *invoicesScreen) startLoading() {
 	s.loading++
 	if !s.loaded || len(s.rows) >= invoiceAsyncRows {
-		invoiceSetVisible(s.progressText, s.loaded)
+		kit.SetVisible(s.progressText, s.loaded)
 		s.progress.Show()
 		s.bar.Start()
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +55,7 @@ func newInvoiceBook(t *testing.T) *invoiceBook {
 	t.Helper()
 	ctx := context.Background()
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	completeCompany(t, store)
 	b := &invoiceBook{u: u, store: store, ids: map[string]int64{}}
 	var clients []int64
@@ -256,14 +258,14 @@ func (b *invoiceBook) openDetail(t *testing.T, number string) *invoiceDetail {
 func TestRecordPaymentRefusesABadAmount(t *testing.T) {
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
 	dlg := top(b.u)
-	if got := entryOf(t, firstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(500000) {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(500000) {
 		t.Errorf("amount prefilled with %q, want the outstanding", got)
 	}
-	fillIn(t, dlg, "amount", "cinq mille")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "amount"); got != lang.L("error.money_format") {
+	uitest.FillIn(t, dlg, "amount", "cinq mille")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "amount"); got != lang.L("error.money_format") {
 		t.Fatalf("amount error %q", got)
 	}
 	if list, _ := b.store.ListPaymentsByInvoice(context.Background(), b.ids["FA-2026-0002"]); len(list) != 0 {
@@ -272,8 +274,8 @@ func TestRecordPaymentRefusesABadAmount(t *testing.T) {
 	if top(b.u) != dlg {
 		t.Fatal("the dialog closed on a refused amount")
 	}
-	fillIn(t, dlg, "amount", "6 000,00")
-	if !textOnScreen(dlg, lang.L("invoices.pay.overpaid", map[string]any{"Excess": kit.Money(100000)})) {
+	uitest.FillIn(t, dlg, "amount", "6 000,00")
+	if !uitest.TextOnScreen(dlg, lang.L("invoices.pay.overpaid", map[string]any{"Excess": kit.Money(100000)})) {
 		t.Error("an overpayment is not pointed out")
 	}
 }
@@ -281,13 +283,13 @@ func TestRecordPaymentRefusesABadAmount(t *testing.T) {
 func TestRecordFullPaymentThroughDialog(t *testing.T) {
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
 	dlg := top(b.u)
-	fillIn(t, dlg, "amount", "5 000,00")
-	fillIn(t, dlg, "bank_ref", "VIR-2026-77")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "amount", "5 000,00")
+	uitest.FillIn(t, dlg, "bank_ref", "VIR-2026-77")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
-		t.Fatalf("the payment dialog stayed open: %q", fieldError(t, dlg, "amount"))
+		t.Fatalf("the payment dialog stayed open: %q", uitest.FieldError(t, dlg, "amount"))
 	}
 	list, _ := b.store.ListPaymentsByInvoice(context.Background(), b.ids["FA-2026-0002"])
 	want := data.Payment{InvoiceID: b.ids["FA-2026-0002"], Date: testDay, Amount: 500000, Method: "transfer", BankRef: "VIR-2026-77"}
@@ -311,21 +313,21 @@ func TestLogCallWithPromise(t *testing.T) {
 	ctx := context.Background()
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0001")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.call")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.call")))
 	dlg := top(b.u)
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "outcome"); got != lang.L("error.required") {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "outcome"); got != lang.L("error.required") {
 		t.Fatalf("no outcome chosen: error %q", got)
 	}
-	radio(t, dlg).SetSelected(lang.L("today.call.promise"))
-	fillIn(t, dlg, "promised_on", "01/11/2026")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "promised_on"); got != lang.L("error.today_promise_past") {
+	uitest.Radio(t, dlg).SetSelected(lang.L("today.call.promise"))
+	uitest.FillIn(t, dlg, "promised_on", "01/11/2026")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "promised_on"); got != lang.L("error.today_promise_past") {
 		t.Fatalf("a promise in the past: error %q", got)
 	}
-	fillIn(t, dlg, "promised_on", "04/12/2026")
-	fillIn(t, dlg, "promise_amount", "600")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "promised_on", "04/12/2026")
+	uitest.FillIn(t, dlg, "promise_amount", "600")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
 		t.Fatal("the call dialog stayed open")
 	}
@@ -346,18 +348,18 @@ func TestRecordPromiseThroughDialog(t *testing.T) {
 	ctx := context.Background()
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.promise")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.promise")))
 	dlg := top(b.u)
-	fillIn(t, dlg, "amount", "0")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "amount"); got != lang.L("error.not_positive") {
+	uitest.FillIn(t, dlg, "amount", "0")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "amount"); got != lang.L("error.not_positive") {
 		t.Fatalf("a promise of nothing: error %q", got)
 	}
-	fillIn(t, dlg, "promised_on", "15/12/2026")
-	fillIn(t, dlg, "amount", "2 500")
-	channel, _ := asSelect(firstInput(t, dlg, "channel"))
+	uitest.FillIn(t, dlg, "promised_on", "15/12/2026")
+	uitest.FillIn(t, dlg, "amount", "2 500")
+	channel, _ := uitest.AsSelect(uitest.FirstInput(t, dlg, "channel"))
 	channel.SetSelected(kit.ChannelName(data.ChannelEmail))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	promises, _ := b.store.ListPromisesByInvoice(ctx, b.ids["FA-2026-0002"])
 	want := data.Promise{ID: promises[0].ID, InvoiceID: b.ids["FA-2026-0002"], MadeOn: testDay,
 		PromisedOn: data.MustDate("2026-12-15"), Amount: 250000, Channel: data.ChannelEmail, Status: data.PromiseOpen}
@@ -392,11 +394,11 @@ func TestInvoiceCellDrawsWithoutAllocating(t *testing.T) {
 func TestPauseRefusesADayInThePast(t *testing.T) {
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pause")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pause")))
 	dlg := top(b.u)
-	fillIn(t, dlg, "pause_until", "01/01/2026")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "pause_until"); got != lang.L("error.invoices_date_past") {
+	uitest.FillIn(t, dlg, "pause_until", "01/01/2026")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "pause_until"); got != lang.L("error.invoices_date_past") {
 		t.Fatalf("a pause ending in the past: error %q", got)
 	}
 	if inv, _ := b.store.GetInvoice(context.Background(), b.ids["FA-2026-0002"]); inv.Paused {
@@ -411,11 +413,11 @@ func TestPauseUntilADayAndResume(t *testing.T) {
 	if d.actions.resume.Visible() {
 		t.Fatal("Resume shows on an invoice that is not paused")
 	}
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pause")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pause")))
 	dlg := top(b.u)
-	fillIn(t, dlg, "pause_until", "10/12/2026")
-	fillIn(t, dlg, "reason", "le client attend un avoir")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "pause_until", "10/12/2026")
+	uitest.FillIn(t, dlg, "reason", "le client attend un avoir")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0002"])
 	if !inv.Paused || inv.PausedUntil != data.MustDate("2026-12-10") || inv.PauseReason != "le client attend un avoir" {
 		t.Fatalf("paused invoice %+v", inv)
@@ -427,7 +429,7 @@ func TestPauseUntilADayAndResume(t *testing.T) {
 		t.Errorf("the page says %q about the pause", d.pause.Text)
 	}
 
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.resume")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.resume")))
 	test.Tap(confirmButton(t, b.u))
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0002"]); inv.Paused {
 		t.Fatal("the invoice is still paused after Resume")
@@ -441,10 +443,10 @@ func TestPauseIndefinitely(t *testing.T) {
 	ctx := context.Background()
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0003")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pause")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pause")))
 	dlg := top(b.u)
-	radio(t, dlg).SetSelected(lang.L("invoices.pause.indefinitely"))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Radio(t, dlg).SetSelected(lang.L("invoices.pause.indefinitely"))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0003"])
 	if !inv.Paused || !inv.PausedUntil.IsZero() {
 		t.Fatalf("paused indefinitely: %+v", inv)
@@ -461,14 +463,14 @@ func TestMarkDisputedAndResolve(t *testing.T) {
 	if d.actions.resolve.Visible() {
 		t.Fatal("Resolve shows on an invoice that is not disputed")
 	}
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.dispute")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.dispute")))
 	dlg := top(b.u)
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0001"]); inv.State != data.StateOpen {
 		t.Fatal("a dispute without a reason was written")
 	}
-	fillLabelled(t, dlg, "invoices.dispute.reason", "prestation contestée")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillLabelled(t, dlg, "invoices.dispute.reason", "prestation contestée")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0001"]); inv.State != data.StateDisputed {
 		t.Fatalf("state %s after Mark disputed", inv.State)
 	}
@@ -478,8 +480,8 @@ func TestMarkDisputedAndResolve(t *testing.T) {
 	if !d.actions.resolve.Visible() || d.actions.dispute.Visible() || d.actions.promise.Visible() {
 		t.Error("the page of a disputed invoice offers the wrong actions")
 	}
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.resolve")))
-	test.Tap(findButton(t, top(b.u), lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.resolve")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("button.save")))
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0001"]); inv.State != data.StateOpen {
 		t.Fatalf("state %s after Resolve", inv.State)
 	}
@@ -492,17 +494,17 @@ func TestWriteOff(t *testing.T) {
 	ctx := context.Background()
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0004")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.write_off")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.write_off")))
 	dlg := top(b.u)
-	confirmWriteOff := findButton(t, dlg, lang.L("invoices.action.write_off"))
+	confirmWriteOff := uitest.FindButton(t, dlg, lang.L("invoices.action.write_off"))
 	test.Tap(confirmWriteOff)
-	if got := fieldError(t, dlg, "reason"); got != lang.L("error.required") {
+	if got := uitest.FieldError(t, dlg, "reason"); got != lang.L("error.required") {
 		t.Fatalf("write-off without a reason: error %q", got)
 	}
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0004"]); inv.State != data.StateOpen {
 		t.Fatal("a write-off without a reason was written")
 	}
-	fillIn(t, dlg, "reason", "client disparu")
+	uitest.FillIn(t, dlg, "reason", "client disparu")
 	test.Tap(confirmWriteOff)
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0004"]); inv.State != data.StateWrittenOff {
 		t.Fatalf("state %s after Write off", inv.State)
@@ -547,8 +549,8 @@ func TestAttachInvoicePDF(t *testing.T) {
 	}
 	b.u.changed()
 	d := b.openDetail(t, "FA-2026-0001")
-	findButton(t, d.content, lang.L("invoices.action.open_pdf"))
-	findButton(t, d.content, lang.L("invoices.action.replace"))
+	uitest.FindButton(t, d.content, lang.L("invoices.action.open_pdf"))
+	uitest.FindButton(t, d.content, lang.L("invoices.action.replace"))
 }
 
 func TestOpenInvoiceBeforeTheListIsLoaded(t *testing.T) {
@@ -590,7 +592,7 @@ func TestClientLinkAndCtrlF(t *testing.T) {
 func TestInvoiceDetailShowsStatementAndPrescription(t *testing.T) {
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0001")
-	if !textOnScreen(d.content, lang.L("statement.total")) {
+	if !uitest.TextOnScreen(d.content, lang.L("statement.total")) {
 		t.Error("the page of an overdue invoice shows no penalty total")
 	}
 	p := d.data.prescription
@@ -638,92 +640,11 @@ func TestInvoiceCataloguesHaveTableKeys(t *testing.T) {
 	}
 }
 
-// fillIn replaces the text of a form field, as fill does, also when the
-// field is one of the dialogs' own entries (newEntry), which entryOf skips.
-func fillIn(t *testing.T, root fyne.CanvasObject, key, text string) {
-	t.Helper()
-	e := anyEntry(t, firstInput(t, root, key))
-	e.SetText("")
-	test.Type(e, text)
-}
-
-// textField is a text field of either entry type.
-type textField interface {
-	fyne.Focusable
-	SetText(string)
-}
-
-// anyEntry is the first text field in input, of whichever entry type.
-func anyEntry(t *testing.T, input fyne.CanvasObject) textField {
-	t.Helper()
-	var found textField
-	walk(input, nil, func(o, _ fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		switch e := o.(type) {
-		case *widget.Entry:
-			found = e
-		case *kit.Entry:
-			found = e
-		}
-	})
-	if found == nil {
-		t.Fatalf("no entry in %T", input)
-	}
-	return found
-}
-
-// firstInput is the input of the form field labelled "field.<key>".
-func firstInput(t *testing.T, root fyne.CanvasObject, key string) fyne.CanvasObject {
-	t.Helper()
-	input, _ := formRow(t, root, key)
-	return input
-}
-
-// fillLabelled types into the field whose label reads lang.L(labelKey).
-func fillLabelled(t *testing.T, root fyne.CanvasObject, labelKey, text string) {
-	t.Helper()
-	var found textField
-	label := lang.L(labelKey)
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		grid, ok := o.(*fyne.Container)
-		if !ok || found != nil {
-			return
-		}
-		for i, child := range grid.Objects {
-			if l, ok := child.(*widget.Label); ok && strings.TrimSuffix(l.Text, " *") == label && i+1 < len(grid.Objects) {
-				found = anyEntry(t, grid.Objects[i+1])
-				return
-			}
-		}
-	})
-	if found == nil {
-		t.Fatalf("no field labelled %q", label)
-	}
-	found.SetText("")
-	test.Type(found, text)
-}
-
-func radio(t *testing.T, root fyne.CanvasObject) *widget.RadioGroup {
-	t.Helper()
-	var found *widget.RadioGroup
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if r, ok := o.(*widget.RadioGroup); ok && found == nil {
-			found = r
-		}
-	})
-	if found == nil {
-		t.Fatal("no radio group on screen")
-	}
-	return found
-}
-
 // confirmButton is the confirm dialog's "yes" (its high-importance button).
 func confirmButton(t *testing.T, u *UI) *widget.Button {
 	t.Helper()
 	var found *widget.Button
-	walk(top(u), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(top(u), nil, func(o, _ fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Importance == widget.HighImportance && found == nil {
 			found = b
 		}
@@ -731,17 +652,6 @@ func confirmButton(t *testing.T, u *UI) *widget.Button {
 	if found == nil {
 		t.Fatal("no confirm button")
 	}
-	return found
-}
-
-// textOnScreen reports whether a label under root reads text.
-func textOnScreen(root fyne.CanvasObject, text string) bool {
-	found := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Text == text {
-			found = true
-		}
-	})
 	return found
 }
 

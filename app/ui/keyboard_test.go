@@ -2,9 +2,14 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"relance/app/ui/settings"
+
+	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
 
@@ -47,7 +52,7 @@ func pressShortcut(u *UI, key fyne.KeyName) {
 func focusInput(t *testing.T, u *UI, root fyne.CanvasObject, key string) fyne.Focusable {
 	t.Helper()
 	var found fyne.Focusable
-	walk(firstInput(t, root, key), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(uitest.FirstInput(t, root, key), nil, func(o, _ fyne.CanvasObject) {
 		if f, ok := o.(fyne.Focusable); ok && found == nil {
 			found = f
 		}
@@ -75,7 +80,7 @@ func TestEscapeClosesADialogFromAnyField(t *testing.T) {
 		}
 	}
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
 	dlg := top(u)
 	focusInput(t, u, dlg, "method")
 	pressKey(u, fyne.KeyEscape)
@@ -83,7 +88,7 @@ func TestEscapeClosesADialogFromAnyField(t *testing.T) {
 		t.Error("Esc on the payment method left the dialog open")
 		u.escape()
 	}
-	test.Tap(findButton(t, u.invoices.listPage, lang.L("button.new_client")))
+	test.Tap(uitest.FindButton(t, u.invoices.listPage, lang.L("button.new_client")))
 	dlg = top(u)
 	for _, key := range []string{"name", "email", "category"} {
 		focusInput(t, u, dlg, key)
@@ -113,7 +118,8 @@ func TestScreenShortcutsFromAField(t *testing.T) {
 	if got := u.tabs.SelectedIndex(); got != navSettings {
 		t.Fatalf("Ctrl+5 in the client search went to screen %d", got)
 	}
-	u.win.Canvas().Focus(u.settings.rules.throttle)
+	u.settings.ShowSection(settings.SectionRules)
+	u.win.Canvas().Focus(uitest.AnyEntry(t, u.settings.View()))
 	pressShortcut(u, fyne.Key1)
 	if got := u.tabs.SelectedIndex(); got != navToday {
 		t.Fatalf("Ctrl+1 in a settings field went to screen %d", got)
@@ -137,7 +143,7 @@ func TestFocusPutsTheCursorAtTheEnd(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
 	u.onNewInvoice()
-	number := entryOf(t, firstInput(t, top(u), "number"))
+	number := uitest.EntryOf(t, uitest.FirstInput(t, top(u), "number"))
 	if number.Text == "" || number.CursorColumn != utf8.RuneCountInString(number.Text) {
 		t.Fatalf("the number %q has its cursor at %d", number.Text, number.CursorColumn)
 	}
@@ -159,7 +165,7 @@ func TestCtrlNOnAClientPage(t *testing.T) {
 	u, _, _ := newClientsTestUI(t)
 	clientsOpen(t, u, "Zinc & Cie")
 	pressShortcut(u, fyne.KeyN)
-	client := entryOf(t, firstInput(t, top(u), "client"))
+	client := uitest.EntryOf(t, uitest.FirstInput(t, top(u), "client"))
 	if client.Text != "Zinc & Cie (Grenoble)" {
 		t.Fatalf("the new invoice's client is %q", client.Text)
 	}
@@ -169,7 +175,7 @@ func TestCtrlNOnAClientPage(t *testing.T) {
 // screen.
 func TestLastScreenPerDataFolder(t *testing.T) {
 	u, _ := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navClients)
 	other := t.TempDir()
 	store, err := data.Open(filepath.Join(other, "relance.db"), data.WithClock(data.ClockOn(testDay)))
@@ -211,8 +217,8 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 	u := New(a, testDeps(store, data.ClockOn(testDay), t.TempDir()))
 	u.async = func(f func()) { f() }
 	u.Start(context.Background())
-	test.Tap(findButton(t, top(u), lang.L("welcome.skip")))
-	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.skip")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.load_demo")))
 	// The window's content may be 1024 wide and 700 less a title bar high.
 	limit := fyne.NewSize(1024, 660)
 	fits := func(what string, size fyne.Size) {
@@ -228,15 +234,15 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 		fits(lang.L(navKeys[i]), u.win.Content().MinSize())
 	}
 	u.goTo(navSettings)
-	for i, item := range u.settings.tabs.Items {
-		u.settings.tabs.SelectIndex(i)
-		fits("Settings › "+item.Text, u.win.Content().MinSize())
+	for i := range u.settings.SectionCount() {
+		u.settings.ShowSection(i)
+		fits(fmt.Sprintf("Settings › section %d", i), u.win.Content().MinSize())
 	}
 	u.goTo(navInvoices)
 	u.invoices.openInvoice(u.invoices.rows[0].id)
 	fits("an invoice's page", u.win.Content().MinSize())
 	for _, key := range []string{"invoices.action.edit", "invoices.action.pay"} {
-		if b := findButtonIfAny(u.invoices.detail.content, lang.L(key)); b != nil {
+		if b := uitest.FindButtonIfAny(u.invoices.detail.content, lang.L(key)); b != nil {
 			test.Tap(b)
 			fits(lang.L(key)+" dialog", top(u).MinSize())
 			u.escape()
@@ -245,29 +251,18 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 	u.goTo(navClients)
 	u.clients.openClient(u.clients.all[0].id)
 	fits("a client's page", u.win.Content().MinSize())
-	test.Tap(findButton(t, u.clients.detail.content, lang.L("clients.detail.edit")))
+	test.Tap(uitest.FindButton(t, u.clients.detail.content, lang.L("clients.detail.edit")))
 	fits("the client form", top(u).MinSize())
 	u.escape()
 	// The send dialog, with its tallest content: no mail account yet, so
 	// the notice and the drafted message to copy.
 	u.goTo(navToday)
-	send := findButtonIfAny(u.win.Content(), lang.L("mail.today.send"))
+	send := uitest.FindButtonIfAny(u.win.Content(), lang.L("mail.today.send"))
 	if send == nil {
 		t.Fatal("no email to send on the demo book's Today")
 	}
 	test.Tap(send)
 	fits("the send dialog", top(u).MinSize())
-}
-
-// findButtonIfAny is findButton that may find nothing.
-func findButtonIfAny(root fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	return found
 }
 
 // TestEscapeClosesADialogFromAChoice: a drop-down or a check box with the
@@ -277,7 +272,7 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
 	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.promise")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.promise")))
 	dlg := top(u)
 	focusInput(t, u, dlg, "channel")
 	pressKey(u, fyne.KeyEscape)
@@ -286,10 +281,10 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 		u.escape()
 	}
 	d = b.openDetail(t, "FA-2026-0002")
-	test.Tap(findButton(t, d.content, lang.L("invoices.action.pause")))
+	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pause")))
 	dlg = top(u)
 	var radio *widget.RadioGroup
-	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(dlg, nil, func(o, _ fyne.CanvasObject) {
 		if r, ok := o.(*widget.RadioGroup); ok && radio == nil {
 			radio = r
 		}
@@ -298,7 +293,7 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 		t.Fatal("no radio group in the pause dialog")
 	}
 	var item fyne.Tappable
-	walk(radio, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(radio, nil, func(o, _ fyne.CanvasObject) {
 		if tp, ok := o.(fyne.Tappable); ok && item == nil && o != fyne.CanvasObject(radio) {
 			if _, focusable := o.(fyne.Focusable); focusable {
 				item = tp
@@ -318,7 +313,7 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 // Ctrl+6 shows the Templates screen, the sixth tab.
 func TestTemplatesScreenIsTheSixth(t *testing.T) {
 	u, _ := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navToday)
 	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault})
 	if u.tabs.SelectedIndex() != navTemplates || u.current() != kit.Screen(u.templates) {
@@ -326,5 +321,34 @@ func TestTemplatesScreenIsTheSixth(t *testing.T) {
 	}
 	if got := u.tabs.Items[navTemplates].Text; got != lang.L("nav.templates") {
 		t.Errorf("tab %q", got)
+	}
+}
+
+// Choosing a language in Settings redraws the whole window in it, on the
+// section the user was in, and remembers the choice.
+func TestSettingsLanguageSwitchesLabels(t *testing.T) {
+	u, _ := newTestUI(t)
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
+	u.goTo(navSettings)
+	u.settings.ShowSection(settings.SectionLanguage)
+	t.Cleanup(func() { _ = SetLanguage("") })
+	fr, en := uitest.Catalogue(t, "fr"), uitest.Catalogue(t, "en")
+	choose := func(i int) {
+		choice := uitest.Radio(t, u.settings.View())
+		choice.SetSelected(choice.Options[i])
+	}
+	choose(2) // English
+	if got := u.tabs.Items[navSettings].Text; got != en["nav.settings"] {
+		t.Fatalf("after choosing English the tab reads %q", got)
+	}
+	if u.settings.Section() != settings.SectionLanguage || uitest.Radio(t, u.settings.View()).Options[2] != en["settings.language.en"] {
+		t.Fatal("the settings were not rebuilt in English on the language section")
+	}
+	choose(1) // French
+	if got := u.tabs.Items[navSettings].Text; got != fr["nav.settings"] {
+		t.Fatalf("after choosing French the tab reads %q", got)
+	}
+	if got := u.app.Preferences().String(prefLanguage); got != "fr" {
+		t.Errorf("language preference = %q", got)
 	}
 }

@@ -225,26 +225,7 @@ func (u *UI) showLetterError(err error) {
 		return
 	}
 	slog.Error("print letter", "err", err)
-	d := dialog.NewError(errors.New(letterErrorSentence(err)), u.win)
+	d := dialog.NewError(errors.New(kit.ErrorSentence(err)), u.win)
 	u.track(d)
 	d.Show()
-}
-
-// letterErrorSentence is the user's sentence for a printing error: a
-// template to fix (with where), a document that does not apply.
-func letterErrorSentence(err error) string {
-	var pe *documents.PartError
-	switch {
-	case errors.As(err, &pe):
-		return lang.L("letters.error.template", map[string]any{"Line": pe.Err.Line, "Col": pe.Err.Col, "Name": pe.Err.Name})
-	case errors.Is(err, documents.ErrNoStatement):
-		return lang.L("letters.error.not_late")
-	case errors.Is(err, drafting.ErrNothingOwed):
-		return lang.L("letters.error.nothing_owed")
-	case errors.Is(err, documents.ErrNoLetter):
-		return lang.L("letters.error.no_letter")
-	case errors.Is(err, documents.ErrNoIBAN):
-		return lang.L("letters.error.no_iban")
-	}
-	return kit.ErrorSentence(err)
 }

@@ -1,14 +1,14 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
 
@@ -26,17 +26,7 @@ import (
 // installed by `make test`).
 func lettersPDFText(t *testing.T, u *UI, rel string) string {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Fatal("pdftotext not found: install poppler-utils (`make test` does it)")
-	}
-	var out bytes.Buffer
-	cmd := exec.Command(tool, "-enc", "UTF-8", filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)), "-")
-	cmd.Stdout = &out
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("pdftotext %s: %v", rel, err)
-	}
-	return strings.Join(strings.Fields(out.String()), " ")
+	return uitest.PDFText(t, filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)))
 }
 
 // lettersMenuItem is the Letters menu's item labelled text.
@@ -57,8 +47,8 @@ func lettersMenuItem(t *testing.T, d *invoiceDetail, text string) *fyne.MenuItem
 func lettersSelect(t *testing.T, root fyne.CanvasObject) *widget.Select {
 	t.Helper()
 	var found *widget.Select
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if s, ok := asSelect(o); ok && found == nil {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if s, ok := uitest.AsSelect(o); ok && found == nil {
 			found = s
 		}
 	})
@@ -92,7 +82,7 @@ func TestPrintFormalNoticeArchivesRecordsAndOpens(t *testing.T) {
 		t.Errorf("deadline preselected: %q, want 8 days", deadline.Selected)
 	}
 	deadline.SetSelectedIndex(1) // 15 days
-	test.Tap(findButton(t, dlg, lang.L("letters.notice.print")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("letters.notice.print")))
 
 	notice, ok := lettersNotice(t, b, "FA-2026-0001")
 	want := "documents/2026/FA-2026-0001-formal_notice-2026-11-24.pdf"
@@ -115,7 +105,7 @@ func TestPrintFormalNoticeArchivesRecordsAndOpens(t *testing.T) {
 	// beside it and goes on the timeline.
 	d = b.openDetail(t, "FA-2026-0001")
 	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
-	test.Tap(findButton(t, top(b.u), lang.L("letters.notice.print")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("letters.notice.print")))
 	actions, _ := b.store.ListActionsByInvoice(ctx, b.ids["FA-2026-0001"])
 	if len(actions) != 1 {
 		t.Errorf("%d actions after printing twice", len(actions))
@@ -138,21 +128,21 @@ func TestRegisteredLetterNumberAndDates(t *testing.T) {
 		}
 	}
 	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
-	test.Tap(findButton(t, top(b.u), lang.L("letters.notice.print")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("letters.notice.print")))
 	d = b.openDetail(t, "FA-2026-0001")
 	lettersMenuItem(t, d, lang.L("letters.invoice.tracking")).Action()
 	dlg := top(b.u)
-	fillIn(t, dlg, "tracking_number", "1A 234 567 8901 2")
-	fillIn(t, dlg, "received_on", "30/11/2026") // after today
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if fieldError(t, dlg, "received_on") == "" {
+	uitest.FillIn(t, dlg, "tracking_number", "1A 234 567 8901 2")
+	uitest.FillIn(t, dlg, "received_on", "30/11/2026") // after today
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if uitest.FieldError(t, dlg, "received_on") == "" {
 		t.Fatal("a receipt date in the future was accepted")
 	}
 	if a, _ := lettersNotice(t, b, "FA-2026-0001"); a.TrackingNumber != "" {
 		t.Fatal("written despite the error")
 	}
-	fillIn(t, dlg, "received_on", "24/11/2026")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "received_on", "24/11/2026")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	a, _ := lettersNotice(t, b, "FA-2026-0001")
 	if a.TrackingNumber != "1A 234 567 8901 2" || a.SentOn != testDay || a.ReceivedOn != testDay {
 		t.Errorf("tracking saved as %q sent %s received %s", a.TrackingNumber, a.SentOn, a.ReceivedOn)
@@ -195,7 +185,7 @@ func TestClientStatement(t *testing.T) {
 	b.u.goTo(navClients)
 	b.u.changed()
 	cd := clientsOpen(t, b.u, "Boulangerie Martin")
-	test.Tap(findButton(t, cd.content, lang.L("letters.client.statement")))
+	test.Tap(uitest.FindButton(t, cd.content, lang.L("letters.client.statement")))
 	events, _ := b.store.ListEventsByClient(context.Background(), cd.data.client.ID)
 	last := events[len(events)-1]
 	if last.Kind != eventLetterPrinted || last.File != "documents/2026/Boulangerie-Martin-statement-2026-11-24.pdf" {
@@ -253,53 +243,11 @@ func TestTodayPrintsALetter(t *testing.T) {
 	}
 }
 
-func TestLettersSettings(t *testing.T) {
-	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
-	u.goTo(navSettings)
-	u.settings.Update(context.Background())
-	u.settings.tabs.SelectIndex(sectionLetters)
-	s := u.settings.letters
-	if s.left.Text != "110" || s.top.Text != "50" || s.width.Text != "85" || s.height.Text != "35" {
-		t.Fatalf("default window shown as %s %s %s %s", s.left.Text, s.top.Text, s.width.Text, s.height.Text)
-	}
-	s.left.SetText("105,5")
-	s.width.SetText("huit")
-	test.Tap(s.save)
-	if fieldError(t, s.content, "window_width") == "" {
-		t.Fatal("a width in letters was accepted")
-	}
-	s.width.SetText("85")
-	s.height.SetText("120") // the window would end below the top third of the sheet
-	test.Tap(s.save)
-	if co, _ := store.GetCompany(context.Background()); s.form.General().Text == "" || co.Window != data.DefaultWindow {
-		t.Fatalf("a window ending at 170 mm was accepted (%q, %+v)", s.form.General().Text, co.Window)
-	}
-	s.height.SetText("40")
-	test.Tap(s.save)
-	co, _ := store.GetCompany(context.Background())
-	if want := (data.EnvelopeWindow{LeftMM10: 1055, TopMM10: 500, WidthMM10: 850, HeightMM10: 400}); co.Window != want {
-		t.Errorf("saved window %+v, want %+v", co.Window, want)
-	}
-	test.Tap(s.calibrate)
-	page := filepath.Join(u.opts.DataDir, "documents", "calibration.pdf")
-	if _, err := os.Stat(page); err != nil {
-		t.Fatalf("no calibration page: %v", err)
-	}
-	want := "105,5 mm du bord gauche" // the page is in the window's language
-	if kit.Language() == "en" {
-		want = "105.5 mm from the left edge"
-	}
-	if text := lettersPDFText(t, u, "documents/calibration.pdf"); !strings.Contains(text, want) {
-		t.Errorf("calibration page reads %q", text)
-	}
-}
-
 func TestPrepareCourtFile(t *testing.T) {
 	b := newInvoiceBook(t)
 	d := b.openDetail(t, "FA-2026-0001")
 	lettersMenuItem(t, d, lang.L("letters.invoice.notice")).Action()
-	test.Tap(findButton(t, top(b.u), lang.L("letters.notice.print")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("letters.notice.print")))
 	d = b.openDetail(t, "FA-2026-0001")
 	lettersMenuItem(t, d, lang.L("letters.invoice.court_file")).Action()
 	dir := filepath.Join(b.u.opts.DataDir, "documents", "2026", "FA-2026-0001-court_file-2026-11-24")

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"relance/app/ui/kit"
+
 	"relance/data"
 )
 
@@ -36,7 +38,7 @@ func (s *todayScreen) onPrintRow(row int) {
 
 // setPrintButton shows Print on the cards of letters.
 func (it *todayItem) setPrintButton(r *todayRow, busy bool) {
-	invoiceSetVisible(it.print, todayPrintable(r))
+	kit.SetVisible(it.print, todayPrintable(r))
 	if busy {
 		it.print.Disable()
 	} else {

@@ -53,11 +53,11 @@ func (u *UI) mailDeliverCtx(ctx context.Context, ids []int64, progress func(mail
 // will be retried, refused, stopped.
 func (u *UI) mailReport(res []mail.Result, err error) {
 	if err != nil {
-		u.mailShow("mail.report.title_failed", mailCauseText(err))
+		u.mailShow("mail.report.title_failed", kit.MailCauseText(err))
 		return
 	}
 	if i := slices.IndexFunc(res, func(r mail.Result) bool { return r.Held }); i >= 0 {
-		u.mailShow("mail.report.title_held", mailCauseText(res[i].Err)+"\n\n"+lang.L("mail.held.fix"))
+		u.mailShow("mail.report.title_held", kit.MailCauseText(res[i].Err)+"\n\n"+lang.L("mail.held.fix"))
 		return
 	}
 	if len(res) != 1 {
@@ -68,11 +68,11 @@ func (u *UI) mailReport(res []mail.Result, err error) {
 	case data.OutboxSent:
 		u.app.SendNotification(fyne.NewNotification(lang.L("app.title"), lang.L("mail.report.sent", map[string]any{"To": r.To})))
 	case data.OutboxQueued:
-		u.mailShow("mail.report.title_later", mailCauseText(r.Err)+"\n\n"+lang.L("mail.report.retry"))
+		u.mailShow("mail.report.title_later", kit.MailCauseText(r.Err)+"\n\n"+lang.L("mail.report.retry"))
 	case data.OutboxFailed:
-		u.mailShow("mail.report.title_failed", mailCauseText(r.Err)+"\n\n"+lang.L("mail.report.see_failures"))
+		u.mailShow("mail.report.title_failed", kit.MailCauseText(r.Err)+"\n\n"+lang.L("mail.report.see_failures"))
 	default:
-		u.mailShow("mail.report.title_stopped", mailCauseText(r.Err))
+		u.mailShow("mail.report.title_stopped", kit.MailCauseText(r.Err))
 	}
 }
 
@@ -106,7 +106,7 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	user := a.Username
 	why := lang.L("mail.password.first", map[string]any{"User": user, "Host": a.Host})
 	if reason := secrets.Unavailable(); reason != nil {
-		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": mailKeychainText(reason)})
+		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": kit.MailKeychainText(reason)})
 	}
 	secret := kit.NewEntry(u.win)
 	secret.Password = true
@@ -118,7 +118,7 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	f.AddLabelled(labelKey, true, secret)
 	intro := &widget.Label{Text: why, Wrapping: fyne.TextWrapWord}
 	content := container.NewVBox(intro, f.Content())
-	kind := mailSecretKind(&a)
+	kind := kit.MailSecretKind(&a)
 	d := dialog.NewCustomConfirm(lang.L("mail.password.title"), lang.L("mail.password.ok"), lang.L("button.cancel"),
 		container.NewGridWrap(fyne.NewSize(480, 200), content), func(ok bool) {
 			if !ok || secret.Text == "" {
@@ -139,12 +139,6 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 	u.track(d)
 	d.Show()
 	u.win.Canvas().Focus(secret)
-}
-
-// mailKeychainText says in the owner's words why the keychain could not
-// be used; its own words (a D-Bus message on Linux) are in the log.
-func mailKeychainText(err error) string {
-	return lang.L("mail.keychain." + string(mail.TroubleOf(err)))
 }
 
 // mailPreviewSegments draws an HTML email body as rich text: paragraphs

@@ -5,6 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/ui/settings"
+
+	"relance/app/ui/uitest"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -17,7 +21,7 @@ import (
 // cardWith is the first visible Today card whose primary button reads text.
 func cardWith(b *todayBook, text string) *todayItem {
 	var card *todayItem
-	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() && it.primary.Text == text {
 			card = it
 		}
@@ -48,7 +52,7 @@ func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 	secrets := b.u.mailer().svc.Secrets()
 	secrets.Set(mail.SecretPassword, &a, "ancien mot de passe")
 	b.u.mailSendBatch(sendableGroups(b))
-	if len(srv.received()) != 0 {
+	if len(srv.Received()) != 0 {
 		t.Fatal("sent with a wrong password")
 	}
 	b.refresh()
@@ -70,9 +74,9 @@ func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 	}
 	test.Tap(card.primary)
 	dlg := top(b.u)
-	secrets.Set(mail.SecretPassword, &a, mailTestPassword) // the owner fixes the account
-	test.Tap(findButton(t, dlg, lang.L("mail.held.send_again")))
-	if got := len(srv.received()); got != 2 {
+	secrets.Set(mail.SecretPassword, &a, uitest.MailPassword) // the owner fixes the account
+	test.Tap(uitest.FindButton(t, dlg, lang.L("mail.held.send_again")))
+	if got := len(srv.Received()); got != 2 {
 		t.Fatalf("after the fix the server received %d emails, want 2", got)
 	}
 	if cardWith(b, lang.L("mail.held.action")) != nil || b.card(inv.Number) != nil {
@@ -92,8 +96,8 @@ func TestHeldMailsOpenTheAccountSettings(t *testing.T) {
 		t.Fatal("no held card")
 	}
 	test.Tap(card.primary)
-	test.Tap(findButton(t, top(b.u), lang.L("mail.held.settings")))
-	if b.u.current() != screen(b.u.settings) || b.u.settings.tabs.SelectedIndex() != sectionMail {
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.held.settings")))
+	if b.u.current() != screen(b.u.settings) || b.u.settings.Section() != settings.SectionMail {
 		t.Fatalf("not on the Email settings (screen %T)", b.u.current())
 	}
 }
@@ -113,7 +117,7 @@ func TestStaleMailIsShownToCheck(t *testing.T) {
 	if res, _ := later.Deliver(b.ctx, []int64{om.ID}, nil); len(res) != 1 || res[0].State != data.OutboxFailed {
 		t.Fatalf("deliver three days later: %+v", res)
 	}
-	if len(srv.received()) != 0 {
+	if len(srv.Received()) != 0 {
 		t.Fatal("an email queued three days ago was sent")
 	}
 	b.refresh()
@@ -132,20 +136,20 @@ func TestSendWaitsWhenTheContactLeft(t *testing.T) {
 	if err := b.store.CreateTask(b.ctx, &task); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
 	dlg := top(b.u)
-	if !labelContains(dlg, "Mme Roy est partie") {
+	if !uitest.LabelContains(dlg, "Mme Roy est partie") {
 		t.Fatal("the send dialog does not say the contact left")
 	}
-	send := findButton(t, dlg, lang.L("mail.send.send"))
+	send := uitest.FindButton(t, dlg, lang.L("mail.send.send"))
 	if !send.Disabled() {
 		t.Fatal("Send is enabled while the contact is to check")
 	}
 	test.Tap(send)
-	if len(srv.received()) != 0 {
+	if len(srv.Received()) != 0 {
 		t.Fatal("sent to a contact who left")
 	}
-	test.Tap(findButton(t, dlg, lang.L("mail.contact.right")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("mail.contact.right")))
 	if send.Disabled() {
 		t.Fatal("Send still disabled after the owner confirmed the contact")
 	}
@@ -153,8 +157,8 @@ func TestSendWaitsWhenTheContactLeft(t *testing.T) {
 		t.Errorf("the contact task is still open: %+v", open)
 	}
 	test.Tap(send)
-	if len(srv.received()) != 1 {
-		t.Fatalf("after confirming, the server received %d", len(srv.received()))
+	if len(srv.Received()) != 1 {
+		t.Fatalf("after confirming, the server received %d", len(srv.Received()))
 	}
 }
 
@@ -166,18 +170,18 @@ func TestSendAfterFixingTheContact(t *testing.T) {
 	if err := b.store.CreateTask(b.ctx, &task); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
-	test.Tap(findButton(t, top(b.u), lang.L("mail.contact.edit")))
+	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.contact.edit")))
 	form := top(b.u)
-	fill(t, form, "email", "nouvelle.compta@vernet.fr")
-	test.Tap(findButton(t, form, lang.L("button.save")))
+	uitest.Fill(t, form, "email", "nouvelle.compta@vernet.fr")
+	test.Tap(uitest.FindButton(t, form, lang.L("button.save")))
 	dlg := top(b.u)
-	to, _ := formRow(t, dlg, "mail_to")
-	if got := entryOf(t, to).Text; got != "nouvelle.compta@vernet.fr" {
+	to, _ := uitest.FormRow(t, dlg, "mail_to")
+	if got := uitest.EntryOf(t, to).Text; got != "nouvelle.compta@vernet.fr" {
 		t.Fatalf("redrafted to %q", got)
 	}
-	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
-	if got := srv.received(); len(got) != 1 || !strings.Contains(got[0], "nouvelle.compta@vernet.fr") {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("mail.send.send")))
+	if got := srv.Received(); len(got) != 1 || !strings.Contains(got[0], "nouvelle.compta@vernet.fr") {
 		t.Fatalf("the server received %d", len(got))
 	}
 }
@@ -189,10 +193,10 @@ func TestBatchSkipsAClientWhoseContactLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.u.mailSendBatch(sendableGroups(b))
-	if len(srv.received()) != 0 {
+	if len(srv.Received()) != 0 {
 		t.Fatal("the batch wrote to a contact who left")
 	}
-	if !labelContains(top(b.u), lang.L("mail.contact.batch")) {
+	if !uitest.LabelContains(top(b.u), lang.L("mail.contact.batch")) {
 		t.Error("the batch does not say why it left the email out")
 	}
 }
@@ -201,18 +205,18 @@ func TestBatchSkipsAClientWhoseContactLeft(t *testing.T) {
 func TestMailSettingsCheckAfterDays(t *testing.T) {
 	b, _, _ := mailBook(t)
 	b.u.mailOpenSettings()
-	root := b.u.settings.mail.content
-	field, _ := formRow(t, root, "mail_check_after")
-	if got := entryOf(t, field).Text; got != "2" {
+	root := b.u.settings.View()
+	field, _ := uitest.FormRow(t, root, "mail_check_after")
+	if got := uitest.EntryOf(t, field).Text; got != "2" {
 		t.Fatalf("default shown %q", got)
 	}
-	fill(t, root, "mail_check_after", "0")
-	test.Tap(findButton(t, root, lang.L("button.save")))
-	if got := fieldError(t, root, "mail_check_after"); got == "" {
+	uitest.Fill(t, root, "mail_check_after", "0")
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
+	if got := uitest.FieldError(t, root, "mail_check_after"); got == "" {
 		t.Fatal("0 days accepted")
 	}
-	fill(t, root, "mail_check_after", "7")
-	test.Tap(findButton(t, root, lang.L("button.save")))
+	uitest.Fill(t, root, "mail_check_after", "7")
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
 	if n, _ := b.store.GetMailCheckAfterDays(b.ctx); n != 7 {
 		t.Fatalf("saved %d", n)
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"relance/app/ui/settings"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -203,7 +205,7 @@ func (s *sendDialog) notConfigured() fyne.CanvasObject {
 // mailOpenSettings shows the Email tab of the settings.
 func (u *UI) mailOpenSettings() {
 	u.goTo(navSettings)
-	u.settings.tabs.SelectIndex(sectionMail)
+	u.settings.ShowSection(settings.SectionMail)
 }
 
 // compose lays out the recipients, the subject, the body and its preview,
@@ -371,7 +373,7 @@ func (s *sendDialog) onSend() {
 				s.busy(false)
 				if errors.Is(err, mail.ErrNoSecret) { // the owner did not give the password: nothing went
 					s.ui.mailWithdraw([]int64{om.ID})
-					kit.SetError(s.status, mailCauseText(err))
+					kit.SetError(s.status, kit.MailCauseText(err))
 					return
 				}
 				s.dlg.Hide()
@@ -389,11 +391,11 @@ func (s *sendDialog) showError(err error) {
 		s.form.ShowErrors(err)
 		return
 	}
-	kit.SetError(s.status, mailCauseText(err))
+	kit.SetError(s.status, kit.MailCauseText(err))
 }
 
 func (s *sendDialog) busy(on bool) {
-	invoiceSetVisible(s.progress, on)
+	kit.SetVisible(s.progress, on)
 	if on {
 		s.progress.Start()
 		s.send.Disable()

@@ -3,16 +3,13 @@ package ui
 import (
 	"context"
 	"errors"
-	"io"
-	"log"
-	"net"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
 
@@ -20,8 +17,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/emersion/go-sasl"
-	"github.com/emersion/go-smtp"
 	"github.com/zalando/go-keyring"
 
 	"relance/app/drafting"
@@ -30,158 +25,30 @@ import (
 	"relance/data"
 )
 
-// mailServer is a real SMTP server on 127.0.0.1 (go-smtp), unencrypted,
-// with AUTH PLAIN, keeping what it receives.
-type mailServer struct {
-	port     int
-	mu       sync.Mutex
-	messages []string
-	refuse   bool // answer 550 to every message
-}
-
-const mailTestUser, mailTestPassword = "moi@atelier-dupont.fr", "bon mot de passe"
-
-func startMailServer(t *testing.T) *mailServer {
-	t.Helper()
-	s := &mailServer{}
-	srv := smtp.NewServer(s)
-	srv.AllowInsecureAuth = true
-	srv.ErrorLog = log.New(io.Discard, "", 0)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.port = l.Addr().(*net.TCPAddr).Port
-	go srv.Serve(l)
-	t.Cleanup(func() { srv.Close() })
-	return s
-}
-
-func (s *mailServer) received() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string{}, s.messages...)
-}
-
-func (s *mailServer) NewSession(*smtp.Conn) (smtp.Session, error) { return &mailSessionT{srv: s}, nil }
-
-type mailSessionT struct{ srv *mailServer }
-
-func (m *mailSessionT) AuthMechanisms() []string { return []string{sasl.Plain} }
-func (m *mailSessionT) Auth(string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(_, user, password string) error {
-		if user != mailTestUser || password != mailTestPassword {
-			return smtp.ErrAuthFailed
-		}
-		return nil
-	}), nil
-}
-func (m *mailSessionT) Mail(string, *smtp.MailOptions) error { return nil }
-func (m *mailSessionT) Rcpt(string, *smtp.RcptOptions) error { return nil }
-func (m *mailSessionT) Reset()                               {}
-func (m *mailSessionT) Logout() error                        { return nil }
-func (m *mailSessionT) Data(r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	m.srv.mu.Lock()
-	defer m.srv.mu.Unlock()
-	if m.srv.refuse {
-		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 7, 1}, Message: "Adresse inconnue"}
-	}
-	m.srv.messages = append(m.srv.messages, string(b))
-	return nil
-}
-
 // useMailServer sets up the book's mail account on srv (unencrypted, with
 // the owner's consent), its password in the mock keychain, and a mail
 // service with a short timeout.
-func useMailServer(t *testing.T, u *UI, srv *mailServer) data.MailAccount {
+func useMailServer(t *testing.T, u *UI, srv *uitest.MailServer) data.MailAccount {
 	t.Helper()
 	keyring.MockInit()
-	a := data.MailAccount{FromName: "Atelier Dupont", FromAddress: mailTestUser, Host: "127.0.0.1", Port: srv.port,
-		Security: data.SecurityNone, AllowPlaintext: true, Username: mailTestUser, Auth: data.AuthAuto}
+	a := data.MailAccount{FromName: "Atelier Dupont", FromAddress: uitest.MailUser, Host: "127.0.0.1", Port: srv.Port,
+		Security: data.SecurityNone, AllowPlaintext: true, Username: uitest.MailUser, Auth: data.AuthAuto}
 	if err := u.store.UpdateMailAccount(context.Background(), &a); err != nil {
 		t.Fatal(err)
 	}
 	secrets := mail.NewSecrets(mail.SystemKeyring{})
-	secrets.Set(mail.SecretPassword, &a, mailTestPassword)
+	secrets.Set(mail.SecretPassword, &a, uitest.MailPassword)
 	u.mail = &mailState{svc: mail.NewService(u.store, u.opts.DataDir, secrets, mail.Transport{Timeout: 2 * time.Second}),
 		composer: drafting.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock)}
 	return a
 }
 
-// selectByText picks option text in the Select of a form field.
-func selectIn(t *testing.T, root fyne.CanvasObject, key, option string) {
-	t.Helper()
-	input, _ := formRow(t, root, key)
-	var sel *widget.Select
-	walk(input, nil, func(o, _ fyne.CanvasObject) {
-		if s, ok := asSelect(o); ok && sel == nil {
-			sel = s
-		}
-	})
-	if sel == nil {
-		t.Fatalf("no choice in field %s", key)
-	}
-	sel.SetSelected(option)
-}
-
-func TestMailSettingsPresetSaveAndTest(t *testing.T) {
-	keyring.MockInit()
-	srv := startMailServer(t)
-	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
-	u.goTo(navSettings)
-	u.settings.tabs.SelectIndex(sectionMail)
-	root := u.settings.mail.content
-	selectIn(t, root, "mail_preset", "OVHcloud")
-	if s := u.settings.mail; s.host.Text != "ssl0.ovh.net" || s.port.Text != "465" || s.security.SelectedIndex() != 0 {
-		t.Fatalf("the OVH preset filled %q %q %d", s.host.Text, s.port.Text, s.security.SelectedIndex())
-	}
-	fill(t, root, "from_address", mailTestUser)
-	fill(t, root, "smtp_host", "127.0.0.1")
-	fill(t, root, "smtp_port", strconv.Itoa(srv.port))
-	selectIn(t, root, "smtp_security", lang.L("mail.security.none"))
-	fill(t, root, "smtp_username", mailTestUser)
-	fill(t, root, "smtp_password", mailTestPassword)
-	test.Tap(findButton(t, root, lang.L("button.save")))
-	if got := fieldError(t, root, "smtp_security"); got != lang.L("error.plaintext_refused") {
-		t.Fatalf("plaintext without consent: error %q", got)
-	}
-	if a, _ := store.GetMailAccount(context.Background()); a.Configured() {
-		t.Fatal("a refused account was saved")
-	}
-	u.settings.mail.plaintext.SetChecked(true)
-	test.Tap(findButton(t, root, lang.L("button.save")))
-	a, _ := store.GetMailAccount(context.Background())
-	if a.Host != "127.0.0.1" || a.Port != srv.port || a.Security != data.SecurityNone || !a.AllowPlaintext || a.Preset != "ovh" {
-		t.Fatalf("saved %+v", a)
-	}
-	if pw, err := keyring.Get(mail.KeyringService, "password:"+mailTestUser+"@127.0.0.1"); pw != mailTestPassword || err != nil {
-		t.Fatalf("keychain holds %q, %v", pw, err)
-	}
-	if u.settings.mail.secret.Text != "" || !strings.Contains(u.settings.mail.secretHint.Text, lang.L("mail.settings.secret_saved")) {
-		t.Errorf("after save: field %q, hint %q", u.settings.mail.secret.Text, u.settings.mail.secretHint.Text)
-	}
-	test.Tap(findButton(t, root, lang.L("mail.settings.test")))
-	if got := u.settings.mail.testResult.Text; got != lang.L("mail.settings.test_ok", map[string]any{"Host": "127.0.0.1"}) {
-		t.Fatalf("test with the saved password: %q", got)
-	}
-	fill(t, root, "smtp_password", "faux")
-	test.Tap(findButton(t, root, lang.L("mail.settings.test")))
-	if got := u.settings.mail.testResult.Text; !strings.HasPrefix(got, lang.L("mail.cause.auth")) || !strings.Contains(got, "535") {
-		t.Fatalf("test with a wrong password: %q", got)
-	}
-}
-
 // mailBook is a Today book whose client has an overdue invoice with its
 // PDF, and a mail account on a local server.
-func mailBook(t *testing.T) (*todayBook, *mailServer, data.Invoice) {
+func mailBook(t *testing.T) (*todayBook, *uitest.MailServer, data.Invoice) {
 	t.Helper()
 	b := newTodayBook(t)
-	srv := startMailServer(t)
+	srv := uitest.StartMailServer(t)
 	useMailServer(t, b.u, srv)
 	c := b.client("Boulangerie Vernet", "")
 	inv := b.invoice(c, "FA-2026-042", "2026-11-20", 125050)
@@ -205,24 +72,24 @@ func mailBook(t *testing.T) (*todayBook, *mailServer, data.Invoice) {
 func TestSendReminderFromToday(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	card := b.mustCard(inv.Number)
-	test.Tap(findButton(t, card, lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, card, lang.L("mail.today.send")))
 	dlg := top(b.u)
-	to, _ := formRow(t, dlg, "mail_to")
-	subject, _ := formRow(t, dlg, "mail_subject")
-	if entryOf(t, to).Text != "compta@boulangerie-vernet.fr" || !strings.Contains(entryOf(t, subject).Text, inv.Number) {
-		t.Fatalf("dialog drafted to %q subject %q", entryOf(t, to).Text, entryOf(t, subject).Text)
+	to, _ := uitest.FormRow(t, dlg, "mail_to")
+	subject, _ := uitest.FormRow(t, dlg, "mail_subject")
+	if uitest.EntryOf(t, to).Text != "compta@boulangerie-vernet.fr" || !strings.Contains(uitest.EntryOf(t, subject).Text, inv.Number) {
+		t.Fatalf("dialog drafted to %q subject %q", uitest.EntryOf(t, to).Text, uitest.EntryOf(t, subject).Text)
 	}
 	var attach *widget.Check
-	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
-		if c, ok := asCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
+	uitest.Walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if c, ok := uitest.AsCheck(o); ok && strings.Contains(c.Text, "FA-2026-042.pdf") {
 			attach = c
 		}
 	})
 	if attach == nil || !attach.Checked {
 		t.Fatal("the invoice PDF is not offered as an attachment")
 	}
-	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
-	got := srv.received()
+	test.Tap(uitest.FindButton(t, dlg, lang.L("mail.send.send")))
+	got := srv.Received()
 	if len(got) != 1 || !strings.Contains(got[0], `filename="FA-2026-042.pdf"`) || !strings.Contains(got[0], "compta@boulangerie-vernet.fr") {
 		t.Fatalf("the server received %d messages", len(got))
 	}
@@ -244,13 +111,11 @@ func TestSendReminderFromToday(t *testing.T) {
 
 func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
 	b, srv, inv := mailBook(t)
-	srv.mu.Lock()
-	srv.refuse = true
-	srv.mu.Unlock()
+	srv.SetRefuse(true)
 	g := b.u.home.rows[1].group
 	b.u.mailSendBatch([]dunning.Group{g})
 	var card *todayItem
-	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() && it.primary.Text == lang.L("mail.today.review") {
 			card = it
 		}
@@ -268,7 +133,7 @@ func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
 		t.Error("the step whose email failed is also proposed as a step to do")
 	}
 	test.Tap(card.primary)
-	test.Tap(findButton(t, top(b.u), lang.L("mail.review.discard")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.review.discard")))
 	if c := b.mustCard(inv.Number); c.primary.Text != lang.L("today.action.sent_myself") {
 		t.Errorf("after discarding, the reminder is back as a step to do: %q", c.primary.Text)
 	}
@@ -285,11 +150,11 @@ func TestInterruptedMailIsShownNotResent(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.refresh()
-	if len(srv.received()) != 0 {
+	if len(srv.Received()) != 0 {
 		t.Fatal("an interrupted message was resent")
 	}
 	var card *todayItem
-	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() &&
 			strings.HasPrefix(it.invoices.Text, strings.Split(lang.L("mail.today.interrupted", map[string]any{"When": ""}), " ")[0]) {
 			card = it
@@ -299,13 +164,13 @@ func TestInterruptedMailIsShownNotResent(t *testing.T) {
 		t.Fatalf("no interrupted card; rows %+v", b.u.home.rows)
 	}
 	test.Tap(card.primary)
-	test.Tap(findButton(t, top(b.u), lang.L("mail.review.was_sent")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.review.was_sent")))
 	var done bool
 	for _, a := range b.actions(inv) {
 		done = done || (a.StepID == b.steps["reminder_1"].ID && a.File == om.EML)
 	}
-	if !done || len(srv.received()) != 0 {
-		t.Fatalf("confirming: recorded %v, server got %d", done, len(srv.received()))
+	if !done || len(srv.Received()) != 0 {
+		t.Fatalf("confirming: recorded %v, server got %d", done, len(srv.Received()))
 	}
 }
 
@@ -314,22 +179,22 @@ func TestDemoBookSendsOnlyToTheOwner(t *testing.T) {
 	if err := b.store.SetState(b.ctx, mail.DemoStateKey, "1"); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(findButton(t, b.mustCard("FA-2026-042"), lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, b.mustCard("FA-2026-042"), lang.L("mail.today.send")))
 	dlg := top(b.u)
-	fill(t, dlg, "mail_own", "moi@atelier-dupont.fr")
-	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
-	if got := fieldError(t, dlg, "mail_own"); got != lang.L("error.mail_own") || len(srv.received()) != 0 {
-		t.Fatalf("sent without the owner's confirmation: error %q, %d received", got, len(srv.received()))
+	uitest.Fill(t, dlg, "mail_own", "moi@atelier-dupont.fr")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("mail.send.send")))
+	if got := uitest.FieldError(t, dlg, "mail_own"); got != lang.L("error.mail_own") || len(srv.Received()) != 0 {
+		t.Fatalf("sent without the owner's confirmation: error %q, %d received", got, len(srv.Received()))
 	}
 	var confirm *widget.Check
-	walk(dlg, nil, func(o, _ fyne.CanvasObject) {
-		if c, ok := asCheck(o); ok && c.Text == lang.L("mail.send.demo_confirm") {
+	uitest.Walk(dlg, nil, func(o, _ fyne.CanvasObject) {
+		if c, ok := uitest.AsCheck(o); ok && c.Text == lang.L("mail.send.demo_confirm") {
 			confirm = c
 		}
 	})
 	test.Tap(confirm)
-	test.Tap(findButton(t, dlg, lang.L("mail.send.send")))
-	got := srv.received()
+	test.Tap(uitest.FindButton(t, dlg, lang.L("mail.send.send")))
+	got := srv.Received()
 	if len(got) != 1 || !strings.Contains(got[0], "To: <moi@atelier-dupont.fr>") || strings.Contains(got[0], "compta@boulangerie-vernet.fr") {
 		t.Fatalf("the demo mail went to %d messages: %.300s", len(got), strings.Join(got, ""))
 	}
@@ -376,12 +241,12 @@ func (noKeychain) Delete(string, string) error        { return errNoDBus }
 func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	b.u.mail.svc = mail.NewService(b.u.store, b.u.opts.DataDir, mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second})
-	test.Tap(findButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
-	test.Tap(findButton(t, top(b.u), lang.L("mail.send.send")))
+	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.send.send")))
 	prompt := top(b.u)
 	var secret *kit.Entry
 	var why string
-	walk(prompt, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(prompt, nil, func(o, _ fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *kit.Entry:
 			if w.Password {
@@ -397,9 +262,9 @@ func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	if strings.Contains(why, "freedesktop") || strings.Contains(why, ".service") {
 		t.Fatalf("the keychain's raw error is shown: %q", why)
 	}
-	test.Type(secret, mailTestPassword)
+	test.Type(secret, uitest.MailPassword)
 	secret.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := srv.received(); len(got) != 1 {
+	if got := srv.Received(); len(got) != 1 {
 		t.Fatalf("after Enter the server received %d messages", len(got))
 	}
 	if b.card(inv.Number) != nil {

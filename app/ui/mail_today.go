@@ -157,7 +157,7 @@ func (f *mailFacts) autoSentRow(m data.OutboxMessage) todayRow {
 
 // mailFailureText is a stored failure as the owner reads it.
 func mailFailureText(m data.OutboxMessage) string {
-	return mailCauseText(&mail.Error{Cause: mail.Cause(m.ErrorCause), Code: m.ErrorCode, Server: m.LastError,
+	return kit.MailCauseText(&mail.Error{Cause: mail.Cause(m.ErrorCause), Code: m.ErrorCode, Server: m.LastError,
 		Err: errors.New(m.LastError)})
 }
 
@@ -281,7 +281,7 @@ func (u *UI) mailReview(m data.OutboxMessage, run string) {
 				err := f(context.Background())
 				fyne.Do(func() {
 					if err != nil {
-						u.mailShow("mail.report.title_failed", mailCauseText(err))
+						u.mailShow("mail.report.title_failed", kit.MailCauseText(err))
 					}
 					u.changed()
 				})
@@ -400,14 +400,14 @@ func (u *UI) mailQueueGroups(ctx context.Context, groups []dunning.Group) ([]int
 	m := u.mailer()
 	queued, err := m.svc.QueueGroups(ctx, groups, m.composer)
 	if err != nil {
-		return nil, []string{mailCauseText(err)}
+		return nil, []string{kit.MailCauseText(err)}
 	}
 	var ids []int64
 	var problems []string
 	for _, q := range queued {
 		if q.Err != nil {
 			// A call found the contact gone: the Send dialog asks first.
-			problems = append(problems, fmt.Sprintf("%s: %s", q.Group.Lead.Number, mailCauseText(q.Err)))
+			problems = append(problems, fmt.Sprintf("%s: %s", q.Group.Lead.Number, kit.MailCauseText(q.Err)))
 			continue
 		}
 		ids = append(ids, q.Message.ID)
@@ -433,7 +433,7 @@ func mailBatchSummary(res []mail.Result, problems []string, err error) string {
 		lines = append(lines, lang.L("mail.held.fix"))
 	}
 	if err != nil {
-		lines = append(lines, mailCauseText(err))
+		lines = append(lines, kit.MailCauseText(err))
 	}
 	if len(problems) > 0 {
 		lines = append(lines, problems[0])

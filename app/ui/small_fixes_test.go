@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -26,21 +28,21 @@ func TestFieldErrorsGoWhenFixed(t *testing.T) {
 	u := b.u
 	u.onNewInvoice()
 	dlg := top(u)
-	fill(t, dlg, "amount", "douze")
-	fill(t, dlg, "client", "Personne")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if fieldError(t, dlg, "amount") == "" || fieldError(t, dlg, "client") == "" {
+	uitest.Fill(t, dlg, "amount", "douze")
+	uitest.Fill(t, dlg, "client", "Personne")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if uitest.FieldError(t, dlg, "amount") == "" || uitest.FieldError(t, dlg, "client") == "" {
 		t.Fatal("the wrong fields show no error")
 	}
-	fill(t, dlg, "amount", "12")
-	if got := fieldError(t, dlg, "amount"); got != "" {
+	uitest.Fill(t, dlg, "amount", "12")
+	if got := uitest.FieldError(t, dlg, "amount"); got != "" {
 		t.Fatalf("the corrected amount still says %q", got)
 	}
-	if fieldError(t, dlg, "client") == "" {
+	if uitest.FieldError(t, dlg, "client") == "" {
 		t.Fatal("the client, still wrong, lost its error")
 	}
-	fill(t, dlg, "client", "Berthier")
-	if got := fieldError(t, dlg, "client"); got != "" {
+	uitest.Fill(t, dlg, "client", "Berthier")
+	if got := uitest.FieldError(t, dlg, "client"); got != "" {
 		t.Fatalf("the corrected client still says %q", got)
 	}
 }
@@ -51,10 +53,10 @@ func TestTooLongSaysTheLimit(t *testing.T) {
 	u := b.u
 	u.onNewInvoice()
 	dlg := top(u)
-	fill(t, dlg, "number", strings.Repeat("7", 61))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "number", strings.Repeat("7", 61))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	want := lang.N("error.too_long_at_most", 60, map[string]any{"Max": 60})
-	if got := fieldError(t, dlg, "number"); got != want || !strings.Contains(got, "60") {
+	if got := uitest.FieldError(t, dlg, "number"); got != want || !strings.Contains(got, "60") {
 		t.Fatalf("too long a number says %q, want %q", got, want)
 	}
 	must(t, SetLanguage("fr"))
@@ -71,10 +73,10 @@ func TestClientPickerListsMatchesAsYouType(t *testing.T) {
 	u := b.u
 	u.onNewInvoice()
 	dlg := top(u)
-	fill(t, dlg, "client", "ma")
+	uitest.Fill(t, dlg, "client", "ma")
 	var labels []string
 	var pick *widget.Button
-	walk(firstInput(t, dlg, "client"), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(uitest.FirstInput(t, dlg, "client"), nil, func(o, _ fyne.CanvasObject) {
 		if btn, ok := o.(*widget.Button); ok && btn.Text != "" {
 			labels = append(labels, btn.Text)
 			if strings.HasPrefix(btn.Text, "Boulangerie Martin") {
@@ -87,11 +89,11 @@ func TestClientPickerListsMatchesAsYouType(t *testing.T) {
 	}
 	test.Tap(pick)
 	// The picker names a client with its city, as the list showed it.
-	if got := entryOf(t, firstInput(t, dlg, "client")).Text; got != "Boulangerie Martin (Lyon)" {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "client")).Text; got != "Boulangerie Martin (Lyon)" {
 		t.Fatalf("after the tap the field reads %q", got)
 	}
 	var shown int
-	walk(firstInput(t, dlg, "client"), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(uitest.FirstInput(t, dlg, "client"), nil, func(o, _ fyne.CanvasObject) {
 		if btn, ok := o.(*widget.Button); ok && btn.Text != "" {
 			shown++
 		}
@@ -185,11 +187,11 @@ func TestDatePickerStartsOnMonday(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
 	u.onNewInvoice()
-	issue := firstInput(t, top(u), "issue_date").(*kit.Entry)
+	issue := uitest.FirstInput(t, top(u), "issue_date").(*kit.Entry)
 	issue.SetText(kit.InputDate(data.MustDate("2026-11-10")))
 	test.Tap(issue.ActionItem.(*widget.Button))
 	var texts []string
-	walk(top(u), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(top(u), nil, func(o, _ fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
 			texts = append(texts, w.Text)
@@ -204,26 +206,5 @@ func TestDatePickerStartsOnMonday(t *testing.T) {
 	}
 	if !strings.Contains(joined, kit.MonthTitle(data.MustDate("2026-11-01"))) {
 		t.Fatalf("no month title %q in %v", kit.MonthTitle(data.MustDate("2026-11-01")), texts)
-	}
-}
-
-// TestSettingsErrorsGoWhenFixed: the company settings, saved as a whole,
-// lose an error as soon as its field is corrected too.
-func TestSettingsErrorsGoWhenFixed(t *testing.T) {
-	u, _ := openSettings(t, sectionCompany)
-	root := top(u)
-	fill(t, root, "legal_name", "Ma Boutique")
-	fill(t, root, "siren", "123 456 789")
-	fill(t, root, "iban", "FR76 1234 5678")
-	test.Tap(findButton(t, root, lang.L("button.save")))
-	if fieldError(t, root, "siren") == "" || fieldError(t, root, "iban") == "" {
-		t.Fatal("the wrong fields show no error")
-	}
-	fill(t, root, "siren", settingsSIREN)
-	if got := fieldError(t, root, "siren"); got != "" {
-		t.Fatalf("the corrected SIREN still says %q", got)
-	}
-	if fieldError(t, root, "iban") == "" {
-		t.Fatal("the IBAN, still wrong, lost its error")
 	}
 }

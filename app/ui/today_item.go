@@ -246,8 +246,8 @@ func todaySetText(l *widget.Label, text string) {
 // setSendButtons shows the Send button and the selection box on the
 // cards of emails Relance can send.
 func (it *todayItem) setSendButtons(r *todayRow, busy bool) {
-	invoiceSetVisible(it.send, r.sendable)
-	invoiceSetVisible(it.pick, r.sendable)
+	kit.SetVisible(it.send, r.sendable)
+	kit.SetVisible(it.pick, r.sendable)
 	if it.pick.Checked != r.selected {
 		it.pick.SetChecked(r.selected)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2/lang"
@@ -27,7 +29,7 @@ func TestTodayAsksForTheCompanyDetails(t *testing.T) {
 			t.Errorf("banner %q does not name %s", text, f)
 		}
 	}
-	test.Tap(findButton(t, b.u.home.company, lang.L("today.company.complete")))
+	test.Tap(uitest.FindButton(t, b.u.home.company, lang.L("today.company.complete")))
 	if b.u.tabs.SelectedIndex() != navSettings {
 		t.Fatalf("the banner's button opened screen %d, not Settings", b.u.tabs.SelectedIndex())
 	}
@@ -54,10 +56,10 @@ func TestTodayAsksForTheNoticeReceipt(t *testing.T) {
 	if !strings.Contains(card.step.Text, kit.Date(data.MustDate("2026-10-31"))) || card.skip.Visible() {
 		t.Fatalf("receipt card reads %q, skip shown %v", card.step.Text, card.skip.Visible())
 	}
-	test.Tap(findButton(t, card, lang.L("today.action.enter_receipt")))
+	test.Tap(uitest.FindButton(t, card, lang.L("today.action.enter_receipt")))
 	dlg := top(b.u)
-	fillIn(t, dlg, "received_on", "2026-11-03")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.FillIn(t, dlg, "received_on", "2026-11-03")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	actions := b.actions(inv)
 	if got := actions[len(actions)-1].ReceivedOn; got != data.MustDate("2026-11-03") {
 		t.Fatalf("receipt stored as %s", got)

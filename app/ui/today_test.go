@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -42,7 +44,7 @@ func newTodayBook(t *testing.T) *todayBook {
 func newTodayBookWithoutCompany(t *testing.T) *todayBook {
 	t.Helper()
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navToday)
 	b := &todayBook{t: t, ctx: context.Background(), u: u, store: store, steps: map[string]data.Step{}}
 	scenarios, err := store.ListScenarios(b.ctx)
@@ -105,7 +107,7 @@ func (b *todayBook) refresh() { b.u.home.Update(b.ctx) }
 // card is the card on screen that names invoice number, nil when none does.
 func (b *todayBook) card(number string) *todayItem {
 	var found *todayItem
-	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && found == nil && it.card.Visible() && strings.Contains(it.invoices.Text, number) {
 			found = it
 		}
@@ -175,7 +177,7 @@ func TestTodayMarkSent(t *testing.T) {
 	b.u.goTo(navToday)
 	card = b.mustCard("FA-2026-001")
 
-	test.Tap(findButton(t, card, lang.L("today.action.sent_myself")))
+	test.Tap(uitest.FindButton(t, card, lang.L("today.action.sent_myself")))
 	var reminded bool
 	for _, a := range b.actions(inv) {
 		reminded = reminded || (a.StepID == b.steps["reminder_1"].ID && a.Status == data.ActionDone)
@@ -244,48 +246,48 @@ func TestTodayLogCallWithPromise(t *testing.T) {
 	if !strings.HasPrefix(card.contact.Text, "04 72 60 14 90") {
 		t.Errorf("the call card shows %q, not the number to call", card.contact.Text)
 	}
-	test.Tap(findButton(t, card, lang.L("today.action.log_call")))
+	test.Tap(uitest.FindButton(t, card, lang.L("today.action.log_call")))
 	dlg := top(b.u)
-	amountInput, _ := formRow(t, dlg, "promise_amount")
-	if got := entryOf(t, amountInput).Text; got != callMoneyInput(80000) {
+	amountInput, _ := uitest.FormRow(t, dlg, "promise_amount")
+	if got := uitest.EntryOf(t, amountInput).Text; got != callMoneyInput(80000) {
 		t.Errorf("promised amount prefilled with %q", got)
 	}
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "outcome"); got != lang.L("error.required") {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "outcome"); got != lang.L("error.required") {
 		t.Errorf("no outcome chosen: error %q", got)
 	}
 
 	radio := todayRadio(t, dlg)
 	radio.SetSelected(lang.L("today.call.dispute"))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "note"); got != lang.L("error.required") {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "note"); got != lang.L("error.required") {
 		t.Errorf("a dispute without its reason: error %q", got)
 	}
 
 	radio.SetSelected(lang.L("today.call.promise"))
-	fill(t, dlg, "promised_on", "20/11/2026")
-	fill(t, dlg, "promise_amount", "0")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "promised_on"); got != lang.L("error.today_promise_past") {
+	uitest.Fill(t, dlg, "promised_on", "20/11/2026")
+	uitest.Fill(t, dlg, "promise_amount", "0")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "promised_on"); got != lang.L("error.today_promise_past") {
 		t.Errorf("a promise in the past: error %q", got)
 	}
-	if got := fieldError(t, dlg, "promise_amount"); got != lang.L("error.not_positive") {
+	if got := uitest.FieldError(t, dlg, "promise_amount"); got != lang.L("error.not_positive") {
 		t.Errorf("a promise of nothing: error %q", got)
 	}
-	fill(t, dlg, "promise_amount", "900")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "promise_amount"); got != lang.L("error.today_promise_above_total") {
+	uitest.Fill(t, dlg, "promise_amount", "900")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "promise_amount"); got != lang.L("error.today_promise_above_total") {
 		t.Errorf("a promise above the balance: error %q", got)
 	}
 	if list, _ := b.store.ListPromisesByInvoice(b.ctx, inv.ID); len(list) != 0 || len(b.actions(inv)) != 2 {
 		t.Fatal("a refused call was written")
 	}
 
-	fill(t, dlg, "promised_on", "01/12/2026")
-	fill(t, dlg, "promise_amount", "500")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "promised_on", "01/12/2026")
+	uitest.Fill(t, dlg, "promise_amount", "500")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
-		t.Fatalf("the call dialog stayed open: %q, %q", fieldError(t, dlg, "promised_on"), fieldError(t, dlg, "promise_amount"))
+		t.Fatalf("the call dialog stayed open: %q, %q", uitest.FieldError(t, dlg, "promised_on"), uitest.FieldError(t, dlg, "promise_amount"))
 	}
 	promises, err := b.store.ListPromisesByInvoice(b.ctx, inv.ID)
 	if err != nil || len(promises) != 1 || promises[0].PromisedOn != data.MustDate("2026-12-01") || promises[0].Amount != 50000 {
@@ -306,15 +308,15 @@ func TestTodayLogCallWithPromise(t *testing.T) {
 
 func TestTodayWrongContactOpensTask(t *testing.T) {
 	b, inv := callFixture(t)
-	test.Tap(findButton(t, b.mustCard("FA-2026-020"), lang.L("today.action.log_call")))
+	test.Tap(uitest.FindButton(t, b.mustCard("FA-2026-020"), lang.L("today.action.log_call")))
 	dlg := top(b.u)
 	todayRadio(t, dlg).SetSelected(lang.L("today.call.wrong_contact"))
-	note, _ := formRow(t, dlg, "note")
+	note, _ := uitest.FormRow(t, dlg, "note")
 	test.Type(note.(*kit.Entry), "Le standard ne connaît pas ce service")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
 	var task *todayItem
-	walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && it.card.Visible() && it.step.Text == lang.L("today.task.fix_contact") {
 			task = it
 		}
@@ -325,7 +327,7 @@ func TestTodayWrongContactOpensTask(t *testing.T) {
 	if task.name.Text != "Hôtels Belvédère" || task.invoices.Text != "Le standard ne connaît pas ce service" || task.skip.Visible() {
 		t.Errorf("task card reads %q / %q, skip shown %v", task.name.Text, task.invoices.Text, task.skip.Visible())
 	}
-	test.Tap(findButton(t, task, lang.L("today.action.done")))
+	test.Tap(uitest.FindButton(t, task, lang.L("today.action.done")))
 	if open, _ := b.store.ListOpenTasks(b.ctx); len(open) != 0 {
 		t.Fatalf("the task is still open: %+v", open)
 	}
@@ -342,17 +344,17 @@ func TestTodaySkipAsksReason(t *testing.T) {
 	inv := b.invoice(b.client("Cave Le Tire-Bouchon", ""), "FA-2026-030", "2026-11-20", 95880)
 	b.done(inv, "pre_due")
 	b.refresh()
-	test.Tap(findButton(t, b.mustCard("FA-2026-030"), lang.L("today.action.skip")))
+	test.Tap(uitest.FindButton(t, b.mustCard("FA-2026-030"), lang.L("today.action.skip")))
 	dlg := top(b.u)
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if !textOnScreen(dlg, lang.L("error.required")) {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if !uitest.TextOnScreen(dlg, lang.L("error.required")) {
 		t.Fatal("skipping without a reason was not refused")
 	}
 	if len(b.actions(inv)) != 1 {
 		t.Fatal("a skip without a reason was written")
 	}
 	test.Type(todayEntry(t, dlg), "Client en redressement judiciaire")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(b.u) == dlg {
 		t.Fatal("the skip dialog stayed open")
 	}
@@ -427,7 +429,7 @@ func TestTodayEmptyBook(t *testing.T) {
 	if !b.u.home.empty.Visible() || b.u.home.list.Visible() || b.u.home.next.Text != lang.L("today.empty.no_next") {
 		t.Fatalf("empty book: empty state %v, list %v, next %q", b.u.home.empty.Visible(), b.u.home.list.Visible(), b.u.home.next.Text)
 	}
-	if !textOnScreen(b.u.win.Content(), lang.L("today.empty.title")) {
+	if !uitest.TextOnScreen(b.u.win.Content(), lang.L("today.empty.title")) {
 		t.Error("the empty state does not say there is nothing to do")
 	}
 }
@@ -435,7 +437,7 @@ func TestTodayEmptyBook(t *testing.T) {
 // todayRadio is the call dialog's outcome choice.
 func todayRadio(t *testing.T, dlg fyne.CanvasObject) *widget.RadioGroup {
 	t.Helper()
-	input, _ := formRow(t, dlg, "outcome")
+	input, _ := uitest.FormRow(t, dlg, "outcome")
 	radio, ok := input.(*widget.RadioGroup)
 	if !ok {
 		t.Fatalf("the outcome field is a %T", input)
@@ -447,7 +449,7 @@ func todayRadio(t *testing.T, dlg fyne.CanvasObject) *widget.RadioGroup {
 func todayEntry(t *testing.T, root fyne.CanvasObject) *kit.Entry {
 	t.Helper()
 	var found *kit.Entry
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
 		if e, ok := o.(*kit.Entry); ok && found == nil {
 			found = e
 		}

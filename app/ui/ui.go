@@ -14,6 +14,7 @@ import (
 
 	"relance/app/ui/calendar"
 	"relance/app/ui/kit"
+	"relance/app/ui/settings"
 	"relance/app/ui/templates"
 
 	"fyne.io/fyne/v2"
@@ -75,7 +76,7 @@ type UI struct {
 	calendar  *calendar.Screen
 	invoices  *invoicesScreen
 	clients   *clientsScreen
-	settings  *settingsScreen
+	settings  *settings.Screen
 	templates *templates.Screen
 	mail      *mailState // the outbox and the mail account's secrets (mail.go)
 	session   daySession // the day started and what its plans start from (day.go)
@@ -105,7 +106,11 @@ func (u *UI) build() {
 	u.calendar = calendar.New(u)
 	u.invoices = newInvoicesScreen(u)
 	u.clients = newClientsScreen(u)
-	u.settings = newSettingsScreen(u)
+	section := settings.SectionCompany
+	if u.settings != nil { // rebuilt for a change of language: stay on the section
+		section = u.settings.Section()
+	}
+	u.settings = settings.New(u, section)
 	u.templates = templates.New(u)
 	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings, u.templates}
 	u.stale = map[screen]bool{}
@@ -144,6 +149,21 @@ func (u *UI) Store() *data.Store { return u.store }
 
 // Dunning is the dunning engine (kit.Host).
 func (u *UI) Dunning() *dunning.Service { return u.dunning }
+
+// Mail is the outbox and the account's secrets (kit.Host).
+func (u *UI) Mail() *mail.Service { return u.mail.svc }
+
+// DataDir is the data folder (kit.Host).
+func (u *UI) DataDir() string { return u.opts.DataDir }
+
+// OpenFile hands a file to the system's viewer (kit.Host).
+func (u *UI) OpenFile(path string) { u.openFile(path) }
+
+// LanguagePreference is the language chosen in Settings (kit.Host).
+func (u *UI) LanguagePreference() string { return u.app.Preferences().String(prefLanguage) }
+
+// ChooseLanguage switches the window's language (kit.Host).
+func (u *UI) ChooseLanguage(code string) error { return u.chooseLanguage(code) }
 
 // OpenInvoice shows an invoice's page (kit.Host).
 func (u *UI) OpenInvoice(id int64) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/uitest"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +31,7 @@ var testDay = data.MustDate("2026-11-24")
 func newTestUI(t *testing.T) (*UI, *data.Store) {
 	t.Helper()
 	u, store := newFirstStartUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.skip")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.skip")))
 	return u, store
 }
 
@@ -76,46 +78,6 @@ func completeCompany(t *testing.T, store *data.Store) {
 	}
 }
 
-// asSelect is o as a drop-down, ours (selectField) or Fyne's.
-func asSelect(o fyne.CanvasObject) (*widget.Select, bool) {
-	switch x := o.(type) {
-	case *kit.Select:
-		return &x.Select, true
-	case *widget.Select:
-		return x, true
-	}
-	return nil, false
-}
-
-// asCheck is o as a check box, ours (checkField) or Fyne's.
-func asCheck(o fyne.CanvasObject) (*widget.Check, bool) {
-	switch x := o.(type) {
-	case *kit.Check:
-		return &x.Check, true
-	case *widget.Check:
-		return x, true
-	}
-	return nil, false
-}
-
-// walk visits the visible objects under o, depth first, with their parent.
-func walk(o, parent fyne.CanvasObject, fn func(o, parent fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	fn(o, parent)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, child := range x.Objects {
-			walk(child, o, fn)
-		}
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(x).Objects() {
-			walk(child, o, fn)
-		}
-	}
-}
-
 // top is what the user sees on top: the open dialog, else the window content.
 func top(u *UI) fyne.CanvasObject {
 	if o := u.win.Canvas().Overlays().Top(); o != nil {
@@ -124,89 +86,9 @@ func top(u *UI) fyne.CanvasObject {
 	return u.win.Content()
 }
 
-func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q on screen", text)
-	}
-	return found
-}
-
-// formRow returns the input and the error label of the form field whose
-// label reads lang.L("field."+key).
-func formRow(t *testing.T, root fyne.CanvasObject, key string) (fyne.CanvasObject, *widget.Label) {
-	t.Helper()
-	label := lang.L("field." + key)
-	var row *fyne.Container
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		grid, ok := o.(*fyne.Container)
-		if !ok || row != nil {
-			return
-		}
-		for i, child := range grid.Objects {
-			if l, ok := child.(*widget.Label); ok && strings.TrimSuffix(l.Text, " *") == label && i+1 < len(grid.Objects) {
-				row = grid.Objects[i+1].(*fyne.Container)
-				return
-			}
-		}
-	})
-	if row == nil {
-		t.Fatalf("no form field %q on screen", key)
-	}
-	return row.Objects[0], row.Objects[1].(*widget.Label)
-}
-
-func entryOf(t *testing.T, input fyne.CanvasObject) *widget.Entry {
-	t.Helper()
-	var found *widget.Entry
-	walk(input, nil, func(o, _ fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		switch e := o.(type) {
-		case *widget.Entry:
-			found = e
-		case *widget.SelectEntry:
-			found = &e.Entry
-		case *kit.Entry: // newEntry's, in dialogs
-			found = &e.Entry
-		case *kit.SelectEntry:
-			found = &e.Entry
-		}
-	})
-	if found == nil {
-		t.Fatalf("no entry in %T", input)
-	}
-	return found
-}
-
-// fill replaces the text of a form field the way a user would: select all, type.
-func fill(t *testing.T, root fyne.CanvasObject, key, text string) {
-	t.Helper()
-	input, _ := formRow(t, root, key)
-	e := entryOf(t, input)
-	e.SetText("")
-	test.Type(e, text)
-}
-
-func fieldError(t *testing.T, root fyne.CanvasObject, key string) string {
-	t.Helper()
-	_, errLabel := formRow(t, root, key)
-	if !errLabel.Visible() {
-		return ""
-	}
-	return errLabel.Text
-}
-
 func TestWelcomeLoadsDemoData(t *testing.T) {
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.load_demo")))
 	u.goTo(navInvoices)
 
 	if got := len(u.invoices.rows); got < 130 {
@@ -235,7 +117,7 @@ func TestWelcomeLoadsDemoData(t *testing.T) {
 
 func TestStartEmptyShowsEmptyList(t *testing.T) {
 	u, _ := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navInvoices)
 	if len(u.invoices.rows) != 0 || !u.invoices.empty.Visible() {
 		t.Fatal("an empty book should show the empty-list hint")
@@ -252,15 +134,15 @@ func TestStartEmptyShowsEmptyList(t *testing.T) {
 func TestAddClientAndInvoiceThroughForms(t *testing.T) {
 	ctx := context.Background()
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.load_demo")))
 	u.goTo(navInvoices)
 	before := len(u.invoices.rows)
 
-	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_client")))
 	dlg := top(u)
-	fill(t, dlg, "name", "Fromagerie Vidal")
-	fill(t, dlg, "email", "compta@fromagerie-vidal.fr")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "name", "Fromagerie Vidal")
+	uitest.Fill(t, dlg, "email", "compta@fromagerie-vidal.fr")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(u) == dlg {
 		t.Fatal("the client dialog stayed open after a valid save")
 	}
@@ -277,28 +159,28 @@ func TestAddClientAndInvoiceThroughForms(t *testing.T) {
 
 	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	dlg = top(u)
-	numberInput, _ := formRow(t, dlg, "number")
-	number := entryOf(t, numberInput).Text
+	numberInput, _ := uitest.FormRow(t, dlg, "number")
+	number := uitest.EntryOf(t, numberInput).Text
 	if !strings.HasPrefix(number, "FA-2026-") {
 		t.Fatalf("suggested number %q", number)
 	}
-	fill(t, dlg, "client", "Vidal")
-	fill(t, dlg, "amount", "12,345,6")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "amount"); got != lang.L("error.money_format") {
+	uitest.Fill(t, dlg, "client", "Vidal")
+	uitest.Fill(t, dlg, "amount", "12,345,6")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "amount"); got != lang.L("error.money_format") {
 		t.Fatalf("amount error = %q", got)
 	}
-	if got := fieldError(t, dlg, "client"); got != "" {
+	if got := uitest.FieldError(t, dlg, "client"); got != "" {
 		t.Fatalf("client error = %q for a unique match", got)
 	}
 	if n, _ := store.ListInvoiceSummaries(ctx); len(n) != before {
 		t.Fatal("an invoice with a bad amount was written")
 	}
 
-	fill(t, dlg, "amount", "1 250,50")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "amount", "1 250,50")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(u) == dlg {
-		t.Fatalf("the invoice dialog stayed open: amount error %q", fieldError(t, dlg, "amount"))
+		t.Fatalf("the invoice dialog stayed open: amount error %q", uitest.FieldError(t, dlg, "amount"))
 	}
 	if len(u.invoices.rows) != before+1 {
 		t.Fatalf("list has %d rows, want %d", len(u.invoices.rows), before+1)
@@ -321,40 +203,40 @@ func TestAddClientAndInvoiceThroughForms(t *testing.T) {
 func TestInvoiceFormShowsEveryFieldError(t *testing.T) {
 	ctx := context.Background()
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.load_demo")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.load_demo")))
 	u.goTo(navInvoices)
 	existing := u.invoices.rows[0].number
 
-	test.Tap(findButton(t, top(u), lang.L("button.new_invoice")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_invoice")))
 	dlg := top(u)
-	fill(t, dlg, "number", existing)
-	fill(t, dlg, "client", "Nobody at all")
-	fill(t, dlg, "issue_date", "31/02/2026")
-	fill(t, dlg, "due_date", "01/01/2020")
-	fill(t, dlg, "amount", "")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "number", existing)
+	uitest.Fill(t, dlg, "client", "Nobody at all")
+	uitest.Fill(t, dlg, "issue_date", "31/02/2026")
+	uitest.Fill(t, dlg, "due_date", "01/01/2020")
+	uitest.Fill(t, dlg, "amount", "")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	want := map[string]string{
 		"client":     lang.L("error.unknown_client"),
 		"issue_date": lang.L("error.date_invalid"),
 		"amount":     lang.L("error.required"),
 	}
 	for key, msg := range want {
-		if got := fieldError(t, dlg, key); got != msg {
+		if got := uitest.FieldError(t, dlg, key); got != msg {
 			t.Errorf("%s error = %q, want %q", key, got, msg)
 		}
 	}
 	// Fix all but the number, which the store refuses as a duplicate.
-	fill(t, dlg, "client", "Vernet")
-	fill(t, dlg, "issue_date", "01/11/2026")
-	fill(t, dlg, "due_date", "2026-10-01")
-	fill(t, dlg, "amount", "100")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "due_date"); got != lang.L("error.due_before_issue") {
+	uitest.Fill(t, dlg, "client", "Vernet")
+	uitest.Fill(t, dlg, "issue_date", "01/11/2026")
+	uitest.Fill(t, dlg, "due_date", "2026-10-01")
+	uitest.Fill(t, dlg, "amount", "100")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "due_date"); got != lang.L("error.due_before_issue") {
 		t.Errorf("due date error = %q", got)
 	}
-	fill(t, dlg, "due_date", "01/12/2026")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "number"); got != lang.L("error.duplicate") {
+	uitest.Fill(t, dlg, "due_date", "01/12/2026")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "number"); got != lang.L("error.duplicate") {
 		t.Errorf("number error = %q", got)
 	}
 	list, _ := store.ListInvoiceSummaries(ctx)
@@ -365,15 +247,15 @@ func TestInvoiceFormShowsEveryFieldError(t *testing.T) {
 
 func TestClientFormErrors(t *testing.T) {
 	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navInvoices)
-	test.Tap(findButton(t, top(u), lang.L("button.new_client")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_client")))
 	dlg := top(u)
-	fill(t, dlg, "email", "compta-at-example")
-	fill(t, dlg, "siren", "123 456 789")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "email", "compta-at-example")
+	uitest.Fill(t, dlg, "siren", "123 456 789")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	for key, msg := range map[string]string{"name": "error.required", "email": "error.email_format", "siren": "error.siren_format"} {
-		if got := fieldError(t, dlg, key); got != lang.L(msg) {
+		if got := uitest.FieldError(t, dlg, key); got != lang.L(msg) {
 			t.Errorf("%s error = %q, want %q", key, got, lang.L(msg))
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/settings"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +29,7 @@ type welcomeScreen struct {
 
 	// Step 1: the company.
 	companyStep *fyne.Container
-	company     *companyForm
+	company     *settings.CompanyForm
 	skip        *widget.Button
 	next        *widget.Button
 
@@ -60,7 +62,7 @@ func (s *welcomeScreen) view() fyne.CanvasObject {
 				s.ui.showError(err)
 				return
 			}
-			s.company.fill(c)
+			s.company.Fill(c)
 		})
 	})
 	return s.content
@@ -81,18 +83,18 @@ func welcomeHeader(stepKey, introKey string) fyne.CanvasObject {
 // buildCompanyStep is step 1: the essential letterhead fields, Skip and
 // Continue.
 func (s *welcomeScreen) buildCompanyStep() *fyne.Container {
-	s.company = newCompanyForm(s.ui, companyEssentialKeys, nil)
+	s.company = settings.NewCompanyForm(s.ui, settings.CompanyEssentialKeys, nil)
 	s.skip = &widget.Button{Text: lang.L("welcome.skip"), OnTapped: s.onSkip}
 	s.next = &widget.Button{Text: lang.L("welcome.continue"), Icon: theme.NavigateNextIcon(), IconPlacement: widget.ButtonIconTrailingText,
 		Importance: widget.HighImportance, OnTapped: s.onContinue}
-	g := s.company.grid
+	g := s.company.Grid
 	fields := container.NewGridWithColumns(2,
 		g("legal_name", "legal_form", "siren", "street", "postal_code", "email"),
 		g("phone", "iban", "signatory_name", "signatory_role", "logo"))
 	header := welcomeHeader("welcome.company_step", "welcome.company_intro")
 	padded := container.NewPadded(fields)
 	buttons := container.NewVBox(layout.NewSpacer(), widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.skip, s.next), s.company.form.General()))
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.skip, s.next), s.company.Form.General()))
 	body := container.NewBorder(header, buttons, nil, nil, container.NewScroll(padded))
 	// As high as the fields need, so that the buttons sit under them; a
 	// lower window scrolls the fields.
@@ -130,22 +132,22 @@ func (s *welcomeScreen) showStep(step *fyne.Container) {
 
 // onSkip goes to the choice without writing anything.
 func (s *welcomeScreen) onSkip() {
-	s.company.form.ClearErrors()
+	s.company.Form.ClearErrors()
 	s.showStep(s.choiceStep)
 }
 
 // onContinue saves the company typed, then goes to the choice. The book
 // stays not onboarded until the choice is made.
 func (s *welcomeScreen) onContinue() {
-	s.company.form.ClearErrors()
-	apply, err := s.company.read()
+	s.company.Form.ClearErrors()
+	apply, err := s.company.Read()
 	if err != nil {
 		s.showCompanyErrors(err)
 		return
 	}
 	s.next.Disable()
 	s.ui.async(func() {
-		err := saveCompany(context.Background(), s.ui.store, apply)
+		err := settings.SaveCompany(context.Background(), s.ui.store, apply)
 		fyne.Do(func() {
 			s.next.Enable()
 			if err != nil {
@@ -161,7 +163,7 @@ func (s *welcomeScreen) onContinue() {
 // showCompanyErrors puts the errors under their fields and lets the step
 // grow to show them.
 func (s *welcomeScreen) showCompanyErrors(err error) {
-	s.company.form.ShowErrors(err)
+	s.company.Form.ShowErrors(err)
 	// Twice: a wrapped error knows its height once it has a width.
 	s.companyStep.Refresh()
 	s.companyStep.Refresh()

@@ -239,3 +239,27 @@ func (ff *FormField) Section() {
 // General is the label under the form where an error that belongs to no
 // field shows.
 func (f *Form) General() *widget.Label { return f.general }
+
+// SetVisible shows or hides o.
+func SetVisible(o fyne.CanvasObject, visible bool) {
+	if visible {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// MergeErrors adds to errs the errors of validate for fields not already
+// refused (a parse error says more than "required").
+func MergeErrors(errs data.FieldErrors, validate error) data.FieldErrors {
+	for _, fe := range data.FieldErrorsOf(validate) {
+		known := false
+		for _, e := range errs {
+			known = known || e.Field == fe.Field
+		}
+		if !known {
+			errs = append(errs, fe)
+		}
+	}
+	return errs
+}

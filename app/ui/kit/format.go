@@ -1,6 +1,9 @@
 package kit
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2/lang"
 
 	"relance/data"
@@ -51,4 +54,11 @@ func CategoryName(key string) string {
 		return lang.L("category.key_account")
 	}
 	return key
+}
+
+// CapitalFirst capitalises a phrase made for the middle of a sentence
+// ("first half of 2026") to stand alone in a list.
+func CapitalFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"relance/app/dunning"
+	"relance/app/mail"
 	"relance/data"
 )
 
@@ -47,6 +48,18 @@ type Host interface {
 	Store() *data.Store
 	// Dunning is the dunning engine: plans, statements, the calendar feed.
 	Dunning() *dunning.Service
+	// Mail is the outbox and the mail account's secrets.
+	Mail() *mail.Service
+	// DataDir is the data folder: attached PDFs and archived documents
+	// live under it.
+	DataDir() string
+	// OpenFile hands a file (an absolute path) to the system's viewer, or
+	// says it is missing.
+	OpenFile(path string)
+	// LanguagePreference is the language chosen in Settings ("" for the
+	// system's); ChooseLanguage changes it and redraws the window.
+	LanguagePreference() string
+	ChooseLanguage(code string) error
 
 	// OpenInvoice shows an invoice's page on the Invoices screen.
 	OpenInvoice(id int64)

@@ -51,6 +51,9 @@ func ErrorSentence(err error) string {
 	if text, ok := Say.Refusal(err); ok {
 		return text
 	}
+	if text, ok := letterRefusal(err); ok {
+		return text
+	}
 	return lang.L("error.generic", map[string]any{"Detail": err.Error()})
 }
 

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"relance/app/dunning"
 	"relance/app/ui/kit"
 	"relance/app/ui/uitest"
@@ -97,11 +95,6 @@ func newTemplatesTestUI(t *testing.T) (*templatesUI, *data.Store, templatesBook)
 }
 
 func top(u *templatesUI) fyne.CanvasObject { return u.Top() }
-
-func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	return uitest.FindButton(t, root, text)
-}
 
 func must(t *testing.T, err error) {
 	t.Helper()
@@ -240,7 +233,7 @@ func TestTemplatesResetRestoresTheDefault(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(e.reset)
-	test.Tap(findButton(t, top(u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("Yes")))
 	if _, err := store.GetTemplate(ctx, "reminder_2", documents.ChannelLetter, s.lang); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("after reset the store still has it: %v", err)
 	}
@@ -266,12 +259,12 @@ func TestTemplatesRevertAndDiscard(t *testing.T) {
 	e.body.SetText("brouillon")
 	other := slices.Index(s.items, templateRef{"pre_due", documents.ChannelEmail, s.lang})
 	s.list.Select(other)
-	test.Tap(findButton(t, top(u), lang.L("No")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("No")))
 	if e.ref.key != "thank_you" || e.body.Text != "brouillon" {
 		t.Fatal("declining to discard must keep the draft")
 	}
 	s.list.Select(other)
-	test.Tap(findButton(t, top(u), lang.L("Yes")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("Yes")))
 	if e.ref.key != "pre_due" || e.dirty() {
 		t.Fatalf("after discarding, the editor shows %v", e.ref)
 	}

@@ -10,13 +10,11 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"relance/app/drafting"
 	"relance/app/dunning"
@@ -70,11 +68,14 @@ func LoadTranslations(t testing.TB) {
 // read.
 type Host struct {
 	Services
-	Win     fyne.Window
-	Errors  []error
-	Opened  []int64 // OpenInvoice's ids, in order
-	Changes int     // how many times Changed was called
-	dialogs []dialog.Dialog
+	Win         fyne.Window
+	Errors      []error
+	Opened      []int64  // OpenInvoice's ids, in order
+	OpenedFiles []string // OpenFile's paths, in order
+	Language    string   // the language chosen (ChooseLanguage)
+	Changes     int      // how many times Changed was called
+	dialogs     []dialog.Dialog
+	screen      kit.Screen // the screen on show
 }
 
 var _ kit.Host = (*Host)(nil)
@@ -92,6 +93,7 @@ func NewHost(t testing.TB) *Host {
 
 // Show puts a screen's content in the window and loads it.
 func (h *Host) Show(s kit.Screen) {
+	h.screen = s
 	h.Win.SetContent(s.View())
 	s.Update(context.Background())
 }
@@ -105,8 +107,14 @@ func (h *Host) Async(f func()) { f() }
 // ShowError keeps the error for the test.
 func (h *Host) ShowError(err error) { h.Errors = append(h.Errors, err) }
 
-// Changed counts the changes.
-func (h *Host) Changed() { h.Changes++ }
+// Changed counts the changes and reloads the screen on show, as the
+// window does.
+func (h *Host) Changed() {
+	h.Changes++
+	if h.screen != nil {
+		h.screen.Update(context.Background())
+	}
+}
 
 // Track keeps the dialog as the window does.
 func (h *Host) Track(d dialog.Dialog) {
@@ -118,6 +126,13 @@ func (h *Host) Track(d dialog.Dialog) {
 	})
 }
 
+// Escape closes the innermost dialog, as Esc does in the window.
+func (h *Host) Escape() {
+	if n := len(h.dialogs); n > 0 {
+		h.dialogs[n-1].Hide()
+	}
+}
+
 // Today is Day.
 func (h *Host) Today() data.Date { return h.Clock.Today() }
 
@@ -126,6 +141,27 @@ func (h *Host) Store() *data.Store { return h.Services.Store }
 
 // Dunning is the dunning engine.
 func (h *Host) Dunning() *dunning.Service { return h.Services.Dunning }
+
+// Mail is the outbox.
+func (h *Host) Mail() *mail.Service { return h.Services.Mail }
+
+// DataDir is the data folder.
+func (h *Host) DataDir() string { return h.Services.DataDir }
+
+// OpenFile records the file asked for.
+func (h *Host) OpenFile(path string) { h.OpenedFiles = append(h.OpenedFiles, path) }
+
+// LanguagePreference is the language chosen last with ChooseLanguage.
+func (h *Host) LanguagePreference() string { return h.Language }
+
+// ChooseLanguage switches the catalogue and records the choice.
+func (h *Host) ChooseLanguage(code string) error {
+	if err := kit.SetLanguage(code); err != nil {
+		return err
+	}
+	h.Language = code
+	return nil
+}
 
 // OpenInvoice records the invoice asked for.
 func (h *Host) OpenInvoice(id int64) { h.Opened = append(h.Opened, id) }
@@ -136,50 +172,6 @@ func (h *Host) Top() fyne.CanvasObject {
 		return o
 	}
 	return h.Win.Content()
-}
-
-// Walk visits the visible objects under o, depth first, with their parent.
-func Walk(o, parent fyne.CanvasObject, fn func(o, parent fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	fn(o, parent)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, child := range x.Objects {
-			Walk(child, o, fn)
-		}
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(x).Objects() {
-			Walk(child, o, fn)
-		}
-	}
-}
-
-// FindButton is the first visible button under root whose text is text.
-func FindButton(t testing.TB, root fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	Walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q on screen", text)
-	}
-	return found
-}
-
-// TextOnScreen reports whether a visible label under root reads text.
-func TextOnScreen(root fyne.CanvasObject, text string) bool {
-	found := false
-	Walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && strings.TrimSpace(l.Text) == text {
-			found = true
-		}
-	})
-	return found
 }
 
 // Must fails the test on an error.

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"bytes"
@@ -9,8 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"relance/app/mail"
+	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
 
@@ -18,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
 
 	"relance/data"
 )
@@ -27,35 +32,34 @@ const (
 	settingsIBAN  = "FR76 3000 6000 0112 3456 7890 189"
 )
 
-// openSettings starts on an empty book and shows a section of the settings.
-func openSettings(t *testing.T, section int) (*UI, *data.Store) {
-	t.Helper()
-	u, store := newTestUI(t)
-	test.Tap(findButton(t, top(u), lang.L("welcome.start_empty")))
-	u.goTo(navSettings)
-	u.settings.tabs.SelectIndex(section)
-	return u, store
+// settingsUI is the Settings screen alone in a test window.
+type settingsUI struct {
+	*uitest.Host
+	settings *Screen
 }
+
+// openSettings shows a section of the settings over an empty book.
+func openSettings(t *testing.T, section int) (*settingsUI, *data.Store) {
+	t.Helper()
+	h := uitest.NewHost(t)
+	u := &settingsUI{Host: h, settings: New(h, section)}
+	h.Show(u.settings)
+	return u, h.Store()
+}
+
+func top(u *settingsUI) fyne.CanvasObject { return u.Top() }
+
+func (u *settingsUI) escape() { u.Escape() }
 
 // settingsConfirm answers yes to the confirmation on top, after checking it
 // says want.
-func settingsConfirm(t *testing.T, u *UI, want string) {
+func settingsConfirm(t *testing.T, u *settingsUI, want string) {
 	t.Helper()
 	dlg := top(u)
-	if !textOnScreen(dlg, want) {
+	if !uitest.TextOnScreen(dlg, want) {
 		t.Fatalf("the confirmation does not say %q", want)
 	}
-	test.Tap(findButton(t, dlg, lang.L("Yes")))
-}
-
-func settingsHasButton(root fyne.CanvasObject, text string) bool {
-	found := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = true
-		}
-	})
-	return found
+	test.Tap(uitest.FindButton(t, dlg, lang.L("Yes")))
 }
 
 func settingsCompany(t *testing.T, store *data.Store) data.Company {
@@ -68,38 +72,38 @@ func settingsCompany(t *testing.T, store *data.Store) data.Company {
 }
 
 func TestSettingsCompanyRefusesBadSIRENAndIBAN(t *testing.T) {
-	u, store := openSettings(t, sectionCompany)
+	u, store := openSettings(t, SectionCompany)
 	root := top(u)
-	fill(t, root, "legal_name", "Ma Boutique")
-	fill(t, root, "siren", "123 456 789")
-	fill(t, root, "iban", "FR76 1234 5678")
-	fill(t, root, "capital", "5 000")
-	test.Tap(findButton(t, root, lang.L("button.save")))
-	if got := fieldError(t, root, "siren"); got != lang.L("error.siren_format") {
+	uitest.Fill(t, root, "legal_name", "Ma Boutique")
+	uitest.Fill(t, root, "siren", "123 456 789")
+	uitest.Fill(t, root, "iban", "FR76 1234 5678")
+	uitest.Fill(t, root, "capital", "5 000")
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
+	if got := uitest.FieldError(t, root, "siren"); got != lang.L("error.siren_format") {
 		t.Errorf("SIREN error = %q", got)
 	}
-	if got := fieldError(t, root, "iban"); got != lang.L("error.iban_format") {
+	if got := uitest.FieldError(t, root, "iban"); got != lang.L("error.iban_format") {
 		t.Errorf("IBAN error = %q", got)
 	}
-	if got := fieldError(t, root, "legal_name"); got != "" {
+	if got := uitest.FieldError(t, root, "legal_name"); got != "" {
 		t.Errorf("legal name error = %q for a valid name", got)
 	}
 	if c := settingsCompany(t, store); c.LegalName != "" || c.Capital != 0 {
 		t.Fatalf("a refused company was written: %+v", c)
 	}
 
-	fill(t, root, "siren", settingsSIREN)
-	fill(t, root, "iban", settingsIBAN)
-	fill(t, root, "rcs_city", "Lyon")
-	fill(t, root, "signatory_name", "Claire Martin")
-	fill(t, root, "payment_terms_days", "45")
-	test.Tap(findButton(t, root, lang.L("button.save")))
+	uitest.Fill(t, root, "siren", settingsSIREN)
+	uitest.Fill(t, root, "iban", settingsIBAN)
+	uitest.Fill(t, root, "rcs_city", "Lyon")
+	uitest.Fill(t, root, "signatory_name", "Claire Martin")
+	uitest.Fill(t, root, "payment_terms_days", "45")
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
 	c := settingsCompany(t, store)
 	if c.LegalName != "Ma Boutique" || c.SIREN != settingsSIREN || c.IBAN != "FR7630006000011234567890189" ||
 		c.RCSCity != "Lyon" || c.SignatoryName != "Claire Martin" || c.PaymentTermsDays != 45 || c.Capital != data.Euros(5000, 0) {
 		t.Fatalf("stored company %+v", c)
 	}
-	if !u.settings.company.saved.Visible() || fieldError(t, root, "siren") != "" {
+	if !u.settings.company.saved.Visible() || uitest.FieldError(t, root, "siren") != "" {
 		t.Error("a good save should say so and clear the errors")
 	}
 	// What other sections keep is untouched.
@@ -109,14 +113,14 @@ func TestSettingsCompanyRefusesBadSIRENAndIBAN(t *testing.T) {
 }
 
 func TestSettingsCompanyRequiresANameAndWholeDays(t *testing.T) {
-	u, store := openSettings(t, sectionCompany)
+	u, store := openSettings(t, SectionCompany)
 	root := top(u)
-	fill(t, root, "due_soon_days", "une semaine")
-	test.Tap(findButton(t, root, lang.L("button.save")))
-	if got := fieldError(t, root, "legal_name"); got != lang.L("error.required") {
+	uitest.Fill(t, root, "due_soon_days", "une semaine")
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
+	if got := uitest.FieldError(t, root, "legal_name"); got != lang.L("error.required") {
 		t.Errorf("legal name error = %q", got)
 	}
-	if got := fieldError(t, root, "due_soon_days"); got != lang.L("error.settings_whole_number") {
+	if got := uitest.FieldError(t, root, "due_soon_days"); got != lang.L("error.settings_whole_number") {
 		t.Errorf("due soon error = %q", got)
 	}
 	if c := settingsCompany(t, store); c.DueSoonDays != 7 {
@@ -139,19 +143,19 @@ func settingsPNG(t *testing.T) (string, []byte) {
 }
 
 func TestSettingsLogoIsStoredAndATextFileRefused(t *testing.T) {
-	u, store := openSettings(t, sectionCompany)
+	u, store := openSettings(t, SectionCompany)
 	root := top(u)
 	logo := u.settings.company.form.logo
 	if logo.thumb.Visible() || !logo.remove.Disabled() {
 		t.Fatal("a company without a logo shows one")
 	}
 	path, img := settingsPNG(t)
-	fill(t, root, "legal_name", "Ma Boutique")
+	uitest.Fill(t, root, "legal_name", "Ma Boutique")
 	logo.loadFile(path)
 	if !logo.thumb.Visible() || logo.thumb.Image == nil || logo.remove.Disabled() {
 		t.Fatal("the picked logo is not shown")
 	}
-	test.Tap(findButton(t, root, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
 	if got := settingsCompany(t, store).Logo; !bytes.Equal(got, img) {
 		t.Fatalf("stored logo has %d bytes, want %d", len(got), len(img))
 	}
@@ -161,14 +165,14 @@ func TestSettingsLogoIsStoredAndATextFileRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	logo.loadFile(text)
-	if got := fieldError(t, root, "logo"); got != lang.L("error.image_format") {
+	if got := uitest.FieldError(t, root, "logo"); got != lang.L("error.image_format") {
 		t.Fatalf("logo error = %q", got)
 	}
 	if !bytes.Equal(logo.bytes, img) {
 		t.Fatal("a refused file replaced the logo")
 	}
 	test.Tap(logo.remove)
-	test.Tap(findButton(t, root, lang.L("button.save")))
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
 	if got := settingsCompany(t, store).Logo; len(got) != 0 {
 		t.Fatalf("removed logo still stored (%d bytes)", len(got))
 	}
@@ -198,7 +202,7 @@ func settingsStepOffsets(t *testing.T, store *data.Store, id int64) []int {
 
 func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	ctx := context.Background()
-	u, store := openSettings(t, sectionScenarios)
+	u, store := openSettings(t, SectionScenarios)
 	sec := u.settings.scenarios
 	std := sec.current()
 	if std == nil || std.Key != "standard" || sec.title.Text != lang.L("scenario.standard") || len(sec.rows) != 7 {
@@ -206,17 +210,17 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	}
 	stdID := std.ID
 
-	test.Tap(findButton(t, top(u), lang.L("settings.step.add")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("settings.step.add")))
 	dlg := top(u)
-	fill(t, dlg, "offset_days", "dans un mois")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "offset_days"); got != lang.L("error.settings_offset_format") {
+	uitest.Fill(t, dlg, "offset_days", "dans un mois")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "offset_days"); got != lang.L("error.settings_offset_format") {
 		t.Fatalf("offset error = %q", got)
 	}
-	fill(t, dlg, "offset_days", offsetText(40))
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "offset_days", offsetText(40))
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if top(u) == dlg {
-		t.Fatalf("the step dialog stayed open: %q", fieldError(t, dlg, "offset_days"))
+		t.Fatalf("the step dialog stayed open: %q", uitest.FieldError(t, dlg, "offset_days"))
 	}
 	// Placed by its date, before the court file and the thank-you.
 	if got := settingsStepOffsets(t, store, stdID); !slices.Equal(got, []int{-7, 3, 10, 15, 30, 40, 50, 1000}) {
@@ -229,8 +233,8 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 
 	test.Tap(sec.rows[5].edit)
 	dlg = top(u)
-	fill(t, dlg, "offset_days", "J+45")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "offset_days", "J+45")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if st, _ := store.GetStep(ctx, added.ID); st.OffsetDays != 45 {
 		t.Fatalf("edited offset = %d", st.OffsetDays)
 	}
@@ -255,7 +259,7 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 	if err := store.CreateClient(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	inv := data.Invoice{Number: "FA-1", ClientID: c.ID, IssueDate: testDay.AddDays(-40), DueDate: testDay.AddDays(-10), Amount: 10000}
+	inv := data.Invoice{Number: "FA-1", ClientID: c.ID, IssueDate: uitest.Day.AddDays(-40), DueDate: uitest.Day.AddDays(-10), Amount: 10000}
 	if err := store.CreateInvoice(ctx, &inv); err != nil {
 		t.Fatal(err)
 	}
@@ -275,40 +279,40 @@ func TestSettingsStepsAddEditMoveDelete(t *testing.T) {
 
 func TestSettingsScenarioCreateRenameDelete(t *testing.T) {
 	ctx := context.Background()
-	u, store := openSettings(t, sectionScenarios)
+	u, store := openSettings(t, SectionScenarios)
 	sec := u.settings.scenarios
 
 	// A seeded scenario is refused: its category follows it.
-	test.Tap(findButton(t, top(u), lang.L("settings.scenario.delete")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("settings.scenario.delete")))
 	if !settingsHasText(top(u), lang.N("settings.scenario.in_use_categories", 1,
 		map[string]any{"Names": lang.L("category.standard")})) {
 		t.Fatal("deleting the standard scenario does not say its category uses it")
 	}
 	u.escape()
 
-	test.Tap(findButton(t, top(u), lang.L("settings.scenario.new")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("settings.scenario.new")))
 	dlg := top(u)
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
-	if got := fieldError(t, dlg, "scenario_name"); got != lang.L("error.required") {
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	if got := uitest.FieldError(t, dlg, "scenario_name"); got != lang.L("error.required") {
 		t.Fatalf("empty name error = %q", got)
 	}
-	fill(t, dlg, "scenario_name", "Export")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "scenario_name", "Export")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	mine := sec.current()
 	if mine == nil || mine.Name != "Export" || sec.title.Text != "Export" || !sec.empty.Visible() {
 		t.Fatalf("the new scenario is not shown: %+v", mine)
 	}
 	id := mine.ID
 
-	test.Tap(findButton(t, top(u), lang.L("settings.scenario.rename")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("settings.scenario.rename")))
 	dlg = top(u)
-	fill(t, dlg, "scenario_name", "Export Europe")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "scenario_name", "Export Europe")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if sc, _ := store.GetScenario(ctx, id); sc.Name != "Export Europe" || sec.title.Text != "Export Europe" {
 		t.Fatalf("renamed scenario %+v, title %q", sc, sec.title.Text)
 	}
 
-	test.Tap(findButton(t, top(u), lang.L("settings.scenario.delete")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("settings.scenario.delete")))
 	settingsConfirm(t, u, lang.L("settings.scenario.delete_confirm", map[string]any{"Name": "Export Europe"}))
 	if _, err := store.GetScenario(ctx, id); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("deleted scenario: %v", err)
@@ -320,7 +324,7 @@ func TestSettingsScenarioCreateRenameDelete(t *testing.T) {
 
 func settingsHasText(root fyne.CanvasObject, part string) bool {
 	found := false
-	walk(root, nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, part) {
 			found = true
 		}
@@ -330,12 +334,12 @@ func settingsHasText(root fyne.CanvasObject, part string) bool {
 
 func TestSettingsCategoryScenario(t *testing.T) {
 	ctx := context.Background()
-	u, store := openSettings(t, sectionScenarios)
+	u, store := openSettings(t, SectionScenarios)
 	sec := u.settings.scenarios
 	var choice *widget.Select
 	for i, o := range sec.mapping.Objects {
 		if l, ok := o.(*widget.Label); ok && l.Text == lang.L("category.risky") {
-			choice, _ = asSelect(sec.mapping.Objects[i+1])
+			choice, _ = uitest.AsSelect(sec.mapping.Objects[i+1])
 		}
 	}
 	if choice == nil || choice.Selected != lang.L("scenario.risky") {
@@ -355,38 +359,38 @@ func TestSettingsCategoryScenario(t *testing.T) {
 
 func TestSettingsRates(t *testing.T) {
 	ctx := context.Background()
-	u, store := openSettings(t, sectionRates)
+	u, store := openSettings(t, SectionRates)
 	before, _ := store.ListECBRates(ctx)
 
-	test.Tap(findButton(t, top(u), lang.L("settings.rates.add_ecb")))
+	test.Tap(uitest.FindButton(t, top(u), lang.L("settings.rates.add_ecb")))
 	dlg := top(u)
-	fill(t, dlg, "effective_on", "17/12/2026")
+	uitest.Fill(t, dlg, "effective_on", "17/12/2026")
 	for text, reason := range map[string]data.Reason{"abc": reasonRateFormat, "12,345": reasonRateDecimals, "": data.ReasonRequired} {
-		fill(t, dlg, "rate", text)
-		test.Tap(findButton(t, dlg, lang.L("button.save")))
-		if got := fieldError(t, dlg, "rate"); got != lang.L("error."+string(reason)) {
+		uitest.Fill(t, dlg, "rate", text)
+		test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+		if got := uitest.FieldError(t, dlg, "rate"); got != lang.L("error."+string(reason)) {
 			t.Errorf("rate %q: error %q", text, got)
 		}
 	}
 	if after, _ := store.ListECBRates(ctx); len(after) != len(before) {
 		t.Fatal("a refused rate was written")
 	}
-	fill(t, dlg, "rate", "3,25")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "rate", "3,25")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	after, _ := store.ListECBRates(ctx)
 	last := after[len(after)-1]
 	if len(after) != len(before)+1 || last.EffectiveOn != data.MustDate("2026-12-17") || last.RateBP != 325 {
 		t.Fatalf("ECB rates after adding: %+v", after)
 	}
 	rates := u.settings.rates
-	if len(rates.ecbRows) != len(after) || !textOnScreen(top(u), kit.RatePercent(325)) {
+	if len(rates.ecbRows) != len(after) || !uitest.TextOnScreen(top(u), kit.RatePercent(325)) {
 		t.Fatal("the new rate is not listed")
 	}
 
 	test.Tap(rates.legalRows[0].edit) // the newest half-year, H1 2026
 	dlg = top(u)
-	fill(t, dlg, "professional_rate", "2.70")
-	test.Tap(findButton(t, dlg, lang.L("button.save")))
+	uitest.Fill(t, dlg, "professional_rate", "2.70")
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	legal, _ := store.ListLegalRates(ctx)
 	newest := legal[len(legal)-1]
 	if newest.Year != 2026 || newest.Half != 1 || newest.ProfessionalBP != 270 || newest.ConsumerBP != 667 {
@@ -395,13 +399,13 @@ func TestSettingsRates(t *testing.T) {
 }
 
 func TestSettingsConfirmedHalfYear(t *testing.T) {
-	u, store := openSettings(t, sectionRates)
+	u, store := openSettings(t, SectionRates)
 	rates := u.settings.rates
 	if !strings.Contains(rates.ecbNow.Text, lang.L("settings.rates.current_ecb_assumed")) ||
 		rates.ecbNow.Importance != widget.WarningImportance {
 		t.Fatalf("H2 2026 is not confirmed by default: %q", rates.ecbNow.Text)
 	}
-	rates.confirmed.SetSelected(capitalFirst(kit.HalfYearName("H2 2026")))
+	rates.confirmed.SetSelected(kit.CapitalFirst(kit.HalfYearName("H2 2026")))
 	if c := settingsCompany(t, store); c.ECBConfirmedYear != 2026 || c.ECBConfirmedHalf != 2 {
 		t.Fatalf("confirmed up to %d-%d", c.ECBConfirmedYear, c.ECBConfirmedHalf)
 	}
@@ -411,7 +415,7 @@ func TestSettingsConfirmedHalfYear(t *testing.T) {
 }
 
 func TestSettingsRules(t *testing.T) {
-	u, store := openSettings(t, sectionRules)
+	u, store := openSettings(t, SectionRules)
 	r := u.settings.rules
 	r.throttle.SetText("")
 	test.Type(r.throttle, "deux")
@@ -439,32 +443,8 @@ func TestSettingsRules(t *testing.T) {
 	}
 }
 
-func TestSettingsLanguageSwitchesLabels(t *testing.T) {
-	u, _ := openSettings(t, sectionLanguage)
-	t.Cleanup(func() { _ = SetLanguage("") })
-	fr, en := merged(t, "fr"), merged(t, "en")
-	choose := func(i int) {
-		choice := u.settings.language.choice
-		choice.SetSelected(choice.Options[i])
-	}
-	choose(2) // English
-	if got := u.tabs.Items[navSettings].Text; got != en["nav.settings"] {
-		t.Fatalf("after choosing English the tab reads %q", got)
-	}
-	if u.settings.tabs.SelectedIndex() != sectionLanguage || u.settings.tabs.Items[sectionCompany].Text != en["settings.section.company"] {
-		t.Fatal("the settings were not rebuilt in English on the language section")
-	}
-	choose(1) // French
-	if got := u.tabs.Items[navSettings].Text; got != fr["nav.settings"] {
-		t.Fatalf("after choosing French the tab reads %q", got)
-	}
-	if got := u.app.Preferences().String(prefLanguage); got != "fr" {
-		t.Errorf("language preference = %q", got)
-	}
-}
-
 func TestSettingsParseRate(t *testing.T) {
-	if err := LoadTranslations(); err != nil {
+	if err := kit.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]int{"12,15": 1215, "12.15": 1215, "3": 300, "3,5 %": 350, "-0,5": -50, ",25": 25} {
@@ -486,7 +466,7 @@ func TestSettingsParseRate(t *testing.T) {
 }
 
 func TestSettingsParseOffset(t *testing.T) {
-	if err := LoadTranslations(); err != nil {
+	if err := kit.LoadTranslations(); err != nil {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]int{"J-7": -7, "D+15": 15, "j+3": 3, "-10": -10, "30": 30, "J": 0, "J 0": 0} {
@@ -509,7 +489,7 @@ func TestSettingsParseOffset(t *testing.T) {
 // TestSettingsReasonsTranslated checks the settings' own refusal reasons,
 // whose keys are built ("error.<reason>"), in both catalogues.
 func TestSettingsReasonsTranslated(t *testing.T) {
-	fr, en := merged(t, "fr"), merged(t, "en")
+	fr, en := uitest.Catalogue(t, "fr"), uitest.Catalogue(t, "en")
 	keys := []string{"scenario.standard", "scenario.good_payer", "scenario.risky", "scenario.key_account",
 		"category.standard", "category.good_payer", "category.risky", "category.key_account"}
 	for _, r := range settingsReasons {
@@ -522,5 +502,111 @@ func TestSettingsReasonsTranslated(t *testing.T) {
 		if fr[key] == nil || en[key] == nil {
 			t.Errorf("%s is missing from a catalogue", key)
 		}
+	}
+}
+
+// The Letters section edits the envelope window and prints its calibration
+// page, in the window's language.
+func TestLettersSettings(t *testing.T) {
+	u, store := openSettings(t, SectionLetters)
+	s := u.settings.letters
+	if s.left.Text != "110" || s.top.Text != "50" || s.width.Text != "85" || s.height.Text != "35" {
+		t.Fatalf("default window shown as %s %s %s %s", s.left.Text, s.top.Text, s.width.Text, s.height.Text)
+	}
+	s.left.SetText("105,5")
+	s.width.SetText("huit")
+	test.Tap(s.save)
+	if uitest.FieldError(t, s.content, "window_width") == "" {
+		t.Fatal("a width in letters was accepted")
+	}
+	s.width.SetText("85")
+	s.height.SetText("120") // the window would end below the top third of the sheet
+	test.Tap(s.save)
+	if co, _ := store.GetCompany(context.Background()); s.form.General().Text == "" || co.Window != data.DefaultWindow {
+		t.Fatalf("a window ending at 170 mm was accepted (%q, %+v)", s.form.General().Text, co.Window)
+	}
+	s.height.SetText("40")
+	test.Tap(s.save)
+	co, _ := store.GetCompany(context.Background())
+	if want := (data.EnvelopeWindow{LeftMM10: 1055, TopMM10: 500, WidthMM10: 850, HeightMM10: 400}); co.Window != want {
+		t.Errorf("saved window %+v, want %+v", co.Window, want)
+	}
+	test.Tap(s.calibrate)
+	page := filepath.Join(u.DataDir(), "documents", "calibration.pdf")
+	if _, err := os.Stat(page); err != nil || len(u.OpenedFiles) != 1 || u.OpenedFiles[0] != page {
+		t.Fatalf("no calibration page opened (%v, opened %v)", err, u.OpenedFiles)
+	}
+	want := "105,5 mm du bord gauche" // the page is in the window's language
+	if kit.Language() == "en" {
+		want = "105.5 mm from the left edge"
+	}
+	if text := uitest.PDFText(t, page); !strings.Contains(text, want) {
+		t.Errorf("calibration page reads %q", text)
+	}
+}
+
+func TestMailSettingsPresetSaveAndTest(t *testing.T) {
+	keyring.MockInit()
+	srv := uitest.StartMailServer(t)
+	u, store := openSettings(t, SectionMail)
+	root := u.settings.mail.content
+	uitest.SelectIn(t, root, "mail_preset", "OVHcloud")
+	if s := u.settings.mail; s.smtpHost.Text != "ssl0.ovh.net" || s.port.Text != "465" || s.security.SelectedIndex() != 0 {
+		t.Fatalf("the OVH preset filled %q %q %d", s.smtpHost.Text, s.port.Text, s.security.SelectedIndex())
+	}
+	uitest.Fill(t, root, "from_address", uitest.MailUser)
+	uitest.Fill(t, root, "smtp_host", "127.0.0.1")
+	uitest.Fill(t, root, "smtp_port", strconv.Itoa(srv.Port))
+	uitest.SelectIn(t, root, "smtp_security", lang.L("mail.security.none"))
+	uitest.Fill(t, root, "smtp_username", uitest.MailUser)
+	uitest.Fill(t, root, "smtp_password", uitest.MailPassword)
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
+	if got := uitest.FieldError(t, root, "smtp_security"); got != lang.L("error.plaintext_refused") {
+		t.Fatalf("plaintext without consent: error %q", got)
+	}
+	if a, _ := store.GetMailAccount(context.Background()); a.Configured() {
+		t.Fatal("a refused account was saved")
+	}
+	u.settings.mail.plaintext.SetChecked(true)
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
+	a, _ := store.GetMailAccount(context.Background())
+	if a.Host != "127.0.0.1" || a.Port != srv.Port || a.Security != data.SecurityNone || !a.AllowPlaintext || a.Preset != "ovh" {
+		t.Fatalf("saved %+v", a)
+	}
+	if pw, err := keyring.Get(mail.KeyringService, "password:"+uitest.MailUser+"@127.0.0.1"); pw != uitest.MailPassword || err != nil {
+		t.Fatalf("keychain holds %q, %v", pw, err)
+	}
+	if u.settings.mail.secret.Text != "" || !strings.Contains(u.settings.mail.secretHint.Text, lang.L("mail.settings.secret_saved")) {
+		t.Errorf("after save: field %q, hint %q", u.settings.mail.secret.Text, u.settings.mail.secretHint.Text)
+	}
+	test.Tap(uitest.FindButton(t, root, lang.L("mail.settings.test")))
+	if got := u.settings.mail.testResult.Text; got != lang.L("mail.settings.test_ok", map[string]any{"Host": "127.0.0.1"}) {
+		t.Fatalf("test with the saved password: %q", got)
+	}
+	uitest.Fill(t, root, "smtp_password", "faux")
+	test.Tap(uitest.FindButton(t, root, lang.L("mail.settings.test")))
+	if got := u.settings.mail.testResult.Text; !strings.HasPrefix(got, lang.L("mail.cause.auth")) || !strings.Contains(got, "535") {
+		t.Fatalf("test with a wrong password: %q", got)
+	}
+}
+
+// TestSettingsErrorsGoWhenFixed: the company settings, saved as a whole,
+// lose an error as soon as its field is corrected too.
+func TestSettingsErrorsGoWhenFixed(t *testing.T) {
+	u, _ := openSettings(t, SectionCompany)
+	root := top(u)
+	uitest.Fill(t, root, "legal_name", "Ma Boutique")
+	uitest.Fill(t, root, "siren", "123 456 789")
+	uitest.Fill(t, root, "iban", "FR76 1234 5678")
+	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
+	if uitest.FieldError(t, root, "siren") == "" || uitest.FieldError(t, root, "iban") == "" {
+		t.Fatal("the wrong fields show no error")
+	}
+	uitest.Fill(t, root, "siren", settingsSIREN)
+	if got := uitest.FieldError(t, root, "siren"); got != "" {
+		t.Fatalf("the corrected SIREN still says %q", got)
+	}
+	if uitest.FieldError(t, root, "iban") == "" {
+		t.Fatal("the IBAN, still wrong, lost its error")
 	}
 }

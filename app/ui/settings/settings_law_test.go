@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ import (
 // The imputation of partial payments is a setting: 1343-1 by default, the
 // principal when the owner chooses it.
 func TestSettingsImputation(t *testing.T) {
-	u, store := openSettings(t, sectionRules)
+	u, store := openSettings(t, SectionRules)
 	r := u.settings.rules
 	if r.imputation.Selected != r.imputation.Options[0] {
 		t.Fatalf("default imputation shown: %q", r.imputation.Selected)

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 // the business days steps are moved to, and how often a client may be
 // written to.
 type rulesSection struct {
-	ui      *UI
+	host    kit.Host
 	content fyne.CanvasObject
 	form    *kit.Form
 	policy  *widget.RadioGroup
@@ -36,8 +36,8 @@ type rulesSection struct {
 }
 
 // newRulesSection lays out the three groups of rules and their Save.
-func newRulesSection(u *UI) *rulesSection {
-	s := &rulesSection{ui: u, form: kit.NewForm(), companyEdits: newCompanyEdits(),
+func newRulesSection(h kit.Host) *rulesSection {
+	s := &rulesSection{host: h, form: kit.NewForm(), companyEdits: newCompanyEdits(),
 		rateInfo: &widget.Label{Wrapping: fyne.TextWrapWord}}
 	s.policy = widget.NewRadioGroup([]string{lang.L("settings.rules.policy_ecb"), lang.L("settings.rules.policy_fixed")},
 		func(string) { s.onPolicy(); s.edited() })
@@ -45,10 +45,10 @@ func newRulesSection(u *UI) *rulesSection {
 	s.imputation = widget.NewRadioGroup([]string{lang.L("settings.rules.imputation_interest_first"),
 		lang.L("settings.rules.imputation_principal")}, func(string) { s.edited() })
 	s.imputation.Required = true
-	s.fixed = kit.NewEntry(u.win)
+	s.fixed = kit.NewEntry(h.Window())
 	s.fixed.PlaceHolder, s.fixed.OnChanged = rateInput(1200), func(string) { s.showRateInfo(); s.edited() }
 	s.alsace = widget.NewCheck(lang.L("settings.rules.alsace"), func(bool) { s.edited() })
-	s.throttle = kit.NewEntry(u.win)
+	s.throttle = kit.NewEntry(h.Window())
 	s.throttle.OnChanged = func(string) { s.edited() }
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
@@ -111,7 +111,7 @@ func (s *rulesSection) onPolicy() {
 // showRateInfo says what rate applies this half-year, and warns when a
 // fixed rate is below the legal floor of three times the legal rate.
 func (s *rulesSection) showRateInfo() {
-	t, h := dunning.RatesFrom(s.d.ecb, s.d.legal, s.d.company), dunning.HalfYearOf(s.ui.today())
+	t, h := dunning.RatesFrom(s.d.ecb, s.d.legal, s.d.company), dunning.HalfYearOf(s.host.Today())
 	half := kit.HalfYearName(h.String())
 	s.rateInfo.Importance = widget.MediumImportance
 	if !s.fixedPolicy() {
@@ -172,5 +172,5 @@ func (s *rulesSection) onSave() {
 		s.form.ShowErrors(err)
 		return
 	}
-	s.saveInto(s.ui, s.save, s.form, apply)
+	s.saveInto(s.host, s.save, s.form, apply)
 }

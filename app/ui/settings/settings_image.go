@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
 	"relance/data"
 )
 
@@ -27,7 +28,7 @@ const maxCompanyImage = 2 << 20
 // signature): a thumbnail, a button to pick a PNG or JPEG file and one to
 // remove it. The image is kept here until the form is saved.
 type companyImage struct {
-	ui      *UI
+	host    kit.Host
 	key     string // the form field: "logo" or "signature"
 	bytes   []byte
 	thumb   *canvas.Image
@@ -40,8 +41,8 @@ type companyImage struct {
 }
 
 // newCompanyImage builds the input of the image of field key.
-func newCompanyImage(u *UI, key string, onChange func(error)) *companyImage {
-	ci := &companyImage{ui: u, key: key, onChange: onChange,
+func newCompanyImage(h kit.Host, key string, onChange func(error)) *companyImage {
+	ci := &companyImage{host: h, key: key, onChange: onChange,
 		thumb: &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth},
 		none:  &widget.Label{Text: lang.L("settings.image.none"), Importance: widget.LowImportance}}
 
@@ -86,7 +87,7 @@ func (ci *companyImage) onRemove() {
 func (ci *companyImage) onPick() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			ci.ui.showError(err)
+			ci.host.ShowError(err)
 			return
 		}
 		if r == nil {
@@ -94,7 +95,7 @@ func (ci *companyImage) onPick() {
 		}
 		defer r.Close()
 		ci.load(r)
-	}, ci.ui.win)
+	}, ci.host.Window())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -44,17 +44,17 @@ type stepForm struct {
 
 // openStepForm shows the dialog for st (a new step when st.ID is 0).
 func (s *scenarioSection) openStepForm(sc data.Scenario, st data.Step) {
-	f := &stepForm{s: s, base: st, form: kit.NewForm(), offset: kit.NewEntry(s.ui.win), deadline: kit.NewEntry(s.ui.win)}
+	f := &stepForm{s: s, base: st, form: kit.NewForm(), offset: kit.NewEntry(s.host.Window()), deadline: kit.NewEntry(s.host.Window())}
 	f.offset.SetText(offsetText(st.OffsetDays))
 	f.offset.PlaceHolder = offsetText(15)
 	if st.DeadlineDays > 0 {
 		f.deadline.SetText(strconv.Itoa(st.DeadlineDays))
 	}
 	f.buildChoices(st)
-	f.attach = kit.NewCheck(s.ui.win, lang.L("settings.step.attach"), nil)
-	f.statement = kit.NewCheck(s.ui.win, lang.L("settings.step.statement"), nil)
-	f.letter = kit.NewCheck(s.ui.win, lang.L("settings.step.letter"), nil)
-	f.auto = kit.NewCheck(s.ui.win, lang.L("settings.step.auto"), nil)
+	f.attach = kit.NewCheck(s.host.Window(), lang.L("settings.step.attach"), nil)
+	f.statement = kit.NewCheck(s.host.Window(), lang.L("settings.step.statement"), nil)
+	f.letter = kit.NewCheck(s.host.Window(), lang.L("settings.step.letter"), nil)
+	f.auto = kit.NewCheck(s.host.Window(), lang.L("settings.step.auto"), nil)
 	f.attach.Checked, f.statement.Checked, f.letter.Checked, f.auto.Checked = st.AttachInvoice, st.IncludeStatement, st.WithLetter, st.AutoSend
 
 	f.form.Add("offset_days", true, container.NewVBox(f.offset, settingsHint("settings.step.offset_hint")))
@@ -68,7 +68,7 @@ func (s *scenarioSection) openStepForm(sc data.Scenario, st data.Step) {
 	if st.ID == 0 {
 		title = "settings.step.new_title"
 	}
-	fd := kit.NewFormDialog(s.ui, title, f.form, fyne.NewSize(560, 520), f.submit, nil)
+	fd := kit.NewFormDialog(s.host, title, f.form, fyne.NewSize(560, 520), f.submit, nil)
 	fd.Show(f.offset)
 }
 
@@ -89,9 +89,9 @@ func (f *stepForm) buildChoices(st data.Step) {
 			names[i] = k
 		}
 	}
-	f.template = kit.NewSelect(f.s.ui.win, names, nil)
+	f.template = kit.NewSelect(f.s.host.Window(), names, nil)
 	f.template.SetSelectedIndex(slices.Index(f.templates, st.TemplateKey))
-	f.channel = kit.NewSelect(f.s.ui.win, channels, nil)
+	f.channel = kit.NewSelect(f.s.host.Window(), channels, nil)
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, st.Channel))
 	previous := st.Channel
 	f.channel.OnChanged = func(string) {
@@ -172,7 +172,7 @@ func (f *stepForm) submit() (func(context.Context) error, error) {
 	if err != nil {
 		return nil, err
 	}
-	store := f.s.ui.store
+	store := f.s.host.Store()
 	if st.ID == 0 {
 		return func(ctx context.Context) error { return createStepInOrder(ctx, store, &st) }, nil
 	}

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -36,8 +36,8 @@ func checkRate(key, text string, optional bool, minBP int) (int, error) {
 // openECBForm adds (isNew) or corrects an ECB rate change.
 func (s *ratesSection) openECBForm(r data.ECBRate, isNew bool) {
 	f := kit.NewForm()
-	date := kit.NewDateEntry(s.ui.win, r.EffectiveOn)
-	rate := kit.NewEntry(s.ui.win)
+	date := kit.NewDateEntry(s.host.Window(), r.EffectiveOn)
+	rate := kit.NewEntry(s.host.Window())
 	rate.PlaceHolder = rateInput(215)
 	if !isNew {
 		rate.SetText(rateInput(r.RateBP))
@@ -57,7 +57,7 @@ func (s *ratesSection) openECBForm(r data.ECBRate, isNew bool) {
 			return nil, errs
 		}
 		return func(ctx context.Context) error {
-			return s.ui.store.InTx(ctx, func(tx *data.Store) error {
+			return s.host.Store().InTx(ctx, func(tx *data.Store) error {
 				if !isNew && on != old {
 					if err := tx.DeleteECBRate(ctx, old); err != nil {
 						return err
@@ -71,18 +71,18 @@ func (s *ratesSection) openECBForm(r data.ECBRate, isNew bool) {
 	if isNew {
 		title = "settings.rates.new_ecb_title"
 	}
-	fd := kit.NewFormDialog(s.ui, title, f, fyne.NewSize(520, 270), submit, nil)
+	fd := kit.NewFormDialog(s.host, title, f, fyne.NewSize(520, 270), submit, nil)
 	fd.Show(rate)
 }
 
 // openLegalForm adds (isNew) or corrects the legal rates of a half-year.
 func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 	f := kit.NewForm()
-	year := kit.NewEntry(s.ui.win)
+	year := kit.NewEntry(s.host.Window())
 	year.SetText(strconv.Itoa(r.Year))
-	half := kit.NewSelect(s.ui.win, []string{lang.L("settings.rates.half_first"), lang.L("settings.rates.half_second")}, nil)
+	half := kit.NewSelect(s.host.Window(), []string{lang.L("settings.rates.half_first"), lang.L("settings.rates.half_second")}, nil)
 	half.SetSelectedIndex(r.Half - 1)
-	professional, consumer := kit.NewEntry(s.ui.win), kit.NewEntry(s.ui.win)
+	professional, consumer := kit.NewEntry(s.host.Window()), kit.NewEntry(s.host.Window())
 	professional.PlaceHolder = rateInput(262)
 	if !isNew {
 		professional.SetText(rateInput(r.ProfessionalBP))
@@ -99,7 +99,7 @@ func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 			return nil, err
 		}
 		return func(ctx context.Context) error {
-			return s.ui.store.InTx(ctx, func(tx *data.Store) error {
+			return s.host.Store().InTx(ctx, func(tx *data.Store) error {
 				if !isNew && (next.Year != r.Year || next.Half != r.Half) {
 					if err := tx.DeleteLegalRate(ctx, r.Year, r.Half); err != nil {
 						return err
@@ -113,7 +113,7 @@ func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 	if isNew {
 		title = "settings.rates.new_legal_title"
 	}
-	fd := kit.NewFormDialog(s.ui, title, f, fyne.NewSize(520, 300), submit, nil)
+	fd := kit.NewFormDialog(s.host, title, f, fyne.NewSize(520, 300), submit, nil)
 	fd.Show(professional)
 }
 

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -21,7 +21,7 @@ import (
 // on the right the selected one's steps in order, and under them which
 // scenario each category of clients follows.
 type scenarioSection struct {
-	ui      *UI
+	host    kit.Host
 	content fyne.CanvasObject
 	list    *widget.List
 	title   *widget.Label
@@ -41,8 +41,8 @@ type scenarioSection struct {
 }
 
 // newScenarioSection lays out the list, the steps and the categories.
-func newScenarioSection(u *UI) *scenarioSection {
-	s := &scenarioSection{ui: u, steps: container.NewVBox(), mapping: container.NewGridWithColumns(4),
+func newScenarioSection(h kit.Host) *scenarioSection {
+	s := &scenarioSection{host: h, steps: container.NewVBox(), mapping: container.NewGridWithColumns(4),
 		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		usedBy: &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
 		empty:  &widget.Label{Text: lang.L("settings.scenario.no_steps"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}}
@@ -223,7 +223,7 @@ func (s *scenarioSection) showMapping() {
 		names[i] = scenarioName(sc)
 	}
 	for _, c := range s.categories {
-		choice := kit.NewSelect(s.ui.win, names, nil)
+		choice := kit.NewSelect(s.host.Window(), names, nil)
 		if i := slices.IndexFunc(s.scenarios, func(sc data.Scenario) bool { return sc.ID == c.ScenarioID }); i >= 0 {
 			choice.SetSelectedIndex(i)
 		}
@@ -242,19 +242,19 @@ func (s *scenarioSection) onCategoryScenario(key string, index int) {
 		return
 	}
 	id := s.scenarios[index].ID
-	s.run(func(ctx context.Context) error { return s.ui.store.SetCategoryScenario(ctx, key, id) })
+	s.run(func(ctx context.Context) error { return s.host.Store().SetCategoryScenario(ctx, key, id) })
 }
 
 // run does a write off the UI goroutine, then reloads the screens or says
 // what failed.
 func (s *scenarioSection) run(write func(context.Context) error) {
-	s.ui.async(func() {
+	s.host.Async(func() {
 		err := write(context.Background())
 		fyne.Do(func() {
 			if err != nil {
-				s.ui.showError(err)
+				s.host.ShowError(err)
 			}
-			s.ui.changed()
+			s.host.Changed()
 		})
 	})
 }
@@ -263,7 +263,7 @@ func (s *scenarioSection) run(write func(context.Context) error) {
 func (s *scenarioSection) onNewScenario() {
 	s.askName("settings.scenario.new_title", "", func(ctx context.Context, name string) (int64, error) {
 		sc := data.Scenario{Name: name}
-		err := s.ui.store.CreateScenario(ctx, &sc)
+		err := s.host.Store().CreateScenario(ctx, &sc)
 		return sc.ID, err
 	})
 }
@@ -276,7 +276,7 @@ func (s *scenarioSection) onRename() {
 	}
 	id := sc.ID
 	s.askName("settings.scenario.rename_title", scenarioName(*sc), func(ctx context.Context, name string) (int64, error) {
-		return id, s.ui.store.RenameScenario(ctx, id, name)
+		return id, s.host.Store().RenameScenario(ctx, id, name)
 	})
 }
 
@@ -284,11 +284,11 @@ func (s *scenarioSection) onRename() {
 // it returns.
 func (s *scenarioSection) askName(titleKey, initial string, save func(context.Context, string) (int64, error)) {
 	f := kit.NewForm()
-	name := kit.NewEntry(s.ui.win)
+	name := kit.NewEntry(s.host.Window())
 	name.SetText(initial)
 	f.Add("scenario_name", true, name)
 	var id int64
-	fd := kit.NewFormDialog(s.ui, titleKey, f, fyne.NewSize(460, 170), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(s.host, titleKey, f, fyne.NewSize(460, 170), func() (func(context.Context) error, error) {
 		text := strings.TrimSpace(name.Text)
 		if text == "" {
 			return nil, kit.RequiredError("scenario_name")
@@ -313,17 +313,17 @@ func (s *scenarioSection) onDeleteScenario() {
 		return
 	}
 	id, name := sc.ID, scenarioName(*sc)
-	s.ui.async(func() {
-		usage, err := s.ui.store.GetScenarioUsage(context.Background(), id)
+	s.host.Async(func() {
+		usage, err := s.host.Store().GetScenarioUsage(context.Background(), id)
 		fyne.Do(func() {
 			switch {
 			case err != nil:
-				s.ui.showError(err)
+				s.host.ShowError(err)
 			case usage.InUse():
 				s.showInUse(name, usage)
 			default:
-				kit.Confirm(s.ui, "settings.scenario.delete_title", "settings.scenario.delete_confirm", map[string]any{"Name": name},
-					func(ctx context.Context) error { return s.ui.store.DeleteScenario(ctx, id) })
+				kit.Confirm(s.host, "settings.scenario.delete_title", "settings.scenario.delete_confirm", map[string]any{"Name": name},
+					func(ctx context.Context) error { return s.host.Store().DeleteScenario(ctx, id) })
 			}
 		})
 	})
@@ -350,7 +350,7 @@ func (s *scenarioSection) showInUse(name string, usage data.ScenarioUsage) {
 	} else {
 		text += "\n\n" + lang.L("settings.scenario.in_use_history")
 	}
-	d := dialog.NewCustom(lang.L("settings.scenario.delete_title"), lang.L("button.close"), widget.NewLabel(text), s.ui.win)
-	s.ui.track(d)
+	d := dialog.NewCustom(lang.L("settings.scenario.delete_title"), lang.L("button.close"), widget.NewLabel(text), s.host.Window())
+	s.host.Track(d)
 	d.Show()
 }

@@ -1,10 +1,8 @@
-package ui
+package settings
 
 import (
 	"context"
 	"slices"
-	"unicode"
-	"unicode/utf8"
 
 	"relance/app/ui/kit"
 
@@ -22,7 +20,7 @@ import (
 // half-year up to which the ECB rate is confirmed, and the two editable
 // tables the penalties are computed from.
 type ratesSection struct {
-	ui        *UI
+	host      kit.Host
 	content   fyne.CanvasObject
 	ecbNow    *widget.Label // the ECB rate in force, amber when assumed
 	legalNow  *widget.Label // the legal rate in force, amber when assumed
@@ -45,8 +43,8 @@ type rateRow struct {
 var rateColumnWidth = [3]float32{150, 120, 120}
 
 // newRatesSection lays out the rates in force and the two tables.
-func newRatesSection(u *UI) *ratesSection {
-	s := &ratesSection{ui: u, ecbBox: container.NewVBox(), legalBox: container.NewVBox(),
+func newRatesSection(h kit.Host) *ratesSection {
+	s := &ratesSection{host: h, ecbBox: container.NewVBox(), legalBox: container.NewVBox(),
 		ecbNow: &widget.Label{}, legalNow: &widget.Label{}}
 	s.confirmed = widget.NewSelect(nil, nil)
 	f := kit.NewForm()
@@ -55,7 +53,7 @@ func newRatesSection(u *UI) *ratesSection {
 	now := settingsGroup("settings.rates.now", s.ecbNow, s.legalNow, settingsGrid(f, "ecb_confirmed"),
 		settingsHint("settings.rates.sources"))
 	addECB := &widget.Button{Text: lang.L("settings.rates.add_ecb"), Icon: theme.ContentAddIcon(),
-		OnTapped: func() { s.openECBForm(data.ECBRate{EffectiveOn: u.today()}, true) }}
+		OnTapped: func() { s.openECBForm(data.ECBRate{EffectiveOn: h.Today()}, true) }}
 	addLegal := &widget.Button{Text: lang.L("settings.rates.add_legal"), Icon: theme.ContentAddIcon(),
 		OnTapped: func() { s.openLegalForm(s.nextLegalRate(), true) }}
 	ecb := settingsGroupWithAction("settings.rates.ecb_title", addECB, settingsHint("settings.rates.ecb_hint"), s.ecbBox)
@@ -81,7 +79,7 @@ func (s *ratesSection) table() dunning.RateTable {
 // showCurrent says which rates apply this half-year, in amber when they
 // are assumed rather than confirmed.
 func (s *ratesSection) showCurrent() {
-	t, h := s.table(), dunning.HalfYearOf(s.ui.today())
+	t, h := s.table(), dunning.HalfYearOf(s.host.Today())
 	text, assumed := ecbNowText(t, h)
 	setNote(s.ecbNow, text, assumed)
 	text, assumed = legalNowText(t, h)
@@ -130,23 +128,23 @@ func legalNowText(t dunning.RateTable, h dunning.HalfYear) (string, bool) {
 
 // showConfirmed offers the half-years from the oldest rate to the next one.
 func (s *ratesSection) showConfirmed() {
-	first := dunning.HalfYearOf(s.ui.today())
+	first := dunning.HalfYearOf(s.host.Today())
 	for _, r := range s.d.ecb {
 		if h := dunning.HalfYearOf(r.EffectiveOn); h.Before(first) {
 			first = h
 		}
 	}
-	last := dunning.HalfYearOf(s.ui.today()).Next()
+	last := dunning.HalfYearOf(s.host.Today()).Next()
 	chosen := dunning.HalfYear{Year: s.d.company.ECBConfirmedYear, Half: s.d.company.ECBConfirmedHalf}
 	s.halfYears = nil
 	var names []string
 	for h := first; !last.Before(h); h = h.Next() {
 		s.halfYears = append(s.halfYears, h)
-		names = append(names, capitalFirst(kit.HalfYearName(h.String())))
+		names = append(names, kit.CapitalFirst(kit.HalfYearName(h.String())))
 	}
 	if !slices.Contains(s.halfYears, chosen) {
 		s.halfYears = append([]dunning.HalfYear{chosen}, s.halfYears...)
-		names = append([]string{capitalFirst(kit.HalfYearName(chosen.String()))}, names...)
+		names = append([]string{kit.CapitalFirst(kit.HalfYearName(chosen.String()))}, names...)
 	}
 	s.confirmed.OnChanged = nil
 	s.confirmed.SetOptions(names)
@@ -161,15 +159,15 @@ func (s *ratesSection) onConfirmed() {
 		return
 	}
 	h := s.halfYears[i]
-	s.ui.async(func() {
-		err := saveCompany(context.Background(), s.ui.store, func(c *data.Company) {
+	s.host.Async(func() {
+		err := SaveCompany(context.Background(), s.host.Store(), func(c *data.Company) {
 			c.ECBConfirmedYear, c.ECBConfirmedHalf = h.Year, h.Half
 		})
 		fyne.Do(func() {
 			if err != nil {
-				s.ui.showError(err)
+				s.host.ShowError(err)
 			}
-			s.ui.changed()
+			s.host.Changed()
 		})
 	})
 }
@@ -232,7 +230,7 @@ func (s *ratesSection) showLegal() {
 		}
 		half := dunning.HalfYear{Year: r.Year, Half: r.Half}
 		row := newRateRow(func() { s.openLegalForm(r, false) }, func() { s.onDeleteLegal(r) },
-			widget.NewLabel(capitalFirst(kit.HalfYearName(half.String()))), widget.NewLabel(kit.RatePercent(r.ProfessionalBP)), widget.NewLabel(consumer))
+			widget.NewLabel(kit.CapitalFirst(kit.HalfYearName(half.String()))), widget.NewLabel(kit.RatePercent(r.ProfessionalBP)), widget.NewLabel(consumer))
 		s.legalRows = append(s.legalRows, row)
 		s.legalBox.Add(row.content)
 	}
@@ -244,29 +242,22 @@ func (s *ratesSection) showLegal() {
 
 // onDeleteECB removes an ECB rate change after a confirmation.
 func (s *ratesSection) onDeleteECB(r data.ECBRate) {
-	kit.Confirm(s.ui, "settings.rates.delete_title", "settings.rates.delete_ecb",
+	kit.Confirm(s.host, "settings.rates.delete_title", "settings.rates.delete_ecb",
 		map[string]any{"Date": kit.Date(r.EffectiveOn), "Rate": kit.RatePercent(r.RateBP)},
-		func(ctx context.Context) error { return s.ui.store.DeleteECBRate(ctx, r.EffectiveOn) })
+		func(ctx context.Context) error { return s.host.Store().DeleteECBRate(ctx, r.EffectiveOn) })
 }
 
 // onDeleteLegal removes a half-year's legal rates after a confirmation.
 func (s *ratesSection) onDeleteLegal(r data.LegalRate) {
 	half := dunning.HalfYear{Year: r.Year, Half: r.Half}
-	kit.Confirm(s.ui, "settings.rates.delete_title", "settings.rates.delete_legal",
+	kit.Confirm(s.host, "settings.rates.delete_title", "settings.rates.delete_legal",
 		map[string]any{"Half": kit.HalfYearName(half.String())},
-		func(ctx context.Context) error { return s.ui.store.DeleteLegalRate(ctx, r.Year, r.Half) })
-}
-
-// capitalFirst capitalises a phrase made for the middle of a sentence
-// ("first half of 2026") to stand alone in a list.
-func capitalFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[size:]
+		func(ctx context.Context) error { return s.host.Store().DeleteLegalRate(ctx, r.Year, r.Half) })
 }
 
 // nextLegalRate proposes the half-year after the newest one in the table.
 func (s *ratesSection) nextLegalRate() data.LegalRate {
-	h := dunning.HalfYearOf(s.ui.today())
+	h := dunning.HalfYearOf(s.host.Today())
 	if n := len(s.d.legal); n > 0 {
 		h = dunning.HalfYear{Year: s.d.legal[n-1].Year, Half: s.d.legal[n-1].Half}.Next()
 	}

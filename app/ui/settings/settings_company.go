@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"slices"
@@ -26,12 +26,12 @@ type companyField struct {
 	read  func() (func(*data.Company), error)
 }
 
-// companyForm is the letterhead form, shared by the Company section of the
+// CompanyForm is the letterhead form, shared by the Company section of the
 // settings (every field) and the first step of the onboarding (the
 // essential ones).
-type companyForm struct {
-	ui      *UI
-	form    *kit.Form
+type CompanyForm struct {
+	host    kit.Host
+	Form    *kit.Form
 	fields  []companyField
 	filling bool
 	// base is the company last shown: read checks what was typed on it, so
@@ -47,39 +47,39 @@ var (
 	companyAllKeys = []string{"legal_name", "legal_form", "capital", "siren", "rcs_city", "vat_number",
 		"street", "postal_code", "email", "phone", "iban", "bic",
 		"logo", "signatory_name", "signatory_role", "signature", "payment_terms_days", "due_soon_days"}
-	// companyEssentialKeys are what the onboarding asks for: what a
+	// CompanyEssentialKeys are what the onboarding asks for: what a
 	// letterhead and a formal notice cannot do without.
-	companyEssentialKeys = []string{"legal_name", "legal_form", "siren", "street", "postal_code",
+	CompanyEssentialKeys = []string{"legal_name", "legal_form", "siren", "street", "postal_code",
 		"email", "phone", "iban", "logo", "signatory_name", "signatory_role"}
 )
 
 // legalForms are offered in the legal form field, which also takes any text.
 var legalForms = []string{"EI", "EURL", "SARL", "SAS", "SASU", "SA", "SCI", "SNC", "SELARL"}
 
-// newCompanyForm builds the form with the fields of keys.
-func newCompanyForm(u *UI, keys []string, onEdit func()) *companyForm {
-	f := &companyForm{ui: u, form: kit.NewForm(), onEdit: onEdit, base: data.DefaultCompany()}
+// NewCompanyForm builds the form with the fields of keys.
+func NewCompanyForm(h kit.Host, keys []string, onEdit func()) *CompanyForm {
+	f := &CompanyForm{host: h, Form: kit.NewForm(), onEdit: onEdit, base: data.DefaultCompany()}
 	all := f.allFields()
 	for _, key := range keys {
 		for _, cf := range all {
 			if cf.key == key {
 				f.fields = append(f.fields, cf)
-				f.form.Add(key, key == "legal_name", cf.input)
+				f.Form.Add(key, key == "legal_name", cf.input)
 			}
 		}
 	}
 	// An error goes as soon as its field is corrected, as in the dialogs.
-	f.form.Watch(func() error {
-		_, err := f.read()
+	f.Form.Watch(func() error {
+		_, err := f.Read()
 		return err
 	})
 	return f
 }
 
-// allFields builds every input; newCompanyForm keeps those it was asked for.
-func (f *companyForm) allFields() []companyField {
-	f.logo = newCompanyImage(f.ui, "logo", func(err error) { f.imageChanged("logo", err) })
-	f.signature = newCompanyImage(f.ui, "signature", func(err error) { f.imageChanged("signature", err) })
+// allFields builds every input; NewCompanyForm keeps those it was asked for.
+func (f *CompanyForm) allFields() []companyField {
+	f.logo = newCompanyImage(f.host, "logo", func(err error) { f.imageChanged("logo", err) })
+	f.signature = newCompanyImage(f.host, "signature", func(err error) { f.imageChanged("signature", err) })
 	return []companyField{
 		f.text("legal_name", "", func(c *data.Company) *string { return &c.LegalName }),
 		f.legalForm(),
@@ -103,22 +103,22 @@ func (f *companyForm) allFields() []companyField {
 }
 
 // entry is a text field that tells the form it was edited.
-func (f *companyForm) entry(placeholder string) *kit.Entry {
-	e := kit.NewEntry(f.ui.win)
+func (f *CompanyForm) entry(placeholder string) *kit.Entry {
+	e := kit.NewEntry(f.host.Window())
 	e.PlaceHolder = placeholder
 	e.OnChanged = func(string) { f.edited() }
 	return e
 }
 
 // edited reports a change made by the user, not by fill.
-func (f *companyForm) edited() {
+func (f *CompanyForm) edited() {
 	if !f.filling && f.onEdit != nil {
 		f.onEdit()
 	}
 }
 
 // text is a one-line field of the company (the legal name is required).
-func (f *companyForm) text(key, placeholder string, ptr func(*data.Company) *string) companyField {
+func (f *CompanyForm) text(key, placeholder string, ptr func(*data.Company) *string) companyField {
 	e := f.entry(placeholder)
 	return companyField{key: key, input: e,
 		fill: func(c data.Company) { e.SetText(*ptr(&c)) },
@@ -133,7 +133,7 @@ func (f *companyForm) text(key, placeholder string, ptr func(*data.Company) *str
 
 // iban shows the IBAN in groups of four, as printed on a RIB; the store
 // keeps it without spaces.
-func (f *companyForm) iban() companyField {
+func (f *CompanyForm) iban() companyField {
 	e := f.entry("FR76 …")
 	return companyField{key: "iban", input: e,
 		fill: func(c data.Company) { e.SetText(data.GroupIBAN(c.IBAN)) },
@@ -144,8 +144,8 @@ func (f *companyForm) iban() companyField {
 }
 
 // legalForm offers the usual legal forms and takes any other.
-func (f *companyForm) legalForm() companyField {
-	e := kit.NewSelectEntry(f.ui.win, legalForms)
+func (f *CompanyForm) legalForm() companyField {
+	e := kit.NewSelectEntry(f.host.Window(), legalForms)
 	e.OnChanged = func(string) { f.edited() }
 	return companyField{key: "legal_form", input: e,
 		fill: func(c data.Company) { e.SetText(c.LegalForm) },
@@ -156,7 +156,7 @@ func (f *companyForm) legalForm() companyField {
 }
 
 // capital is the share capital, an amount (empty: none).
-func (f *companyForm) capital() companyField {
+func (f *CompanyForm) capital() companyField {
 	e := f.entry(lang.L("placeholder.amount"))
 	return companyField{key: "capital", input: e,
 		fill: func(c data.Company) { e.SetText(moneyInput(c.Capital)) }, // "10 000,00 €" reads back
@@ -182,7 +182,7 @@ func moneyInput(m data.Money) string {
 }
 
 // street is the address lines above the postcode.
-func (f *companyForm) street() companyField {
+func (f *CompanyForm) street() companyField {
 	e := f.entry("")
 	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 	e.SetMinRowsVisible(2)
@@ -195,7 +195,7 @@ func (f *companyForm) street() companyField {
 }
 
 // postalCode is the postcode and the city, side by side as on an envelope.
-func (f *companyForm) postalCode() companyField {
+func (f *CompanyForm) postalCode() companyField {
 	code, city := f.entry(""), f.entry("")
 	left := container.NewGridWrap(fyne.NewSize(90, code.MinSize().Height), code)
 	input := container.NewBorder(nil, nil, left, nil, city)
@@ -208,7 +208,7 @@ func (f *companyForm) postalCode() companyField {
 }
 
 // days is a number of days, with what it is for under it.
-func (f *companyForm) days(key, hintKey string, ptr func(*data.Company) *int) companyField {
+func (f *CompanyForm) days(key, hintKey string, ptr func(*data.Company) *int) companyField {
 	e := f.entry("")
 	unit := widget.NewLabel(lang.L("settings.days_unit"))
 	hint := &widget.Label{Text: lang.L(hintKey), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
@@ -225,7 +225,7 @@ func (f *companyForm) days(key, hintKey string, ptr func(*data.Company) *int) co
 }
 
 // image is the logo or the signature.
-func (f *companyForm) image(key string, ci *companyImage, ptr func(*data.Company) *[]byte) companyField {
+func (f *CompanyForm) image(key string, ci *companyImage, ptr func(*data.Company) *[]byte) companyField {
 	return companyField{key: key, input: ci.content,
 		fill: func(c data.Company) { ci.set(*ptr(&c)) },
 		read: func() (func(*data.Company), error) {
@@ -236,8 +236,8 @@ func (f *companyForm) image(key string, ci *companyImage, ptr func(*data.Company
 
 // imageChanged shows a refused file under its field, or counts a picked or
 // removed image as an edit.
-func (f *companyForm) imageChanged(key string, err error) {
-	ff := f.form.Field(key)
+func (f *CompanyForm) imageChanged(key string, err error) {
+	ff := f.Form.Field(key)
 	if ff == nil {
 		return
 	}
@@ -253,20 +253,20 @@ func (f *companyForm) imageChanged(key string, err error) {
 	f.edited()
 }
 
-// fill shows the stored company.
-func (f *companyForm) fill(c data.Company) {
+// Fill shows the stored company.
+func (f *CompanyForm) Fill(c data.Company) {
 	f.filling = true
 	defer func() { f.filling = false }()
 	f.base = c
 	for _, cf := range f.fields {
 		cf.fill(c)
 	}
-	f.form.ClearErrors()
+	f.Form.ClearErrors()
 }
 
-// read checks what was typed and returns the setter that writes it onto a
+// Read checks what was typed and returns the setter that writes it onto a
 // company; every refused field is reported at once.
-func (f *companyForm) read() (func(*data.Company), error) {
+func (f *CompanyForm) Read() (func(*data.Company), error) {
 	var setters []func(*data.Company)
 	var errs data.FieldErrors
 	for _, cf := range f.fields {
@@ -289,7 +289,7 @@ func (f *companyForm) read() (func(*data.Company), error) {
 	apply(&draft)
 	for _, fe := range data.FieldErrorsOf(draft.Validate()) {
 		known := slices.ContainsFunc(errs, func(e *data.FieldError) bool { return e.Field == fe.Field })
-		if !known && f.form.Field(fe.Field) != nil {
+		if !known && f.Form.Field(fe.Field) != nil {
 			errs = append(errs, fe)
 		}
 	}
@@ -299,9 +299,9 @@ func (f *companyForm) read() (func(*data.Company), error) {
 	return apply, nil
 }
 
-// grid lays out the fields of keys that the form has.
-func (f *companyForm) grid(keys ...string) *fyne.Container {
-	return settingsGrid(f.form, keys...)
+// Grid lays out the fields of keys that the form has.
+func (f *CompanyForm) Grid(keys ...string) *fyne.Container {
+	return settingsGrid(f.Form, keys...)
 }
 
 // settingsGrid lays out some fields of a form, label beside input with the

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -10,14 +10,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
 	"relance/data"
 )
 
-// settingsScreen holds the settings in sections, one tab each: the
+// Screen holds the settings in sections, one tab each: the
 // company's letterhead, the dunning scenarios and their steps, the rates
 // table, the dunning rules and the language.
-type settingsScreen struct {
-	ui        *UI
+type Screen struct {
+	host      kit.Host
 	content   fyne.CanvasObject
 	tabs      *container.AppTabs
 	company   *companySection
@@ -31,25 +32,26 @@ type settingsScreen struct {
 
 // The sections, in tab order.
 const (
-	sectionCompany = iota
-	sectionScenarios
-	sectionRates
-	sectionRules
-	sectionLanguage
-	sectionMail
-	sectionLetters
+	SectionCompany = iota
+	SectionScenarios
+	SectionRates
+	SectionRules
+	SectionLanguage
+	SectionMail
+	SectionLetters
 )
 
-// newSettingsScreen builds the sections; update fills them.
-func newSettingsScreen(u *UI) *settingsScreen {
-	s := &settingsScreen{ui: u}
-	s.company = newCompanySection(u)
-	s.scenarios = newScenarioSection(u)
-	s.rates = newRatesSection(u)
-	s.rules = newRulesSection(u)
-	s.language = newLanguageSection(u)
-	s.mail = newMailSection(u)
-	s.letters = newLettersSection(u)
+// New builds the sections, on section (the one the user was in before a
+// change of language rebuilt the window); Update fills them.
+func New(h kit.Host, section int) *Screen {
+	s := &Screen{host: h}
+	s.company = newCompanySection(h)
+	s.scenarios = newScenarioSection(h)
+	s.rates = newRatesSection(h)
+	s.rules = newRulesSection(h)
+	s.language = newLanguageSection(h)
+	s.mail = newMailSection(h)
+	s.letters = newLettersSection(h)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("settings.section.company"), theme.HomeIcon(), s.company.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.scenarios"), theme.ListIcon(), s.scenarios.content),
@@ -59,17 +61,19 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewTabItemWithIcon(lang.L("mail.settings.section"), theme.MailComposeIcon(), s.mail.content),
 		container.NewTabItemWithIcon(lang.L("letters.settings.section"), theme.DocumentPrintIcon(), s.letters.content),
 	)
-	// A change of language rebuilds every screen while the old one is still
-	// u.settings: stay on the section the user was in (the language one).
-	if u.settings != nil {
-		s.tabs.SelectIndex(u.settings.tabs.SelectedIndex())
-	}
+	s.tabs.SelectIndex(section)
 	s.content = s.tabs
 	return s
 }
 
+// Section is the section on show (SectionCompany...).
+func (s *Screen) Section() int { return s.tabs.SelectedIndex() }
+
+// ShowSection shows a section: SectionMail to fix the account.
+func (s *Screen) ShowSection(section int) { s.tabs.SelectIndex(section) }
+
 // View is the sections' tabs.
-func (s *settingsScreen) View() fyne.CanvasObject { return s.content }
+func (s *Screen) View() fyne.CanvasObject { return s.content }
 
 // settingsData is everything the sections show, read in one go.
 type settingsData struct {
@@ -82,13 +86,13 @@ type settingsData struct {
 }
 
 // Update reads the settings off the UI goroutine and shows them.
-func (s *settingsScreen) Update(ctx context.Context) {
+func (s *Screen) Update(ctx context.Context) {
 	s.mail.update(ctx)
-	d, err := loadSettings(ctx, s.ui.store)
+	d, err := loadSettings(ctx, s.host.Store())
 	fyne.Do(func() {
 		if err != nil {
 			slog.Error("load settings", "err", err)
-			s.ui.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.company.set(d)
@@ -172,3 +176,6 @@ func newSavedLabel() *widget.Label {
 	l.Hide()
 	return l
 }
+
+// SectionCount is how many sections the settings have.
+func (s *Screen) SectionCount() int { return len(s.tabs.Items) }

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"slices"
@@ -17,18 +17,18 @@ var languageCodes = []string{"", "fr", "en"}
 // languageSection is the Language tab: follow the system, or speak French
 // or English whatever the system says.
 type languageSection struct {
-	ui      *UI
+	host    kit.Host
 	content fyne.CanvasObject
 	choice  *widget.RadioGroup
 }
 
 // newLanguageSection offers the choices, on the one in the preferences.
-func newLanguageSection(u *UI) *languageSection {
-	s := &languageSection{ui: u}
+func newLanguageSection(h kit.Host) *languageSection {
+	s := &languageSection{host: h}
 	system := lang.L("settings.language.system", map[string]any{"Language": lang.L("settings.language." + kit.SystemLanguage())})
 	s.choice = widget.NewRadioGroup([]string{system, lang.L("settings.language.fr"), lang.L("settings.language.en")}, nil)
 	s.choice.Required = true
-	current := slices.Index(languageCodes, u.app.Preferences().String(prefLanguage))
+	current := slices.Index(languageCodes, h.LanguagePreference())
 	s.choice.SetSelected(s.choice.Options[max(current, 0)])
 	s.choice.OnChanged = func(string) { s.onChoose() }
 	s.content = settingsPage("settings.language.intro",
@@ -43,7 +43,7 @@ func (s *languageSection) onChoose() {
 	if i < 0 {
 		return
 	}
-	if err := s.ui.chooseLanguage(languageCodes[i]); err != nil {
-		s.ui.showError(err)
+	if err := s.host.ChooseLanguage(languageCodes[i]); err != nil {
+		s.host.ShowError(err)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -24,7 +24,7 @@ import (
 // window is, so that the recipient's address shows through it, and the
 // calibration page that checks it.
 type lettersSection struct {
-	ui                       *UI
+	host                     kit.Host
 	content                  fyne.CanvasObject
 	form                     *kit.Form
 	left, top, width, height *kit.Entry
@@ -37,10 +37,10 @@ var lettersWindowKeys = []string{"window_left", "window_top", "window_width", "w
 
 // newLettersSection lays out the window's four measures, the calibration
 // and Save.
-func newLettersSection(u *UI) *lettersSection {
-	s := &lettersSection{ui: u, form: kit.NewForm(), companyEdits: newCompanyEdits()}
+func newLettersSection(h kit.Host) *lettersSection {
+	s := &lettersSection{host: h, form: kit.NewForm(), companyEdits: newCompanyEdits()}
 	field := func() *kit.Entry {
-		e := kit.NewEntry(u.win)
+		e := kit.NewEntry(h.Window())
 		e.OnChanged = func(string) { s.edited() }
 		return e
 	}
@@ -114,7 +114,7 @@ func (s *lettersSection) onSave() {
 		s.form.ShowErrors(err)
 		return
 	}
-	s.saveInto(s.ui, s.save, s.form, func(c *data.Company) { c.Window = w })
+	s.saveInto(s.host, s.save, s.form, func(c *data.Company) { c.Window = w })
 }
 
 // onCalibrate prints the calibration page of the window as typed (saved
@@ -126,23 +126,24 @@ func (s *lettersSection) onCalibrate() {
 		s.form.ShowErrors(err)
 		return
 	}
-	u := s.ui
-	u.async(func() {
-		rel, err := u.printCalibration(context.Background(), w)
+	h := s.host
+	h.Async(func() {
+		path, err := printCalibration(context.Background(), h, w)
 		fyne.Do(func() {
 			if err != nil {
-				u.showLetterError(err)
+				h.ShowError(err)
 				return
 			}
-			u.openAttachment(rel)
+			h.OpenFile(path)
 		})
 	})
 }
 
-// printCalibration writes documents/calibration.pdf (replaced each time:
-// it is a test print, not a document of the proof file).
-func (u *UI) printCalibration(ctx context.Context, w data.EnvelopeWindow) (string, error) {
-	co, err := u.store.GetCompany(ctx)
+// printCalibration writes documents/calibration.pdf in the data folder
+// (replaced each time: it is a test print, not a document of the proof
+// file) and returns its path.
+func printCalibration(ctx context.Context, h kit.Host, w data.EnvelopeWindow) (string, error) {
+	co, err := h.Store().GetCompany(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -151,12 +152,11 @@ func (u *UI) printCalibration(ctx context.Context, w data.EnvelopeWindow) (strin
 	if err != nil {
 		return "", err
 	}
-	rel := lettersDir + "/calibration.pdf"
-	abs := filepath.Join(u.opts.DataDir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+	abs := filepath.Join(h.DataDir(), "documents", "calibration.pdf")
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return "", err
 	}
-	return rel, os.WriteFile(abs, pdf, 0o644)
+	return abs, os.WriteFile(abs, pdf, 0o600)
 }
 
 // lettersMM writes tenths of a millimetre for a field: "110", "52,5".

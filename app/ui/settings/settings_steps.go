@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -159,7 +159,7 @@ func (s *scenarioSection) move(sc *data.Scenario, i, delta int) {
 	}
 	ids[i], ids[j] = ids[j], ids[i]
 	id := sc.ID
-	s.run(func(ctx context.Context) error { return s.ui.store.ReorderSteps(ctx, id, ids) })
+	s.run(func(ctx context.Context) error { return s.host.Store().ReorderSteps(ctx, id, ids) })
 }
 
 // onDeleteStep deletes a step after a confirmation that says whether it
@@ -171,8 +171,8 @@ func (s *scenarioSection) onDeleteStep(st data.Step) {
 		message = "settings.step.delete_used"
 	}
 	id := st.ID
-	kit.Confirm(s.ui, "settings.step.delete_title", message, args,
-		func(ctx context.Context) error { return s.ui.store.DeleteStep(ctx, id) })
+	kit.Confirm(s.host, "settings.step.delete_title", message, args,
+		func(ctx context.Context) error { return s.host.Store().DeleteStep(ctx, id) })
 }
 
 // onAddStep opens the step dialog on a new step of the selected scenario.

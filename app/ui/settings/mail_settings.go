@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -22,13 +22,13 @@ import (
 // server (with the providers' presets), the password kept in the OS
 // keychain, the copy in the Sent folder, and Test connection.
 type mailSection struct {
-	ui      *UI
+	host    kit.Host
 	content fyne.CanvasObject
 	loaded  data.MailAccount
 
 	preset                                   *widget.Select
 	fromName, fromAddress, replyTo           *kit.Entry
-	host, port, username, secret             *kit.Entry
+	smtpHost, port, username, secret         *kit.Entry
 	checkAfter                               *kit.Entry // days in the outbox before an email is put to check
 	imapHost, imapPort, imapFolder           *kit.Entry
 	security, auth, imapSecurity             *widget.Select
@@ -48,8 +48,8 @@ var mailSecurityKeys = map[data.Security]string{data.SecuritySSL: "mail.security
 	data.SecurityStartTLS: "mail.security.starttls", data.SecurityNone: "mail.security.none"}
 
 // newMailSection builds the tab; set fills it.
-func newMailSection(u *UI) *mailSection {
-	s := &mailSection{ui: u, general: kit.NewErrorLabel(),
+func newMailSection(h kit.Host) *mailSection {
+	s := &mailSection{host: h, general: kit.NewErrorLabel(),
 		secretHint: settingsHint("mail.settings.secret_unknown"), presetHint: settingsHint("mail.settings.preset_hint"),
 		testResult: &widget.Label{Wrapping: fyne.TextWrapWord}, save: newSavedLabel()}
 	s.buildSender()
@@ -69,7 +69,7 @@ func newMailSection(u *UI) *mailSection {
 }
 
 func (s *mailSection) newEntry(placeholder string) *kit.Entry {
-	e := kit.NewEntry(s.ui.win)
+	e := kit.NewEntry(s.host.Window())
 	if placeholder != "" {
 		e.PlaceHolder = lang.L(placeholder)
 	}
@@ -97,7 +97,7 @@ func (s *mailSection) buildServer() {
 		names = append(names, p.Name)
 	}
 	s.preset = widget.NewSelect(names, s.onPreset)
-	s.host = s.newEntry("")
+	s.smtpHost = s.newEntry("")
 	s.port = s.newEntry("")
 	s.security = widget.NewSelect(mailSecurityNames(), func(string) { s.onSecurity() })
 	s.plaintext = widget.NewCheck(lang.L("mail.settings.plaintext"), func(bool) { s.save.Hide() })
@@ -107,7 +107,7 @@ func (s *mailSection) buildServer() {
 	s.secret.Password = true
 	s.server = kit.NewForm()
 	s.server.Add("mail_preset", false, s.preset)
-	s.server.Add("smtp_host", true, s.host)
+	s.server.Add("smtp_host", true, s.smtpHost)
 	s.server.Add("smtp_port", true, s.port)
 	s.server.Add("smtp_security", true, container.NewVBox(s.security, s.plaintext))
 	s.server.Add("smtp_username", false, s.username)
@@ -117,7 +117,7 @@ func (s *mailSection) buildServer() {
 
 func (s *mailSection) buildSent() {
 	s.sentCopy = widget.NewCheck(lang.L("mail.settings.sent_copy"), func(on bool) {
-		invoiceSetVisible(s.imapBox, on)
+		kit.SetVisible(s.imapBox, on)
 		s.save.Hide()
 	})
 	s.imapHost = s.newEntry("")
@@ -162,7 +162,7 @@ func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	s.username.SetText(a.Username)
 	s.secret.SetText("")
 	s.sentCopy.SetChecked(a.SentCopy)
-	invoiceSetVisible(s.imapBox, a.SentCopy)
+	kit.SetVisible(s.imapBox, a.SentCopy)
 	s.imapFolder.SetText(a.IMAPFolder)
 	s.plaintext.SetChecked(a.AllowPlaintext)
 	s.sender.ClearErrors()
@@ -170,12 +170,12 @@ func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	s.sent.ClearErrors()
 	s.save.Hide()
 	s.testResult.Hide()
-	s.ui.async(func() { s.showSecretStatus(context.Background()) })
+	s.host.Async(func() { s.showSecretStatus(context.Background()) })
 }
 
 // fillServer puts an account's server settings (a preset's) in the fields.
 func (s *mailSection) fillServer(a data.MailAccount) {
-	s.host.SetText(a.Host)
+	s.smtpHost.SetText(a.Host)
 	s.port.SetText(mailPortText(a.Port))
 	s.security.SetSelectedIndex(max(mailSecurityIndex(a.Security), 0))
 	s.auth.SetSelectedIndex(max(indexOf(data.AuthMechanisms, a.Auth), 0))
@@ -227,7 +227,7 @@ func (s *mailSection) onPreset(name string) {
 
 // onSecurity shows the "I understand" box only for an unencrypted server.
 func (s *mailSection) onSecurity() {
-	invoiceSetVisible(s.plaintext, s.security.SelectedIndex() == mailSecurityIndex(data.SecurityNone))
+	kit.SetVisible(s.plaintext, s.security.SelectedIndex() == mailSecurityIndex(data.SecurityNone))
 	s.save.Hide()
 }
 
@@ -246,7 +246,7 @@ func (s *mailSection) onAuth() {
 // reads as 0, which validation refuses.
 func (s *mailSection) read() data.MailAccount {
 	a := data.MailAccount{FromName: s.fromName.Text, FromAddress: s.fromAddress.Text, ReplyTo: s.replyTo.Text,
-		Host: s.host.Text, Username: s.username.Text, BCCSelf: s.bcc.Checked, AllowPlaintext: s.plaintext.Checked,
+		Host: s.smtpHost.Text, Username: s.username.Text, BCCSelf: s.bcc.Checked, AllowPlaintext: s.plaintext.Checked,
 		SentCopy: s.sentCopy.Checked, IMAPHost: s.imapHost.Text, IMAPFolder: s.imapFolder.Text}
 	a.Port, _ = strconv.Atoi(strings.TrimSpace(s.port.Text))
 	a.IMAPPort, _ = strconv.Atoi(strings.TrimSpace(s.imapPort.Text))
@@ -265,28 +265,20 @@ func (s *mailSection) read() data.MailAccount {
 	return a
 }
 
-// secretKind is the kind of secret the account signs in with.
-func mailSecretKind(a *data.MailAccount) string {
-	if a.OAuth() {
-		return mail.SecretToken
-	}
-	return mail.SecretPassword
-}
-
 // showSecretStatus says whether a password is saved, and where (runs off
 // the UI goroutine: the keychain may take a moment).
 func (s *mailSection) showSecretStatus(context.Context) {
 	a := s.loaded
-	secrets := s.ui.mailer().svc.Secrets()
+	secrets := s.host.Mail().Secrets()
 	key := "mail.settings.secret_none"
 	if !a.Configured() {
 		key = "mail.settings.secret_unknown"
-	} else if _, err := secrets.Get(mailSecretKind(&a), &a); err == nil {
+	} else if _, err := secrets.Get(kit.MailSecretKind(&a), &a); err == nil {
 		key = "mail.settings.secret_saved"
 	}
 	text := lang.L(key)
 	if why := secrets.Unavailable(); why != nil {
-		text = lang.L("mail.settings.no_keychain", map[string]any{"Reason": mailKeychainText(why)})
+		text = lang.L("mail.settings.no_keychain", map[string]any{"Reason": kit.MailKeychainText(why)})
 	}
 	fyne.Do(func() { s.secretHint.SetText(text) })
 }
@@ -298,15 +290,15 @@ func (s *mailSection) onSave() {
 	secret := s.secret.Text
 	days, derr := s.readCheckAfter()
 	if verr := s.validate(&a); derr != nil || verr != nil {
-		s.showErrors(invoiceMergeErrors(data.FieldErrorsOf(derr), verr))
+		s.showErrors(kit.MergeErrors(data.FieldErrorsOf(derr), verr))
 		return
 	}
 	s.saveButton.Disable()
-	s.ui.async(func() {
+	s.host.Async(func() {
 		ctx := context.Background()
-		err := s.ui.store.UpdateMailAccount(ctx, &a)
+		err := s.host.Store().UpdateMailAccount(ctx, &a)
 		if err == nil {
-			err = s.ui.store.SetMailCheckAfterDays(ctx, days)
+			err = s.host.Store().SetMailCheckAfterDays(ctx, days)
 		}
 		hint := ""
 		if err == nil && secret != "" {
@@ -342,11 +334,11 @@ func (s *mailSection) readCheckAfter() (int, error) {
 
 // storeSecret keeps the secret and says where it went.
 func (s *mailSection) storeSecret(a *data.MailAccount, secret string) string {
-	inKeychain, why := s.ui.mailer().svc.Secrets().Set(mailSecretKind(a), a, secret)
+	inKeychain, why := s.host.Mail().Secrets().Set(kit.MailSecretKind(a), a, secret)
 	if inKeychain {
 		return lang.L("mail.settings.secret_saved")
 	}
-	return lang.L("mail.settings.no_keychain", map[string]any{"Reason": mailKeychainText(why)})
+	return lang.L("mail.settings.no_keychain", map[string]any{"Reason": kit.MailKeychainText(why)})
 }
 
 // validate checks the fields, the port's text first.
@@ -357,7 +349,7 @@ func (s *mailSection) validate(a *data.MailAccount) error {
 			errs = append(errs, &data.FieldError{Field: key, Reason: data.ReasonOutOfRange, Value: e.Text})
 		}
 	}
-	errs = invoiceMergeErrors(errs, a.Validate())
+	errs = kit.MergeErrors(errs, a.Validate())
 	if len(errs) == 0 {
 		return nil
 	}
@@ -405,12 +397,12 @@ func (s *mailSection) onTest() {
 	typed := s.secret.Text
 	s.testButton.Disable()
 	s.showTest(lang.L("mail.settings.testing"), widget.MediumImportance)
-	s.ui.async(func() {
+	s.host.Async(func() {
 		err := s.test(&a, typed)
 		fyne.Do(func() {
 			s.testButton.Enable()
 			if err != nil {
-				s.showTest(mailCauseText(err), widget.DangerImportance)
+				s.showTest(kit.MailCauseText(err), widget.DangerImportance)
 				return
 			}
 			s.showTest(lang.L("mail.settings.test_ok", map[string]any{"Host": a.Host}), widget.SuccessImportance)
@@ -420,12 +412,12 @@ func (s *mailSection) onTest() {
 
 // test runs the connection test with the typed secret, else the saved one.
 func (s *mailSection) test(a *data.MailAccount, typed string) error {
-	svc := s.ui.mailer().svc
+	svc := s.host.Mail()
 	var creds mail.Credentials
 	secret := typed
 	if secret == "" && a.Username != "" {
 		var err error
-		if secret, err = svc.Secrets().Get(mailSecretKind(a), a); err != nil {
+		if secret, err = svc.Secrets().Get(kit.MailSecretKind(a), a); err != nil {
 			return err
 		}
 	}
@@ -445,11 +437,11 @@ func (s *mailSection) showTest(text string, importance widget.Importance) {
 
 // update reads the account off the UI goroutine and shows it.
 func (s *mailSection) update(ctx context.Context) {
-	a, err := s.ui.store.GetMailAccount(ctx)
-	days, derr := s.ui.store.GetMailCheckAfterDays(ctx)
+	a, err := s.host.Store().GetMailAccount(ctx)
+	days, derr := s.host.Store().GetMailCheckAfterDays(ctx)
 	fyne.Do(func() {
 		if err = errors.Join(err, derr); err != nil {
-			s.ui.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.set(a, days)

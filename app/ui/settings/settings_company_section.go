@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -17,20 +17,20 @@ import (
 // companySection is the Company tab: everything a letterhead needs, and
 // the defaults of new invoices.
 type companySection struct {
-	ui      *UI
+	host    kit.Host
 	content fyne.CanvasObject
-	form    *companyForm
+	form    *CompanyForm
 	save    *widget.Button
 	companyEdits
 }
 
 // newCompanySection lays out the letterhead in titled groups, two columns.
-func newCompanySection(u *UI) *companySection {
-	s := &companySection{ui: u, companyEdits: newCompanyEdits()}
-	s.form = newCompanyForm(u, companyAllKeys, s.edited)
+func newCompanySection(h kit.Host) *companySection {
+	s := &companySection{host: h, companyEdits: newCompanyEdits()}
+	s.form = NewCompanyForm(h, companyAllKeys, s.edited)
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
-	g := s.form.grid
+	g := s.form.Grid
 	left := container.NewVBox(
 		settingsGroup("settings.company.identity", g("legal_name", "legal_form", "capital", "siren", "rcs_city", "vat_number")),
 		settingsGroup("settings.company.contact", g("street", "postal_code", "email", "phone")))
@@ -39,26 +39,26 @@ func newCompanySection(u *UI) *companySection {
 		settingsGroup("settings.company.letters", g("logo", "signatory_name", "signatory_role", "signature")),
 		settingsGroup("settings.company.invoicing", g("payment_terms_days", "due_soon_days")))
 	s.content = settingsPage("settings.company.intro", container.NewGridWithColumns(2, left, right),
-		settingsSaveBar(s.form.form.General(), s.save, s.saved))
+		settingsSaveBar(s.form.Form.General(), s.save, s.saved))
 	return s
 }
 
 // set shows the stored company, unless the user is editing it.
 func (s *companySection) set(d settingsData) {
 	if !s.dirty {
-		s.form.fill(d.company)
+		s.form.Fill(d.company)
 	}
 }
 
 // onSave checks every field, then writes them over the stored company.
 func (s *companySection) onSave() {
-	s.form.form.ClearErrors()
-	apply, err := s.form.read()
+	s.form.Form.ClearErrors()
+	apply, err := s.form.Read()
 	if err != nil {
-		s.form.form.ShowErrors(err)
+		s.form.Form.ShowErrors(err)
 		return
 	}
-	s.saveInto(s.ui, s.save, s.form.form, apply)
+	s.saveInto(s.host, s.save, s.form.Form, apply)
 }
 
 // companyEdits is the edit state of a settings section that writes part
@@ -90,10 +90,10 @@ func (e *companyEdits) fill(show func()) {
 
 // saveInto writes apply over the stored company off the UI goroutine, save
 // disabled meanwhile; then shows the errors in f, or "Saved." and reloads.
-func (e *companyEdits) saveInto(u *UI, save *widget.Button, f *kit.Form, apply func(*data.Company)) {
+func (e *companyEdits) saveInto(h kit.Host, save *widget.Button, f *kit.Form, apply func(*data.Company)) {
 	save.Disable()
-	u.async(func() {
-		err := saveCompany(context.Background(), u.store, apply)
+	h.Async(func() {
+		err := SaveCompany(context.Background(), h.Store(), apply)
 		fyne.Do(func() {
 			save.Enable()
 			if err != nil {
@@ -102,14 +102,14 @@ func (e *companyEdits) saveInto(u *UI, save *widget.Button, f *kit.Form, apply f
 			}
 			e.dirty = false
 			e.saved.Show()
-			u.changed()
+			h.Changed()
 		})
 	})
 }
 
-// saveCompany applies a section's fields to the company as stored, in one
+// SaveCompany applies a section's fields to the company as stored, in one
 // transaction, so that a section never writes back another's settings.
-func saveCompany(ctx context.Context, store *data.Store, apply func(*data.Company)) error {
+func SaveCompany(ctx context.Context, store *data.Store, apply func(*data.Company)) error {
 	return store.InTx(ctx, func(tx *data.Store) error {
 		c, err := tx.GetCompany(ctx)
 		if err != nil {

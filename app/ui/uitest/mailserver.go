@@ -1,0 +1,105 @@
+package uitest
+
+import (
+	"io"
+	"log"
+	"net"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+)
+
+// MailServer is a real SMTP server on 127.0.0.1 (go-smtp), unencrypted,
+// with AUTH PLAIN, keeping what it receives.
+type MailServer struct {
+	Port     int
+	mu       sync.Mutex
+	messages []string
+	refuse   bool // answer 550 to every message
+}
+
+// MailUser and MailPassword are the account the server accepts.
+const MailUser, MailPassword = "moi@atelier-dupont.fr", "bon mot de passe"
+
+// StartMailServer listens on a free port of 127.0.0.1 until the test ends.
+func StartMailServer(t testing.TB) *MailServer {
+	t.Helper()
+	s := &MailServer{}
+	srv := smtp.NewServer(s)
+	srv.AllowInsecureAuth = true
+	srv.ErrorLog = log.New(io.Discard, "", 0)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Port = l.Addr().(*net.TCPAddr).Port
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+	return s
+}
+
+// Received are the messages accepted, in order.
+func (s *MailServer) Received() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string{}, s.messages...)
+}
+
+func (s *MailServer) NewSession(*smtp.Conn) (smtp.Session, error) { return &mailSession{srv: s}, nil }
+
+type mailSession struct{ srv *MailServer }
+
+func (m *mailSession) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (m *mailSession) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, password string) error {
+		if user != MailUser || password != MailPassword {
+			return smtp.ErrAuthFailed
+		}
+		return nil
+	}), nil
+}
+func (m *mailSession) Mail(string, *smtp.MailOptions) error { return nil }
+func (m *mailSession) Rcpt(string, *smtp.RcptOptions) error { return nil }
+func (m *mailSession) Reset()                               {}
+func (m *mailSession) Logout() error                        { return nil }
+func (m *mailSession) Data(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	m.srv.mu.Lock()
+	defer m.srv.mu.Unlock()
+	if m.srv.refuse {
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 7, 1}, Message: "Adresse inconnue"}
+	}
+	m.srv.messages = append(m.srv.messages, string(b))
+	return nil
+}
+
+// SelectIn picks option text in the Select of a form field.
+func SelectIn(t testing.TB, root fyne.CanvasObject, key, option string) {
+	t.Helper()
+	input, _ := FormRow(t, root, key)
+	var sel *widget.Select
+	Walk(input, nil, func(o, _ fyne.CanvasObject) {
+		if s, ok := AsSelect(o); ok && sel == nil {
+			sel = s
+		}
+	})
+	if sel == nil {
+		t.Fatalf("no choice in field %s", key)
+	}
+	sel.SetSelected(option)
+}
+
+// SetRefuse makes the server answer 550 to every message (or accept them
+// again).
+func (s *MailServer) SetRefuse(refuse bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refuse = refuse
+}
