@@ -209,9 +209,9 @@ func (d *clientDetail) updateInvoiceCell(id widget.TableCellID, o fyne.CanvasObj
 	case clientInvColOutstanding:
 		text, align = row.outstanding, fyne.TextAlignTrailing
 	case clientInvColStatus:
-		text, importance = row.status, statusImportance(row.kind)
+		text, importance = row.status, kit.StatusImportance(row.kind)
 		dot := dotBox.Objects[0].(*canvas.Rectangle)
-		dot.FillColor = theme.Color(statusColorName(row.kind))
+		dot.FillColor = theme.Color(kit.StatusColorName(row.kind))
 		dot.Refresh()
 		dotBox.Show()
 	}

@@ -142,15 +142,3 @@ func clientsParseRatePercent(text, field string) (int, error) {
 // clientsReasonRateFormat refuses a rate that is not a number; its sentence is
 // the catalogue's "error.rate_format".
 const clientsReasonRateFormat data.Reason = "rate_format"
-
-// clientsFoldReplacer strips the accents French and its neighbours use, so
-// that "helene" finds "Hélène".
-var clientsFoldReplacer = strings.NewReplacer(
-	"à", "a", "â", "a", "ä", "a", "á", "a", "ã", "a", "å", "a", "ç", "c",
-	"é", "e", "è", "e", "ê", "e", "ë", "e", "î", "i", "ï", "i", "í", "i", "ì", "i",
-	"ô", "o", "ö", "o", "ó", "o", "ò", "o", "õ", "o", "ø", "o", "ù", "u", "û", "u", "ü", "u", "ú", "u",
-	"ÿ", "y", "ñ", "n", "œ", "oe", "æ", "ae", "ß", "ss", "’", "'")
-
-// clientsFold is text as the client search compares it: lower case, no
-// accents.
-func clientsFold(s string) string { return clientsFoldReplacer.Replace(strings.ToLower(s)) }

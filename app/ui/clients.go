@@ -234,8 +234,8 @@ func (s *clientsScreen) load(ctx context.Context) ([]clientsRow, error) {
 		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.Address.City, category: kit.CategoryName(c.Category),
 			invoices: strconv.Itoa(c.Invoices), outstanding: c.Outstanding, overdue: c.Overdue,
 			outstandingText: clientsAmount(c.Outstanding), overdueText: clientsAmount(c.Overdue), paused: c.RemindersPaused,
-			archived: c.Archived(), sortName: clientsFold(c.Name),
-			search: clientsFold(strings.Join([]string{c.Name, c.Address.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
+			archived: c.Archived(), sortName: kit.Fold(c.Name),
+			search: kit.Fold(strings.Join([]string{c.Name, c.Address.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
 	}
 	// The store sorts without regard to accents' place in the alphabet
 	// ("Électricité" after "Zinc"); sorted once here, filtering keeps the order.
@@ -255,7 +255,7 @@ func clientsAmount(m data.Money) string {
 // apply shows the loaded rows that match the search, in the chosen order,
 // with their totals.
 func (s *clientsScreen) apply() {
-	words := strings.Fields(clientsFold(s.search.Text))
+	words := strings.Fields(kit.Fold(s.search.Text))
 	s.rows = s.rows[:0]
 	var outstanding, overdue data.Money
 	paused := false

@@ -479,8 +479,8 @@ func BenchmarkClientsSearch(b *testing.B) {
 	cities := []string{"Lyon", "Villeurbanne", "Saint-Étienne", "Grenoble", "Annecy"}
 	for i := range 10000 {
 		name := "Société Éclair " + strconv.Itoa(i)
-		s.all = append(s.all, clientsRow{id: int64(i), name: name, city: cities[i%len(cities)], sortName: clientsFold(name),
-			outstanding: data.Money(i * 1000 % 7919), search: clientsFold(name + "\n" + cities[i%len(cities)])})
+		s.all = append(s.all, clientsRow{id: int64(i), name: name, city: cities[i%len(cities)], sortName: kit.Fold(name),
+			outstanding: data.Money(i * 1000 % 7919), search: kit.Fold(name + "\n" + cities[i%len(cities)])})
 	}
 	s.sortBy.SetSelectedIndex(clientsSortOutstanding)
 	b.ResetTimer()

@@ -103,7 +103,7 @@ func TestDeleteOrCancelAnInvoice(t *testing.T) {
 	}
 	test.Tap(d.actions.credit)
 	dlg := top(b.u)
-	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(60000) {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != kit.InputMoney(60000) {
 		t.Fatalf("the credit note is prefilled with %q, want what is still owed", got)
 	}
 	test.Tap(uitest.FindButton(t, dlg, lang.L("invoices.credit.save")))
@@ -153,7 +153,7 @@ func TestEditAndDeleteAPayment(t *testing.T) {
 	buttons := rows[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects
 	test.Tap(buttons[1].(*widget.Button)) // edit
 	dlg := top(b.u)
-	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(10000) {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != kit.InputMoney(10000) {
 		t.Fatalf("the correction dialog shows %q", got)
 	}
 	uitest.Fill(t, dlg, "amount", "1 000,00")

@@ -126,48 +126,6 @@ var invoiceMethodKeys = map[string]string{
 	"cash": "invoices.method.cash", "direct_debit": "invoices.method.direct_debit", "other": "invoices.method.other",
 }
 
-// invoiceInputMoney is how an amount is prefilled in a field: without grouping,
-// with the decimal mark of the user's language (data.ParseMoney reads both).
-func invoiceInputMoney(m data.Money) string {
-	if kit.Language() == "en" {
-		return m.Decimal()
-	}
-	return m.Plain()
-}
-
-// invoiceParseDate reads a date field, its errors named after key.
-func invoiceParseDate(e *kit.Entry, key string, errs *data.FieldErrors) data.Date {
-	d, err := data.ParseDate(e.Text)
-	*errs = append(*errs, data.FieldErrorsOf(kit.AsField(err, key))...)
-	return d
-}
-
-// invoiceParseMoney reads an amount field, its errors named after key.
-func invoiceParseMoney(e *kit.Entry, key string, errs *data.FieldErrors) data.Money {
-	m, err := data.ParseMoney(e.Text)
-	*errs = append(*errs, data.FieldErrorsOf(kit.AsField(err, key))...)
-	return m
-}
-
-// invoiceNotBeforeToday refuses a day in the past for a field about the future
-// (a promised payment, the end of a pause).
-func invoiceNotBeforeToday(d, today data.Date, key string, errs *data.FieldErrors) {
-	if !d.IsZero() && d.Before(today) {
-		*errs = append(*errs, &data.FieldError{Field: key, Reason: reasonInvoiceDatePast, Value: d.String()})
-	}
-}
-
-// reasonInvoiceDatePast: a day that must be today or later is in the past.
-const reasonInvoiceDatePast data.Reason = "invoices_date_past"
-
-// invoiceFieldErrors returns errs as an error, nil when empty.
-func invoiceFieldErrors(errs data.FieldErrors) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	return errs
-}
-
 // showOverpayment warns, under the amount, when it exceeds what is owed.
 func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
 	m, err := data.ParseMoney(text)
@@ -185,7 +143,7 @@ func (a *invoiceActions) onPromise() {
 	invoiceID := dd.report.Invoice.ID
 	date := kit.NewDateEntry(u.win, dd.today.AddDays(7))
 	amount := kit.NewMoneyEntry(u.win)
-	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
+	amount.SetText(kit.InputMoney(dd.status.Outstanding))
 	channels := []data.Channel{data.ChannelPhoneCall, data.ChannelEmail}
 	channel := kit.NewSelect(u.win, []string{kit.ChannelName(channels[0]), kit.ChannelName(channels[1])}, nil)
 	channel.SetSelectedIndex(0)
@@ -196,10 +154,10 @@ func (a *invoiceActions) onPromise() {
 	fd := kit.NewFormDialog(u, "invoices.promise.title", f, fyne.NewSize(500, 280), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		p := data.Promise{InvoiceID: invoiceID, MadeOn: dd.today, Channel: channels[max(channel.SelectedIndex(), 0)]}
-		p.PromisedOn = invoiceParseDate(date, "promised_on", &errs)
-		invoiceNotBeforeToday(p.PromisedOn, dd.today, "promised_on", &errs)
-		p.Amount = invoiceParseMoney(amount, "amount", &errs)
-		if err := invoiceFieldErrors(kit.MergeErrors(errs, p.Validate())); err != nil {
+		p.PromisedOn = kit.ParseDate(date, "promised_on", &errs)
+		kit.NotBeforeToday(p.PromisedOn, dd.today, "promised_on", &errs)
+		p.Amount = kit.ParseMoney(amount, "amount", &errs)
+		if err := kit.FieldErrorsOrNil(kit.MergeErrors(errs, p.Validate())); err != nil {
 			return nil, err
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePromise(ctx, &p) }), nil

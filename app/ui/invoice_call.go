@@ -63,10 +63,10 @@ func (a *invoiceActions) onPause() {
 		var errs data.FieldErrors
 		var until data.Date
 		if p.mode.Selected != foreverLabel {
-			until = invoiceParseDate(p.until, "pause_until", &errs)
-			invoiceNotBeforeToday(until, dd.today, "pause_until", &errs)
+			until = kit.ParseDate(p.until, "pause_until", &errs)
+			kit.NotBeforeToday(until, dd.today, "pause_until", &errs)
 		}
-		if err := invoiceFieldErrors(errs); err != nil {
+		if err := kit.FieldErrorsOrNil(errs); err != nil {
 			return nil, err
 		}
 		reason := strings.TrimSpace(p.reason.Text)

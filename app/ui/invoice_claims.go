@@ -180,7 +180,7 @@ func (c *invoiceClaims) onAdd() {
 		var errs data.FieldErrors
 		a := data.Attachment{InvoiceID: inv.ID, ClientID: inv.ClientID, Kind: data.AttachmentKinds[max(kind.SelectedIndex(), 0)],
 			Title: title.Text}
-		a.DocDate = optionalPastDate(date, "doc_date", u.today(), &errs)
+		a.DocDate = kit.OptionalPastDate(date, "doc_date", u.today(), &errs)
 		src := strings.TrimSpace(file.Text)
 		if src == "" {
 			errs = append(errs, &data.FieldError{Field: "attachment_file", Reason: data.ReasonRequired})
@@ -190,7 +190,7 @@ func (c *invoiceClaims) onAdd() {
 		if forClient.Checked {
 			a.InvoiceID = 0
 		}
-		if err := invoiceFieldErrors(errs); err != nil {
+		if err := kit.FieldErrorsOrNil(errs); err != nil {
 			return nil, err
 		}
 		return func(ctx context.Context) error {

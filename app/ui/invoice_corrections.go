@@ -74,7 +74,7 @@ func (a *invoiceActions) onCreditNote() {
 	inv := dd.report.Invoice
 	date := kit.NewDateEntry(u.win, dd.today)
 	amount := kit.NewMoneyEntry(u.win)
-	amount.SetText(invoiceInputMoney(dd.status.Outstanding))
+	amount.SetText(kit.InputMoney(dd.status.Outstanding))
 	reason := kit.NewMultiLineEntry(u.win, 2)
 	hint := &widget.Label{Text: lang.L("invoices.credit.hint", map[string]any{"Outstanding": kit.Money(dd.status.Outstanding)}),
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
@@ -85,13 +85,13 @@ func (a *invoiceActions) onCreditNote() {
 	fd := kit.NewFormDialog(u, "invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		c := data.CreditNote{InvoiceID: inv.ID, Reason: strings.TrimSpace(reason.Text)}
-		c.Date = invoiceParseDate(date, "date", &errs)
-		c.Amount = invoiceParseMoney(amount, "amount", &errs)
+		c.Date = kit.ParseDate(date, "date", &errs)
+		c.Amount = kit.ParseMoney(amount, "amount", &errs)
 		if c.Amount > dd.status.Outstanding {
 			errs = append(errs, &data.FieldError{Field: "amount", Reason: data.ReasonCreditTooLarge,
 				Value: dd.status.Outstanding.Plain()})
 		}
-		if err := invoiceFieldErrors(kit.MergeErrors(errs, c.Validate())); err != nil {
+		if err := kit.FieldErrorsOrNil(kit.MergeErrors(errs, c.Validate())); err != nil {
 			return nil, err
 		}
 		return a.thenReload(func(ctx context.Context) error { return u.store.CreateCreditNote(ctx, &c) }), nil
@@ -110,9 +110,9 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 	owed := dd.status.Outstanding - dd.status.Overpaid + p.Amount // what this payment may settle
 	date := kit.NewDateEntry(u.win, p.Date)
 	amount := kit.NewMoneyEntry(u.win)
-	amount.SetText(invoiceInputMoney(max(owed, 0)))
+	amount.SetText(kit.InputMoney(max(owed, 0)))
 	if p.ID != 0 {
-		amount.SetText(invoiceInputMoney(p.Amount))
+		amount.SetText(kit.InputMoney(p.Amount))
 	}
 	over := &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	over.Hide()
@@ -133,10 +133,10 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 		var errs data.FieldErrors
 		q := p
 		q.BankRef = ref.Text
-		q.Date = invoiceParseDate(date, "date", &errs)
-		q.Amount = invoiceParseMoney(amount, "amount", &errs)
+		q.Date = kit.ParseDate(date, "date", &errs)
+		q.Amount = kit.ParseMoney(amount, "amount", &errs)
 		q.Method = data.PaymentMethods[max(method.SelectedIndex(), 0)]
-		return q, invoiceFieldErrors(kit.MergeErrors(errs, q.Validate()))
+		return q, kit.FieldErrorsOrNil(kit.MergeErrors(errs, q.Validate()))
 	}
 	title := "invoices.pay.title"
 	if p.ID != 0 {

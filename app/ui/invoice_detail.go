@@ -263,9 +263,9 @@ func (d *invoiceDetail) fill(dd detailData) {
 	inv := &dd.report.Invoice
 	d.number.SetText(lang.L("invoices.detail_title", map[string]any{"Number": inv.Number}))
 	d.status.SetText(kit.StatusText(dd.status))
-	d.status.Importance = statusImportance(dd.status.Kind)
+	d.status.Importance = kit.StatusImportance(dd.status.Kind)
 	d.status.Refresh()
-	d.dot.FillColor = theme.Color(statusColorName(dd.status.Kind))
+	d.dot.FillColor = theme.Color(kit.StatusColorName(dd.status.Kind))
 	d.dot.Refresh()
 	d.client.SetText(dd.report.Client.Name)
 	d.fillFacts(dd)

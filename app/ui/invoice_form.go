@@ -151,7 +151,7 @@ func (f *invoiceForm) fill(inv data.Invoice) {
 	f.issue.SetText(kit.InputDate(inv.IssueDate))
 	f.due.SetText(kit.InputDate(inv.DueDate))
 	f.delivery.SetText(kit.InputDate(inv.DeliveryDate))
-	f.amount.SetText(invoiceInputMoney(inv.Amount))
+	f.amount.SetText(kit.InputMoney(inv.Amount))
 	f.poRef.SetText(inv.PORef)
 	f.dueEdited = true
 }
@@ -267,10 +267,10 @@ func clientLabel(c data.Client) string {
 // matching returns the clients whose label contains the text, first
 // maxClientMatches of them.
 func (p *clientPicker) matching(text string) []data.Client {
-	needle := clientsFold(strings.TrimSpace(text))
+	needle := kit.Fold(strings.TrimSpace(text))
 	var out []data.Client
 	for _, c := range p.clients {
-		if needle == "" || strings.Contains(clientsFold(clientLabel(c)), needle) {
+		if needle == "" || strings.Contains(kit.Fold(clientLabel(c)), needle) {
 			out = append(out, c)
 			if len(out) == maxClientMatches {
 				break
@@ -314,7 +314,7 @@ func (p *clientPicker) selected() (int64, error) {
 		if label == text || c.Name == text {
 			return c.ID, nil
 		}
-		if strings.Contains(clientsFold(label), clientsFold(text)) {
+		if strings.Contains(kit.Fold(label), kit.Fold(text)) {
 			found = append(found, c.ID)
 		}
 	}

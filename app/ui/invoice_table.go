@@ -183,7 +183,7 @@ func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		return
 	}
 	dot := dotBox.Objects[0].(*canvas.Rectangle)
-	if c := theme.Color(statusColorName(row.kind)); dot.FillColor != c {
+	if c := theme.Color(kit.StatusColorName(row.kind)); dot.FillColor != c {
 		dot.FillColor = c
 		dot.Refresh()
 	}
@@ -204,43 +204,12 @@ func (s *invoicesScreen) cellText(row *invoiceRow, idx int32, col int) (string, 
 	case colOutstanding:
 		return row.outstanding, fyne.TextAlignTrailing, widget.MediumImportance
 	case colStatus:
-		return row.status, fyne.TextAlignLeading, statusImportance(row.kind)
+		return row.status, fyne.TextAlignLeading, kit.StatusImportance(row.kind)
 	}
 	if int(idx) < len(s.nexts) {
 		return s.nexts[idx].text, fyne.TextAlignLeading, widget.MediumImportance
 	}
 	return "", fyne.TextAlignLeading, widget.MediumImportance
-}
-
-// statusColorName maps a status to a theme colour: red when late, amber
-// when due soon, green when paid.
-func statusColorName(k data.StatusKind) fyne.ThemeColorName {
-	switch k {
-	case data.StatusOverdue, data.StatusInLitigation:
-		return theme.ColorNameError
-	case data.StatusDueToday, data.StatusDueSoon:
-		return theme.ColorNameWarning
-	case data.StatusPaid:
-		return theme.ColorNameSuccess
-	case data.StatusDisputed:
-		return theme.ColorNamePrimary
-	}
-	return theme.ColorNameDisabled
-}
-
-// statusImportance colours a status text like its dot.
-func statusImportance(k data.StatusKind) widget.Importance {
-	switch k {
-	case data.StatusOverdue, data.StatusInLitigation:
-		return widget.DangerImportance
-	case data.StatusDueToday, data.StatusDueSoon:
-		return widget.WarningImportance
-	case data.StatusPaid:
-		return widget.SuccessImportance
-	case data.StatusWrittenOff:
-		return widget.LowImportance
-	}
-	return widget.MediumImportance
 }
 
 // invoiceColumnsLayout gives the table its whole width: fixed columns keep

@@ -260,7 +260,7 @@ func TestRecordPaymentRefusesABadAmount(t *testing.T) {
 	d := b.openDetail(t, "FA-2026-0002")
 	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
 	dlg := top(b.u)
-	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != invoiceInputMoney(500000) {
+	if got := uitest.EntryOf(t, uitest.FirstInput(t, dlg, "amount")).Text; got != kit.InputMoney(500000) {
 		t.Errorf("amount prefilled with %q, want the outstanding", got)
 	}
 	uitest.FillIn(t, dlg, "amount", "cinq mille")
@@ -301,7 +301,7 @@ func TestRecordFullPaymentThroughDialog(t *testing.T) {
 		t.Fatalf("stored payment %+v, want %+v", list[0], want)
 	}
 	row := b.row(t, "FA-2026-0002")
-	if row.kind != data.StatusPaid || row.outstanding != kit.Money(0) || statusColorName(row.kind) != theme.ColorNameSuccess {
+	if row.kind != data.StatusPaid || row.outstanding != kit.Money(0) || kit.StatusColorName(row.kind) != theme.ColorNameSuccess {
 		t.Errorf("after a full payment the row reads %q, %q", row.status, row.outstanding)
 	}
 	if d.status.Text != lang.L("status.paid") || d.actions.pay.Visible() || d.actions.writeOff.Visible() {
@@ -627,7 +627,7 @@ func TestInvoiceCataloguesHaveTableKeys(t *testing.T) {
 			keys = append(keys, k)
 		}
 	}
-	keys = append(keys, "error."+string(reasonInvoiceDatePast))
+	keys = append(keys, "error."+string(kit.ReasonDatePast))
 	for _, m := range data.PaymentMethods {
 		if invoiceMethodKeys[m] == "" {
 			t.Errorf("payment method %q has no name", m)

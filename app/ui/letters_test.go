@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/letters"
+
 	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
@@ -111,7 +113,7 @@ func TestPrintFormalNoticeArchivesRecordsAndOpens(t *testing.T) {
 		t.Errorf("%d actions after printing twice", len(actions))
 	}
 	events, _ = b.store.ListEventsByInvoice(ctx, b.ids["FA-2026-0001"])
-	if last := events[len(events)-1]; last.Kind != eventLetterPrinted || !strings.HasSuffix(last.File, "-2.pdf") {
+	if last := events[len(events)-1]; last.Kind != letters.EventPrinted || !strings.HasSuffix(last.File, "-2.pdf") {
 		t.Errorf("the reprint is recorded as %+v", last)
 	}
 	if _, err := os.Stat(filepath.Join(b.u.opts.DataDir, filepath.FromSlash(events[len(events)-1].File))); err != nil {
@@ -148,7 +150,7 @@ func TestRegisteredLetterNumberAndDates(t *testing.T) {
 		t.Errorf("tracking saved as %q sent %s received %s", a.TrackingNumber, a.SentOn, a.ReceivedOn)
 	}
 	// The next print carries the number.
-	rel, err := b.u.printLetter(context.Background(), letterJob{invoiceID: b.ids["FA-2026-0001"], key: documents.DocFormalNotice})
+	rel, err := b.u.letters.Print(context.Background(), letters.Job{InvoiceID: b.ids["FA-2026-0001"], Key: documents.DocFormalNotice})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +171,7 @@ func TestPenaltyStatementOnlyWhenLate(t *testing.T) {
 	lettersMenuItem(t, d, lang.L("letters.invoice.penalty_statement")).Action()
 	events, _ := b.store.ListEventsByInvoice(context.Background(), b.ids["FA-2026-0001"])
 	last := events[len(events)-1]
-	if last.Kind != eventLetterPrinted || !strings.Contains(last.File, "penalty_statement") {
+	if last.Kind != letters.EventPrinted || !strings.Contains(last.File, "penalty_statement") {
 		t.Fatalf("last event %+v", last)
 	}
 	if text := lettersPDFText(t, b.u, last.File); !strings.Contains(text, "Décompte des pénalités de retard au 24 novembre 2026") {
@@ -188,7 +190,7 @@ func TestClientStatement(t *testing.T) {
 	test.Tap(uitest.FindButton(t, cd.content, lang.L("letters.client.statement")))
 	events, _ := b.store.ListEventsByClient(context.Background(), cd.data.client.ID)
 	last := events[len(events)-1]
-	if last.Kind != eventLetterPrinted || last.File != "documents/2026/Boulangerie-Martin-statement-2026-11-24.pdf" {
+	if last.Kind != letters.EventPrinted || last.File != "documents/2026/Boulangerie-Martin-statement-2026-11-24.pdf" {
 		t.Fatalf("last event %+v", last)
 	}
 	text := lettersPDFText(t, b.u, last.File)

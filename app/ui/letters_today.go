@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"relance/app/ui/letters"
+
 	"relance/app/ui/kit"
 
 	"relance/data"
@@ -25,10 +27,10 @@ func (s *todayScreen) onPrintRow(row int) {
 		return
 	}
 	g := s.rows[row].group
-	job := letterJob{invoiceID: g.Lead.InvoiceID, key: g.Lead.Step.TemplateKey, deadline: g.Lead.Step.DeadlineDays, group: &g}
+	job := letters.Job{InvoiceID: g.Lead.InvoiceID, Key: g.Lead.Step.TemplateKey, Deadline: g.Lead.Step.DeadlineDays, Group: &g}
 	s.busy[row] = true
 	s.list.RefreshItem(row)
-	s.ui.writeThenOpen(func(ctx context.Context) (string, error) { return s.ui.printLetter(ctx, job) }, func(ok bool) {
+	s.ui.letters.WriteThenOpen(func(ctx context.Context) (string, error) { return s.ui.letters.Print(ctx, job) }, func(ok bool) {
 		if !ok { // on success the reload redraws the list
 			delete(s.busy, row)
 			s.list.RefreshItem(row)

@@ -44,7 +44,7 @@ func (s *todayScreen) onEnterReceipt(actionID int64) {
 				u.showError(err)
 				return
 			}
-			u.showTrackingDialog(notice, nil)
+			u.letters.ShowTrackingDialog(notice, nil)
 		})
 	})
 }

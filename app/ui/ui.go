@@ -12,6 +12,8 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/letters"
+
 	"relance/app/ui/calendar"
 	"relance/app/ui/kit"
 	"relance/app/ui/settings"
@@ -80,6 +82,7 @@ type UI struct {
 	templates *templates.Screen
 	mail      *mailState // the outbox and the mail account's secrets (mail.go)
 	session   daySession // the day started and what its plans start from (day.go)
+	letters   *letters.Printer
 }
 
 // New builds the main window over the services of d. It shows nothing
@@ -87,6 +90,7 @@ type UI struct {
 func New(a fyne.App, d Deps) *UI {
 	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, opts: Options{DataDir: d.DataDir},
 		mail: &mailState{svc: d.Mail, composer: d.Composer}, root: container.NewStack(), async: func(f func()) { go f() }}
+	u.letters = letters.New(u)
 	applyLanguagePreference(a.Preferences())
 	u.win = a.NewWindow(lang.L("app.title"))
 	u.win.SetIcon(appIcon())

@@ -273,9 +273,9 @@ func TestStatusTextAndColours(t *testing.T) {
 	if !strings.Contains(text, "12") || !strings.Contains(text, lang.L("status.partial")) {
 		t.Errorf("status text %q", text)
 	}
-	if statusImportance(data.StatusOverdue) != widget.DangerImportance ||
-		statusImportance(data.StatusPaid) != widget.SuccessImportance ||
-		statusImportance(data.StatusDueSoon) != widget.WarningImportance {
+	if kit.StatusImportance(data.StatusOverdue) != widget.DangerImportance ||
+		kit.StatusImportance(data.StatusPaid) != widget.SuccessImportance ||
+		kit.StatusImportance(data.StatusDueSoon) != widget.WarningImportance {
 		t.Error("status colours: late must be red, paid green, due soon amber")
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package letters
 
 import (
 	"context"
@@ -29,21 +29,36 @@ import (
 // done with the archived file (unless it was already: then the print goes
 // on the timeline as a reprint).
 
-// lettersDir is where printed documents are archived, inside the data
+// Printer prints the documents of the window: it archives each PDF in the
+// data folder, records it and opens it.
+type Printer struct {
+	host kit.Host
+}
+
+// New is the printer of a window.
+func New(h kit.Host) *Printer { return &Printer{host: h} }
+
+// open hands a file of the data folder to the system's viewer.
+func (p *Printer) open(rel string) {
+	p.host.OpenFile(filepath.Join(p.host.DataDir(), filepath.FromSlash(rel)))
+}
+
+// Dir is where printed documents are archived, inside the data
 // folder: documents/<year>/<invoice>-<step>-<date>.pdf.
-const lettersDir = "documents"
+const Dir = "documents"
 
-// eventLetterPrinted is the timeline's record of a document printed outside
+// EventPrinted is the timeline's record of a document printed outside
 // a step (a statement, a reprint); its sentence is "event.letter_printed".
-const eventLetterPrinted data.EventKind = "letter_printed"
+const EventPrinted data.EventKind = "letter_printed"
 
-// letterJob is a document to print about an invoice.
-type letterJob struct {
-	invoiceID int64
-	key       string    // documents.Document's key: a template key, or a statement
-	deadline  int       // formal notice: the days given to pay (0: the default)
-	step      data.Step // the step the letter fulfils (ID 0: none)
-	group     *dunning.Group
+// Job is a document to print about an invoice.
+type Job struct {
+	InvoiceID int64
+	Key       string    // documents.Document's key: a template key, or a statement
+	Deadline  int       // formal notice: the days given to pay (0: the default)
+	Step      data.Step // the step the letter fulfils (ID 0: none)
+	// Group, when printed from Today: its steps are recorded with the file.
+	Group *dunning.Group
 	// contactChecked: the owner confirmed the contact the letter names,
 	// though a call said they had left.
 	contactChecked bool
@@ -52,7 +67,7 @@ type letterJob struct {
 // contactLeftError: the letter would be addressed to a contact an open
 // task says has left; the owner confirms before it is printed.
 type contactLeftError struct {
-	job   letterJob
+	job   Job
 	tasks []data.Task
 }
 
@@ -62,11 +77,11 @@ func (e *contactLeftError) Error() string {
 
 // checkContact refuses a letter addressed by name to a contact a call
 // said has left, until the owner confirms it.
-func (u *UI) checkContact(ctx context.Context, job letterJob, c *documents.Context) error {
+func (p *Printer) checkContact(ctx context.Context, job Job, c *documents.Context) error {
 	if job.contactChecked || strings.TrimSpace(c.Client.ContactName) == "" {
 		return nil
 	}
-	tasks, err := u.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	tasks, err := p.host.Store().ListOpenTasksByClient(ctx, data.TaskFixContact)
 	if err != nil {
 		return err
 	}
@@ -78,7 +93,7 @@ func (u *UI) checkContact(ctx context.Context, job letterJob, c *documents.Conte
 
 // confirmContact asks whether the contact a letter names is still right;
 // if so, the tasks that said otherwise are done and the letter printed.
-func (u *UI) confirmContact(e *contactLeftError) {
+func (p *Printer) confirmContact(e *contactLeftError) {
 	t := e.tasks[0]
 	text := lang.L("mail.contact.left", map[string]any{"Date": kit.Date(t.DueOn)})
 	if note := strings.TrimSpace(t.Note); note != "" {
@@ -89,62 +104,62 @@ func (u *UI) confirmContact(e *contactLeftError) {
 		if !ok {
 			return
 		}
-		u.async(func() {
+		p.host.Async(func() {
 			var err error
 			for _, t := range e.tasks {
-				err = errors.Join(err, u.store.CompleteTask(context.Background(), t.ID))
+				err = errors.Join(err, p.host.Store().CompleteTask(context.Background(), t.ID))
 			}
 			fyne.Do(func() {
 				if err != nil {
-					u.showError(err)
+					p.host.ShowError(err)
 					return
 				}
 				job := e.job
 				job.contactChecked = true
-				u.runPrint(job)
+				p.Run(job)
 			})
 		})
-	}, u.win)
+	}, p.host.Window())
 	d.SetConfirmText(lang.L("letters.contact.print"))
-	u.track(d)
+	p.host.Track(d)
 	d.Show()
 }
 
-// printLetter makes the job's PDF, archives it and records it; it returns
+// Print makes the job's PDF, archives it and records it; it returns
 // the archived file, relative to the data folder. Off the UI goroutine.
-func (u *UI) printLetter(ctx context.Context, job letterJob) (string, error) {
-	today := u.today()
-	c, err := drafting.LetterContext(ctx, u.store, u.dunning, job.invoiceID, job.key, today)
+func (p *Printer) Print(ctx context.Context, job Job) (string, error) {
+	today := p.host.Today()
+	c, err := drafting.LetterContext(ctx, p.host.Store(), p.host.Dunning(), job.InvoiceID, job.Key, today)
 	if err != nil {
 		return "", err
 	}
-	if err := u.checkContact(ctx, job, c); err != nil {
+	if err := p.checkContact(ctx, job, c); err != nil {
 		return "", err
 	}
-	if job.deadline > 0 {
-		c.DeadlineDays, c.Deadline = job.deadline, today.AddDays(job.deadline)
+	if job.Deadline > 0 {
+		c.DeadlineDays, c.Deadline = job.Deadline, today.AddDays(job.Deadline)
 	}
 	c.Dropped = &documents.DroppedRunes{}
-	pdf, err := documents.Document(job.key, documents.StoreSource(ctx, u.store), c)
+	pdf, err := documents.Document(job.Key, documents.StoreSource(ctx, p.host.Store()), c)
 	if err != nil {
 		return "", err
 	}
-	u.warnDropped(c.Dropped.Runes())
+	p.warnDropped(c.Dropped.Runes())
 	name := c.Invoice.Number
-	if job.key == documents.DocStatement {
+	if job.Key == documents.DocStatement {
 		name = c.Client.Name
 	}
-	rel, err := u.archiveLetter(name, job.key, today, pdf)
+	rel, err := p.archive(name, job.Key, today, pdf)
 	if err != nil {
 		return "", err
 	}
-	return rel, u.recordLetter(ctx, job, c, rel)
+	return rel, p.record(ctx, job, c, rel)
 }
 
 // warnDropped tells the owner which characters a PDF left out because its
 // font has none for them (an emoji typed in a client's name): the letter
 // is printed without them, never with "?".
-func (u *UI) warnDropped(runes []rune) {
+func (p *Printer) warnDropped(runes []rune) {
 	if len(runes) == 0 {
 		return
 	}
@@ -155,32 +170,32 @@ func (u *UI) warnDropped(runes []rune) {
 	slog.Warn("letter: characters the font lacks left out", "chars", strings.Join(chars, " "))
 	fyne.Do(func() {
 		dialog.ShowInformation(lang.L("letters.dropped.title"),
-			lang.L("letters.dropped.text", map[string]any{"Chars": strings.Join(chars, " ")}), u.win)
+			lang.L("letters.dropped.text", map[string]any{"Chars": strings.Join(chars, " ")}), p.host.Window())
 	})
 }
 
-// recordLetter records a printed document: the step done with its file,
+// record records a printed document: the step done with its file,
 // the group's steps when printed from Today, or a "printed" event.
-func (u *UI) recordLetter(ctx context.Context, job letterJob, c *documents.Context, rel string) error {
-	if job.group != nil {
-		return recordLetterGroup(ctx, u.store, *job.group, u.today(), rel)
+func (p *Printer) record(ctx context.Context, job Job, c *documents.Context, rel string) error {
+	if job.Group != nil {
+		return recordLetterGroup(ctx, p.host.Store(), *job.Group, p.host.Today(), rel)
 	}
-	if job.step.ID != 0 {
-		done, err := letterStepDone(ctx, u.store, job.invoiceID, job.step.ID)
+	if job.Step.ID != 0 {
+		done, err := letterStepDone(ctx, p.host.Store(), job.InvoiceID, job.Step.ID)
 		if err != nil {
 			return err
 		}
 		if !done {
-			a := data.Action{InvoiceID: job.invoiceID, StepID: job.step.ID, DoneOn: u.today(), File: rel}
-			return u.store.RecordAction(ctx, &a)
+			a := data.Action{InvoiceID: job.InvoiceID, StepID: job.Step.ID, DoneOn: p.host.Today(), File: rel}
+			return p.host.Store().RecordAction(ctx, &a)
 		}
 	}
-	e := data.Event{ClientID: c.Client.ID, Kind: eventLetterPrinted, File: rel,
-		Params: map[string]string{"number": c.Invoice.Number, "template": job.key, "channel": string(data.ChannelLetter)}}
-	if job.key != documents.DocStatement {
-		e.InvoiceID = job.invoiceID
+	e := data.Event{ClientID: c.Client.ID, Kind: EventPrinted, File: rel,
+		Params: map[string]string{"number": c.Invoice.Number, "template": job.Key, "channel": string(data.ChannelLetter)}}
+	if job.Key != documents.DocStatement {
+		e.InvoiceID = job.InvoiceID
 	}
-	return u.store.CreateEvent(ctx, &e)
+	return p.host.Store().CreateEvent(ctx, &e)
 }
 
 // recordLetterGroup records a Today group's letter as sent with its file:
@@ -217,12 +232,12 @@ func letterStepDone(ctx context.Context, store *data.Store, invoiceID, stepID in
 	return false, err
 }
 
-// archiveLetter writes a PDF under documents/<year>/ as
+// archive writes a PDF under documents/<year>/ as
 // <name>-<key>-<date>.pdf (with -2, -3… when printed again the same day)
 // and returns its path relative to the data folder.
-func (u *UI) archiveLetter(name, key string, day data.Date, pdf []byte) (string, error) {
-	dir := path.Join(lettersDir, strconv.Itoa(day.Year()))
-	if err := os.MkdirAll(filepath.Join(u.opts.DataDir, filepath.FromSlash(dir)), 0o755); err != nil {
+func (p *Printer) archive(name, key string, day data.Date, pdf []byte) (string, error) {
+	dir := path.Join(Dir, strconv.Itoa(day.Year()))
+	if err := os.MkdirAll(filepath.Join(p.host.DataDir(), filepath.FromSlash(dir)), 0o755); err != nil {
 		return "", fmt.Errorf("archive letter: %w", err)
 	}
 	base := letterFileName(name) + "-" + key + "-" + day.String()
@@ -231,7 +246,7 @@ func (u *UI) archiveLetter(name, key string, day data.Date, pdf []byte) (string,
 		if n > 1 {
 			rel = path.Join(dir, base+"-"+strconv.Itoa(n)+".pdf")
 		}
-		f, err := os.OpenFile(filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(filepath.Join(p.host.DataDir(), filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, os.ErrExist) {
 			continue
 		}
@@ -262,35 +277,35 @@ func letterFileName(s string) string {
 	return out
 }
 
-// runPrint prints a job, then opens the PDF: see writeThenOpen.
-func (u *UI) runPrint(job letterJob) {
-	u.writeThenOpen(func(ctx context.Context) (string, error) { return u.printLetter(ctx, job) }, nil)
+// Run prints a job, then opens the PDF: see writeThenOpen.
+func (p *Printer) Run(job Job) {
+	p.WriteThenOpen(func(ctx context.Context) (string, error) { return p.Print(ctx, job) }, nil)
 }
 
-// writeThenOpen writes a file of the data folder (a letter, a statement, a
+// WriteThenOpen writes a file of the data folder (a letter, a statement, a
 // court file) off the UI goroutine; then, on it, settle (may be nil) learns
 // whether that worked, and either the error is shown or the screens reload
 // and the file opens.
-func (u *UI) writeThenOpen(write func(context.Context) (string, error), settle func(ok bool)) {
-	u.async(func() {
+func (p *Printer) WriteThenOpen(write func(context.Context) (string, error), settle func(ok bool)) {
+	p.host.Async(func() {
 		rel, err := write(context.Background())
 		fyne.Do(func() {
 			if settle != nil {
 				settle(err == nil)
 			}
 			if err != nil {
-				u.showLetterError(err)
+				p.ShowError(err)
 				return
 			}
-			u.changed()
-			u.openAttachment(rel)
+			p.host.Changed()
+			p.open(rel)
 		})
 	})
 }
 
-// letterScenarioStep finds, in the scenario of an invoice's client, the
+// ScenarioStep finds, in the scenario of an invoice's client, the
 // first step of a channel (the registered letter of a formal notice).
-func letterScenarioStep(ctx context.Context, store *data.Store, invoiceID int64, channel data.Channel) (data.Step, bool, error) {
+func ScenarioStep(ctx context.Context, store *data.Store, invoiceID int64, channel data.Channel) (data.Step, bool, error) {
 	inv, err := store.GetInvoice(ctx, invoiceID)
 	if err != nil {
 		return data.Step{}, false, err
