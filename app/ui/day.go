@@ -66,7 +66,7 @@ func (u *UI) onNewDay() {
 		return
 	}
 	fyne.Do(u.changed)
-	u.mailScheduleRetry(ctx)
+	u.mail.ScheduleRetry(ctx)
 }
 
 // untilTomorrow is how long from now until just after the next midnight
@@ -84,9 +84,7 @@ func (u *UI) stopDay() {
 	if u.session.midnight != nil {
 		u.session.midnight.Stop()
 	}
-	if m := u.mail; m != nil && m.retry != nil {
-		m.retry.Stop()
-	}
+	u.mail.Stop()
 }
 
 // notifyWaiting tells the owner, through the OS, how many actions wait

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/ui/kit"
 	"relance/app/ui/settings"
 
 	"relance/app/ui/uitest"
@@ -49,9 +50,9 @@ func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 	b.done(other, "pre_due")
 	b.refresh()
 	a, _ := b.store.GetMailAccount(b.ctx)
-	secrets := b.u.mailer().svc.Secrets()
+	secrets := b.u.mail.Service().Secrets()
 	secrets.Set(mail.SecretPassword, &a, "ancien mot de passe")
-	b.u.mailSendBatch(sendableGroups(b))
+	b.u.mail.SendBatch(sendableGroups(b))
 	if len(srv.Received()) != 0 {
 		t.Fatal("sent with a wrong password")
 	}
@@ -88,8 +89,8 @@ func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 func TestHeldMailsOpenTheAccountSettings(t *testing.T) {
 	b, _, _ := mailBook(t)
 	a, _ := b.store.GetMailAccount(b.ctx)
-	b.u.mailer().svc.Secrets().Set(mail.SecretPassword, &a, "faux")
-	b.u.mailSendBatch(sendableGroups(b))
+	b.u.mail.Service().Secrets().Set(mail.SecretPassword, &a, "faux")
+	b.u.mail.SendBatch(sendableGroups(b))
 	b.refresh()
 	card := cardWith(b, lang.L("mail.held.action"))
 	if card == nil {
@@ -107,7 +108,7 @@ func TestHeldMailsOpenTheAccountSettings(t *testing.T) {
 func TestStaleMailIsShownToCheck(t *testing.T) {
 	b, srv, _ := mailBook(t)
 	g := sendableGroups(b)[0]
-	svc := b.u.mailer().svc
+	svc := b.u.mail.Service()
 	om, err := svc.Queue(b.ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +123,7 @@ func TestStaleMailIsShownToCheck(t *testing.T) {
 	}
 	b.refresh()
 	card := cardWith(b, lang.L("mail.today.review"))
-	want := lang.L("mail.today.stale", map[string]any{"When": mailWhen(om.QueuedAt)})
+	want := lang.L("mail.today.stale", map[string]any{"When": kit.MailWhen(om.QueuedAt)})
 	if card == nil || card.invoices.Text != want || card.warning.Text != lang.L("mail.cause.stale") {
 		t.Fatalf("no card to check saying since when (want %q); sections %q", want, b.headers())
 	}
@@ -192,7 +193,7 @@ func TestBatchSkipsAClientWhoseContactLeft(t *testing.T) {
 	if err := b.store.CreateTask(b.ctx, &data.Task{ClientID: inv.ClientID, Kind: data.TaskFixContact}); err != nil {
 		t.Fatal(err)
 	}
-	b.u.mailSendBatch(sendableGroups(b))
+	b.u.mail.SendBatch(sendableGroups(b))
 	if len(srv.Received()) != 0 {
 		t.Fatal("the batch wrote to a contact who left")
 	}
@@ -204,7 +205,7 @@ func TestBatchSkipsAClientWhoseContactLeft(t *testing.T) {
 // The "check after" days are a setting of the Email tab.
 func TestMailSettingsCheckAfterDays(t *testing.T) {
 	b, _, _ := mailBook(t)
-	b.u.mailOpenSettings()
+	b.u.OpenMailSettings()
 	root := b.u.settings.View()
 	field, _ := uitest.FormRow(t, root, "mail_check_after")
 	if got := uitest.EntryOf(t, field).Text; got != "2" {

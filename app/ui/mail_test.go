@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/ui/mailui"
+
 	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
@@ -38,8 +40,8 @@ func useMailServer(t *testing.T, u *UI, srv *uitest.MailServer) data.MailAccount
 	}
 	secrets := mail.NewSecrets(mail.SystemKeyring{})
 	secrets.Set(mail.SecretPassword, &a, uitest.MailPassword)
-	u.mail = &mailState{svc: mail.NewService(u.store, u.opts.DataDir, secrets, mail.Transport{Timeout: 2 * time.Second}),
-		composer: drafting.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock)}
+	u.mail = mailui.New(u, mail.NewService(u.store, u.opts.DataDir, secrets, mail.Transport{Timeout: 2 * time.Second}),
+		drafting.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock))
 	return a
 }
 
@@ -113,7 +115,7 @@ func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	srv.SetRefuse(true)
 	g := b.u.home.rows[1].group
-	b.u.mailSendBatch([]dunning.Group{g})
+	b.u.mail.SendBatch([]dunning.Group{g})
 	var card *todayItem
 	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() && it.primary.Text == lang.L("mail.today.review") {
@@ -142,7 +144,7 @@ func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
 func TestInterruptedMailIsShownNotResent(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	g := b.u.home.rows[1].group
-	om, err := b.u.mailer().svc.Queue(b.ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
+	om, err := b.u.mail.Service().Queue(b.ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +242,8 @@ func (noKeychain) Delete(string, string) error        { return errNoDBus }
 // on with the sending.
 func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	b, srv, inv := mailBook(t)
-	b.u.mail.svc = mail.NewService(b.u.store, b.u.opts.DataDir, mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second})
+	b.u.mail = mailui.New(b.u, mail.NewService(b.u.store, b.u.opts.DataDir, mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second}),
+		b.u.mail.Composer())
 	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
 	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.send.send")))
 	prompt := top(b.u)

@@ -12,6 +12,8 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/mailui"
+
 	"relance/app/ui/letters"
 
 	"relance/app/ui/calendar"
@@ -80,8 +82,8 @@ type UI struct {
 	clients   *clientsScreen
 	settings  *settings.Screen
 	templates *templates.Screen
-	mail      *mailState // the outbox and the mail account's secrets (mail.go)
-	session   daySession // the day started and what its plans start from (day.go)
+	mail      *mailui.Mailer // sending, through the outbox
+	session   daySession     // the day started and what its plans start from (day.go)
 	letters   *letters.Printer
 }
 
@@ -89,8 +91,9 @@ type UI struct {
 // until Start.
 func New(a fyne.App, d Deps) *UI {
 	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, opts: Options{DataDir: d.DataDir},
-		mail: &mailState{svc: d.Mail, composer: d.Composer}, root: container.NewStack(), async: func(f func()) { go f() }}
+		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
+	u.mail = mailui.New(u, d.Mail, d.Composer)
 	applyLanguagePreference(a.Preferences())
 	u.win = a.NewWindow(lang.L("app.title"))
 	u.win.SetIcon(appIcon())
@@ -155,7 +158,16 @@ func (u *UI) Store() *data.Store { return u.store }
 func (u *UI) Dunning() *dunning.Service { return u.dunning }
 
 // Mail is the outbox and the account's secrets (kit.Host).
-func (u *UI) Mail() *mail.Service { return u.mail.svc }
+func (u *UI) Mail() *mail.Service { return u.mail.Service() }
+
+// EditClient opens a client's form (mailui.Host).
+func (u *UI) EditClient(c data.Client, saved func(data.Client)) { u.editClient(c, saved) }
+
+// OpenMailSettings shows the Email section of the settings (mailui.Host).
+func (u *UI) OpenMailSettings() {
+	u.goTo(navSettings)
+	u.settings.ShowSection(settings.SectionMail)
+}
 
 // DataDir is the data folder (kit.Host).
 func (u *UI) DataDir() string { return u.opts.DataDir }
@@ -228,7 +240,7 @@ func (u *UI) showScreens(ctx context.Context) {
 			u.onScreenSelected()
 			u.notifyWaiting(plan)
 		})
-		u.mailScheduleRetry(ctx)
+		u.mail.ScheduleRetry(ctx)
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -107,4 +108,19 @@ func MailSecretKind(a *data.MailAccount) string {
 		return mail.SecretToken
 	}
 	return mail.SecretPassword
+}
+
+// MailFailureText is a stored failure as the owner reads it.
+func MailFailureText(m data.OutboxMessage) string {
+	return MailCauseText(&mail.Error{Cause: mail.Cause(m.ErrorCause), Code: m.ErrorCode, Server: m.LastError,
+		Err: errors.New(m.LastError)})
+}
+
+// MailWhen writes an instant for a card: the day and the time.
+func MailWhen(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	local := t.Local()
+	return Date(data.DateOf(local)) + " " + local.Format("15:04")
 }

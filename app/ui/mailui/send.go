@@ -1,11 +1,9 @@
-package ui
+package mailui
 
 import (
 	"context"
 	"errors"
 	"strings"
-
-	"relance/app/ui/settings"
 
 	"relance/app/ui/kit"
 
@@ -27,7 +25,7 @@ import (
 // body drafted from the step's template (editable, with its preview), the
 // files attached, and Send.
 type sendDialog struct {
-	ui      *UI
+	m       *Mailer
 	group   dunning.Group
 	draft   mail.Draft
 	client  data.Client
@@ -60,44 +58,44 @@ type sendData struct {
 	contactTasks []data.Task
 }
 
-// openSendDialog drafts the group's email and opens the dialog.
-func (u *UI) openSendDialog(g dunning.Group) {
-	u.async(func() {
+// OpenSendDialog drafts the group's email and opens the dialog.
+func (m *Mailer) OpenSendDialog(g dunning.Group) {
+	m.host.Async(func() {
 		ctx := context.Background()
-		d, err := u.loadSendData(ctx, g)
+		d, err := m.loadSendData(ctx, g)
 		fyne.Do(func() {
 			if err != nil {
-				u.showError(err)
+				m.host.ShowError(err)
 				return
 			}
-			newSendDialog(u, g, d).show()
+			newSendDialog(m, g, d).show()
 		})
 	})
 }
 
-func (u *UI) loadSendData(ctx context.Context, g dunning.Group) (sendData, error) {
+func (m *Mailer) loadSendData(ctx context.Context, g dunning.Group) (sendData, error) {
 	var d sendData
 	var err error
-	if d.account, err = u.store.GetMailAccount(ctx); err != nil {
+	if d.account, err = m.host.Store().GetMailAccount(ctx); err != nil {
 		return d, err
 	}
-	if d.client, err = u.store.GetClient(ctx, g.ClientID); err != nil {
+	if d.client, err = m.host.Store().GetClient(ctx, g.ClientID); err != nil {
 		return d, err
 	}
-	if d.demo, err = u.mailer().svc.DemoBook(ctx); err != nil {
+	if d.demo, err = m.svc.DemoBook(ctx); err != nil {
 		return d, err
 	}
-	tasks, err := u.store.ListOpenTasksByClient(ctx, data.TaskFixContact)
+	tasks, err := m.host.Store().ListOpenTasksByClient(ctx, data.TaskFixContact)
 	if err != nil {
 		return d, err
 	}
 	d.contactTasks = tasks[g.ClientID]
-	d.draft, err = u.mailer().composer.Compose(ctx, g)
+	d.draft, err = m.composer.Compose(ctx, g)
 	return d, err
 }
 
-func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
-	s := &sendDialog{ui: u, group: g, draft: d.draft, client: d.client, demo: d.demo, account: d.account,
+func newSendDialog(m *Mailer, g dunning.Group, d sendData) *sendDialog {
+	s := &sendDialog{m: m, group: g, draft: d.draft, client: d.client, demo: d.demo, account: d.account,
 		contactTasks: d.contactTasks, status: kit.NewErrorLabel(), progress: widget.NewProgressBarInfinite()}
 	s.progress.Stop()
 	s.progress.Hide()
@@ -121,15 +119,15 @@ func newSendDialog(u *UI, g dunning.Group, d sendData) *sendDialog {
 	buttons := container.NewHBox(s.byOwn, layout.NewSpacer(), s.cancel, s.send)
 	body := container.NewBorder(nil, container.NewVBox(s.progress, s.status, buttons), nil, nil, content)
 	title := lang.L("mail.send.title", map[string]any{"Client": d.client.Name})
-	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 560), body), u.win)
+	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 560), body), m.host.Window())
 	return s
 }
 
 func (s *sendDialog) show() {
-	s.ui.track(s.dlg)
+	s.m.host.Track(s.dlg)
 	s.dlg.Show()
 	if s.own != nil {
-		s.ui.win.Canvas().Focus(s.own)
+		s.m.host.Window().Canvas().Focus(s.own)
 	}
 }
 
@@ -162,10 +160,10 @@ func (s *sendDialog) onContactRight() {
 // onEditContact opens the client's form; once saved, the contact is fixed
 // (the task done) and the email is drafted again to the new address.
 func (s *sendDialog) onEditContact() {
-	s.ui.editClient(s.client, func(data.Client) {
+	s.m.host.EditClient(s.client, func(data.Client) {
 		s.closeContactTasks(func() {
 			s.dlg.Hide()
-			s.ui.openSendDialog(s.group)
+			s.m.OpenSendDialog(s.group)
 		})
 	})
 }
@@ -174,10 +172,10 @@ func (s *sendDialog) onEditContact() {
 // runs then on the UI goroutine.
 func (s *sendDialog) closeContactTasks(then func()) {
 	tasks := s.contactTasks
-	s.ui.async(func() {
+	s.m.host.Async(func() {
 		var err error
 		for _, t := range tasks {
-			err = errors.Join(err, s.ui.store.CompleteTask(context.Background(), t.ID))
+			err = errors.Join(err, s.m.host.Store().CompleteTask(context.Background(), t.ID))
 		}
 		fyne.Do(func() {
 			if err != nil {
@@ -196,16 +194,10 @@ func (s *sendDialog) notConfigured() fyne.CanvasObject {
 	s.send.Hide()
 	open := &widget.Button{Text: lang.L("mail.send.open_settings"), Icon: theme.SettingsIcon(), OnTapped: func() {
 		s.dlg.Hide()
-		s.ui.mailOpenSettings()
+		s.m.host.OpenMailSettings()
 	}}
 	msg := &widget.Label{Text: lang.L("mail.send.not_configured"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	return container.NewVBox(msg, container.NewHBox(open), widget.NewSeparator())
-}
-
-// mailOpenSettings shows the Email tab of the settings.
-func (u *UI) mailOpenSettings() {
-	u.goTo(navSettings)
-	u.settings.ShowSection(settings.SectionMail)
 }
 
 // compose lays out the recipients, the subject, the body and its preview,
@@ -216,17 +208,17 @@ func (s *sendDialog) compose() fyne.CanvasObject {
 	if s.demo {
 		top.Add(s.demoBanner())
 	} else {
-		s.to, s.cc = kit.NewEntry(s.ui.win), kit.NewEntry(s.ui.win)
+		s.to, s.cc = kit.NewEntry(s.m.host.Window()), kit.NewEntry(s.m.host.Window())
 		s.to.SetText(strings.Join(s.draft.To, ", "))
 		s.cc.SetText(strings.Join(s.draft.Cc, ", "))
 		s.form.Add("mail_to", true, s.to)
 		s.form.Add("mail_cc", false, s.cc)
 	}
-	s.subject = kit.NewEntry(s.ui.win)
+	s.subject = kit.NewEntry(s.m.host.Window())
 	s.subject.SetText(s.draft.Subject)
 	s.form.Add("mail_subject", true, s.subject)
 	top.Add(s.form.Content())
-	s.body = kit.NewEntry(s.ui.win)
+	s.body = kit.NewEntry(s.m.host.Window())
 	s.body.MultiLine, s.body.Wrapping = true, fyne.TextWrapWord
 	s.body.TextStyle = fyne.TextStyle{Monospace: true} // the plain text's tables are aligned with spaces
 	s.body.SetText(s.draft.Text)
@@ -244,9 +236,9 @@ func (s *sendDialog) compose() fyne.CanvasObject {
 // confirms as theirs.
 func (s *sendDialog) demoBanner() fyne.CanvasObject {
 	warn := &widget.Label{Text: lang.L("mail.send.demo"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
-	s.own = kit.NewEntry(s.ui.win)
+	s.own = kit.NewEntry(s.m.host.Window())
 	s.own.SetText(s.account.FromAddress)
-	s.ownConfirm = kit.NewCheck(s.ui.win, lang.L("mail.send.demo_confirm"), nil)
+	s.ownConfirm = kit.NewCheck(s.m.host.Window(), lang.L("mail.send.demo_confirm"), nil)
 	s.form.Add("mail_own", true, container.NewVBox(s.own, s.ownConfirm))
 	return warn
 }
@@ -262,12 +254,12 @@ func (s *sendDialog) filesBox() fyne.CanvasObject {
 	box.Add(&widget.Label{Text: lang.N("mail.send.invoices", len(numbers), map[string]any{"Count": len(numbers),
 		"Numbers": strings.Join(numbers, ", "), "Total": kit.Money(s.group.Total)}), Truncation: fyne.TextTruncateEllipsis})
 	for _, att := range s.draft.Attachments {
-		c := kit.NewCheck(s.ui.win, lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
+		c := kit.NewCheck(s.m.host.Window(), lang.L("mail.send.attach", map[string]any{"Name": att.Name, "Kind": lang.L("mail.kind." + att.Kind)}), nil)
 		c.SetChecked(true)
 		c.OnChanged = func(bool) { s.onFilesChanged() }
 		s.files = append(s.files, c)
 		path := att.Path
-		open := &widget.Button{Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() { s.ui.openFile(path) }}
+		open := &widget.Button{Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() { s.m.host.OpenFile(path) }}
 		box.Add(container.NewBorder(nil, nil, nil, open, c))
 	}
 	if len(s.draft.Attachments) == 0 && s.group.Lead.Step.AttachInvoice {
@@ -361,24 +353,24 @@ func (s *sendDialog) onSend() {
 	}
 	s.form.ClearErrors()
 	s.busy(true)
-	s.ui.async(func() {
-		om, err := s.ui.mailer().svc.Queue(context.Background(), m)
+	s.m.host.Async(func() {
+		om, err := s.m.svc.Queue(context.Background(), m)
 		fyne.Do(func() {
 			if err != nil {
 				s.busy(false)
 				s.showError(err)
 				return
 			}
-			s.ui.mailDeliver([]int64{om.ID}, func(res []mail.Result, err error) {
+			s.m.Deliver([]int64{om.ID}, func(res []mail.Result, err error) {
 				s.busy(false)
 				if errors.Is(err, mail.ErrNoSecret) { // the owner did not give the password: nothing went
-					s.ui.mailWithdraw([]int64{om.ID})
+					s.m.Withdraw([]int64{om.ID})
 					kit.SetError(s.status, kit.MailCauseText(err))
 					return
 				}
 				s.dlg.Hide()
-				s.ui.changed()
-				s.ui.mailReport(res, err)
+				s.m.host.Changed()
+				s.m.Report(res, err)
 			})
 		})
 	})
@@ -415,8 +407,8 @@ func (s *sendDialog) busy(on bool) {
 func (s *sendDialog) onSentMyself() {
 	g := s.group
 	s.busy(true)
-	s.ui.async(func() {
-		err := s.ui.dunning.Complete(context.Background(), g, "", "")
+	s.m.host.Async(func() {
+		err := s.m.host.Dunning().Complete(context.Background(), g, "", "")
 		fyne.Do(func() {
 			s.busy(false)
 			if err != nil {
@@ -424,7 +416,7 @@ func (s *sendDialog) onSentMyself() {
 				return
 			}
 			s.dlg.Hide()
-			s.ui.changed()
+			s.m.host.Changed()
 		})
 	})
 }

@@ -1,4 +1,4 @@
-package ui
+package mailui
 
 import (
 	"context"
@@ -19,45 +19,45 @@ import (
 	"relance/data"
 )
 
-// mailDeliver sends queued messages off the UI goroutine, then calls done
+// Deliver sends queued messages off the UI goroutine, then calls done
 // on the UI goroutine. When no password is known (a computer without a
 // keychain, a first send), it asks for it once and goes on.
-func (u *UI) mailDeliver(ids []int64, done func([]mail.Result, error)) {
-	u.mailDeliverCtx(context.Background(), ids, nil, done)
+func (m *Mailer) Deliver(ids []int64, done func([]mail.Result, error)) {
+	m.DeliverCtx(context.Background(), ids, nil, done)
 }
 
-// mailDeliverCtx is mailDeliver with a context that cancels the rest of a
+// DeliverCtx is mailDeliver with a context that cancels the rest of a
 // batch and a progress callback (called off the UI goroutine).
-func (u *UI) mailDeliverCtx(ctx context.Context, ids []int64, progress func(mail.Progress), done func([]mail.Result, error)) {
-	svc := u.mailer().svc
-	u.async(func() {
+func (m *Mailer) DeliverCtx(ctx context.Context, ids []int64, progress func(mail.Progress), done func([]mail.Result, error)) {
+	svc := m.svc
+	m.host.Async(func() {
 		res, err := svc.Deliver(ctx, ids, progress)
 		fyne.Do(func() {
 			if errors.Is(err, mail.ErrNoSecret) {
-				u.mailAskSecret(func(ok bool) {
+				m.AskSecret(func(ok bool) {
 					if !ok {
 						done(nil, err)
 						return
 					}
-					u.mailDeliverCtx(ctx, ids, progress, done)
+					m.DeliverCtx(ctx, ids, progress, done)
 				})
 				return
 			}
 			done(res, err)
-			u.async(func() { u.mailScheduleRetry(context.Background()) })
+			m.host.Async(func() { m.ScheduleRetry(context.Background()) })
 		})
 	})
 }
 
-// mailReport tells the owner how a send went when it did not simply go:
+// Report tells the owner how a send went when it did not simply go:
 // will be retried, refused, stopped.
-func (u *UI) mailReport(res []mail.Result, err error) {
+func (m *Mailer) Report(res []mail.Result, err error) {
 	if err != nil {
-		u.mailShow("mail.report.title_failed", kit.MailCauseText(err))
+		m.Show("mail.report.title_failed", kit.MailCauseText(err))
 		return
 	}
 	if i := slices.IndexFunc(res, func(r mail.Result) bool { return r.Held }); i >= 0 {
-		u.mailShow("mail.report.title_held", kit.MailCauseText(res[i].Err)+"\n\n"+lang.L("mail.held.fix"))
+		m.Show("mail.report.title_held", kit.MailCauseText(res[i].Err)+"\n\n"+lang.L("mail.held.fix"))
 		return
 	}
 	if len(res) != 1 {
@@ -66,49 +66,49 @@ func (u *UI) mailReport(res []mail.Result, err error) {
 	r := res[0]
 	switch r.State {
 	case data.OutboxSent:
-		u.app.SendNotification(fyne.NewNotification(lang.L("app.title"), lang.L("mail.report.sent", map[string]any{"To": r.To})))
+		fyne.CurrentApp().SendNotification(fyne.NewNotification(lang.L("app.title"), lang.L("mail.report.sent", map[string]any{"To": r.To})))
 	case data.OutboxQueued:
-		u.mailShow("mail.report.title_later", kit.MailCauseText(r.Err)+"\n\n"+lang.L("mail.report.retry"))
+		m.Show("mail.report.title_later", kit.MailCauseText(r.Err)+"\n\n"+lang.L("mail.report.retry"))
 	case data.OutboxFailed:
-		u.mailShow("mail.report.title_failed", kit.MailCauseText(r.Err)+"\n\n"+lang.L("mail.report.see_failures"))
+		m.Show("mail.report.title_failed", kit.MailCauseText(r.Err)+"\n\n"+lang.L("mail.report.see_failures"))
 	default:
-		u.mailShow("mail.report.title_stopped", kit.MailCauseText(r.Err))
+		m.Show("mail.report.title_stopped", kit.MailCauseText(r.Err))
 	}
 }
 
-// mailShow is an information dialog with a title key and a sentence.
-func (u *UI) mailShow(titleKey, text string) {
+// Show is an information dialog with a title key and a sentence.
+func (m *Mailer) Show(titleKey, text string) {
 	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
-	d := dialog.NewCustom(lang.L(titleKey), lang.L("button.close"), container.NewGridWrap(fyne.NewSize(460, 150), l), u.win)
-	u.track(d)
+	d := dialog.NewCustom(lang.L(titleKey), lang.L("button.close"), container.NewGridWrap(fyne.NewSize(460, 150), l), m.host.Window())
+	m.host.Track(d)
 	d.Show()
 }
 
-// mailAskSecret asks for the account's password (or token) and keeps it:
+// AskSecret asks for the account's password (or token) and keeps it:
 // in the keychain when there is one, else in memory until Relance closes,
 // saying why. ok is false when the owner cancelled.
-func (u *UI) mailAskSecret(then func(ok bool)) {
-	svc := u.mailer().svc
-	u.async(func() {
-		a, err := u.store.GetMailAccount(context.Background())
+func (m *Mailer) AskSecret(then func(ok bool)) {
+	svc := m.svc
+	m.host.Async(func() {
+		a, err := m.host.Store().GetMailAccount(context.Background())
 		fyne.Do(func() {
 			if err != nil {
-				u.showError(err)
+				m.host.ShowError(err)
 				then(false)
 				return
 			}
-			u.showSecretDialog(svc.Secrets(), a, then)
+			m.showSecretDialog(svc.Secrets(), a, then)
 		})
 	})
 }
 
-func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then func(bool)) {
+func (m *Mailer) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then func(bool)) {
 	user := a.Username
 	why := lang.L("mail.password.first", map[string]any{"User": user, "Host": a.Host})
 	if reason := secrets.Unavailable(); reason != nil {
 		why = lang.L("mail.password.no_keychain", map[string]any{"User": user, "Host": a.Host, "Reason": kit.MailKeychainText(reason)})
 	}
-	secret := kit.NewEntry(u.win)
+	secret := kit.NewEntry(m.host.Window())
 	secret.Password = true
 	f := kit.NewForm()
 	labelKey := "field.smtp_password"
@@ -126,7 +126,7 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 				return
 			}
 			text := secret.Text
-			u.async(func() {
+			m.host.Async(func() {
 				if secrets.Unavailable() != nil {
 					secrets.Remember(kind, &a, text)
 				} else {
@@ -134,11 +134,11 @@ func (u *UI) showSecretDialog(secrets *mail.Secrets, a data.MailAccount, then fu
 				}
 				fyne.Do(func() { then(true) })
 			})
-		}, u.win)
+		}, m.host.Window())
 	secret.OnSubmitted = func(string) { d.Confirm() } // Enter continues, as in any password prompt
-	u.track(d)
+	m.host.Track(d)
 	d.Show()
-	u.win.Canvas().Focus(secret)
+	m.host.Window().Canvas().Focus(secret)
 }
 
 // mailPreviewSegments draws an HTML email body as rich text: paragraphs
