@@ -177,9 +177,9 @@ func TestUIImportsNoSQL(t *testing.T) {
 // The window's screens live in packages under app/ui (calendar, settings,
 // ...) made with app/ui/kit; none imports another screen: a screen reaches
 // another through its Host (OpenInvoice...), which the window wires. The
-// features several screens open (letters: printing; kit: forms, words)
-// are shared and import no screen (letters: printing; mailui: sending);
-// only tests use uitest.
+// features several screens open (kit: forms and words; letters:
+// printing; mailui: sending) are shared and import no screen; only tests
+// use uitest.
 func TestScreensImportNoOtherScreen(t *testing.T) {
 	shared := map[string]bool{"app/ui/kit": true, "app/ui/uitest": true, "app/ui/letters": true, "app/ui/mailui": true}
 	screens := 0
