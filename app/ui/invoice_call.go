@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"relance/app/ui/calls"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +27,7 @@ func (a *invoiceActions) onCall() {
 	item := dunning.Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID,
 		Outstanding: dd.status.Outstanding, DaysLate: dd.status.DaysLate, Planned: dd.today}
 	g := dunning.Group{ClientID: inv.ClientID, Channel: data.ChannelPhoneCall, Lead: item, Items: []dunning.Due{item}, Total: item.Outstanding}
-	a.d.ui.openCallDialog(g, func() {
+	calls.Open(a.d.ui, g, func() {
 		if id := a.d.invoiceID; id != 0 {
 			a.d.show(id)
 		}

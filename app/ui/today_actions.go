@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"relance/app/ui/calls"
+
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +19,7 @@ func (s *todayScreen) onPrimary(row int) {
 	r := s.rows[row]
 	switch r.action {
 	case todayLogCall:
-		s.ui.openCallDialog(r.group, nil)
+		calls.Open(s.ui, r.group, nil)
 	case todayTaskDone:
 		s.record(row, func(ctx context.Context) error { return s.ui.store.CompleteTask(ctx, r.task.ID) })
 	case todayReviewMail, todayMailSeen, todayMailHeld:

@@ -249,7 +249,7 @@ func TestTodayLogCallWithPromise(t *testing.T) {
 	test.Tap(uitest.FindButton(t, card, lang.L("today.action.log_call")))
 	dlg := top(b.u)
 	amountInput, _ := uitest.FormRow(t, dlg, "promise_amount")
-	if got := uitest.EntryOf(t, amountInput).Text; got != callMoneyInput(80000) {
+	if got := uitest.EntryOf(t, amountInput).Text; got != kit.InputMoney(80000) {
 		t.Errorf("promised amount prefilled with %q", got)
 	}
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))

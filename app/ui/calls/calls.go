@@ -1,4 +1,8 @@
-package ui
+// Package calls is the dialog in which the owner says what came of a call
+// about a group's invoices (a promise, no answer, a dispute, a wrong
+// contact), recorded with its consequences by dunning.Service.LogCall.
+// Today and the invoice page open it; it imports no screen.
+package calls
 
 import (
 	"context"
@@ -33,7 +37,7 @@ var callOutcomes = []struct{ kind, key string }{
 // callDialog is the form in which the owner says what came of a call
 // about a group's invoices.
 type callDialog struct {
-	ui      *UI
+	host    kit.Host
 	group   dunning.Group
 	outcome *widget.RadioGroup
 	date    *kit.Entry
@@ -43,22 +47,22 @@ type callDialog struct {
 	done    func()
 }
 
-// openCallDialog asks what came of a call about g's invoices and records
+// Open asks what came of a call about g's invoices and records
 // it with its consequences (a promise pauses the reminders, a dispute
 // suspends them, a wrong contact opens a task). A group of the plan
 // fulfils its call step; a group built by hand around one invoice (no
 // step: the owner called on their own) records the call on that invoice.
 //
 // done (may be nil) runs on the UI goroutine once the call is recorded.
-func (u *UI) openCallDialog(g dunning.Group, done func()) {
-	u.async(func() {
-		client, err := u.store.GetClient(context.Background(), g.ClientID)
+func Open(h kit.Host, g dunning.Group, done func()) {
+	h.Async(func() {
+		client, err := h.Store().GetClient(context.Background(), g.ClientID)
 		fyne.Do(func() {
 			if err != nil {
-				u.showError(err)
+				h.ShowError(err)
 				return
 			}
-			c := newCallDialog(u, g)
+			c := newCallDialog(h, g)
 			c.done = done
 			c.show(client)
 		})
@@ -67,28 +71,20 @@ func (u *UI) openCallDialog(g dunning.Group, done func()) {
 
 // newCallDialog builds the inputs of a call dialog, the promised amount
 // prefilled with what the invoices still owe.
-func newCallDialog(u *UI, g dunning.Group) *callDialog {
-	c := &callDialog{ui: u, group: g, date: kit.NewDateEntry(u.win, data.Date{}), amount: kit.NewMoneyEntry(u.win), note: kit.NewEntry(u.win)}
+func newCallDialog(h kit.Host, g dunning.Group) *callDialog {
+	c := &callDialog{host: h, group: g, date: kit.NewDateEntry(h.Window(), data.Date{}), amount: kit.NewMoneyEntry(h.Window()), note: kit.NewEntry(h.Window())}
 	options := make([]string, len(callOutcomes))
 	for i, o := range callOutcomes {
 		options[i] = lang.L(o.key)
 	}
-	c.outcome = kit.NewRadio(u.win, options, false, c.onOutcome)
+	c.outcome = kit.NewRadio(h.Window(), options, false, c.onOutcome)
 	c.note.MultiLine = true
 	c.note.SetMinRowsVisible(2)
 	c.note.Wrapping = fyne.TextWrapWord
 	if g.Total > 0 {
-		c.amount.SetText(callMoneyInput(g.Total))
+		c.amount.SetText(kit.InputMoney(g.Total))
 	}
 	return c
-}
-
-// callMoneyInput prefills an amount the way the user types it.
-func callMoneyInput(m data.Money) string {
-	if kit.Language() == "en" {
-		return m.Decimal()
-	}
-	return m.Plain()
 }
 
 // show lays the form out around the client called and opens it.
@@ -109,7 +105,7 @@ func (c *callDialog) show(client data.Client) {
 	f.Add("promise_amount", true, c.amount)
 	c.noteRow = f.Add("note", false, c.note)
 	c.onOutcome("")
-	fd := kit.NewFormDialog(c.ui, "today.call.title", f, fyne.NewSize(600, 500), c.submit, c.done)
+	fd := kit.NewFormDialog(c.host, "today.call.title", f, fyne.NewSize(600, 500), c.submit, c.done)
 	fd.Show(nil)
 }
 
@@ -166,9 +162,9 @@ func (c *callDialog) submit() (func(context.Context) error, error) {
 	g := c.group
 	return func(ctx context.Context) error {
 		if g.Lead.Step.ID == 0 && len(g.Items) == 1 {
-			return c.ui.dunning.LogCallOn(ctx, g.Items[0].InvoiceID, out)
+			return c.host.Dunning().LogCallOn(ctx, g.Items[0].InvoiceID, out)
 		}
-		return c.ui.dunning.LogCall(ctx, g, out)
+		return c.host.Dunning().LogCall(ctx, g, out)
 	}, nil
 }
 
@@ -200,7 +196,7 @@ func (c *callDialog) readPromise() (data.Date, data.Money, data.FieldErrors) {
 	switch {
 	case err != nil:
 		errs = append(errs, data.FieldErrorsOf(kit.AsField(err, "promised_on"))...)
-	case date.Before(c.ui.today()):
+	case date.Before(c.host.Today()):
 		errs = append(errs, &data.FieldError{Field: "promised_on", Reason: callReasonPromisePast, Value: date.String()})
 	}
 	amount, err := data.ParseMoney(c.amount.Text)
