@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"relance/data"
 )
@@ -154,7 +151,7 @@ func (w *courtWriter) next() int { return len(w.exhibits) + 1 }
 
 // fileName is "<NN>-<name><ext>" with name made safe for any file system.
 func (w *courtWriter) fileName(name, ext string) string {
-	return fmt.Sprintf("%02d-%s%s", w.next(), safeName(name), ext)
+	return fmt.Sprintf("%02d-%s%s", w.next(), FileName(name), ext)
 }
 
 // needsKbis: a company debtor is identified before the court by its
@@ -300,20 +297,6 @@ func (w *courtWriter) generated(title string, date data.Date, name string, make 
 // missing lists an exhibit the owner must add.
 func (w *courtWriter) missing(title string, date data.Date, what string) {
 	w.exhibits = append(w.exhibits, Exhibit{Number: w.next(), Title: title, Date: date, Missing: what})
-}
-
-// safeName keeps letters, digits, "-" and "_" of a name (an invoice
-// number may hold "/"), accents dropped ("signé" -> "signe").
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			return -1
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			return r
-		}
-		return '-'
-	}, norm.NFD.String(s))
 }
 
 func copyFile(from, to string) error {

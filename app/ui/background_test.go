@@ -112,7 +112,7 @@ func TestBackgroundLoadsShareNothingUnguarded(t *testing.T) {
 func seedOverdueInvoice(t *testing.T, store *data.Store) {
 	t.Helper()
 	ctx := context.Background()
-	completeCompany(t, store)
+	uitest.CompleteCompany(t, store)
 	c := data.Client{Name: "Studio Orage", Email: "compta@orage.fr",
 		Address: data.Address{Street: "8 rue de la Poste", PostalCode: "69001", City: "Lyon"}}
 	if err := store.CreateClient(ctx, &c); err != nil {

@@ -18,27 +18,6 @@ import (
 	"relance/data"
 )
 
-// selectOf is the drop-down in input, of whichever select type.
-func selectOf(t *testing.T, input fyne.CanvasObject) *widget.Select {
-	t.Helper()
-	var found *widget.Select
-	uitest.Walk(input, nil, func(o, _ fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		switch s := o.(type) {
-		case *widget.Select:
-			found = s
-		case *kit.Select:
-			found = &s.Select
-		}
-	})
-	if found == nil {
-		t.Fatalf("no select in %T", input)
-	}
-	return found
-}
-
 // timelineSays reports whether the page's timeline has a line containing text.
 func timelineSays(tl *kit.Timeline, text string) bool {
 	for _, e := range tl.Events() {
@@ -203,8 +182,10 @@ func TestOverpaymentAsksFirst(t *testing.T) {
 		t.Fatalf("payments after Yes: %+v", list)
 	}
 	d.onClient() // the client's link (a tap in a test does not land on a hyperlink's text)
-	cd := b.u.clients.detail
-	if !cd.creditFigure.Visible() || cd.credit.Text != kit.Money(25000) {
-		t.Fatalf("the client's page shows a credit of %q (visible %v)", cd.credit.Text, cd.creditFigure.Visible())
+	if b.u.current() != b.u.clients || b.u.clients.ShownClient() != d.data.report.Client.ID {
+		t.Fatal("the client's link does not show the client's page")
+	}
+	if !uitest.TextOnScreen(b.u.win.Content(), kit.Money(25000)) {
+		t.Fatalf("the client's page does not show the credit of %s", kit.Money(25000))
 	}
 }

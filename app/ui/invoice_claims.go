@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"relance/app/ui/kit"
+	"relance/documents"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -246,7 +247,7 @@ func (u *UI) attachClaimDocument(ctx context.Context, a *data.Attachment, number
 		return fmt.Errorf("attach document: %w", err)
 	}
 	defer in.Close()
-	name := fmt.Sprintf("%s-%s-%d%s", safeFileName(number), a.Kind, u.clock.Now().UnixNano(), strings.ToLower(filepath.Ext(src)))
+	name := fmt.Sprintf("%s-%s-%d%s", documents.FileName(number), a.Kind, u.clock.Now().UnixNano(), strings.ToLower(filepath.Ext(src)))
 	a.Path = path.Join(claimDocsDir, name)
 	dst := filepath.Join(u.opts.DataDir, filepath.FromSlash(a.Path))
 	if err := invoiceCopyFile(in, dst); err != nil {
@@ -257,16 +258,4 @@ func (u *UI) attachClaimDocument(ctx context.Context, a *data.Attachment, number
 		return err
 	}
 	return nil
-}
-
-// safeFileName keeps letters, digits, "-" and "_" (an invoice number may
-// hold "/").
-func safeFileName(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			return r
-		}
-		return '-'
-	}, s)
 }

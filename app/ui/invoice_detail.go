@@ -411,7 +411,7 @@ func (d *invoiceDetail) onClient() {
 // openInvoiceClient shows a client's page on the Clients screen.
 func (u *UI) openInvoiceClient(clientID int64) {
 	u.goTo(navClients)
-	u.clients.openClient(clientID)
+	u.clients.OpenClient(clientID)
 }
 
 // nextStepText says what comes next on an invoice, and when.

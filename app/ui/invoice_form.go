@@ -116,7 +116,7 @@ func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 	f.due.OnChanged = func(string) { f.dueEdited = true }
 
 	newClient := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: func() {
-		u.openClientForm(func(c data.Client) { f.clients.add(c) })
+		u.NewClient(func(c data.Client) { f.clients.add(c) })
 	}}
 	f.form.Add("number", true, f.number)
 	client := f.form.Add("client", true, container.NewVBox(container.NewBorder(nil, nil, nil, newClient, f.clients.entry),

@@ -419,4 +419,4 @@ func (s *invoicesScreen) setNexts(gen int64, nexts []invoiceNext) {
 func (s *invoicesScreen) onNewInvoice() { s.ui.onNewInvoice() }
 
 // onNewClient opens the New client dialog.
-func (s *invoicesScreen) onNewClient() { s.ui.openClientForm(nil) }
+func (s *invoicesScreen) onNewClient() { s.ui.NewClient(nil) }

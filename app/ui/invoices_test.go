@@ -56,7 +56,7 @@ func newInvoiceBook(t *testing.T) *invoiceBook {
 	ctx := context.Background()
 	u, store := newTestUI(t)
 	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
-	completeCompany(t, store)
+	uitest.CompleteCompany(t, store)
 	b := &invoiceBook{u: u, store: store, ids: map[string]int64{}}
 	var clients []int64
 	lyon := data.Address{Street: "8 rue de la Poste", PostalCode: "69001", City: "Lyon"}

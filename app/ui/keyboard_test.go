@@ -113,7 +113,7 @@ func TestScreenShortcutsFromAField(t *testing.T) {
 	if got := u.tabs.SelectedIndex(); got != navClients {
 		t.Fatalf("Ctrl+4 in the invoice search went to screen %d", got)
 	}
-	u.win.Canvas().Focus(u.clients.search)
+	u.win.Canvas().Focus(uitest.AnyEntry(t, u.clients.View()))
 	pressShortcut(u, fyne.Key5)
 	if got := u.tabs.SelectedIndex(); got != navSettings {
 		t.Fatalf("Ctrl+5 in the client search went to screen %d", got)
@@ -124,7 +124,8 @@ func TestScreenShortcutsFromAField(t *testing.T) {
 	if got := u.tabs.SelectedIndex(); got != navToday {
 		t.Fatalf("Ctrl+1 in a settings field went to screen %d", got)
 	}
-	u.win.Canvas().Focus(u.clients.search)
+	u.goTo(navClients)
+	u.win.Canvas().Focus(uitest.AnyEntry(t, u.clients.View()))
 	pressShortcut(u, fyne.KeyF)
 	if u.tabs.SelectedIndex() != navInvoices || u.win.Canvas().Focused() != u.invoices.search {
 		t.Fatal("Ctrl+F from a field did not go to the invoice search")
@@ -162,8 +163,12 @@ func TestFocusPutsTheCursorAtTheEnd(t *testing.T) {
 // TestCtrlNOnAClientPage: a new invoice made from a client's page is for
 // that client.
 func TestCtrlNOnAClientPage(t *testing.T) {
-	u, _, _ := newClientsTestUI(t)
-	clientsOpen(t, u, "Zinc & Cie")
+	u, store := newTestUI(t)
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
+	uitest.Client(t, store, data.Client{Name: "Boulangerie Éclair", Address: data.Address{City: "Annecy"}})
+	zinc := uitest.Client(t, store, data.Client{Name: "Zinc & Cie", Address: data.Address{City: "Grenoble"}})
+	u.goTo(navClients)
+	u.clients.OpenClient(zinc.ID)
 	pressShortcut(u, fyne.KeyN)
 	client := uitest.EntryOf(t, uitest.FirstInput(t, top(u), "client"))
 	if client.Text != "Zinc & Cie (Grenoble)" {
@@ -249,9 +254,13 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 		}
 	}
 	u.goTo(navClients)
-	u.clients.openClient(u.clients.all[0].id)
+	demoClients, err := store.ListClients(context.Background())
+	if err != nil || len(demoClients) == 0 {
+		t.Fatalf("the demo book has no client (%v)", err)
+	}
+	u.clients.OpenClient(demoClients[0].ID)
 	fits("a client's page", u.win.Content().MinSize())
-	test.Tap(uitest.FindButton(t, u.clients.detail.content, lang.L("clients.detail.edit")))
+	test.Tap(uitest.FindButton(t, u.win.Content(), lang.L("clients.detail.edit")))
 	fits("the client form", top(u).MinSize())
 	u.escape()
 	// The send dialog, with its tallest content: no mail account yet, so

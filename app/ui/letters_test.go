@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,29 +181,6 @@ func TestPenaltyStatementOnlyWhenLate(t *testing.T) {
 	}
 }
 
-func TestClientStatement(t *testing.T) {
-	b := newInvoiceBook(t)
-	b.u.goTo(navClients)
-	b.u.changed()
-	cd := clientsOpen(t, b.u, "Boulangerie Martin")
-	test.Tap(uitest.FindButton(t, cd.content, lang.L("letters.client.statement")))
-	events, _ := b.store.ListEventsByClient(context.Background(), cd.data.client.ID)
-	last := events[len(events)-1]
-	if last.Kind != letters.EventPrinted || last.File != "documents/2026/Boulangerie-Martin-statement-2026-11-24.pdf" {
-		t.Fatalf("last event %+v", last)
-	}
-	text := lettersPDFText(t, b.u, last.File)
-	// Its open invoices (overdue, due soon, paused), not the paid one.
-	for _, want := range []string{"FA-2026-0002", "FA-2026-0003", "FA-2026-0007", "Relevé de compte"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("statement lacks %q", want)
-		}
-	}
-	if strings.Contains(text, "FA-2026-0005") {
-		t.Error("the paid invoice is on the statement")
-	}
-}
-
 func TestTodayPrintsALetter(t *testing.T) {
 	b := newTodayBook(t)
 	martin := b.client("Boulangerie Martin", "04 78 00 00 00")
@@ -268,23 +244,5 @@ func TestPrepareCourtFile(t *testing.T) {
 	want := []string{documents.CourtBordereauFile, documents.CourtSummaryFile, "05-mise-en-demeure-2026-11-24.pdf", "07-decompte-2026-11-24.pdf"}
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("court file holds %q, want %q", names, want)
-	}
-}
-
-func TestNoStatementForAClientWhoOwesNothing(t *testing.T) {
-	b := newInvoiceBook(t)
-	ctx := context.Background()
-	c := data.Client{Name: "Client soldé"}
-	must(t, b.store.CreateClient(ctx, &c))
-	inv := data.Invoice{Number: "FA-2026-0100", ClientID: c.ID, IssueDate: testDay.AddDays(-60), DueDate: testDay.AddDays(-30), Amount: 10000}
-	must(t, b.store.CreateInvoice(ctx, &inv))
-	must(t, b.store.CreatePayment(ctx, &data.Payment{InvoiceID: inv.ID, Date: testDay.AddDays(-31), Amount: 10000}))
-	b.u.goTo(navClients)
-	b.u.changed()
-	if cd := clientsOpen(t, b.u, "Client soldé"); !cd.statement.Disabled() {
-		t.Error("a statement is offered for a client who owes nothing")
-	}
-	if _, err := drafting.StatementContext(ctx, b.store, c.ID, testDay); !errors.Is(err, drafting.ErrNothingOwed) {
-		t.Errorf("err = %v, want drafting.ErrNothingOwed", err)
 	}
 }

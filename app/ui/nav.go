@@ -111,7 +111,7 @@ func (u *UI) onNewInvoice() {
 	}
 	var clientID int64
 	if u.current() == u.clients {
-		clientID = u.clients.openID.Load()
+		clientID = u.clients.ShownClient()
 	}
 	u.async(func() { u.openInvoiceForm(context.Background(), clientID) })
 }

@@ -35,7 +35,7 @@ type todayBook struct {
 func newTodayBook(t *testing.T) *todayBook {
 	t.Helper()
 	b := newTodayBookWithoutCompany(t)
-	completeCompany(t, b.store)
+	uitest.CompleteCompany(t, b.store)
 	return b
 }
 

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"log/slog"
 
+	"relance/app/ui/clients"
 	"relance/app/ui/mailui"
 
 	"relance/app/ui/letters"
@@ -79,7 +80,7 @@ type UI struct {
 	home      *todayScreen
 	calendar  *calendar.Screen
 	invoices  *invoicesScreen
-	clients   *clientsScreen
+	clients   *clients.Screen
 	settings  *settings.Screen
 	templates *templates.Screen
 	mail      *mailui.Mailer // sending, through the outbox
@@ -112,7 +113,7 @@ func (u *UI) build() {
 	u.home = newTodayScreen(u)
 	u.calendar = calendar.New(u)
 	u.invoices = newInvoicesScreen(u)
-	u.clients = newClientsScreen(u)
+	u.clients = clients.New(u)
 	section := settings.SectionCompany
 	if u.settings != nil { // rebuilt for a change of language: stay on the section
 		section = u.settings.Section()
@@ -161,7 +162,11 @@ func (u *UI) Dunning() *dunning.Service { return u.dunning }
 func (u *UI) Mail() *mail.Service { return u.mail.Service() }
 
 // EditClient opens a client's form (mailui.Host).
-func (u *UI) EditClient(c data.Client, saved func(data.Client)) { u.editClient(c, saved) }
+func (u *UI) EditClient(c data.Client, saved func(data.Client)) { clients.EditForm(u, c, saved) }
+
+// NewClient opens the "New client" form; saved (may be nil) receives the
+// client once stored.
+func (u *UI) NewClient(saved func(data.Client)) { clients.OpenForm(u, saved) }
 
 // OpenMailSettings shows the Email section of the settings (mailui.Host).
 func (u *UI) OpenMailSettings() {

@@ -62,22 +62,6 @@ func testDeps(store *data.Store, clock data.Clock, dir string) Deps {
 		Composer: drafting.NewMailComposer(store, planner, dir, clock)}
 }
 
-// completeCompany fills in the company details every letter and email
-// needs, which newTestUI's skipped onboarding left empty.
-func completeCompany(t *testing.T, store *data.Store) {
-	t.Helper()
-	ctx := context.Background()
-	company, err := store.GetCompany(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	company.LegalName, company.IBAN, company.SignatoryName = "Atelier Dubois", "FR7630006000011234567890189", "Claire Dubois"
-	company.Address = data.Address{Street: "12 rue Mercière", PostalCode: "69002", City: "Lyon"}
-	if err := store.UpdateCompany(ctx, &company); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // top is what the user sees on top: the open dialog, else the window content.
 func top(u *UI) fyne.CanvasObject {
 	if o := u.win.Canvas().Overlays().Top(); o != nil {

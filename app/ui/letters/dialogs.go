@@ -142,7 +142,7 @@ func (p *Printer) PrepareCourtFile(ctx context.Context, invoiceID int64, number 
 	if err != nil {
 		return "", err
 	}
-	rel := path.Join(Dir, strconv.Itoa(today.Year()), letterFileName(number)+"-court_file-"+today.String())
+	rel := path.Join(Dir, strconv.Itoa(today.Year()), documents.FileName(number)+"-court_file-"+today.String())
 	if _, err := documents.CourtFile(filepath.Join(p.host.DataDir(), filepath.FromSlash(rel)), in); err != nil {
 		return "", err
 	}

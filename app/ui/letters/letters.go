@@ -240,7 +240,7 @@ func (p *Printer) archive(name, key string, day data.Date, pdf []byte) (string, 
 	if err := os.MkdirAll(filepath.Join(p.host.DataDir(), filepath.FromSlash(dir)), 0o755); err != nil {
 		return "", fmt.Errorf("archive letter: %w", err)
 	}
-	base := letterFileName(name) + "-" + key + "-" + day.String()
+	base := documents.FileName(name) + "-" + key + "-" + day.String()
 	for n := 1; ; n++ {
 		rel := path.Join(dir, base+".pdf")
 		if n > 1 {
@@ -259,22 +259,6 @@ func (p *Printer) archive(name, key string, day data.Date, pdf []byte) (string, 
 		}
 		return rel, f.Close()
 	}
-}
-
-// letterFileName keeps a name's letters, digits and dashes (an invoice
-// number may hold "/", a client's name spaces and accents).
-func letterFileName(s string) string {
-	out := strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			return r
-		}
-		return '-'
-	}, s)
-	if out = strings.Trim(out, "-"); out == "" {
-		return "document"
-	}
-	return out
 }
 
 // Run prints a job, then opens the PDF: see writeThenOpen.

@@ -264,3 +264,19 @@ func PDFText(t testing.TB, path string) string {
 	}
 	return strings.Join(strings.Fields(out.String()), " ")
 }
+
+// SelectIn picks option text in the Select of a form field.
+func SelectIn(t testing.TB, root fyne.CanvasObject, key, option string) {
+	t.Helper()
+	input, _ := FormRow(t, root, key)
+	var sel *widget.Select
+	Walk(input, nil, func(o, _ fyne.CanvasObject) {
+		if s, ok := AsSelect(o); ok && sel == nil {
+			sel = s
+		}
+	})
+	if sel == nil {
+		t.Fatalf("no choice in field %s", key)
+	}
+	sel.SetSelected(option)
+}

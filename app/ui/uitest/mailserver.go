@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 )
@@ -78,22 +76,6 @@ func (m *mailSession) Data(r io.Reader) error {
 	}
 	m.srv.messages = append(m.srv.messages, string(b))
 	return nil
-}
-
-// SelectIn picks option text in the Select of a form field.
-func SelectIn(t testing.TB, root fyne.CanvasObject, key, option string) {
-	t.Helper()
-	input, _ := FormRow(t, root, key)
-	var sel *widget.Select
-	Walk(input, nil, func(o, _ fyne.CanvasObject) {
-		if s, ok := AsSelect(o); ok && sel == nil {
-			sel = s
-		}
-	})
-	if sel == nil {
-		t.Fatalf("no choice in field %s", key)
-	}
-	sel.SetSelected(option)
 }
 
 // SetRefuse makes the server answer 550 to every message (or accept them

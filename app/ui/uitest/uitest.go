@@ -174,6 +174,22 @@ func (h *Host) Top() fyne.CanvasObject {
 	return h.Win.Content()
 }
 
+// CompleteCompany fills in the company details every letter and email
+// needs, which a fresh book leaves empty.
+func CompleteCompany(t testing.TB, store *data.Store) {
+	t.Helper()
+	ctx := context.Background()
+	company, err := store.GetCompany(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	company.LegalName, company.IBAN, company.SignatoryName = "Atelier Dubois", "FR7630006000011234567890189", "Claire Dubois"
+	company.Address = data.Address{Street: "12 rue Mercière", PostalCode: "69002", City: "Lyon"}
+	if err := store.UpdateCompany(ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Must fails the test on an error.
 func Must(t testing.TB, err error) {
 	t.Helper()

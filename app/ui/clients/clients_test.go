@@ -1,4 +1,4 @@
-package ui
+package clients
 
 import (
 	"context"
@@ -21,7 +21,7 @@ import (
 	"relance/data"
 )
 
-// clientsBook is a small known book, as of testDay (2026-11-24):
+// clientsBook is a small known book, as of uitest.Day (2026-11-24):
 //   - Hélène Vernet Architecture (Lyon): 1 000 € due 1 Nov, 200 € paid
 //     (800 € overdue); 500 € due 10 Dec; 300 € due 1 Oct, written off;
 //   - Boulangerie Éclair (Annecy): 250 € due 20 Nov, paid in full;
@@ -75,19 +75,26 @@ func clientsMakeInvoice(t *testing.T, store *data.Store, clientID int64, number,
 	return inv
 }
 
-// newClientsTestUI starts on an empty book, fills it with clientsBook and
-// shows the client list.
-func newClientsTestUI(t *testing.T) (*UI, *data.Store, clientsBook) {
-	t.Helper()
-	u, store := newTestUI(t)
-	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
-	b := newClientsBook(t, store)
-	u.goTo(navClients)
-	u.clients.Update(context.Background())
-	return u, store, b
+// clientsUI is the Clients screen alone in a test window.
+type clientsUI struct {
+	*uitest.Host
+	clients *Screen
 }
 
-func clientsRowNamed(t *testing.T, s *clientsScreen, name string) *clientsRow {
+// newClientsTestUI fills an empty book with clientsBook and shows the
+// client list.
+func newClientsTestUI(t *testing.T) (*clientsUI, *data.Store, clientsBook) {
+	t.Helper()
+	h := uitest.NewHost(t)
+	b := newClientsBook(t, h.Store())
+	u := &clientsUI{Host: h, clients: New(h)}
+	h.Show(u.clients)
+	return u, h.Store(), b
+}
+
+func top(u *clientsUI) fyne.CanvasObject { return u.Top() }
+
+func clientsRowNamed(t *testing.T, s *Screen, name string) *clientsRow {
 	t.Helper()
 	for _, r := range s.rows {
 		if r.name == name {
@@ -98,7 +105,7 @@ func clientsRowNamed(t *testing.T, s *clientsScreen, name string) *clientsRow {
 	return nil
 }
 
-func clientsNames(s *clientsScreen) []string {
+func clientsNames(s *Screen) []string {
 	var names []string
 	for _, r := range s.rows {
 		names = append(names, r.name)
@@ -108,7 +115,7 @@ func clientsNames(s *clientsScreen) []string {
 
 // clientsOpen opens a client's detail the way the user does: a click on
 // its line of the list.
-func clientsOpen(t *testing.T, u *UI, name string) *clientDetail {
+func clientsOpen(t *testing.T, u *clientsUI, name string) *clientDetail {
 	t.Helper()
 	s := u.clients
 	for i, r := range s.rows {
@@ -240,31 +247,38 @@ func TestClientDetailShowsInvoicesAndTimeline(t *testing.T) {
 		t.Errorf("timeline shows %d events, the store has %d (newest first)", len(d.timeline.Events()), len(events))
 	}
 
+	// A click on an invoice asks the window for the invoice's page.
+	d.invoiceTable.Select(widget.TableCellID{Row: 1, Col: 0})
+	if !slices.Equal(u.Opened, []int64{b.late.ID}) {
+		t.Errorf("a click on FA-1 opened invoices %v, want %d", u.Opened, b.late.ID)
+	}
+
 	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.back")))
-	if u.clients.content.Objects[0] != u.clients.listPage {
+	if u.clients.content.Objects[0] != u.clients.listPage || u.clients.ShownClient() != 0 {
 		t.Fatal("Back does not return to the list")
 	}
 }
 
 func TestOpenClientBeforeTheListIsLoaded(t *testing.T) {
-	u, store, b := newClientsTestUI(t)
-	// A second window over the same book, opening on another screen: its
-	// client screen has never loaded its list.
-	u.goTo(navToday)
-	u2 := New(u.app, testDeps(store, u.clock, u.opts.DataDir))
-	u2.async = u.async
-	u2.Start(context.Background())
-	u2.clients.openClient(b.eclair.ID)
-	if len(u2.clients.all) != 0 {
+	h := uitest.NewHost(t)
+	b := newClientsBook(t, h.Store())
+	// The window opens a client's page on a screen never shown: its list
+	// has never been loaded.
+	s := New(h)
+	s.OpenClient(b.eclair.ID)
+	if len(s.all) != 0 {
 		t.Fatal("the list was loaded: the test no longer checks what it should")
 	}
-	d := u2.clients.detail
+	d := s.detail
 	if d.title.Text != "Boulangerie Éclair" || len(d.invoiceRows) != 1 || d.invoiceRows[0].kind != data.StatusPaid {
 		t.Fatalf("detail shows %q with %+v", d.title.Text, d.invoiceRows)
 	}
-	u2.goTo(navClients)
-	if u2.clients.content.Objects[0] != d.content || d.title.Text != "Boulangerie Éclair" || len(u2.clients.all) != 3 {
-		t.Fatal("showing the screen after openClient must keep the detail (and load the list)")
+	if s.ShownClient() != b.eclair.ID {
+		t.Fatalf("the screen says client %d is shown", s.ShownClient())
+	}
+	h.Show(s)
+	if s.content.Objects[0] != d.content || d.title.Text != "Boulangerie Éclair" || len(s.all) != 3 {
+		t.Fatal("showing the screen after OpenClient must keep the detail (and load the list)")
 	}
 }
 
@@ -301,8 +315,7 @@ func TestEditClientThroughDialog(t *testing.T) {
 	// Override the scenario: the detail names the one chosen.
 	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg = top(u)
-	input, _ := uitest.FormRow(t, dlg, "scenario")
-	selectOf(t, input).SetSelected(lang.L("scenario.risky"))
+	uitest.SelectIn(t, dlg, "scenario", lang.L("scenario.risky"))
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	want := lang.L("clients.detail.scenario_override", map[string]any{"Scenario": lang.L("scenario.risky")})
 	if d.scenario.Text != want {
@@ -323,8 +336,7 @@ func TestEditClientPenaltyRate(t *testing.T) {
 	d := clientsOpen(t, u, "Zinc & Cie")
 	test.Tap(uitest.FindButton(t, d.content, lang.L("clients.detail.edit")))
 	dlg := top(u)
-	input, _ := uitest.FormRow(t, dlg, "penalty_policy")
-	selectOf(t, input).SetSelected(lang.L("clients.penalty.fixed"))
+	uitest.SelectIn(t, dlg, "penalty_policy", lang.L("clients.penalty.fixed"))
 	uitest.Fill(t, dlg, "penalty_policy_rate", "douze")
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	if got := uitest.FieldError(t, dlg, "penalty_policy_rate"); got != lang.L("error.rate_format") {
@@ -345,7 +357,7 @@ func TestEditClientPenaltyRate(t *testing.T) {
 func TestPauseClientReminders(t *testing.T) {
 	ctx := context.Background()
 	u, store, b := newClientsTestUI(t)
-	next, err := u.dunning.NextSteps(ctx)
+	next, err := u.Dunning().NextSteps(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +373,7 @@ func TestPauseClientReminders(t *testing.T) {
 	test.Type(reason, "litige sur le chantier")
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
-	next, err = u.dunning.NextSteps(ctx)
+	next, err = u.Dunning().NextSteps(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +421,7 @@ func TestDeleteOrArchiveClient(t *testing.T) {
 	if !d.archived.Visible() || !d.restore.Visible() || d.archive.Visible() {
 		t.Fatal("the archived client's page does not say so or offer to restore it")
 	}
-	if next, _ := u.dunning.NextSteps(ctx); len(next) != 0 {
+	if next, _ := u.Dunning().NextSteps(ctx); len(next) != 0 {
 		if _, ok := next[b.late.ID]; ok {
 			t.Fatalf("the archived client's late invoice is still planned: %+v", next[b.late.ID])
 		}
@@ -448,10 +460,8 @@ func TestNewClientFromTheList(t *testing.T) {
 	test.Tap(uitest.FindButton(t, top(u), lang.L("button.new_client")))
 	dlg := top(u)
 	uitest.Fill(t, dlg, "name", "Atelier Rivière")
-	kind, _ := uitest.FormRow(t, dlg, "kind")
-	selectOf(t, kind).SetSelected(lang.L("kind.consumer"))
-	category, _ := uitest.FormRow(t, dlg, "category")
-	selectOf(t, category).SetSelected(lang.L("category.good_payer"))
+	uitest.SelectIn(t, dlg, "kind", lang.L("kind.consumer"))
+	uitest.SelectIn(t, dlg, "category", lang.L("category.good_payer"))
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
 	d := u.clients.detail
@@ -471,11 +481,7 @@ func TestNewClientFromTheList(t *testing.T) {
 // BenchmarkClientsSearch filters and sorts a list of 10,000 clients, what
 // every key typed in the search field costs (about 1 ms on a 2-core machine).
 func BenchmarkClientsSearch(b *testing.B) {
-	if err := LoadTranslations(); err != nil {
-		b.Fatal(err)
-	}
-	test.NewTempApp(b)
-	s := newClientsScreen(&UI{})
+	s := New(uitest.NewHost(b))
 	cities := []string{"Lyon", "Villeurbanne", "Saint-Étienne", "Grenoble", "Annecy"}
 	for i := range 10000 {
 		name := "Société Éclair " + strconv.Itoa(i)

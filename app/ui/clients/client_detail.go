@@ -1,4 +1,4 @@
-package ui
+package clients
 
 import (
 	"context"
@@ -60,8 +60,8 @@ type clientDetailData struct {
 // clientDetail is a client's page: who they are, how they are reminded,
 // their invoices and their timeline.
 type clientDetail struct {
-	ui     *UI
-	screen *clientsScreen
+	host   Host
+	screen *Screen
 	// content is the page; body is hidden until the client is loaded.
 	content  fyne.CanvasObject
 	body     fyne.CanvasObject
@@ -86,8 +86,8 @@ type clientDetail struct {
 	invoiceRows []clientInvoiceRow
 }
 
-func newClientDetail(u *UI, s *clientsScreen) *clientDetail {
-	d := &clientDetail{ui: u, screen: s, timeline: kit.NewTimeline(u.openAttachment),
+func newClientDetail(h Host, s *Screen) *clientDetail {
+	d := &clientDetail{host: h, screen: s, timeline: kit.NewTimeline(func(rel string) { openRel(h, rel) }),
 		title:          &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		subtitle:       &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		pausedBanner:   &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
@@ -231,15 +231,14 @@ func (d *clientDetail) onInvoiceSelected(id widget.TableCellID) {
 
 // openInvoice shows one of the client's invoices in the invoice screen.
 func (d *clientDetail) openInvoice(id int64) {
-	d.ui.goTo(navInvoices)
-	d.ui.invoices.openInvoice(id)
+	d.host.OpenInvoice(id)
 }
 
 // load reads everything the detail shows. It runs off the UI goroutine.
 func (d *clientDetail) load(ctx context.Context, id int64) (clientDetailData, error) {
 	var dd clientDetailData
 	var err error
-	store := d.ui.store
+	store := d.host.Store()
 	if dd.client, err = store.GetClient(ctx, id); err != nil {
 		return dd, err
 	}
@@ -262,11 +261,11 @@ func (d *clientDetail) load(ctx context.Context, id int64) (clientDetailData, er
 }
 
 func (d *clientDetail) loadScenario(ctx context.Context, dd *clientDetailData) error {
-	scenarios, err := d.ui.store.ListScenarios(ctx)
+	scenarios, err := d.host.Store().ListScenarios(ctx)
 	if err != nil {
 		return err
 	}
-	categories, err := d.ui.store.ListCategories(ctx)
+	categories, err := d.host.Store().ListCategories(ctx)
 	if err != nil {
 		return err
 	}
@@ -278,7 +277,7 @@ func (d *clientDetail) loadScenario(ctx context.Context, dd *clientDetailData) e
 // fillInvoices formats the client's invoices and totals them the way the
 // client list does (written-off invoices left out).
 func (d *clientDetail) fillInvoices(dd *clientDetailData, invoices []data.InvoiceSummary) {
-	today := d.ui.today()
+	today := d.host.Today()
 	dd.invoices = make([]clientInvoiceRow, len(invoices))
 	for i := range invoices {
 		inv := &invoices[i]
@@ -316,7 +315,7 @@ func (d *clientDetail) loaded(dd clientDetailData, err error) {
 		if errors.Is(err, data.ErrNotFound) {
 			d.screen.closeDetail()
 		}
-		d.ui.showError(err)
+		d.host.ShowError(err)
 		return
 	}
 	d.data = dd
@@ -434,7 +433,7 @@ func clientsOrDash(text string) string {
 // once it is saved.
 func (d *clientDetail) onEdit() {
 	if d.data.client.ID != 0 {
-		d.ui.editClient(d.data.client, nil)
+		EditForm(d.host, d.data.client, nil)
 	}
 }
 
@@ -452,31 +451,31 @@ func (d *clientDetail) onDelete() {
 			if ok {
 				d.deleteClient(c.ID)
 			}
-		}, d.ui.win)
-	d.ui.track(confirm)
+		}, d.host.Window())
+	d.host.Track(confirm)
 	confirm.Show()
 }
 
 func (d *clientDetail) deleteClient(id int64) {
-	d.ui.async(func() {
-		err := d.ui.store.DeleteClient(context.Background(), id)
+	d.host.Async(func() {
+		err := d.host.Store().DeleteClient(context.Background(), id)
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrInUse):
 				d.refuseDelete(lang.L("clients.delete.has_history"))
 			case err != nil:
-				d.ui.showError(err)
+				d.host.ShowError(err)
 			default:
 				d.screen.closeDetail()
-				d.ui.changed()
+				d.host.Changed()
 			}
 		})
 	})
 }
 
 func (d *clientDetail) refuseDelete(message string) {
-	info := dialog.NewInformation(lang.L("clients.delete.refused_title"), message, d.ui.win)
-	d.ui.track(info)
+	info := dialog.NewInformation(lang.L("clients.delete.refused_title"), message, d.host.Window())
+	d.host.Track(info)
 	info.Show()
 }
 
@@ -484,14 +483,14 @@ func (d *clientDetail) refuseDelete(message string) {
 // lists and its invoices are no longer reminded, until restored.
 func (d *clientDetail) onArchive() {
 	id := d.data.client.ID
-	kit.AskReason(d.ui, "clients.archive.title", "clients.archive.reason", false, func(ctx context.Context, reason string) error {
-		return d.ui.store.ArchiveClient(ctx, id, strings.TrimSpace(reason))
+	kit.AskReason(d.host, "clients.archive.title", "clients.archive.reason", false, func(ctx context.Context, reason string) error {
+		return d.host.Store().ArchiveClient(ctx, id, strings.TrimSpace(reason))
 	})
 }
 
 // onRestore brings an archived client back into the lists and reminders.
 func (d *clientDetail) onRestore() {
 	c := d.data.client
-	kit.Confirm(d.ui, "clients.restore.title", "clients.restore.question", map[string]any{"Name": c.Name},
-		func(ctx context.Context) error { return d.ui.store.RestoreClient(ctx, c.ID) })
+	kit.Confirm(d.host, "clients.restore.title", "clients.restore.question", map[string]any{"Name": c.Name},
+		func(ctx context.Context) error { return d.host.Store().RestoreClient(ctx, c.ID) })
 }

@@ -1,4 +1,4 @@
-package ui
+package clients
 
 import (
 	"context"
@@ -35,7 +35,7 @@ const (
 // the invoice form) and "Edit client" (from a client's detail), with every
 // field of a client, dunning settings included.
 type clientForm struct {
-	ui       *UI
+	host     Host
 	form     *kit.Form
 	dlg      *kit.FormDialog
 	opts     clientFormOptions
@@ -57,51 +57,51 @@ type clientFormOptions struct {
 	company    data.PenaltyPolicy // the company's policy, which "default" stands for
 }
 
-func (u *UI) loadClientFormOptions(ctx context.Context) (clientFormOptions, error) {
+func loadClientFormOptions(ctx context.Context, h Host) (clientFormOptions, error) {
 	var opts clientFormOptions
-	company, err := u.store.GetCompany(ctx)
+	company, err := h.Store().GetCompany(ctx)
 	if err != nil {
 		return opts, err
 	}
 	opts.company = company.Penalty
-	if opts.categories, err = u.store.ListCategories(ctx); err != nil {
+	if opts.categories, err = h.Store().ListCategories(ctx); err != nil {
 		return opts, err
 	}
 	clientsSortCategories(opts.categories)
-	opts.scenarios, err = u.store.ListScenarios(ctx)
+	opts.scenarios, err = h.Store().ListScenarios(ctx)
 	return opts, err
 }
 
-// openClientForm shows the "New client" dialog; onSaved (may be nil)
-// receives the new client once stored.
-func (u *UI) openClientForm(onSaved func(data.Client)) {
-	u.showClientForm(data.Client{}, onSaved)
+// OpenForm shows the "New client" dialog; onSaved (may be nil) receives
+// the new client once stored.
+func OpenForm(h kit.Host, onSaved func(data.Client)) {
+	showClientForm(h, data.Client{}, onSaved)
 }
 
-// editClient shows the dialog on an existing client; onSaved (may be nil)
+// EditForm shows the dialog on an existing client; onSaved (may be nil)
 // receives the client once saved.
-func (u *UI) editClient(c data.Client, onSaved func(data.Client)) {
-	u.showClientForm(c, onSaved)
+func EditForm(h kit.Host, c data.Client, onSaved func(data.Client)) {
+	showClientForm(h, c, onSaved)
 }
 
 // showClientForm reads the categories and scenarios off the UI goroutine,
 // then opens the dialog on c.
-func (u *UI) showClientForm(c data.Client, onSaved func(data.Client)) {
-	u.async(func() {
-		opts, err := u.loadClientFormOptions(context.Background())
+func showClientForm(h Host, c data.Client, onSaved func(data.Client)) {
+	h.Async(func() {
+		opts, err := loadClientFormOptions(context.Background(), h)
 		fyne.Do(func() {
 			if err != nil {
-				u.showError(err)
+				h.ShowError(err)
 				return
 			}
-			f := newClientForm(u, c, opts, onSaved)
+			f := newClientForm(h, c, opts, onSaved)
 			f.dlg.Show(f.name)
 		})
 	})
 }
 
-func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(data.Client)) *clientForm {
-	f := &clientForm{ui: u, form: kit.NewForm(), opts: opts, original: c, onSaved: onSaved}
+func newClientForm(h Host, c data.Client, opts clientFormOptions, onSaved func(data.Client)) *clientForm {
+	f := &clientForm{host: h, form: kit.NewForm(), opts: opts, original: c, onSaved: onSaved}
 	f.makeContactFields(c)
 	f.makeDunningFields(c)
 	f.layout()
@@ -110,7 +110,7 @@ func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(da
 		title = "clients.edit.title"
 	}
 	// At most 560 high, so that the dialog fits a 1024×700 screen; the form scrolls.
-	f.dlg = kit.NewFormDialog(u, title, f.form, fyne.NewSize(620, 560), f.submit, func() {
+	f.dlg = kit.NewFormDialog(h, title, f.form, fyne.NewSize(620, 560), f.submit, func() {
 		if f.onSaved != nil {
 			f.onSaved(f.saved)
 		}
@@ -120,14 +120,14 @@ func newClientForm(u *UI, c data.Client, opts clientFormOptions, onSaved func(da
 
 // textEntry is a one-line field holding text.
 func (f *clientForm) textEntry(text string) *kit.Entry {
-	e := kit.NewEntry(f.ui.win)
+	e := kit.NewEntry(f.host.Window())
 	e.SetText(text)
 	return e
 }
 
 // multiLineEntry is a field of several lines holding text.
 func (f *clientForm) multiLineEntry(text string, rows int) *kit.Entry {
-	e := kit.NewMultiLineEntry(f.ui.win, rows)
+	e := kit.NewMultiLineEntry(f.host.Window(), rows)
 	e.SetText(text)
 	return e
 }
@@ -141,7 +141,7 @@ func (f *clientForm) makeContactFields(c data.Client) {
 	f.postalCode, f.city = f.textEntry(c.Address.PostalCode), f.textEntry(c.Address.City)
 	f.postalCode.PlaceHolder, f.city.PlaceHolder = lang.L("clients.placeholder.postal_code"), lang.L("clients.placeholder.city")
 	f.notes = f.multiLineEntry(c.Notes, 3)
-	f.kind = kit.NewSelect(f.ui.win, nil, nil)
+	f.kind = kit.NewSelect(f.host.Window(), nil, nil)
 	for _, k := range data.ClientKinds {
 		f.kind.Options = append(f.kind.Options, clientsKindName(k))
 	}
@@ -150,7 +150,7 @@ func (f *clientForm) makeContactFields(c data.Client) {
 	}
 	f.kind.SetSelected(clientsKindName(c.Kind))
 	f.kindHint = clientsHint(clientsKindHint(c.Kind))
-	f.civility = kit.NewSelect(f.ui.win, nil, nil)
+	f.civility = kit.NewSelect(f.host.Window(), nil, nil)
 	for _, civ := range civilities {
 		f.civility.Options = append(f.civility.Options, clientsCivilityName(civ))
 	}
@@ -166,7 +166,7 @@ func (f *clientForm) selectedKind() data.ClientKind {
 }
 
 func (f *clientForm) makeDunningFields(c data.Client) {
-	f.category = kit.NewSelect(f.ui.win, nil, nil)
+	f.category = kit.NewSelect(f.host.Window(), nil, nil)
 	selected := 0
 	for i, cat := range f.opts.categories {
 		f.category.Options = append(f.category.Options, kit.CategoryName(cat.Key))
@@ -174,7 +174,7 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 			selected = i
 		}
 	}
-	f.scenario = kit.NewSelect(f.ui.win, []string{""}, nil)
+	f.scenario = kit.NewSelect(f.host.Window(), []string{""}, nil)
 	scenario := 0
 	for i, sc := range f.opts.scenarios {
 		f.scenario.Options = append(f.scenario.Options, clientsScenarioName(sc))
@@ -189,7 +189,7 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 	f.onCategoryChanged()
 	f.scenario.SetSelectedIndex(scenario)
 
-	f.language = kit.NewSelect(f.ui.win, []string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
+	f.language = kit.NewSelect(f.host.Window(), []string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
 	f.language.SetSelected(clientsLanguageName(c.Language))
 	if f.language.SelectedIndex() < 0 {
 		f.language.SetSelectedIndex(0)
@@ -197,13 +197,13 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 	f.makePenaltyFields(c)
 	f.pausedReason = f.textEntry(c.PausedReason)
 	f.pausedReason.PlaceHolder = lang.L("clients.placeholder.paused_reason")
-	f.paused = kit.NewCheck(f.ui.win, lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
+	f.paused = kit.NewCheck(f.host.Window(), lang.L("clients.form.pause"), func(on bool) { clientsEnableIf(f.pausedReason, on) })
 	f.paused.SetChecked(c.RemindersPaused)
 	clientsEnableIf(f.pausedReason, c.RemindersPaused)
 }
 
 func (f *clientForm) makePenaltyFields(c data.Client) {
-	f.penalty = kit.NewSelect(f.ui.win, []string{
+	f.penalty = kit.NewSelect(f.host.Window(), []string{
 		lang.L("clients.penalty.company", map[string]any{"Policy": clientsPolicyText(f.opts.company)}),
 		lang.L("clients.penalty.ecb_plus_10"),
 		lang.L("clients.penalty.fixed"),
@@ -349,9 +349,9 @@ func (f *clientForm) submit() (func(context.Context) error, error) {
 	return func(ctx context.Context) error {
 		var err error
 		if c.ID == 0 {
-			err = f.ui.store.CreateClient(ctx, &c)
+			err = f.host.Store().CreateClient(ctx, &c)
 		} else {
-			err = f.ui.store.EditClient(ctx, &c)
+			err = f.host.Store().EditClient(ctx, &c)
 		}
 		f.saved = c
 		return err

@@ -1,4 +1,4 @@
-package ui
+package clients
 
 import (
 	"cmp"
@@ -58,10 +58,10 @@ const (
 	clientsSortCount
 )
 
-// clientsScreen lists the clients with what they owe, and shows one
+// Screen lists the clients with what they owe, and shows one
 // client's detail in place of the list.
-type clientsScreen struct {
-	ui       *UI
+type Screen struct {
+	host     Host
 	content  *fyne.Container // the list page or the detail page
 	listPage fyne.CanvasObject
 	table    *widget.Table
@@ -87,8 +87,8 @@ type clientsScreen struct {
 	openID atomic.Int64
 }
 
-func newClientsScreen(u *UI) *clientsScreen {
-	s := &clientsScreen{ui: u, summary: widget.NewLabel("")}
+func New(h Host) *Screen {
+	s := &Screen{host: h, summary: widget.NewLabel("")}
 	s.table = &widget.Table{
 		Length:        func() (int, int) { return len(s.rows), clientsColumnCount },
 		CreateCell:    newClientsCell,
@@ -102,7 +102,7 @@ func newClientsScreen(u *UI) *clientsScreen {
 	for col, w := range clientsColumnWidths {
 		s.table.SetColumnWidth(col, w)
 	}
-	s.search = kit.NewEntry(u.win)
+	s.search = kit.NewEntry(h.Window())
 	s.search.PlaceHolder, s.search.OnChanged = lang.L("clients.search"), func(string) { s.apply() }
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.sortBy = widget.NewSelect([]string{lang.L("clients.sort.name"), lang.L("clients.sort.outstanding"),
@@ -112,13 +112,13 @@ func newClientsScreen(u *UI) *clientsScreen {
 	s.showArchived = widget.NewCheck(lang.L("clients.show_archived"), func(bool) { s.apply() })
 	s.empty = &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	s.empty.Hide()
-	s.detail = newClientDetail(u, s)
+	s.detail = newClientDetail(h, s)
 	s.listPage = s.makeListPage()
 	s.content = container.NewStack(s.listPage)
 	return s
 }
 
-func (s *clientsScreen) makeListPage() fyne.CanvasObject {
+func (s *Screen) makeListPage() fyne.CanvasObject {
 	title := &widget.Label{Text: lang.L("clients.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewClient}
@@ -159,7 +159,7 @@ func updateClientsHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Refresh()
 }
 
-func (s *clientsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(s.rows) {
 		return
 	}
@@ -198,11 +198,11 @@ func (s *clientsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (s *clientsScreen) View() fyne.CanvasObject { return s.content }
+func (s *Screen) View() fyne.CanvasObject { return s.content }
 
 // Update reloads the list (and the detail on show) from the store, off the
 // UI goroutine, and shows them.
-func (s *clientsScreen) Update(ctx context.Context) {
+func (s *Screen) Update(ctx context.Context) {
 	rows, err := s.load(ctx)
 	id := s.openID.Load()
 	var dd clientDetailData
@@ -212,7 +212,7 @@ func (s *clientsScreen) Update(ctx context.Context) {
 	}
 	fyne.Do(func() {
 		if err != nil {
-			s.ui.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.all, s.orders = rows, [clientsSortCount][]int{}
@@ -223,8 +223,8 @@ func (s *clientsScreen) Update(ctx context.Context) {
 	})
 }
 
-func (s *clientsScreen) load(ctx context.Context) ([]clientsRow, error) {
-	list, err := s.ui.store.ListClientSummaries(ctx, s.ui.today())
+func (s *Screen) load(ctx context.Context) ([]clientsRow, error) {
+	list, err := s.host.Store().ListClientSummaries(ctx, s.host.Today())
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +254,7 @@ func clientsAmount(m data.Money) string {
 
 // apply shows the loaded rows that match the search, in the chosen order,
 // with their totals.
-func (s *clientsScreen) apply() {
+func (s *Screen) apply() {
 	words := strings.Fields(kit.Fold(s.search.Text))
 	s.rows = s.rows[:0]
 	var outstanding, overdue data.Money
@@ -277,7 +277,7 @@ func (s *clientsScreen) apply() {
 
 // showEmpty says what to do when the list shows nothing, in place of an
 // empty table.
-func (s *clientsScreen) showEmpty() {
+func (s *Screen) showEmpty() {
 	text := ""
 	switch {
 	case len(s.all) == 0:
@@ -317,7 +317,7 @@ func clientsByName(a, b *clientsRow) int {
 
 // order returns the indexes of all in the order by, sorting them the
 // first time: by the largest amounts first, by name among equals.
-func (s *clientsScreen) order(by int) []int {
+func (s *Screen) order(by int) []int {
 	by = max(by, clientsSortName)
 	if s.orders[by] != nil || len(s.all) == 0 {
 		return s.orders[by]
@@ -341,21 +341,21 @@ func (s *clientsScreen) order(by int) []int {
 }
 
 // onSelected opens the client of the selected line.
-func (s *clientsScreen) onSelected(id widget.TableCellID) {
+func (s *Screen) onSelected(id widget.TableCellID) {
 	s.table.UnselectAll()
 	if id.Row >= 0 && id.Row < len(s.rows) {
-		s.openClient(s.rows[id.Row].id)
+		s.OpenClient(s.rows[id.Row].id)
 	}
 }
 
-// openClient shows a client's detail in place of the list. Other screens
-// call it after u.goTo(navClients); it loads the client itself, so it works
-// before the list is loaded.
-func (s *clientsScreen) openClient(id int64) {
+// OpenClient shows a client's detail in place of the list. The window
+// calls it after bringing the screen forward; it loads the client itself,
+// so it works before the list is loaded.
+func (s *Screen) OpenClient(id int64) {
 	s.openID.Store(id)
 	s.detail.clear()
 	s.showPage(s.detail.content)
-	s.ui.async(func() {
+	s.host.Async(func() {
 		dd, err := s.detail.load(context.Background(), id)
 		fyne.Do(func() {
 			if s.openID.Load() == id {
@@ -365,18 +365,22 @@ func (s *clientsScreen) openClient(id int64) {
 	})
 }
 
+// ShownClient is the client whose page is open, 0 when the list is shown:
+// Ctrl+N makes a new invoice for that client.
+func (s *Screen) ShownClient() int64 { return s.openID.Load() }
+
 // closeDetail goes back to the list.
-func (s *clientsScreen) closeDetail() {
+func (s *Screen) closeDetail() {
 	s.openID.Store(0)
 	s.showPage(s.listPage)
 }
 
-func (s *clientsScreen) showPage(page fyne.CanvasObject) {
+func (s *Screen) showPage(page fyne.CanvasObject) {
 	s.content.Objects = []fyne.CanvasObject{page}
 	s.content.Refresh()
 }
 
 // onNewClient opens the "New client" dialog, then the new client's detail.
-func (s *clientsScreen) onNewClient() {
-	s.ui.openClientForm(func(c data.Client) { s.openClient(c.ID) })
+func (s *Screen) onNewClient() {
+	OpenForm(s.host, func(c data.Client) { s.OpenClient(c.ID) })
 }

@@ -1,19 +1,22 @@
-package ui
+package clients
 
 import (
 	"context"
+
+	"relance/app/ui/letters"
 )
 
 // onStatement prints the client's account statement (every invoice still
 // owed, with the cover letter), archives it, records it on the client's
 // timeline and opens it.
 func (d *clientDetail) onStatement() {
-	u, clientID := d.ui, d.data.client.ID
+	clientID := d.data.client.ID
 	if clientID == 0 {
 		return
 	}
 	d.statement.Disable()
-	u.letters.WriteThenOpen(func(ctx context.Context) (string, error) { return u.letters.PrintStatement(ctx, clientID) },
+	printer := letters.New(d.host)
+	printer.WriteThenOpen(func(ctx context.Context) (string, error) { return printer.PrintStatement(ctx, clientID) },
 		func(bool) { d.statement.Enable() })
 }
 
