@@ -55,9 +55,8 @@ func TestOwnerMorningFlow(t *testing.T) {
 	}
 
 	u.goTo(navInvoices)
-	u.invoices.openInvoice(inv.ID)
-	d := u.invoices.detail
-	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
+	u.OpenInvoice(inv.ID)
+	test.Tap(uitest.FindButton(t, u.win.Content(), lang.L("invoices.action.pay")))
 	test.Tap(uitest.FindButton(t, top(u), lang.L("button.save"))) // the amount is prefilled with the balance
 	if st, _ := store.ListPaymentsByInvoice(ctx, inv.ID); len(st) != 1 || st[0].Amount != 125000 {
 		t.Fatalf("payments after the dialog: %+v", st)
@@ -79,8 +78,8 @@ func TestOwnerMorningFlow(t *testing.T) {
 	}
 	u.changed()
 	u.goTo(navInvoices)
-	u.invoices.openInvoice(late.ID)
-	test.Tap(uitest.FindButton(t, u.invoices.detail.content, lang.L("invoices.action.call")))
+	u.OpenInvoice(late.ID)
+	test.Tap(uitest.FindButton(t, u.win.Content(), lang.L("invoices.action.call")))
 	dlg = top(u)
 	uitest.Radio(t, dlg).SetSelected(lang.L("today.call.promise"))
 	uitest.FillIn(t, dlg, "promised_on", "01/12/2026")

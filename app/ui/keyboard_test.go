@@ -79,8 +79,7 @@ func TestEscapeClosesADialogFromAnyField(t *testing.T) {
 			u.escape()
 		}
 	}
-	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pay")))
+	test.Tap(uitest.FindButton(t, b.openInvoice("FA-2026-0002"), lang.L("invoices.action.pay")))
 	dlg := top(u)
 	focusInput(t, u, dlg, "method")
 	pressKey(u, fyne.KeyEscape)
@@ -88,7 +87,8 @@ func TestEscapeClosesADialogFromAnyField(t *testing.T) {
 		t.Error("Esc on the payment method left the dialog open")
 		u.escape()
 	}
-	test.Tap(uitest.FindButton(t, u.invoices.listPage, lang.L("button.new_client")))
+	u.invoices.FocusSearch() // back to the list
+	test.Tap(uitest.FindButton(t, u.win.Content(), lang.L("button.new_client")))
 	dlg = top(u)
 	for _, key := range []string{"name", "email", "category"} {
 		focusInput(t, u, dlg, key)
@@ -108,7 +108,7 @@ func TestScreenShortcutsFromAField(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
 	u.goTo(navInvoices)
-	u.win.Canvas().Focus(u.invoices.search)
+	u.win.Canvas().Focus(uitest.AnyEntry(t, u.invoices.View()))
 	pressShortcut(u, fyne.Key4)
 	if got := u.tabs.SelectedIndex(); got != navClients {
 		t.Fatalf("Ctrl+4 in the invoice search went to screen %d", got)
@@ -127,14 +127,15 @@ func TestScreenShortcutsFromAField(t *testing.T) {
 	u.goTo(navClients)
 	u.win.Canvas().Focus(uitest.AnyEntry(t, u.clients.View()))
 	pressShortcut(u, fyne.KeyF)
-	if u.tabs.SelectedIndex() != navInvoices || u.win.Canvas().Focused() != u.invoices.search {
+	search := uitest.AnyEntry(t, u.invoices.View())
+	if u.tabs.SelectedIndex() != navInvoices || u.win.Canvas().Focused() != search {
 		t.Fatal("Ctrl+F from a field did not go to the invoice search")
 	}
 	// The field keeps its own shortcuts (the driver turns Ctrl+A into this one).
-	u.invoices.search.SetText("martin")
+	search.SetText("martin")
 	u.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
-	if u.invoices.search.SelectedText() != "martin" {
-		t.Fatalf("Ctrl+A selected %q", u.invoices.search.SelectedText())
+	if got := search.(*kit.Entry).SelectedText(); got != "martin" {
+		t.Fatalf("Ctrl+A selected %q", got)
 	}
 }
 
@@ -224,6 +225,9 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 	u.Start(context.Background())
 	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.skip")))
 	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.load_demo")))
+	// Maximised on a large screen first: what was laid out wide must not
+	// keep the window from being made small again.
+	u.win.Resize(fyne.NewSize(1920, 1040))
 	// The window's content may be 1024 wide and 700 less a title bar high.
 	limit := fyne.NewSize(1024, 660)
 	fits := func(what string, size fyne.Size) {
@@ -244,10 +248,14 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 		fits(fmt.Sprintf("Settings › section %d", i), u.win.Content().MinSize())
 	}
 	u.goTo(navInvoices)
-	u.invoices.openInvoice(u.invoices.rows[0].id)
+	demoInvoices, err := store.ListInvoiceSummaries(context.Background())
+	if err != nil || len(demoInvoices) == 0 {
+		t.Fatalf("the demo book has no invoice (%v)", err)
+	}
+	u.invoices.OpenInvoice(demoInvoices[0].ID)
 	fits("an invoice's page", u.win.Content().MinSize())
 	for _, key := range []string{"invoices.action.edit", "invoices.action.pay"} {
-		if b := uitest.FindButtonIfAny(u.invoices.detail.content, lang.L(key)); b != nil {
+		if b := uitest.FindButtonIfAny(u.win.Content(), lang.L(key)); b != nil {
 			test.Tap(b)
 			fits(lang.L(key)+" dialog", top(u).MinSize())
 			u.escape()
@@ -260,6 +268,7 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 	}
 	u.clients.OpenClient(demoClients[0].ID)
 	fits("a client's page", u.win.Content().MinSize())
+
 	test.Tap(uitest.FindButton(t, u.win.Content(), lang.L("clients.detail.edit")))
 	fits("the client form", top(u).MinSize())
 	u.escape()
@@ -280,8 +289,7 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
-	d := b.openDetail(t, "FA-2026-0002")
-	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.promise")))
+	test.Tap(uitest.FindButton(t, b.openInvoice("FA-2026-0002"), lang.L("invoices.action.promise")))
 	dlg := top(u)
 	focusInput(t, u, dlg, "channel")
 	pressKey(u, fyne.KeyEscape)
@@ -289,8 +297,7 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 		t.Error("Esc on the promise's channel left the dialog open")
 		u.escape()
 	}
-	d = b.openDetail(t, "FA-2026-0002")
-	test.Tap(uitest.FindButton(t, d.content, lang.L("invoices.action.pause")))
+	test.Tap(uitest.FindButton(t, b.openInvoice("FA-2026-0002"), lang.L("invoices.action.pause")))
 	dlg = top(u)
 	var radio *widget.RadioGroup
 	uitest.Walk(dlg, nil, func(o, _ fyne.CanvasObject) {

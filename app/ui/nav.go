@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
 
+	"relance/app/ui/invoices"
 	"relance/app/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -113,7 +113,7 @@ func (u *UI) onNewInvoice() {
 	if u.current() == u.clients {
 		clientID = u.clients.ShownClient()
 	}
-	u.async(func() { u.openInvoiceForm(context.Background(), clientID) })
+	invoices.OpenForm(u, clientID)
 }
 
 // onSearch goes to the invoice list and puts the cursor in its search field.
@@ -122,5 +122,5 @@ func (u *UI) onSearch() {
 		return
 	}
 	u.goTo(navInvoices)
-	u.invoices.focusSearch()
+	u.invoices.FocusSearch()
 }

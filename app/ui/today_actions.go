@@ -93,5 +93,5 @@ func (s *todayScreen) onOpen(row int) {
 // todayOpenInvoice goes to the Invoices screen and opens an invoice there.
 func (u *UI) todayOpenInvoice(invoiceID int64) {
 	u.goTo(navInvoices)
-	u.invoices.openInvoice(invoiceID)
+	u.invoices.OpenInvoice(invoiceID)
 }

@@ -171,8 +171,8 @@ func TestTodayMarkSent(t *testing.T) {
 	}
 
 	test.TapAt(card.link, fyne.NewPos(theme.InnerPadding()+4, card.link.Size().Height/2))
-	if b.u.tabs.SelectedIndex() != navInvoices || b.u.invoices.selected != inv.ID {
-		t.Fatalf("a click on the client shows screen %d, invoice %d", b.u.tabs.SelectedIndex(), b.u.invoices.selected)
+	if b.u.tabs.SelectedIndex() != navInvoices || b.u.invoices.ShownInvoice() != inv.ID {
+		t.Fatalf("a click on the client shows screen %d, invoice %d", b.u.tabs.SelectedIndex(), b.u.invoices.ShownInvoice())
 	}
 	b.u.goTo(navToday)
 	card = b.mustCard("FA-2026-001")

@@ -11,8 +11,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/url"
+	"os"
 
 	"relance/app/ui/clients"
+	"relance/app/ui/invoices"
 	"relance/app/ui/mailui"
 
 	"relance/app/ui/letters"
@@ -26,6 +29,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 
 	"relance/app/dunning"
 	"relance/app/mail"
@@ -79,7 +83,7 @@ type UI struct {
 	welcome   *welcomeScreen
 	home      *todayScreen
 	calendar  *calendar.Screen
-	invoices  *invoicesScreen
+	invoices  *invoices.Screen
 	clients   *clients.Screen
 	settings  *settings.Screen
 	templates *templates.Screen
@@ -112,7 +116,7 @@ func (u *UI) build() {
 	u.welcome = newWelcomeScreen(u)
 	u.home = newTodayScreen(u)
 	u.calendar = calendar.New(u)
-	u.invoices = newInvoicesScreen(u)
+	u.invoices = invoices.New(u)
 	u.clients = clients.New(u)
 	section := settings.SectionCompany
 	if u.settings != nil { // rebuilt for a change of language: stay on the section
@@ -164,6 +168,15 @@ func (u *UI) Mail() *mail.Service { return u.mail.Service() }
 // EditClient opens a client's form (mailui.Host).
 func (u *UI) EditClient(c data.Client, saved func(data.Client)) { clients.EditForm(u, c, saved) }
 
+// OpenClient shows a client's page on the Clients screen (invoices.Host).
+func (u *UI) OpenClient(id int64) {
+	u.goTo(navClients)
+	u.clients.OpenClient(id)
+}
+
+// Mailer sends reminders, with the send dialog (invoices.Host).
+func (u *UI) Mailer() *mailui.Mailer { return u.mail }
+
 // NewClient opens the "New client" form; saved (may be nil) receives the
 // client once stored.
 func (u *UI) NewClient(saved func(data.Client)) { clients.OpenForm(u, saved) }
@@ -178,7 +191,21 @@ func (u *UI) OpenMailSettings() {
 func (u *UI) DataDir() string { return u.opts.DataDir }
 
 // OpenFile hands a file to the system's viewer (kit.Host).
-func (u *UI) OpenFile(path string) { u.openFile(path) }
+func (u *UI) OpenFile(path string) {
+	if _, err := os.Stat(path); err != nil {
+		d := dialog.NewError(errors.New(lang.L("invoices.attach.missing", map[string]any{"Path": path})), u.win)
+		u.track(d)
+		d.Show()
+		return
+	}
+	link, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = u.app.OpenURL(link)
+	}
+	if err != nil {
+		u.showError(err)
+	}
+}
 
 // LanguagePreference is the language chosen in Settings (kit.Host).
 func (u *UI) LanguagePreference() string { return u.app.Preferences().String(prefLanguage) }
@@ -189,7 +216,7 @@ func (u *UI) ChooseLanguage(code string) error { return u.chooseLanguage(code) }
 // OpenInvoice shows an invoice's page (kit.Host).
 func (u *UI) OpenInvoice(id int64) {
 	u.goTo(navInvoices)
-	u.invoices.openInvoice(id)
+	u.invoices.OpenInvoice(id)
 }
 
 // Start decides what the first screen is: the welcome (onboarding) on a

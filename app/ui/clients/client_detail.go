@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,7 +86,7 @@ type clientDetail struct {
 }
 
 func newClientDetail(h Host, s *Screen) *clientDetail {
-	d := &clientDetail{host: h, screen: s, timeline: kit.NewTimeline(func(rel string) { openRel(h, rel) }),
+	d := &clientDetail{host: h, screen: s, timeline: kit.NewTimeline(func(rel string) { kit.OpenDataFile(h, rel) }),
 		title:          &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		subtitle:       &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		pausedBanner:   &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord},
@@ -122,7 +121,7 @@ func (d *clientDetail) makePage() {
 		d.creditFigure,
 		clientsFigure("clients.detail.invoices", d.count))
 	// The buttons wrap under the figures rather than widening the window.
-	buttons := container.New(layout.NewRowWrapLayout(), d.statement, d.edit, d.remove, d.archive, d.restore)
+	buttons := container.New(kit.NewWrapLayout(), d.statement, d.edit, d.remove, d.archive, d.restore)
 	header := container.NewBorder(nil, buttons, container.NewCenter(back), figures, container.NewVBox(d.title, d.subtitle))
 	d.paused = container.NewBorder(nil, nil, widget.NewIcon(clientsPausedIcon()), nil, d.pausedBanner)
 	d.paused.Hide()

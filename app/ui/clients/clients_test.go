@@ -498,3 +498,20 @@ func BenchmarkClientsSearch(b *testing.B) {
 		b.Fatal("the search found nothing")
 	}
 }
+
+// TestClientPageShowsACredit: what a client paid beyond an invoice is a
+// credit, shown on its page; a client who paid exactly has none shown.
+func TestClientPageShowsACredit(t *testing.T) {
+	u, store, b := newClientsTestUI(t)
+	if d := clientsOpen(t, u, "Boulangerie Éclair"); d.creditFigure.Visible() {
+		t.Fatalf("a client who paid exactly shows a credit of %q", d.credit.Text)
+	}
+	uitest.Must(t, store.CreatePayment(context.Background(), &data.Payment{InvoiceID: b.soon.ID, Date: uitest.Day,
+		Amount: 52500, Method: "transfer"})) // 25 € beyond FA-2
+	u.Changed()
+	test.Tap(uitest.FindButton(t, u.clients.detail.content, lang.L("clients.detail.back")))
+	d := clientsOpen(t, u, "Hélène Vernet Architecture")
+	if !d.creditFigure.Visible() || d.credit.Text != kit.Money(2500) {
+		t.Fatalf("the page shows a credit of %q (visible %v), want %s", d.credit.Text, d.creditFigure.Visible(), kit.Money(2500))
+	}
+}

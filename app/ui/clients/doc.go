@@ -7,17 +7,10 @@
 package clients
 
 import (
-	"path/filepath"
-
 	"relance/app/ui/kit"
 )
 
 // Host is the window as the Clients screen sees it.
 type Host interface {
 	kit.Host
-}
-
-// openRel hands a file of the data folder to the system's viewer.
-func openRel(h Host, rel string) {
-	h.OpenFile(filepath.Join(h.DataDir(), filepath.FromSlash(rel)))
 }

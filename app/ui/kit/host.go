@@ -9,6 +9,7 @@ package kit
 
 import (
 	"context"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -63,4 +64,11 @@ type Host interface {
 
 	// OpenInvoice shows an invoice's page on the Invoices screen.
 	OpenInvoice(id int64)
+}
+
+// OpenDataFile hands a file of the data folder, named relative to it (an
+// attached PDF, a printed letter, an archived email), to the system's
+// viewer.
+func OpenDataFile(h Host, rel string) {
+	h.OpenFile(filepath.Join(h.DataDir(), filepath.FromSlash(rel)))
 }

@@ -39,9 +39,7 @@ type Printer struct {
 func New(h kit.Host) *Printer { return &Printer{host: h} }
 
 // open hands a file of the data folder to the system's viewer.
-func (p *Printer) open(rel string) {
-	p.host.OpenFile(filepath.Join(p.host.DataDir(), filepath.FromSlash(rel)))
-}
+func (p *Printer) open(rel string) { kit.OpenDataFile(p.host, rel) }
 
 // Dir is where printed documents are archived, inside the data
 // folder: documents/<year>/<invoice>-<step>-<date>.pdf.

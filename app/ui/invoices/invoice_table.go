@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"image/color"
@@ -41,7 +41,7 @@ var (
 
 // newInvoiceTable builds the virtualised table over the screen's view: only
 // the visible cells exist, and drawing one copies preformatted text.
-func newInvoiceTable(s *invoicesScreen) *widget.Table {
+func newInvoiceTable(s *Screen) *widget.Table {
 	t := &widget.Table{
 		Length:        func() (int, int) { return len(s.result.shown), columnCount },
 		CreateCell:    newInvoiceCell,
@@ -58,7 +58,7 @@ func newInvoiceTable(s *invoicesScreen) *widget.Table {
 // list by it (again: the other way), and an arrow shows the direction.
 type invoiceHeader struct {
 	widget.BaseWidget
-	screen *invoicesScreen
+	screen *Screen
 	col    int
 	label  *widget.Label
 	icon   *widget.Icon
@@ -68,7 +68,7 @@ type invoiceHeader struct {
 }
 
 // newInvoiceHeader makes a column title for the table s shows.
-func newInvoiceHeader(s *invoicesScreen) *invoiceHeader {
+func newInvoiceHeader(s *Screen) *invoiceHeader {
 	h := &invoiceHeader{screen: s, col: -1, icon: widget.NewIcon(nil),
 		label: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		left:  container.NewCenter(), right: container.NewCenter()}
@@ -158,7 +158,7 @@ func invoiceCellParts(o fyne.CanvasObject) (bg *canvas.Rectangle, dotBox *fyne.C
 
 // updateCell draws one cell. It allocates nothing: the texts were made
 // when the rows were loaded, and a widget is refreshed only if it changed.
-func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	bg, dotBox, label := invoiceCellParts(o)
 	if id.Row < 0 || id.Row >= len(s.result.shown) {
 		return
@@ -191,7 +191,7 @@ func (s *invoicesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 }
 
 // cellText is what a cell says, how it is aligned and coloured.
-func (s *invoicesScreen) cellText(row *invoiceRow, idx int32, col int) (string, fyne.TextAlign, widget.Importance) {
+func (s *Screen) cellText(row *invoiceRow, idx int32, col int) (string, fyne.TextAlign, widget.Importance) {
 	switch col {
 	case colNumber:
 		return row.number, fyne.TextAlignLeading, widget.MediumImportance

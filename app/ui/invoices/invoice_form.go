@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -22,7 +22,7 @@ import (
 // until the invoice is saved or the user cancels; refused fields show why
 // under them.
 type invoiceForm struct {
-	ui       *UI
+	host     Host
 	form     *kit.Form
 	dlg      *kit.FormDialog
 	clients  *clientPicker
@@ -47,9 +47,9 @@ type invoiceFormData struct {
 
 // loadInvoiceFormData reads the clients (not archived ones, unless it is
 // the invoice's own), the payment terms and the next number.
-func (u *UI) loadInvoiceFormData(ctx context.Context, inv data.Invoice) (invoiceFormData, error) {
+func loadInvoiceFormData(ctx context.Context, h Host, inv data.Invoice) (invoiceFormData, error) {
 	var fd invoiceFormData
-	clients, err := u.store.ListClients(ctx)
+	clients, err := h.Store().ListClients(ctx)
 	if err != nil {
 		return fd, err
 	}
@@ -58,52 +58,58 @@ func (u *UI) loadInvoiceFormData(ctx context.Context, inv data.Invoice) (invoice
 			fd.clients = append(fd.clients, c)
 		}
 	}
-	company, err := u.store.GetCompany(ctx)
+	company, err := h.Store().GetCompany(ctx)
 	if err != nil {
 		return fd, err
 	}
 	fd.termsDays = company.PaymentTermsDays
 	if inv.ID != 0 {
-		fd.locked, err = u.store.InvoiceHasHistory(ctx, inv.ID)
+		fd.locked, err = h.Store().InvoiceHasHistory(ctx, inv.ID)
 		return fd, err
 	}
-	fd.next, err = u.store.NextInvoiceNumber(ctx, u.today().Year())
+	fd.next, err = h.Store().NextInvoiceNumber(ctx, h.Today().Year())
 	return fd, err
 }
 
+// OpenForm shows the "New invoice" dialog, for the client clientID when
+// not 0 (Ctrl+N on a client's page).
+func OpenForm(h Host, clientID int64) {
+	h.Async(func() { openInvoiceForm(context.Background(), h, clientID) })
+}
+
 // openInvoiceForm shows the "New invoice" dialog, for the client clientID
-// when not 0 (Ctrl+N on a client's page). Called off the UI goroutine.
-func (u *UI) openInvoiceForm(ctx context.Context, clientID int64) {
-	u.showInvoiceForm(ctx, data.Invoice{ClientID: clientID})
+// when not 0. Called off the UI goroutine.
+func openInvoiceForm(ctx context.Context, h Host, clientID int64) {
+	showInvoiceForm(ctx, h, data.Invoice{ClientID: clientID})
 }
 
 // editInvoice shows the dialog on an existing invoice. Called off the UI
 // goroutine.
-func (u *UI) editInvoice(ctx context.Context, inv data.Invoice) {
-	u.showInvoiceForm(ctx, inv)
+func editInvoice(ctx context.Context, h Host, inv data.Invoice) {
+	showInvoiceForm(ctx, h, inv)
 }
 
-func (u *UI) showInvoiceForm(ctx context.Context, inv data.Invoice) {
-	fd, err := u.loadInvoiceFormData(ctx, inv)
+func showInvoiceForm(ctx context.Context, h Host, inv data.Invoice) {
+	fd, err := loadInvoiceFormData(ctx, h, inv)
 	fyne.Do(func() {
 		if err != nil {
-			u.showError(err)
+			h.ShowError(err)
 			return
 		}
-		f := newInvoiceForm(u, inv, fd)
+		f := newInvoiceForm(h, inv, fd)
 		f.dlg.Show(f.number)
 	})
 }
 
-func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
-	today := u.today()
-	f := &invoiceForm{ui: u, form: kit.NewForm(), termsDays: fd.termsDays, clients: newClientPicker(u, fd.clients), original: inv}
-	f.number = kit.NewEntry(u.win)
-	f.issue = kit.NewDateEntry(u.win, today)
-	f.due = kit.NewDateEntry(u.win, today.AddDays(fd.termsDays))
-	f.delivery = kit.NewDateEntry(u.win, data.Date{})
-	f.amount = kit.NewMoneyEntry(u.win)
-	f.poRef = kit.NewEntry(u.win)
+func newInvoiceForm(h Host, inv data.Invoice, fd invoiceFormData) *invoiceForm {
+	today := h.Today()
+	f := &invoiceForm{host: h, form: kit.NewForm(), termsDays: fd.termsDays, clients: newClientPicker(h, fd.clients), original: inv}
+	f.number = kit.NewEntry(h.Window())
+	f.issue = kit.NewDateEntry(h.Window(), today)
+	f.due = kit.NewDateEntry(h.Window(), today.AddDays(fd.termsDays))
+	f.delivery = kit.NewDateEntry(h.Window(), data.Date{})
+	f.amount = kit.NewMoneyEntry(h.Window())
+	f.poRef = kit.NewEntry(h.Window())
 	f.clients.choose(inv.ClientID)
 	title := "invoice_form.title"
 	if inv.ID == 0 {
@@ -116,7 +122,7 @@ func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 	f.due.OnChanged = func(string) { f.dueEdited = true }
 
 	newClient := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: func() {
-		u.NewClient(func(c data.Client) { f.clients.add(c) })
+		h.NewClient(func(c data.Client) { f.clients.add(c) })
 	}}
 	f.form.Add("number", true, f.number)
 	client := f.form.Add("client", true, container.NewVBox(container.NewBorder(nil, nil, nil, newClient, f.clients.entry),
@@ -133,13 +139,13 @@ func newInvoiceForm(u *UI, inv data.Invoice, fd invoiceFormData) *invoiceForm {
 	f.form.Add("delivery_date", false, f.delivery)
 	f.form.Add("po_ref", false, f.poRef)
 	if inv.ID == 0 {
-		f.remindedOn = kit.NewDateEntry(u.win, data.Date{})
+		f.remindedOn = kit.NewDateEntry(h.Window(), data.Date{})
 		f.remindedOn.SetText("")
 		f.form.Add("reminded_on", false, container.NewVBox(f.remindedOn, &widget.Label{Text: lang.L("invoice_form.reminded_hint"),
 			Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}))
 	}
 
-	f.dlg = kit.NewFormDialog(u, title, f.form, fyne.NewSize(560, 560), f.submit, nil)
+	f.dlg = kit.NewFormDialog(h, title, f.form, fyne.NewSize(560, 560), f.submit, nil)
 	f.amount.OnSubmitted = func(string) { f.dlg.OnSave() }
 	return f
 }
@@ -211,13 +217,13 @@ func (f *invoiceForm) submit() (func(context.Context) error, error) {
 		return nil, errs
 	}
 	if inv.ID != 0 {
-		return func(ctx context.Context) error { return f.ui.store.UpdateInvoice(ctx, &inv) }, nil
+		return func(ctx context.Context) error { return f.host.Store().UpdateInvoice(ctx, &inv) }, nil
 	}
 	reminded := f.readRemindedOn(inv, &errs)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return func(ctx context.Context) error { return f.ui.dunning.CreateInvoice(ctx, &inv, reminded) }, nil
+	return func(ctx context.Context) error { return f.host.Dunning().CreateInvoice(ctx, &inv, reminded) }, nil
 }
 
 // readRemindedOn reads "already reminded on": empty, or a day between the
@@ -231,7 +237,7 @@ func (f *invoiceForm) readRemindedOn(inv data.Invoice, errs *data.FieldErrors) d
 		*errs = append(*errs, data.FieldErrorsOf(kit.AsField(err, "reminded_on"))...)
 		return d
 	}
-	if d.After(f.ui.today()) || d.Before(inv.IssueDate) {
+	if d.After(f.host.Today()) || d.Before(inv.IssueDate) {
 		*errs = append(*errs, &data.FieldError{Field: "reminded_on", Reason: data.ReasonOutOfRange, Value: d.String()})
 	}
 	return d
@@ -246,8 +252,8 @@ type clientPicker struct {
 	clients []data.Client
 }
 
-func newClientPicker(u *UI, clients []data.Client) *clientPicker {
-	p := &clientPicker{clients: clients, entry: kit.NewEntry(u.win), matches: container.NewVBox()}
+func newClientPicker(h Host, clients []data.Client) *clientPicker {
+	p := &clientPicker{clients: clients, entry: kit.NewEntry(h.Window()), matches: container.NewVBox()}
 	p.entry.PlaceHolder = lang.L("placeholder.client")
 	p.matches.Hide()
 	p.entry.OnChanged = func(string) { p.showMatches() }

@@ -1,12 +1,14 @@
-package ui
+package invoices
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"relance/app/ui/kit"
@@ -101,7 +103,7 @@ func (c *invoiceClaims) docRow(a data.Attachment) fyne.CanvasObject {
 		text += " · " + lang.L("claims.for_client")
 	}
 	rel := a.Path
-	open := &widget.Button{Icon: theme.DocumentIcon(), Importance: widget.LowImportance, OnTapped: func() { c.d.ui.openAttachment(rel) }}
+	open := &widget.Button{Icon: theme.DocumentIcon(), Importance: widget.LowImportance, OnTapped: func() { kit.OpenDataFile(c.d.host, rel) }}
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { c.onRemove(a) }}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(open, remove), &widget.Label{Text: text, Wrapping: fyne.TextWrapWord})
 }
@@ -109,20 +111,20 @@ func (c *invoiceClaims) docRow(a data.Attachment) fyne.CanvasObject {
 // onWaive gives up the penalties and the 40 € of the invoice (asking why,
 // for the timeline), or claims them again.
 func (c *invoiceClaims) onWaive() {
-	u, inv := c.d.ui, c.d.data.report.Invoice
+	h, inv := c.d.host, c.d.data.report.Invoice
 	reload := func(ctx context.Context, waived bool, reason string) error {
-		if err := u.store.WaivePenalties(ctx, inv.ID, waived, reason); err != nil {
+		if err := h.Store().WaivePenalties(ctx, inv.ID, waived, reason); err != nil {
 			return err
 		}
 		fyne.Do(func() { c.d.show(inv.ID) })
 		return nil
 	}
 	if inv.PenaltiesWaived {
-		kit.Confirm(u, "claims.claim_again", "claims.claim_again_question", map[string]any{"Number": inv.Number},
+		kit.Confirm(h, "claims.claim_again", "claims.claim_again_question", map[string]any{"Number": inv.Number},
 			func(ctx context.Context) error { return reload(ctx, false, "") })
 		return
 	}
-	kit.AskReason(u, "claims.waive", "claims.waive_reason", false, func(ctx context.Context, reason string) error {
+	kit.AskReason(h, "claims.waive", "claims.waive_reason", false, func(ctx context.Context, reason string) error {
 		return reload(ctx, true, reason)
 	})
 }
@@ -130,14 +132,14 @@ func (c *invoiceClaims) onWaive() {
 // onRemove takes a document off the invoice (or its client), its file
 // with it.
 func (c *invoiceClaims) onRemove(a data.Attachment) {
-	u, invoiceID := c.d.ui, c.d.invoiceID
+	h, invoiceID := c.d.host, c.d.invoiceID
 	title := cmpOr(a.Title, lang.L("attachment_kind."+string(a.Kind)))
-	kit.Confirm(u, "claims.remove_title", "claims.remove_question", map[string]any{"Title": title}, func(ctx context.Context) error {
-		if err := u.store.DeleteAttachment(ctx, a.ID); err != nil {
+	kit.Confirm(h, "claims.remove_title", "claims.remove_question", map[string]any{"Title": title}, func(ctx context.Context) error {
+		if err := h.Store().DeleteAttachment(ctx, a.ID); err != nil {
 			return err
 		}
 		// The book no longer points at the file: a leftover would only be clutter.
-		if err := os.Remove(filepath.Join(u.opts.DataDir, filepath.FromSlash(a.Path))); err != nil && !os.IsNotExist(err) {
+		if err := os.Remove(filepath.Join(h.DataDir(), filepath.FromSlash(a.Path))); err != nil && !os.IsNotExist(err) {
 			return err
 		}
 		fyne.Do(func() { c.d.show(invoiceID) })
@@ -157,31 +159,31 @@ func cmpOr(a, b string) string {
 // and whether it is the client's (valid for all its invoices: a Kbis, the
 // accepted terms of sale) or this invoice's.
 func (c *invoiceClaims) onAdd() {
-	u, inv := c.d.ui, c.d.data.report.Invoice
+	h, inv := c.d.host, c.d.data.report.Invoice
 	f := kit.NewForm()
-	kind := kit.NewSelect(u.win, nil, nil)
+	kind := kit.NewSelect(h.Window(), nil, nil)
 	for _, k := range data.AttachmentKinds {
 		kind.Options = append(kind.Options, kit.CapitalFirst(lang.L("attachment_kind."+string(k))))
 	}
 	kind.SetSelectedIndex(0)
-	file := kit.NewEntry(u.win)
+	file := kit.NewEntry(h.Window())
 	file.SetPlaceHolder(lang.L("claims.file_placeholder"))
 	browse := &widget.Button{Text: lang.L("claims.browse"), Icon: theme.FolderOpenIcon(), OnTapped: func() { c.browse(file) }}
-	title := kit.NewEntry(u.win)
-	date := kit.NewDateEntry(u.win, data.Date{})
+	title := kit.NewEntry(h.Window())
+	date := kit.NewDateEntry(h.Window(), data.Date{})
 	date.SetText("")
-	forClient := kit.NewCheck(u.win, lang.L("claims.for_all_invoices"), nil)
+	forClient := kit.NewCheck(h.Window(), lang.L("claims.for_all_invoices"), nil)
 	kind.OnChanged = func(string) { forClient.SetChecked(data.AttachmentKinds[kind.SelectedIndex()] == data.AttachKbis) }
 	f.Add("attachment_kind", true, kind)
 	f.Add("attachment_file", true, container.NewBorder(nil, nil, nil, browse, file))
 	f.Add("attachment_title", false, title)
 	f.Add("doc_date", false, date)
 	f.AddLabelled("claims.scope", false, forClient)
-	fd := kit.NewFormDialog(u, "claims.add_title", f, fyne.NewSize(620, 380), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(h, "claims.add_title", f, fyne.NewSize(620, 380), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		a := data.Attachment{InvoiceID: inv.ID, ClientID: inv.ClientID, Kind: data.AttachmentKinds[max(kind.SelectedIndex(), 0)],
 			Title: title.Text}
-		a.DocDate = kit.OptionalPastDate(date, "doc_date", u.today(), &errs)
+		a.DocDate = kit.OptionalPastDate(date, "doc_date", h.Today(), &errs)
 		src := strings.TrimSpace(file.Text)
 		if src == "" {
 			errs = append(errs, &data.FieldError{Field: "attachment_file", Reason: data.ReasonRequired})
@@ -195,7 +197,7 @@ func (c *invoiceClaims) onAdd() {
 			return nil, err
 		}
 		return func(ctx context.Context) error {
-			if err := u.attachClaimDocument(ctx, &a, inv.Number, src); err != nil {
+			if err := attachClaimDocument(ctx, h, &a, inv.Number, src); err != nil {
 				return err
 			}
 			fyne.Do(func() { c.d.show(inv.ID) })
@@ -207,20 +209,20 @@ func (c *invoiceClaims) onAdd() {
 
 // browse fills the file field from the system's file chooser.
 func (c *invoiceClaims) browse(field *kit.Entry) {
-	u := c.d.ui
+	h := c.d.host
 	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError(err)
+			h.ShowError(err)
 			return
 		}
 		if r != nil {
 			field.SetText(r.URI().Path())
 			r.Close()
 		}
-	}, u.win)
+	}, h.Window())
 	dlg.SetFilter(storage.NewExtensionFileFilter(claimDocExtensions))
 	dlg.Resize(fyne.NewSize(860, 560))
-	u.track(dlg)
+	h.Track(dlg)
 	dlg.Show()
 }
 
@@ -237,8 +239,11 @@ func claimDocSupported(name string) bool {
 
 // attachClaimDocument copies src into the data folder and records it; the
 // copy is removed again when the book refuses the record, so that nothing
-// is left half-done.
-func (u *UI) attachClaimDocument(ctx context.Context, a *data.Attachment, number, src string) error {
+// is left half-done. The copy is named after the invoice, the kind of
+// document and the day it was attached (FA-12-kbis-2026-11-24.pdf), with
+// "-2", "-3"… when that day already has one: the owner finds it by name
+// in the folder, and two attachments never share a file.
+func attachClaimDocument(ctx context.Context, h Host, a *data.Attachment, number, src string) error {
 	if !claimDocSupported(src) {
 		return fmt.Errorf("attach %s: %w", src, errUnsupportedDocument)
 	}
@@ -247,15 +252,43 @@ func (u *UI) attachClaimDocument(ctx context.Context, a *data.Attachment, number
 		return fmt.Errorf("attach document: %w", err)
 	}
 	defer in.Close()
-	name := fmt.Sprintf("%s-%s-%d%s", documents.FileName(number), a.Kind, u.clock.Now().UnixNano(), strings.ToLower(filepath.Ext(src)))
-	a.Path = path.Join(claimDocsDir, name)
-	dst := filepath.Join(u.opts.DataDir, filepath.FromSlash(a.Path))
-	if err := invoiceCopyFile(in, dst); err != nil {
+	base := documents.FileName(number) + "-" + string(a.Kind) + "-" + h.Today().String()
+	dst, err := reserveFile(filepath.Join(h.DataDir(), filepath.FromSlash(claimDocsDir)), base, strings.ToLower(filepath.Ext(src)))
+	if err != nil {
 		return fmt.Errorf("attach document: %w", err)
 	}
-	if err := u.store.CreateAttachment(ctx, a); err != nil {
+	a.Path = path.Join(claimDocsDir, filepath.Base(dst))
+	if err := invoiceCopyFile(in, dst); err != nil {
+		os.Remove(dst)
+		return fmt.Errorf("attach document: %w", err)
+	}
+	if err := h.Store().CreateAttachment(ctx, a); err != nil {
 		os.Remove(dst)
 		return err
 	}
 	return nil
+}
+
+// reserveFile creates dir/base+ext, or dir/base-2+ext and so on when it
+// exists, empty, and returns its path: created exclusively, the name
+// cannot be taken by another attachment meanwhile.
+func reserveFile(dir, base, ext string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	for n := 1; ; n++ {
+		name := base + ext
+		if n > 1 {
+			name = base + "-" + strconv.Itoa(n) + ext
+		}
+		p := filepath.Join(dir, name)
+		f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		return p, f.Close()
+	}
 }

@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -27,7 +27,7 @@ func (a *invoiceActions) onCall() {
 	item := dunning.Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID,
 		Outstanding: dd.status.Outstanding, DaysLate: dd.status.DaysLate, Planned: dd.today}
 	g := dunning.Group{ClientID: inv.ClientID, Channel: data.ChannelPhoneCall, Lead: item, Items: []dunning.Due{item}, Total: item.Outstanding}
-	calls.Open(a.d.ui, g, func() {
+	calls.Open(a.d.host, g, func() {
 		if id := a.d.invoiceID; id != 0 {
 			a.d.show(id)
 		}
@@ -44,11 +44,11 @@ type invoicePauseDialog struct {
 
 // onPause stops the reminders on the invoice.
 func (a *invoiceActions) onPause() {
-	u, dd := a.d.ui, a.d.data
+	h, dd := a.d.host, a.d.data
 	invoiceID := dd.report.Invoice.ID
-	p := &invoicePauseDialog{until: kit.NewDateEntry(u.win, dd.today.AddDays(14)), reason: kit.NewEntry(u.win)}
+	p := &invoicePauseDialog{until: kit.NewDateEntry(h.Window(), dd.today.AddDays(14)), reason: kit.NewEntry(h.Window())}
 	untilLabel, foreverLabel := lang.L("invoices.pause.until_date"), lang.L("invoices.pause.indefinitely")
-	p.mode = kit.NewRadio(u.win, []string{untilLabel, foreverLabel}, true, func(choice string) {
+	p.mode = kit.NewRadio(h.Window(), []string{untilLabel, foreverLabel}, true, func(choice string) {
 		if choice == foreverLabel {
 			p.until.Disable()
 		} else {
@@ -61,7 +61,7 @@ func (a *invoiceActions) onPause() {
 	f := kit.NewForm()
 	f.Add("pause_until", true, container.NewVBox(p.mode, p.until))
 	f.Add("reason", false, p.reason)
-	fd := kit.NewFormDialog(u, "invoices.pause.title", f, fyne.NewSize(500, 330), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(h, "invoices.pause.title", f, fyne.NewSize(500, 330), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		var until data.Date
 		if p.mode.Selected != foreverLabel {
@@ -72,7 +72,7 @@ func (a *invoiceActions) onPause() {
 			return nil, err
 		}
 		reason := strings.TrimSpace(p.reason.Text)
-		return a.thenReload(func(ctx context.Context) error { return u.store.PauseInvoice(ctx, invoiceID, until, reason) }), nil
+		return a.thenReload(func(ctx context.Context) error { return h.Store().PauseInvoice(ctx, invoiceID, until, reason) }), nil
 	}, nil)
 	fd.Show(p.until)
 }
@@ -81,23 +81,23 @@ func (a *invoiceActions) onPause() {
 // what it means: the reminders stop and the balance no longer counts as
 // expected money.
 func (a *invoiceActions) onWriteOff() {
-	u, dd := a.d.ui, a.d.data
+	h, dd := a.d.host, a.d.data
 	inv := dd.report.Invoice
 	message := &widget.Label{Text: lang.L("invoices.write_off.message", map[string]any{"Number": inv.Number,
 		"Outstanding": kit.Money(dd.status.Outstanding)}), Wrapping: fyne.TextWrapWord}
-	reason := kit.NewEntry(u.win)
+	reason := kit.NewEntry(h.Window())
 	reason.MultiLine = true
 	reason.SetMinRowsVisible(3)
 	f := kit.NewForm()
 	f.Fields = append(f.Fields, &kit.FormField{Label: widget.NewLabel(""), Input: message, Err: kit.NewErrorLabel()})
 	f.Add("reason", true, reason)
-	fd := kit.NewFormDialog(u, "invoices.write_off.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(h, "invoices.write_off.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
 		text := strings.TrimSpace(reason.Text)
 		if text == "" {
 			return nil, kit.RequiredError("reason")
 		}
 		return a.thenReload(func(ctx context.Context) error {
-			return u.store.SetInvoiceState(ctx, inv.ID, data.StateWrittenOff, text)
+			return h.Store().SetInvoiceState(ctx, inv.ID, data.StateWrittenOff, text)
 		}), nil
 	}, nil)
 	fd.Save.SetText(lang.L("invoices.action.write_off"))

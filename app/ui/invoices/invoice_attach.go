@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/drafting"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 
@@ -40,17 +40,17 @@ func (a *invoiceActions) attachmentRow(inv *data.Invoice) fyne.CanvasObject {
 	attach.SetText(lang.L("invoices.action.replace"))
 	file := inv.Attachment
 	open := &widget.Button{Text: lang.L("invoices.action.open_pdf"), Icon: theme.DocumentIcon(), Importance: widget.MediumImportance,
-		OnTapped: func() { a.d.ui.openAttachment(file) }}
+		OnTapped: func() { kit.OpenDataFile(a.d.host, file) }}
 	return container.NewHBox(open, attach)
 }
 
 // onAttach asks for the invoice's PDF and copies it into the data folder.
 func (a *invoiceActions) onAttach() {
-	u := a.d.ui
+	h := a.d.host
 	invoiceID := a.d.data.report.Invoice.ID
 	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError(err)
+			h.ShowError(err)
 			return
 		}
 		if r == nil {
@@ -58,43 +58,43 @@ func (a *invoiceActions) onAttach() {
 		}
 		src := r.URI().Path()
 		r.Close()
-		u.async(func() {
-			err := u.attachInvoicePDF(context.Background(), invoiceID, src)
+		h.Async(func() {
+			err := attachInvoicePDF(context.Background(), h, invoiceID, src)
 			fyne.Do(func() {
 				if err != nil {
-					u.showAttachError(err)
+					showAttachError(h, err)
 					return
 				}
 				if a.d.invoiceID == invoiceID {
 					a.d.show(invoiceID)
 				}
-				u.changed()
+				h.Changed()
 			})
 		})
-	}, u.win)
+	}, h.Window())
 	dlg.SetTitleText(lang.L("invoices.attach.title"))
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	dlg.Resize(fyne.NewSize(860, 560))
-	u.track(dlg)
+	h.Track(dlg)
 	dlg.Show()
 }
 
 // showAttachError says in one sentence why a file was not attached.
-func (u *UI) showAttachError(err error) {
+func showAttachError(h Host, err error) {
 	if errors.Is(err, errInvoiceNotPDF) {
-		d := dialog.NewError(errors.New(lang.L("invoices.attach.not_pdf")), u.win)
-		u.track(d)
+		d := dialog.NewError(errors.New(lang.L("invoices.attach.not_pdf")), h.Window())
+		h.Track(d)
 		d.Show()
 		return
 	}
-	u.showError(err)
+	h.ShowError(err)
 }
 
 // attachInvoicePDF copies the PDF at src to the data folder as
 // attachments/<number>.pdf and records it on the invoice. A file that does
 // not start like a PDF is refused and nothing is written.
-func (u *UI) attachInvoicePDF(ctx context.Context, invoiceID int64, src string) error {
-	inv, err := u.store.GetInvoice(ctx, invoiceID)
+func attachInvoicePDF(ctx context.Context, h Host, invoiceID int64, src string) error {
+	inv, err := h.Store().GetInvoice(ctx, invoiceID)
 	if err != nil {
 		return err
 	}
@@ -111,13 +111,13 @@ func (u *UI) attachInvoicePDF(ctx context.Context, invoiceID int64, src string) 
 		return fmt.Errorf("attach invoice PDF: %w", err)
 	}
 	rel := path.Join(invoiceAttachmentsDir, drafting.PDFFileName(inv.Number, inv.ID))
-	dst := filepath.Join(u.opts.DataDir, filepath.FromSlash(rel))
+	dst := filepath.Join(h.DataDir(), filepath.FromSlash(rel))
 	_, statErr := os.Stat(dst)
 	if err := invoiceCopyFile(in, dst); err != nil {
 		return fmt.Errorf("attach invoice PDF: %w", err)
 	}
 	inv.Attachment = rel
-	if err := u.store.UpdateInvoice(ctx, &inv); err != nil {
+	if err := h.Store().UpdateInvoice(ctx, &inv); err != nil {
 		if os.IsNotExist(statErr) {
 			os.Remove(dst) // the invoice does not point at it: leave nothing behind
 		}
@@ -146,28 +146,4 @@ func invoiceCopyFile(r io.Reader, dst string) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), dst)
-}
-
-// openAttachment opens a file of the data folder (an attached or printed
-// PDF, an archived .eml), named relative to it, in the system's viewer.
-func (u *UI) openAttachment(rel string) {
-	u.openFile(filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)))
-}
-
-// openFile opens a file in the system's application for it, or says it
-// cannot be found.
-func (u *UI) openFile(abs string) {
-	if _, err := os.Stat(abs); err != nil {
-		d := dialog.NewError(errors.New(lang.L("invoices.attach.missing", map[string]any{"Path": abs})), u.win)
-		u.track(d)
-		d.Show()
-		return
-	}
-	link, err := url.Parse(storage.NewFileURI(abs).String())
-	if err == nil {
-		err = u.app.OpenURL(link)
-	}
-	if err != nil {
-		u.showError(err)
-	}
 }

@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -21,10 +21,10 @@ import (
 // UI goroutine so that typing in the search box never stutters.
 const invoiceAsyncRows = 20_000
 
-// invoicesScreen lists every invoice with its derived status; a click on
+// Screen lists every invoice with its derived status; a click on
 // one opens its detail in place of the list.
-type invoicesScreen struct {
-	ui           *UI
+type Screen struct {
+	host         Host
 	content      *fyne.Container // the list page, or an invoice's detail
 	listPage     fyne.CanvasObject
 	table        *widget.Table
@@ -52,13 +52,13 @@ type invoicesScreen struct {
 	rowsGen  int64           // the load the rows come from
 }
 
-// newInvoicesScreen builds the screen; update loads it.
-func newInvoicesScreen(u *UI) *invoicesScreen {
-	s := &invoicesScreen{ui: u, query: invoiceQuery{filter: invFilterAll, sortCol: colStatus, desc: true},
+// New builds the screen; update loads it.
+func New(h Host) *Screen {
+	s := &Screen{host: h, query: invoiceQuery{filter: invFilterAll, sortCol: colStatus, desc: true},
 		orders: map[int][]int32{}, index: map[int64]int32{}}
 	s.table = newInvoiceTable(s)
 	s.table.OnSelected = s.onSelected
-	s.detail = newInvoiceDetail(u, s)
+	s.detail = newInvoiceDetail(h, s)
 	s.listPage = s.buildList()
 	s.content = container.NewStack(s.listPage)
 	return s
@@ -66,12 +66,12 @@ func newInvoicesScreen(u *UI) *invoicesScreen {
 
 // buildList lays out the list page: title, search and buttons on top, the
 // filters, the table, and the totals of what is shown at the bottom.
-func (s *invoicesScreen) buildList() fyne.CanvasObject {
+func (s *Screen) buildList() fyne.CanvasObject {
 	title := &widget.Label{Text: lang.L("invoices.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.AccountIcon(), OnTapped: s.onNewClient}
 	newInvoice := &widget.Button{Text: lang.L("button.new_invoice"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewInvoice}
-	s.search = kit.NewEntry(s.ui.win)
+	s.search = kit.NewEntry(s.host.Window())
 	s.search.PlaceHolder = lang.L("invoices.search_placeholder")
 	clear := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { s.search.SetText("") }}
 	clear.Hide()
@@ -102,21 +102,21 @@ func (s *invoicesScreen) buildList() fyne.CanvasObject {
 }
 
 // View is the screen's content: the list, or an invoice's page.
-func (s *invoicesScreen) View() fyne.CanvasObject { return s.content }
+func (s *Screen) View() fyne.CanvasObject { return s.content }
 
-// focusSearch puts the cursor in the search field (Ctrl+F), back on the
+// FocusSearch puts the cursor in the search field (Ctrl+F), back on the
 // list if an invoice was open.
-func (s *invoicesScreen) focusSearch() {
+func (s *Screen) FocusSearch() {
 	s.closeDetail()
-	if c := s.ui.win.Canvas(); c != nil {
+	if c := s.host.Window().Canvas(); c != nil {
 		c.Focus(s.search)
 	}
 }
 
-// openInvoice shows an invoice's detail; other screens call it after
-// going to this one. The detail loads by itself; the list row is
+// OpenInvoice shows an invoice's detail; the window calls it after
+// bringing the screen forward. The detail loads by itself; the list row is
 // highlighted once the list is loaded.
-func (s *invoicesScreen) openInvoice(id int64) {
+func (s *Screen) OpenInvoice(id int64) {
 	s.selected = id
 	s.showDetail(id)
 	if !s.loaded {
@@ -126,9 +126,18 @@ func (s *invoicesScreen) openInvoice(id int64) {
 	s.reveal(id)
 }
 
+// ShownInvoice is the invoice whose page is open, 0 when the list is
+// shown.
+func (s *Screen) ShownInvoice() int64 {
+	if s.content.Objects[0] != s.detail.content {
+		return 0
+	}
+	return s.detail.invoiceID
+}
+
 // reveal makes an invoice's row visible in the list, clearing the search
 // and filter if they hide it.
-func (s *invoicesScreen) reveal(id int64) {
+func (s *Screen) reveal(id int64) {
 	idx, ok := s.index[id]
 	if !ok {
 		return
@@ -143,7 +152,7 @@ func (s *invoicesScreen) reveal(id int64) {
 }
 
 // scrollTo brings an invoice's row into view and redraws the highlight.
-func (s *invoicesScreen) scrollTo(id int64) {
+func (s *Screen) scrollTo(id int64) {
 	for i, idx := range s.result.shown {
 		if s.rows[idx].id == id {
 			s.table.ScrollTo(widget.TableCellID{Row: i, Col: colNumber})
@@ -154,7 +163,7 @@ func (s *invoicesScreen) scrollTo(id int64) {
 }
 
 // onSelected opens the clicked invoice.
-func (s *invoicesScreen) onSelected(id widget.TableCellID) {
+func (s *Screen) onSelected(id widget.TableCellID) {
 	s.table.UnselectAll() // the row highlight marks the invoice, not Fyne's single cell
 	if id.Row < 0 || id.Row >= len(s.result.shown) {
 		return
@@ -165,7 +174,7 @@ func (s *invoicesScreen) onSelected(id widget.TableCellID) {
 }
 
 // showDetail puts an invoice's page in place of the list and loads it.
-func (s *invoicesScreen) showDetail(id int64) {
+func (s *Screen) showDetail(id int64) {
 	s.content.Objects = []fyne.CanvasObject{s.detail.content}
 	s.content.Refresh()
 	s.detail.show(id)
@@ -173,7 +182,7 @@ func (s *invoicesScreen) showDetail(id int64) {
 
 // closeDetail goes back to the list, where the invoice just seen stays
 // highlighted.
-func (s *invoicesScreen) closeDetail() {
+func (s *Screen) closeDetail() {
 	if s.content.Objects[0] == s.listPage {
 		return
 	}
@@ -184,7 +193,7 @@ func (s *invoicesScreen) closeDetail() {
 }
 
 // nextOf is an invoice's next step, when the planner has run.
-func (s *invoicesScreen) nextOf(id int64) (invoiceNext, bool) {
+func (s *Screen) nextOf(id int64) (invoiceNext, bool) {
 	idx, ok := s.index[id]
 	if !ok || int(idx) >= len(s.nexts) {
 		return invoiceNext{}, false
@@ -193,7 +202,7 @@ func (s *invoicesScreen) nextOf(id int64) (invoiceNext, bool) {
 }
 
 // onFilter shows only the rows of filter f.
-func (s *invoicesScreen) onFilter(f int) {
+func (s *Screen) onFilter(f int) {
 	s.query.filter = f
 	s.styleFilters()
 	s.refilter()
@@ -201,7 +210,7 @@ func (s *invoicesScreen) onFilter(f int) {
 
 // onSearch narrows the list to the rows holding every typed word; the
 // clear button shows while there is something to clear.
-func (s *invoicesScreen) onSearch(text string) {
+func (s *Screen) onSearch(text string) {
 	if text == "" {
 		s.search.ActionItem.Hide()
 	} else {
@@ -218,7 +227,7 @@ func (s *invoicesScreen) onSearch(text string) {
 // onSortColumn sorts by col, or reverses the order when already sorted by
 // it. A new column starts the way it is most useful: the latest or the
 // largest first, the earliest due date first.
-func (s *invoicesScreen) onSortColumn(col int) {
+func (s *Screen) onSortColumn(col int) {
 	if !invoiceSortable[col] {
 		return
 	}
@@ -231,7 +240,7 @@ func (s *invoicesScreen) onSortColumn(col int) {
 }
 
 // styleFilters highlights the chosen filter's button.
-func (s *invoicesScreen) styleFilters() {
+func (s *Screen) styleFilters() {
 	for f, b := range s.filters {
 		importance := widget.MediumImportance
 		if f == s.query.filter {
@@ -246,7 +255,7 @@ func (s *invoicesScreen) styleFilters() {
 
 // refilter applies the query to the loaded rows: in line on a small book,
 // off the UI goroutine on a large one (the newest query wins).
-func (s *invoicesScreen) refilter() {
+func (s *Screen) refilter() {
 	s.queryGen++
 	gen, q, rows, order := s.queryGen, s.query, s.rows, s.orders[s.query.sortCol]
 	compute := func() ([]int32, invoiceView) {
@@ -261,7 +270,7 @@ func (s *invoicesScreen) refilter() {
 		s.showView(v)
 		return
 	}
-	s.ui.async(func() {
+	s.host.Async(func() {
 		order, v := compute()
 		fyne.Do(func() {
 			if gen != s.queryGen {
@@ -275,7 +284,7 @@ func (s *invoicesScreen) refilter() {
 
 // showView puts a query's outcome on screen: the rows, the filter counts,
 // the totals and, when nothing shows, why.
-func (s *invoicesScreen) showView(v invoiceView) {
+func (s *Screen) showView(v invoiceView) {
 	s.result = v
 	for f, b := range s.filters {
 		if s.loaded {
@@ -312,11 +321,11 @@ type invoiceNextSteps struct {
 
 // Update reloads the list from the store (off the UI goroutine) and shows
 // it; the next steps, slower to compute, follow.
-func (s *invoicesScreen) Update(ctx context.Context) {
+func (s *Screen) Update(ctx context.Context) {
 	gen := s.loadGen.Add(1)
 	planned := make(chan invoiceNextSteps, 1)
 	go func() {
-		steps, err := s.ui.dunning.NextSteps(ctx)
+		steps, err := s.host.Dunning().NextSteps(ctx)
 		planned <- invoiceNextSteps{steps, err}
 	}()
 	var q invoiceQuery
@@ -328,7 +337,7 @@ func (s *invoicesScreen) Update(ctx context.Context) {
 	rows, err := s.loadRows(ctx)
 	if err != nil {
 		<-planned
-		fyne.Do(func() { s.ui.showError(err) })
+		fyne.Do(func() { s.host.ShowError(err) })
 		return
 	}
 	order := invoiceSortOrder(rows, q.sortCol)
@@ -337,30 +346,30 @@ func (s *invoicesScreen) Update(ctx context.Context) {
 
 	res := <-planned
 	if res.err != nil {
-		fyne.Do(func() { s.ui.showError(res.err) })
+		fyne.Do(func() { s.host.ShowError(res.err) })
 		return
 	}
-	nexts := makeInvoiceNexts(rows, res.steps, s.ui.today())
+	nexts := makeInvoiceNexts(rows, res.steps, s.host.Today())
 	fyne.Do(func() { s.setNexts(gen, nexts) })
 }
 
 // loadRows reads every invoice and makes the list's rows as of today.
-func (s *invoicesScreen) loadRows(ctx context.Context) ([]invoiceRow, error) {
-	company, err := s.ui.store.GetCompany(ctx)
+func (s *Screen) loadRows(ctx context.Context) ([]invoiceRow, error) {
+	company, err := s.host.Store().GetCompany(ctx)
 	if err != nil {
 		return nil, err
 	}
-	lines, err := s.ui.store.ListInvoiceLines(ctx)
+	lines, err := s.host.Store().ListInvoiceLines(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return makeInvoiceRows(lines, s.ui.today(), company.DueSoonDays), nil
+	return makeInvoiceRows(lines, s.host.Today(), company.DueSoonDays), nil
 }
 
 // startLoading shows the progress indicator while a book that takes a
 // while loads: the first time, or when the last load was large. A small
 // book reloads after every change and must not flicker.
-func (s *invoicesScreen) startLoading() {
+func (s *Screen) startLoading() {
 	s.loading++
 	if !s.loaded || len(s.rows) >= invoiceAsyncRows {
 		kit.SetVisible(s.progressText, s.loaded)
@@ -370,7 +379,7 @@ func (s *invoicesScreen) startLoading() {
 }
 
 // endLoading hides the indicator once no load is under way.
-func (s *invoicesScreen) endLoading() {
+func (s *Screen) endLoading() {
 	s.loading--
 	if s.loading == 0 {
 		s.bar.Stop()
@@ -379,7 +388,7 @@ func (s *invoicesScreen) endLoading() {
 }
 
 // setRows shows a load, unless a newer one started meanwhile.
-func (s *invoicesScreen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView) {
+func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView) {
 	if gen != s.loadGen.Load() {
 		return
 	}
@@ -406,7 +415,7 @@ func (s *invoicesScreen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, o
 }
 
 // setNexts shows the next steps of the rows of load gen.
-func (s *invoicesScreen) setNexts(gen int64, nexts []invoiceNext) {
+func (s *Screen) setNexts(gen int64, nexts []invoiceNext) {
 	if gen != s.rowsGen {
 		return
 	}
@@ -416,7 +425,7 @@ func (s *invoicesScreen) setNexts(gen int64, nexts []invoiceNext) {
 }
 
 // onNewInvoice opens the New invoice dialog (as Ctrl+N does).
-func (s *invoicesScreen) onNewInvoice() { s.ui.onNewInvoice() }
+func (s *Screen) onNewInvoice() { OpenForm(s.host, 0) }
 
 // onNewClient opens the New client dialog.
-func (s *invoicesScreen) onNewClient() { s.ui.NewClient(nil) }
+func (s *Screen) onNewClient() { s.host.NewClient(nil) }

@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -11,18 +11,18 @@ import (
 // email due now on it (grouped with the client's other invoices, as on
 // Today), else its next email step, sent ahead of its date.
 func (a *invoiceActions) onRemind() {
-	u := a.d.ui
+	h := a.d.host
 	id := a.d.data.report.Invoice.ID
-	u.async(func() {
-		g, ok, err := u.mail.GroupFor(context.Background(), id)
+	h.Async(func() {
+		g, ok, err := h.Mailer().GroupFor(context.Background(), id)
 		fyne.Do(func() {
 			switch {
 			case err != nil:
-				u.showError(err)
+				h.ShowError(err)
 			case !ok:
-				u.mail.Show("mail.invoice.none_title", lang.L("mail.invoice.none"))
+				h.Mailer().Show("mail.invoice.none_title", lang.L("mail.invoice.none"))
 			default:
-				u.mail.OpenSendDialog(g)
+				h.Mailer().OpenSendDialog(g)
 			}
 		})
 	})

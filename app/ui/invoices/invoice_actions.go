@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,7 +50,7 @@ func newInvoiceActions(d *invoiceDetail) *invoiceActions {
 	a.credit = button("invoices.action.credit_note", theme.ContentUndoIcon(), a.onCreditNote)
 	// The bar wraps onto a second row rather than widening the window: in
 	// French the full set is wider than the default window.
-	a.bar = container.New(layout.NewRowWrapLayout(), a.buttonObjects()...)
+	a.bar = container.New(kit.NewWrapLayout(), a.buttonObjects()...)
 	a.hideAll()
 	return a
 }
@@ -139,19 +138,19 @@ func showOverpayment(l *widget.Label, text string, outstanding data.Money) {
 
 // onPromise records a promise to pay, made today by email or phone.
 func (a *invoiceActions) onPromise() {
-	u, dd := a.d.ui, a.d.data
+	h, dd := a.d.host, a.d.data
 	invoiceID := dd.report.Invoice.ID
-	date := kit.NewDateEntry(u.win, dd.today.AddDays(7))
-	amount := kit.NewMoneyEntry(u.win)
+	date := kit.NewDateEntry(h.Window(), dd.today.AddDays(7))
+	amount := kit.NewMoneyEntry(h.Window())
 	amount.SetText(kit.InputMoney(dd.status.Outstanding))
 	channels := []data.Channel{data.ChannelPhoneCall, data.ChannelEmail}
-	channel := kit.NewSelect(u.win, []string{kit.ChannelName(channels[0]), kit.ChannelName(channels[1])}, nil)
+	channel := kit.NewSelect(h.Window(), []string{kit.ChannelName(channels[0]), kit.ChannelName(channels[1])}, nil)
 	channel.SetSelectedIndex(0)
 	f := kit.NewForm()
 	f.Add("promised_on", true, date)
 	f.Add("amount", true, amount)
 	f.Add("channel", true, channel)
-	fd := kit.NewFormDialog(u, "invoices.promise.title", f, fyne.NewSize(500, 280), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(h, "invoices.promise.title", f, fyne.NewSize(500, 280), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		p := data.Promise{InvoiceID: invoiceID, MadeOn: dd.today, Channel: channels[max(channel.SelectedIndex(), 0)]}
 		p.PromisedOn = kit.ParseDate(date, "promised_on", &errs)
@@ -160,7 +159,7 @@ func (a *invoiceActions) onPromise() {
 		if err := kit.FieldErrorsOrNil(kit.MergeErrors(errs, p.Validate())); err != nil {
 			return nil, err
 		}
-		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePromise(ctx, &p) }), nil
+		return a.thenReload(func(ctx context.Context) error { return h.Store().CreatePromise(ctx, &p) }), nil
 	}, nil)
 	fd.Show(date)
 }
@@ -169,9 +168,9 @@ func (a *invoiceActions) onPromise() {
 // reminders stop until the dispute is resolved.
 func (a *invoiceActions) onDispute() {
 	id := a.d.data.report.Invoice.ID
-	kit.AskReason(a.d.ui, "invoices.dispute.title", "invoices.dispute.reason", true, func(ctx context.Context, reason string) error {
+	kit.AskReason(a.d.host, "invoices.dispute.title", "invoices.dispute.reason", true, func(ctx context.Context, reason string) error {
 		return a.thenReload(func(ctx context.Context) error {
-			return a.d.ui.store.SetInvoiceState(ctx, id, data.StateDisputed, strings.TrimSpace(reason))
+			return a.d.host.Store().SetInvoiceState(ctx, id, data.StateDisputed, strings.TrimSpace(reason))
 		})(ctx)
 	})
 }
@@ -180,9 +179,9 @@ func (a *invoiceActions) onDispute() {
 // resume where the scenario is.
 func (a *invoiceActions) onResolve() {
 	id := a.d.data.report.Invoice.ID
-	kit.AskReason(a.d.ui, "invoices.resolve.title", "invoices.resolve.reason", false, func(ctx context.Context, reason string) error {
+	kit.AskReason(a.d.host, "invoices.resolve.title", "invoices.resolve.reason", false, func(ctx context.Context, reason string) error {
 		return a.thenReload(func(ctx context.Context) error {
-			return a.d.ui.store.SetInvoiceState(ctx, id, data.StateOpen, strings.TrimSpace(reason))
+			return a.d.host.Store().SetInvoiceState(ctx, id, data.StateOpen, strings.TrimSpace(reason))
 		})(ctx)
 	})
 }
@@ -190,6 +189,6 @@ func (a *invoiceActions) onResolve() {
 // onResume lets the reminders run again.
 func (a *invoiceActions) onResume() {
 	inv := a.d.data.report.Invoice
-	kit.Confirm(a.d.ui, "invoices.resume.title", "invoices.resume.message", map[string]any{"Number": inv.Number},
-		a.thenReload(func(ctx context.Context) error { return a.d.ui.store.ResumeInvoice(ctx, inv.ID) }))
+	kit.Confirm(a.d.host, "invoices.resume.title", "invoices.resume.message", map[string]any{"Number": inv.Number},
+		a.thenReload(func(ctx context.Context) error { return a.d.host.Store().ResumeInvoice(ctx, inv.ID) }))
 }

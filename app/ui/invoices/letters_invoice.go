@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -67,26 +67,26 @@ func (a *invoiceActions) currentLetterStep() (data.Step, bool) {
 // onPrintStep prints the letter of the invoice's current step and records
 // the step done.
 func (a *invoiceActions) onPrintStep(st data.Step) {
-	a.d.ui.letters.Run(letters.Job{InvoiceID: a.d.invoiceID, Key: st.TemplateKey, Step: st})
+	a.d.letters.Run(letters.Job{InvoiceID: a.d.invoiceID, Key: st.TemplateKey, Step: st})
 }
 
 // onPrintPenaltyStatement prints the penalty statement as of today.
 func (a *invoiceActions) onPrintPenaltyStatement() {
-	a.d.ui.letters.Run(letters.Job{InvoiceID: a.d.invoiceID, Key: documents.DocPenaltyStatement})
+	a.d.letters.Run(letters.Job{InvoiceID: a.d.invoiceID, Key: documents.DocPenaltyStatement})
 }
 
 // onLetterTracking asks for the registered letter's La Poste number and its
 // sending and receipt dates: the notice's deadline runs from receipt.
 func (a *invoiceActions) onLetterTracking() {
-	u, invoiceID := a.d.ui, a.d.invoiceID
-	u.async(func() {
-		notice, ok, err := drafting.NoticeAction(context.Background(), u.store, invoiceID)
+	h, invoiceID := a.d.host, a.d.invoiceID
+	h.Async(func() {
+		notice, ok, err := drafting.NoticeAction(context.Background(), h.Store(), invoiceID)
 		fyne.Do(func() {
 			switch {
 			case err != nil:
-				u.showError(err)
+				h.ShowError(err)
 			case !ok:
-				u.showError(data.ErrNotFound)
+				h.ShowError(data.ErrNotFound)
 			default:
 				a.showTrackingDialog(notice)
 			}
@@ -97,9 +97,9 @@ func (a *invoiceActions) onLetterTracking() {
 // showTrackingDialog is the form of a registered letter's number and dates;
 // the invoice page reloads once it is saved.
 func (a *invoiceActions) showTrackingDialog(notice data.Action) {
-	a.d.ui.letters.ShowTrackingDialog(notice, a.thenReload)
+	a.d.letters.ShowTrackingDialog(notice, a.thenReload)
 }
 
 // onPrintNotice asks for the deadline, then prints the formal notice and
 // records its step (letters.Printer.ShowNoticeDialog).
-func (a *invoiceActions) onPrintNotice() { a.d.ui.letters.ShowNoticeDialog(a.d.invoiceID) }
+func (a *invoiceActions) onPrintNotice() { a.d.letters.ShowNoticeDialog(a.d.invoiceID) }

@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"os"
@@ -23,7 +23,7 @@ func TestInvoiceWaivePenalties(t *testing.T) {
 	}
 	test.Tap(d.claims.waive)
 	dlg := top(b.u)
-	test.Type(todayEntry(t, dlg), "client fidèle")
+	test.Type(uitest.AnyEntry(t, dlg), "client fidèle")
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 	inv, _ := b.store.GetInvoice(t.Context(), b.ids["FA-2026-0001"])
 	if !inv.PenaltiesWaived {
@@ -67,7 +67,7 @@ func TestInvoiceAttachCourtDocument(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Kind != data.AttachContract || list[0].Title != "Devis n° 118 signé" {
 		t.Fatalf("attachments %+v, %v", list, err)
 	}
-	copied := filepath.Join(b.u.opts.DataDir, filepath.FromSlash(list[0].Path))
+	copied := filepath.Join(b.u.DataDir(), filepath.FromSlash(list[0].Path))
 	if body, err := os.ReadFile(copied); err != nil || string(body) != "%PDF-1.4 devis" {
 		t.Fatalf("copy %s: %q, %v", copied, body, err)
 	}

@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"relance/app/ui/mailui"
 	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
@@ -24,72 +25,62 @@ import (
 	"relance/data"
 )
 
-// invoiceBook is a small book whose every invoice has a known state on
-// testDay (2026-11-24; due soon means within 7 days).
+// invoicesUI is the Invoices screen alone in a test window, with a
+// mailer over the book's outbox; it records what it is asked of the
+// Clients screen and the settings.
+type invoicesUI struct {
+	*uitest.Host
+	invoices      *Screen
+	mailer        *mailui.Mailer
+	clientsOpened []int64       // OpenClient's ids, in order
+	newClients    int           // NewClient calls
+	editedClients []data.Client // EditClient's clients
+	mailSettings  int           // OpenMailSettings calls
+}
+
+func (u *invoicesUI) Mailer() *mailui.Mailer      { return u.mailer }
+func (u *invoicesUI) NewClient(func(data.Client)) { u.newClients++ }
+func (u *invoicesUI) OpenClient(id int64)         { u.clientsOpened = append(u.clientsOpened, id) }
+func (u *invoicesUI) EditClient(c data.Client, _ func(data.Client)) {
+	u.editedClients = append(u.editedClients, c)
+}
+func (u *invoicesUI) OpenMailSettings() { u.mailSettings++ }
+
+// newInvoicesUI is the screen over an empty book, not yet shown.
+func newInvoicesUI(t *testing.T) *invoicesUI {
+	t.Helper()
+	h := uitest.NewHost(t)
+	u := &invoicesUI{Host: h}
+	u.mailer = mailui.New(u, h.Services.Mail, h.Services.Composer)
+	t.Cleanup(u.mailer.Stop)
+	u.invoices = New(u)
+	return u
+}
+
+// testDay is the day the tests' clock reads.
+var testDay = uitest.Day
+
+// invoiceBook is uitest.InvoiceBook on the Invoices screen: every invoice
+// in a known state on testDay (2026-11-24; due soon means within 7 days).
 type invoiceBook struct {
-	u     *UI
+	u     *invoicesUI
 	store *data.Store
 	ids   map[string]int64 // invoice id by number
 }
 
-// The book's invoices: number, client, days from testDay to the due date,
-// amount in euros; their states are set by newInvoiceBook.
-var invoiceBookRows = []struct {
-	number string
-	client int
-	due    int
-	amount int64
-}{
-	{"FA-2026-0001", 0, -30, 1000}, // overdue 30 days
-	{"FA-2026-0002", 1, -5, 5000},  // overdue 5 days
-	{"FA-2026-0003", 1, 3, 200},    // due soon
-	{"FA-2026-0004", 0, 40, 300},   // not due
-	{"FA-2026-0005", 1, -60, 800},  // paid
-	{"FA-2026-0006", 0, -20, 600},  // disputed
-	{"FA-2026-0007", 1, -10, 400},  // overdue, paused until 10 December
-	{"FA-2026-0008", 2, -2, 700},   // overdue, its client paused
-	{"FA-2026-0009", 2, -100, 900}, // written off
-}
-
 func newInvoiceBook(t *testing.T) *invoiceBook {
 	t.Helper()
-	ctx := context.Background()
-	u, store := newTestUI(t)
-	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
-	uitest.CompleteCompany(t, store)
-	b := &invoiceBook{u: u, store: store, ids: map[string]int64{}}
-	var clients []int64
-	lyon := data.Address{Street: "8 rue de la Poste", PostalCode: "69001", City: "Lyon"}
-	for _, c := range []data.Client{{Name: "Électricité Berthier EURL", Address: lyon}, {Name: "Boulangerie Martin", Address: lyon},
-		{Name: "Café Durand", RemindersPaused: true, PausedReason: "redressement judiciaire", Address: lyon}} {
-		if err := store.CreateClient(ctx, &c); err != nil {
-			t.Fatal(err)
-		}
-		clients = append(clients, c.ID)
-	}
-	for _, r := range invoiceBookRows {
-		due := testDay.AddDays(r.due)
-		inv := data.Invoice{Number: r.number, ClientID: clients[r.client], IssueDate: due.AddDays(-30), DueDate: due,
-			Amount: data.Money(r.amount * 100)}
-		if err := store.CreateInvoice(ctx, &inv); err != nil {
-			t.Fatal(err)
-		}
-		b.ids[r.number] = inv.ID
-	}
-	must(t, store.CreatePayment(ctx, &data.Payment{InvoiceID: b.ids["FA-2026-0005"], Date: testDay.AddDays(-50), Amount: 80000}))
-	must(t, store.SetInvoiceState(ctx, b.ids["FA-2026-0006"], data.StateDisputed, "livraison incomplète"))
-	must(t, store.PauseInvoice(ctx, b.ids["FA-2026-0007"], testDay.AddDays(16), "attente d'un avoir"))
-	must(t, store.SetInvoiceState(ctx, b.ids["FA-2026-0009"], data.StateWrittenOff, "liquidation"))
-	u.goTo(navInvoices)
-	u.changed()
+	u := newInvoicesUI(t)
+	b := &invoiceBook{u: u, store: u.Store(), ids: uitest.InvoiceBook(t, u.Store())}
+	u.Show(u.invoices)
 	return b
 }
 
+func top(u *invoicesUI) fyne.CanvasObject { return u.Top() }
+
 func must(t *testing.T, err error) {
 	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
+	uitest.Must(t, err)
 }
 
 // shown lists the numbers of the rows the table shows, in order.
@@ -133,8 +124,8 @@ func sorted(list []string) []string {
 func TestInvoiceSearchByNumberAndClient(t *testing.T) {
 	b := newInvoiceBook(t)
 	s := b.u.invoices
-	if got := len(b.shown()); got != len(invoiceBookRows) {
-		t.Fatalf("the list shows %d rows, want %d", got, len(invoiceBookRows))
+	if got := len(b.shown()); got != len(uitest.InvoiceBookRows) {
+		t.Fatalf("the list shows %d rows, want %d", got, len(uitest.InvoiceBookRows))
 	}
 	for _, c := range []struct {
 		typed string
@@ -157,7 +148,7 @@ func TestInvoiceSearchByNumberAndClient(t *testing.T) {
 		t.Errorf("a search that finds nothing says %q (visible %v)", s.empty.Text, s.empty.Visible())
 	}
 	test.Tap(s.search.ActionItem.(*widget.Button))
-	if s.search.Text != "" || len(b.shown()) != len(invoiceBookRows) {
+	if s.search.Text != "" || len(b.shown()) != len(uitest.InvoiceBookRows) {
 		t.Fatal("the clear button did not bring every row back")
 	}
 }
@@ -247,7 +238,7 @@ func TestInvoiceSortByAmountAndDaysLate(t *testing.T) {
 // openDetail opens an invoice's page as another screen would.
 func (b *invoiceBook) openDetail(t *testing.T, number string) *invoiceDetail {
 	t.Helper()
-	b.u.invoices.openInvoice(b.ids[number])
+	b.u.invoices.OpenInvoice(b.ids[number])
 	d := b.u.invoices.detail
 	if d.data.report.Invoice.Number != number || b.u.invoices.content.Objects[0] != d.content {
 		t.Fatalf("the page of %s is not on show", number)
@@ -524,30 +515,30 @@ func TestAttachInvoicePDF(t *testing.T) {
 	dir := t.TempDir()
 	notPDF := filepath.Join(dir, "facture.pdf")
 	must(t, os.WriteFile(notPDF, []byte("PK\x03\x04 a zip file, renamed"), 0o644))
-	err := b.u.attachInvoicePDF(ctx, id, notPDF)
+	err := attachInvoicePDF(ctx, b.u, id, notPDF)
 	if !errors.Is(err, errInvoiceNotPDF) {
 		t.Fatalf("a file that is not a PDF: %v", err)
 	}
 	if inv, _ := b.store.GetInvoice(ctx, id); inv.Attachment != "" {
 		t.Fatal("a refused file was recorded")
 	}
-	if _, err := os.Stat(filepath.Join(b.u.opts.DataDir, invoiceAttachmentsDir)); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(b.u.DataDir(), invoiceAttachmentsDir)); !os.IsNotExist(err) {
 		t.Fatal("a refused file was copied")
 	}
 
 	pdf := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 	src := filepath.Join(dir, "FA 0001.pdf")
 	must(t, os.WriteFile(src, pdf, 0o644))
-	must(t, b.u.attachInvoicePDF(ctx, id, src))
+	must(t, attachInvoicePDF(ctx, b.u, id, src))
 	inv, _ := b.store.GetInvoice(ctx, id)
 	if inv.Attachment != "attachments/FA-2026-0001.pdf" {
 		t.Fatalf("attachment recorded as %q", inv.Attachment)
 	}
-	copied, err := os.ReadFile(filepath.Join(b.u.opts.DataDir, "attachments", "FA-2026-0001.pdf"))
+	copied, err := os.ReadFile(filepath.Join(b.u.DataDir(), "attachments", "FA-2026-0001.pdf"))
 	if err != nil || string(copied) != string(pdf) {
 		t.Fatalf("copied file: %v", err)
 	}
-	b.u.changed()
+	b.u.Changed()
 	d := b.openDetail(t, "FA-2026-0001")
 	uitest.FindButton(t, d.content, lang.L("invoices.action.open_pdf"))
 	uitest.FindButton(t, d.content, lang.L("invoices.action.replace"))
@@ -556,8 +547,8 @@ func TestAttachInvoicePDF(t *testing.T) {
 func TestOpenInvoiceBeforeTheListIsLoaded(t *testing.T) {
 	b := newInvoiceBook(t)
 	u := b.u
-	fresh := newInvoicesScreen(u)
-	fresh.openInvoice(b.ids["FA-2026-0006"])
+	fresh := New(u)
+	fresh.OpenInvoice(b.ids["FA-2026-0006"])
 	if fresh.pending != b.ids["FA-2026-0006"] || fresh.detail.data.report.Invoice.Number != "FA-2026-0006" {
 		t.Fatal("opening an invoice before the load must show its page and remember it")
 	}
@@ -579,12 +570,11 @@ func TestClientLinkAndCtrlF(t *testing.T) {
 		t.Fatalf("client link %q", d.client.Text)
 	}
 	test.TapAt(d.client, fyne.NewPos(20, d.client.MinSize().Height/2)) // on the text, not its padding
-	if b.u.tabs.SelectedIndex() != navClients {
-		t.Error("the client link does not go to the Clients screen")
+	if !slices.Equal(b.u.clientsOpened, []int64{d.data.report.Client.ID}) {
+		t.Errorf("the client link opened clients %v", b.u.clientsOpened)
 	}
-	b.u.goTo(navInvoices)
-	b.u.invoices.focusSearch()
-	if b.u.win.Canvas().Focused() != b.u.invoices.search || b.u.invoices.content.Objects[0] != b.u.invoices.listPage {
+	b.u.invoices.FocusSearch()
+	if b.u.Win.Canvas().Focused() != b.u.invoices.search || b.u.invoices.content.Objects[0] != b.u.invoices.listPage {
 		t.Error("Ctrl+F does not put the cursor in the search box of the list")
 	}
 }
@@ -617,7 +607,7 @@ func TestInvoiceDetailShowsStatementAndPrescription(t *testing.T) {
 }
 
 func TestInvoiceCataloguesHaveTableKeys(t *testing.T) {
-	fr, en := merged(t, "fr"), merged(t, "en")
+	fr, en := uitest.Catalogue(t, "fr"), uitest.Catalogue(t, "en")
 	var keys []string
 	for _, k := range invoiceFilterKeys {
 		keys = append(keys, k)
@@ -641,7 +631,7 @@ func TestInvoiceCataloguesHaveTableKeys(t *testing.T) {
 }
 
 // confirmButton is the confirm dialog's "yes" (its high-importance button).
-func confirmButton(t *testing.T, u *UI) *widget.Button {
+func confirmButton(t *testing.T, u *invoicesUI) *widget.Button {
 	t.Helper()
 	var found *widget.Button
 	uitest.Walk(top(u), nil, func(o, _ fyne.CanvasObject) {
@@ -659,9 +649,7 @@ func confirmButton(t *testing.T, u *UI) *widget.Button {
 // on a search word and the overdue filter, as a keystroke in a large book
 // does when the order is not cached yet.
 func BenchmarkInvoiceFilter(b *testing.B) {
-	if err := LoadTranslations(); err != nil {
-		b.Fatal(err)
-	}
+	uitest.LoadTranslations(b)
 	lines := make([]data.InvoiceLine, 100_000)
 	names := []string{"Boulangerie Martin", "Électricité Berthier", "Café Durand", "Hôtel Belvédère", "Garage Rolland"}
 	for i := range lines {

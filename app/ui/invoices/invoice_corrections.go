@@ -1,4 +1,4 @@
-package ui
+package invoices
 
 import (
 	"context"
@@ -25,8 +25,8 @@ import (
 // onEdit opens the invoice dialog on the invoice shown.
 func (a *invoiceActions) onEdit() {
 	inv := a.d.data.report.Invoice
-	a.d.ui.async(func() {
-		a.d.ui.editInvoice(context.Background(), inv)
+	a.d.host.Async(func() {
+		editInvoice(context.Background(), a.d.host, inv)
 	})
 }
 
@@ -34,33 +34,33 @@ func (a *invoiceActions) onEdit() {
 // goes back to the list. One with a history is cancelled instead (the
 // button is then Cancel with a credit note; the store refuses it anyway).
 func (a *invoiceActions) onDelete() {
-	u, inv := a.d.ui, a.d.data.report.Invoice
+	h, inv := a.d.host, a.d.data.report.Invoice
 	d := dialog.NewConfirm(lang.L("invoices.delete.title"),
 		lang.L("invoices.delete.question", map[string]any{"Number": inv.Number, "Amount": kit.Money(inv.Amount)}),
 		func(ok bool) {
 			if ok {
 				a.deleteInvoice(inv.ID)
 			}
-		}, u.win)
-	u.track(d)
+		}, h.Window())
+	h.Track(d)
 	d.Show()
 }
 
 func (a *invoiceActions) deleteInvoice(id int64) {
-	u := a.d.ui
-	u.async(func() {
-		err := u.store.DeleteInvoice(context.Background(), id)
+	h := a.d.host
+	h.Async(func() {
+		err := h.Store().DeleteInvoice(context.Background(), id)
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrHasHistory):
-				info := dialog.NewInformation(lang.L("invoices.delete.title"), lang.L("invoices.delete.has_history"), u.win)
-				u.track(info)
+				info := dialog.NewInformation(lang.L("invoices.delete.title"), lang.L("invoices.delete.has_history"), h.Window())
+				h.Track(info)
 				info.Show()
 			case err != nil:
-				u.showError(err)
+				h.ShowError(err)
 			default:
 				a.d.screen.closeDetail()
-				u.changed()
+				h.Changed()
 			}
 		})
 	})
@@ -70,19 +70,19 @@ func (a *invoiceActions) deleteInvoice(id int64) {
 // prefilled with what is still owed (which cancels it), dated today, with
 // the reason the letters and the timeline will give.
 func (a *invoiceActions) onCreditNote() {
-	u, dd := a.d.ui, a.d.data
+	h, dd := a.d.host, a.d.data
 	inv := dd.report.Invoice
-	date := kit.NewDateEntry(u.win, dd.today)
-	amount := kit.NewMoneyEntry(u.win)
+	date := kit.NewDateEntry(h.Window(), dd.today)
+	amount := kit.NewMoneyEntry(h.Window())
 	amount.SetText(kit.InputMoney(dd.status.Outstanding))
-	reason := kit.NewMultiLineEntry(u.win, 2)
+	reason := kit.NewMultiLineEntry(h.Window(), 2)
 	hint := &widget.Label{Text: lang.L("invoices.credit.hint", map[string]any{"Outstanding": kit.Money(dd.status.Outstanding)}),
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	f := kit.NewForm()
 	f.Add("amount", true, container.NewVBox(amount, hint))
 	f.Add("date", true, date)
 	f.Add("reason", true, reason)
-	fd := kit.NewFormDialog(u, "invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(h, "invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
 		var errs data.FieldErrors
 		c := data.CreditNote{InvoiceID: inv.ID, Reason: strings.TrimSpace(reason.Text)}
 		c.Date = kit.ParseDate(date, "date", &errs)
@@ -94,7 +94,7 @@ func (a *invoiceActions) onCreditNote() {
 		if err := kit.FieldErrorsOrNil(kit.MergeErrors(errs, c.Validate())); err != nil {
 			return nil, err
 		}
-		return a.thenReload(func(ctx context.Context) error { return u.store.CreateCreditNote(ctx, &c) }), nil
+		return a.thenReload(func(ctx context.Context) error { return h.Store().CreateCreditNote(ctx, &c) }), nil
 	}, nil)
 	fd.Save.SetText(lang.L("invoices.credit.save"))
 	fd.Show(reason)
@@ -106,10 +106,10 @@ func (a *invoiceActions) onCreditNote() {
 // field, and confirmed before it is saved, with the credit the client
 // will then have.
 func (a *invoiceActions) paymentDialog(p data.Payment) {
-	u, dd := a.d.ui, a.d.data
+	h, dd := a.d.host, a.d.data
 	owed := dd.status.Outstanding - dd.status.Overpaid + p.Amount // what this payment may settle
-	date := kit.NewDateEntry(u.win, p.Date)
-	amount := kit.NewMoneyEntry(u.win)
+	date := kit.NewDateEntry(h.Window(), p.Date)
+	amount := kit.NewMoneyEntry(h.Window())
 	amount.SetText(kit.InputMoney(max(owed, 0)))
 	if p.ID != 0 {
 		amount.SetText(kit.InputMoney(p.Amount))
@@ -117,12 +117,12 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 	over := &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	over.Hide()
 	amount.OnChanged = func(text string) { showOverpayment(over, text, owed) }
-	method := kit.NewSelect(u.win, nil, nil)
+	method := kit.NewSelect(h.Window(), nil, nil)
 	for _, m := range data.PaymentMethods {
 		method.Options = append(method.Options, lang.L(invoiceMethodKeys[m]))
 	}
 	method.SetSelectedIndex(max(invoicePaymentMethodIndex(p.Method), 0))
-	ref := kit.NewEntry(u.win)
+	ref := kit.NewEntry(h.Window())
 	ref.SetText(p.BankRef)
 	f := kit.NewForm()
 	f.Add("date", true, date)
@@ -142,15 +142,15 @@ func (a *invoiceActions) paymentDialog(p data.Payment) {
 	if p.ID != 0 {
 		title = "invoices.pay.edit_title"
 	}
-	fd := kit.NewFormDialog(u, title, f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
+	fd := kit.NewFormDialog(h, title, f, fyne.NewSize(520, 320), func() (func(context.Context) error, error) {
 		q, err := read()
 		if err != nil {
 			return nil, err
 		}
 		if q.ID != 0 {
-			return a.thenReload(func(ctx context.Context) error { return u.store.UpdatePayment(ctx, &q) }), nil
+			return a.thenReload(func(ctx context.Context) error { return h.Store().UpdatePayment(ctx, &q) }), nil
 		}
-		return a.thenReload(func(ctx context.Context) error { return u.store.CreatePayment(ctx, &q) }), nil
+		return a.thenReload(func(ctx context.Context) error { return h.Store().CreatePayment(ctx, &q) }), nil
 	}, nil)
 	fd.Confirm = func() string {
 		q, err := read()
@@ -183,10 +183,10 @@ func (a *invoiceActions) onPay() {
 
 // onDeletePayment removes a payment typed by mistake, after confirmation.
 func (a *invoiceActions) onDeletePayment(p data.Payment) {
-	u := a.d.ui
-	kit.Confirm(u, "invoices.payment.delete_title", "invoices.payment.delete_question",
+	h := a.d.host
+	kit.Confirm(h, "invoices.payment.delete_title", "invoices.payment.delete_question",
 		map[string]any{"Amount": kit.Money(p.Amount), "Date": kit.Date(p.Date)},
-		a.thenReload(func(ctx context.Context) error { return u.store.DeletePayment(ctx, p.ID) }))
+		a.thenReload(func(ctx context.Context) error { return h.Store().DeletePayment(ctx, p.ID) }))
 }
 
 // paymentRow is a payment of the page's list, with its two corrections.

@@ -1,9 +1,10 @@
-package ui
+package invoices
 
 import (
 	"context"
 
 	"relance/app/ui/kit"
+	"relance/app/ui/letters"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,8 +22,8 @@ import (
 // facts and payments, what comes next, the penalties owed as of today, the
 // limitation period, the timeline, and the actions that apply to it.
 type invoiceDetail struct {
-	ui      *UI
-	screen  *invoicesScreen
+	host    Host
+	screen  *Screen
 	content fyne.CanvasObject
 
 	number       *widget.Label
@@ -39,13 +40,15 @@ type invoiceDetail struct {
 	claims       *invoiceClaims // penalties waived or claimed, court-file documents (invoice_claims.go)
 	timeline     *kit.Timeline
 
+	letters *letters.Printer // the invoice's letters and court file
+
 	invoiceID int64
 	data      detailData // what is on show
 }
 
 // newInvoiceDetail builds the (empty) page of an invoice for the screen s.
-func newInvoiceDetail(u *UI, s *invoicesScreen) *invoiceDetail {
-	d := &invoiceDetail{ui: u, screen: s, timeline: kit.NewTimeline(u.openAttachment),
+func newInvoiceDetail(h Host, s *Screen) *invoiceDetail {
+	d := &invoiceDetail{host: h, screen: s, letters: letters.New(h), timeline: kit.NewTimeline(func(rel string) { kit.OpenDataFile(h, rel) }),
 		number:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
 		dot:          canvas.NewCircle(theme.Color(theme.ColorNameDisabled)),
 		status:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
@@ -119,14 +122,14 @@ func (d *invoiceDetail) show(invoiceID int64) {
 		d.clear()
 	}
 	d.invoiceID = invoiceID
-	d.ui.async(func() {
+	d.host.Async(func() {
 		dd, err := d.load(context.Background(), invoiceID)
 		fyne.Do(func() {
 			if d.invoiceID != invoiceID {
 				return
 			}
 			if err != nil {
-				d.ui.showError(err)
+				d.host.ShowError(err)
 				return
 			}
 			d.fill(dd)
@@ -156,31 +159,31 @@ func (d *invoiceDetail) clear() {
 
 // load reads what the page shows of an invoice; off the UI goroutine.
 func (d *invoiceDetail) load(ctx context.Context, invoiceID int64) (detailData, error) {
-	dd := detailData{today: d.ui.today()}
-	company, err := d.ui.store.GetCompany(ctx)
+	dd := detailData{today: d.host.Today()}
+	company, err := d.host.Store().GetCompany(ctx)
 	if err != nil {
 		return dd, err
 	}
-	if dd.report, err = d.ui.dunning.Statement(ctx, invoiceID, dd.today); err != nil {
+	if dd.report, err = d.host.Dunning().Statement(ctx, invoiceID, dd.today); err != nil {
 		return dd, err
 	}
-	if dd.payments, err = d.ui.store.ListPaymentsByInvoice(ctx, invoiceID); err != nil {
+	if dd.payments, err = d.host.Store().ListPaymentsByInvoice(ctx, invoiceID); err != nil {
 		return dd, err
 	}
-	if dd.events, err = d.ui.store.ListEventsByInvoice(ctx, invoiceID); err != nil {
+	if dd.events, err = d.host.Store().ListEventsByInvoice(ctx, invoiceID); err != nil {
 		return dd, err
 	}
 	if err := d.loadCorrections(ctx, &dd); err != nil {
 		return dd, err
 	}
-	if dd.attachments, err = d.ui.store.ListAttachmentsForInvoice(ctx, invoiceID); err != nil {
+	if dd.attachments, err = d.host.Store().ListAttachmentsForInvoice(ctx, invoiceID); err != nil {
 		return dd, err
 	}
-	actions, err := d.ui.store.ListActionsByInvoice(ctx, invoiceID)
+	actions, err := d.host.Store().ListActionsByInvoice(ctx, invoiceID)
 	if err != nil {
 		return dd, err
 	}
-	scenarios, err := d.ui.store.ListScenarios(ctx)
+	scenarios, err := d.host.Store().ListScenarios(ctx)
 	if err != nil {
 		return dd, err
 	}
@@ -199,26 +202,26 @@ func (d *invoiceDetail) load(ctx context.Context, invoiceID int64) (detailData, 
 func (d *invoiceDetail) loadCorrections(ctx context.Context, dd *detailData) error {
 	var err error
 	inv := &dd.report.Invoice
-	if dd.creditNotes, err = d.ui.store.ListCreditNotesByInvoice(ctx, inv.ID); err != nil {
+	if dd.creditNotes, err = d.host.Store().ListCreditNotesByInvoice(ctx, inv.ID); err != nil {
 		return err
 	}
-	if dd.history, err = d.ui.store.InvoiceHasHistory(ctx, inv.ID); err != nil {
+	if dd.history, err = d.host.Store().InvoiceHasHistory(ctx, inv.ID); err != nil {
 		return err
 	}
-	dd.clientCredit, err = d.ui.clientCredit(ctx, inv.ClientID)
+	dd.clientCredit, err = clientCredit(ctx, d.host, inv.ClientID)
 	return err
 }
 
 // clientCredit is what a client paid beyond its invoices, all together:
 // the credit it has with the company.
-func (u *UI) clientCredit(ctx context.Context, clientID int64) (data.Money, error) {
-	invoices, err := u.store.ListInvoiceSummariesByClient(ctx, clientID)
+func clientCredit(ctx context.Context, h Host, clientID int64) (data.Money, error) {
+	invoices, err := h.Store().ListInvoiceSummariesByClient(ctx, clientID)
 	if err != nil {
 		return 0, err
 	}
 	var credit data.Money
 	for i := range invoices {
-		credit += invoices[i].Status(u.today(), 0).Overpaid
+		credit += invoices[i].Status(h.Today(), 0).Overpaid
 	}
 	return credit, nil
 }
@@ -404,14 +407,8 @@ var prescriptionStartKeys = map[string]string{
 // onClient goes to the invoice's client.
 func (d *invoiceDetail) onClient() {
 	if id := d.data.report.Client.ID; id != 0 {
-		d.ui.openInvoiceClient(id)
+		d.host.OpenClient(id)
 	}
-}
-
-// openInvoiceClient shows a client's page on the Clients screen.
-func (u *UI) openInvoiceClient(clientID int64) {
-	u.goTo(navClients)
-	u.clients.OpenClient(clientID)
 }
 
 // nextStepText says what comes next on an invoice, and when.
