@@ -31,8 +31,9 @@ type daySession struct {
 	midnight *time.Timer // starts the next day while the window stays open
 }
 
-// plannedSince is the day Relance ran before the current day started.
-func (u *UI) plannedSince() data.Date {
+// PlannedSince is the day Relance ran before the current day started
+// (today.Host).
+func (u *UI) PlannedSince() data.Date {
 	u.session.mu.Lock()
 	defer u.session.mu.Unlock()
 	return u.session.since

@@ -16,7 +16,7 @@ import (
 // typeLateInvoice enters, through the invoice form, an invoice of client
 // due 18 days before testDay; reminded (may be "") fills "already
 // reminded on".
-func typeLateInvoice(t *testing.T, b *todayBook, client, number, reminded string) data.Invoice {
+func typeLateInvoice(t *testing.T, b *dayBook, client, number, reminded string) data.Invoice {
 	t.Helper()
 	b.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	dlg := top(b.u)
@@ -32,7 +32,7 @@ func typeLateInvoice(t *testing.T, b *todayBook, client, number, reminded string
 	if top(b.u) == dlg {
 		t.Fatalf("the invoice form stayed open: reminded_on %q", uitest.FieldError(t, dlg, "reminded_on"))
 	}
-	inv, err := b.store.GetInvoiceByNumber(b.ctx, number)
+	inv, err := b.Store.GetInvoiceByNumber(b.Ctx, number)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,38 +43,35 @@ func typeLateInvoice(t *testing.T, b *todayBook, client, number, reminded string
 // reminder, not the second, and not as a step missed while Relance was
 // closed; told it was already reminded, it goes on to the second.
 func TestInvoiceTypedLateIsOfferedTheFirstReminder(t *testing.T) {
-	b := newTodayBook(t)
-	b.client("Menuiserie Faure", "")
-	b.client("Garage Perrin", "")
+	b := newDayBook(t)
+	b.Client("Menuiserie Faure", "")
+	b.Client("Garage Perrin", "")
 	typeLateInvoice(t, b, "Faure", "FA-2026-201", "")
 	b.u.goTo(navToday)
-	b.refresh()
-	card := b.mustCard("FA-2026-201")
-	row := b.u.home.rows[card.row]
-	if row.group.Lead.Step.TemplateKey != "reminder_1" || row.group.CatchUp || row.warning != "" {
-		t.Fatalf("a late invoice typed now: step %s, catch-up %v, warning %q", row.group.Lead.Step.TemplateKey,
-			row.group.CatchUp, row.warning)
+	if step := b.stepOffered(t, "FA-2026-201"); step != "reminder_1" {
+		t.Fatalf("a late invoice typed now is offered %s", step)
+	}
+	if got := labelsNaming(b.u.win.Content(), lang.L("today.section.catch_up")); len(got) != 0 {
+		t.Fatalf("a late invoice typed now is a catch-up: %q", got)
 	}
 
 	// Reminded on testDay - 10 (8 days after the due date, 5 late): the
 	// call (D+10+5) and the second reminder (D+15+5 = testDay + 2) follow.
 	inv := typeLateInvoice(t, b, "Perrin", "FA-2026-202", testDay.AddDays(-10).FormatFR())
-	actions := b.actions(inv)
-	if len(actions) != 1 || actions[0].DoneOn != testDay.AddDays(-10) || actions[0].StepID != b.steps["reminder_1"].ID {
+	actions := b.Actions(inv)
+	if len(actions) != 1 || actions[0].DoneOn != testDay.AddDays(-10) || actions[0].StepID != b.Steps["reminder_1"].ID {
 		t.Fatalf("earlier reminder recorded as %+v", actions)
 	}
 	b.u.goTo(navToday)
-	b.refresh()
-	card = b.mustCard("FA-2026-202")
-	if got := b.u.home.rows[card.row].group.Lead.Step.TemplateKey; got != "call" {
+	if got := b.stepOffered(t, "FA-2026-202"); got != "call" {
 		t.Fatalf("after an earlier reminder the next step is %s, want the call", got)
 	}
 }
 
 // "Already reminded on" refuses a day after today.
 func TestInvoiceFormRefusesAFutureReminder(t *testing.T) {
-	b := newTodayBook(t)
-	b.client("Menuiserie Faure", "")
+	b := newDayBook(t)
+	b.Client("Menuiserie Faure", "")
 	b.u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	dlg := top(b.u)
 	uitest.FillIn(t, dlg, "client", "Faure")
@@ -84,7 +81,7 @@ func TestInvoiceFormRefusesAFutureReminder(t *testing.T) {
 	if uitest.FieldError(t, dlg, "reminded_on") == "" || top(b.u) != dlg {
 		t.Fatal("a reminder in the future was accepted")
 	}
-	if list, _ := b.store.ListInvoiceSummaries(b.ctx); len(list) != 0 {
+	if list, _ := b.Store.ListInvoiceSummaries(b.Ctx); len(list) != 0 {
 		t.Fatalf("an invoice was written: %+v", list)
 	}
 }

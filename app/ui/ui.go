@@ -17,6 +17,7 @@ import (
 	"relance/app/ui/clients"
 	"relance/app/ui/invoices"
 	"relance/app/ui/mailui"
+	"relance/app/ui/today"
 
 	"relance/app/ui/letters"
 
@@ -81,7 +82,7 @@ type UI struct {
 	stale     map[screen]bool
 	dialogs   []dialog.Dialog // open dialogs, innermost last (Esc closes it)
 	welcome   *welcomeScreen
-	home      *todayScreen
+	home      *today.Screen
 	calendar  *calendar.Screen
 	invoices  *invoices.Screen
 	clients   *clients.Screen
@@ -114,7 +115,7 @@ func New(a fyne.App, d Deps) *UI {
 // language changes, since every label is read from the catalogue when made.
 func (u *UI) build() {
 	u.welcome = newWelcomeScreen(u)
-	u.home = newTodayScreen(u)
+	u.home = today.New(u)
 	u.calendar = calendar.New(u)
 	u.invoices = invoices.New(u)
 	u.clients = clients.New(u)
@@ -167,6 +168,12 @@ func (u *UI) Mail() *mail.Service { return u.mail.Service() }
 
 // EditClient opens a client's form (mailui.Host).
 func (u *UI) EditClient(c data.Client, saved func(data.Client)) { clients.EditForm(u, c, saved) }
+
+// OpenCompanySettings shows the company details in Settings (today.Host).
+func (u *UI) OpenCompanySettings() {
+	u.goTo(navSettings)
+	u.settings.ShowSection(settings.SectionCompany)
+}
 
 // OpenClient shows a client's page on the Clients screen (invoices.Host).
 func (u *UI) OpenClient(id int64) {
@@ -331,7 +338,7 @@ func (u *UI) showError(err error) {
 func (u *UI) askCompanyDetails(err error) {
 	d := dialog.NewConfirm(lang.L("today.company.title"), kit.ErrorSentence(err), func(ok bool) {
 		if ok {
-			u.goTo(navSettings)
+			u.OpenCompanySettings()
 		}
 	}, u.win)
 	d.SetConfirmText(lang.L("today.company.complete"))

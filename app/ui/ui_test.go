@@ -93,6 +93,40 @@ func must(t *testing.T, err error) {
 	uitest.Must(t, err)
 }
 
+// dayBook is the whole window over a book the test fills (uitest.Book),
+// the company details complete.
+type dayBook struct {
+	*uitest.Book
+	u *UI
+}
+
+func newDayBook(t *testing.T) *dayBook {
+	t.Helper()
+	u, store := newTestUI(t)
+	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
+	uitest.CompleteCompany(t, store)
+	u.changed()
+	return &dayBook{Book: uitest.NewBook(t, store), u: u}
+}
+
+// stepOffered is the template of the step Today's card offers on an
+// invoice, read off the card as the owner reads it.
+func (b *dayBook) stepOffered(t *testing.T, number string) string {
+	t.Helper()
+	b.u.changed()
+	card := strings.Join(uitest.LabelsBeside(t, b.u.win.Content(), number), "\n")
+	offered := ""
+	for key, st := range b.Steps {
+		if strings.Contains(card, kit.StepName(st)+" ·") {
+			if offered != "" {
+				t.Fatalf("the card offers both %s and %s:\n%s", offered, key, card)
+			}
+			offered = key
+		}
+	}
+	return offered
+}
+
 // top is what the user sees on top: the open dialog, else the window content.
 func top(u *UI) fyne.CanvasObject {
 	if o := u.win.Canvas().Overlays().Top(); o != nil {

@@ -280,3 +280,73 @@ func SelectIn(t testing.TB, root fyne.CanvasObject, key, option string) {
 	}
 	sel.SetSelected(option)
 }
+
+// ButtonBeside is the button reading label in the smallest part of the
+// screen under root that also has a label containing text: the Send
+// button of the Today card that names an invoice, say.
+func ButtonBeside(t testing.TB, root fyne.CanvasObject, text, label string) *widget.Button {
+	t.Helper()
+	isButton := func(o fyne.CanvasObject) bool { b, ok := o.(*widget.Button); return ok && b.Text == label }
+	part := smallestPart(root, text, isButton)
+	var found *widget.Button
+	Walk(part, nil, func(o, _ fyne.CanvasObject) {
+		if found == nil && isButton(o) {
+			found = o.(*widget.Button)
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button beside %q on screen", label, text)
+	}
+	return found
+}
+
+// LabelsBeside are the texts of the labels in the smallest part of the
+// screen under root that has a label containing text and a button: the
+// lines of the Today card naming an invoice, say.
+func LabelsBeside(t testing.TB, root fyne.CanvasObject, text string) []string {
+	t.Helper()
+	part := smallestPart(root, text, func(o fyne.CanvasObject) bool { b, ok := o.(*widget.Button); return ok && b.Visible() })
+	if part == nil {
+		t.Fatalf("nothing on screen names %q beside a button", text)
+	}
+	var out []string
+	Walk(part, nil, func(o, _ fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text != "" {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
+// smallestPart is the deepest visible object under root holding both a
+// label containing text and an object anchor accepts; nil when none does.
+func smallestPart(root fyne.CanvasObject, text string, anchor func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	var found fyne.CanvasObject
+	var visit func(o fyne.CanvasObject) (bool, bool)
+	visit = func(o fyne.CanvasObject) (hasText, hasAnchor bool) {
+		if o == nil || !o.Visible() {
+			return false, false
+		}
+		if l, ok := o.(*widget.Label); ok {
+			hasText = strings.Contains(l.Text, text)
+		}
+		hasAnchor = anchor(o)
+		var children []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			children = x.Objects
+		case fyne.Widget:
+			children = test.WidgetRenderer(x).Objects()
+		}
+		for _, c := range children {
+			t, a := visit(c)
+			hasText, hasAnchor = hasText || t, hasAnchor || a
+		}
+		if found == nil && hasText && hasAnchor {
+			found = o // the deepest: its children were visited first
+		}
+		return hasText, hasAnchor
+	}
+	visit(root)
+	return found
+}

@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"image/color"
@@ -19,7 +19,7 @@ import (
 // The list recycles items: set points one at another row.
 type todayItem struct {
 	widget.BaseWidget
-	screen *todayScreen
+	screen *Screen
 	row    int
 
 	header      *fyne.Container
@@ -50,7 +50,7 @@ var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_ca
 	"mail.today.review", "mail.today.seen", "today.action.enter_receipt", "today.action.open_invoice"}
 
 // newTodayItem builds an item showing nothing yet; set fills it.
-func newTodayItem(s *todayScreen) *todayItem {
+func newTodayItem(s *Screen) *todayItem {
 	it := &todayItem{screen: s,
 		headerTitle: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
 		headerCount: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.LowImportance, SizeName: theme.SizeNameSubHeadingText},

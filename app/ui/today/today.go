@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"relance/app/ui/kit"
+	"relance/app/ui/letters"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,11 +19,12 @@ import (
 	"relance/data"
 )
 
-// todayScreen is the owner's morning list: the key figures of the book, then
+// Screen is the owner's morning list: the key figures of the book, then
 // the actions due now, grouped in sections (to send, to call, to print, ...),
 // each with its one-click action and a skip.
-type todayScreen struct {
-	ui      *UI
+type Screen struct {
+	host    Host
+	letters *letters.Printer // the letters printed from a card
 	content fyne.CanvasObject
 	date    *widget.Label
 	summary *widget.Label
@@ -48,9 +50,9 @@ type todayScreen struct {
 	headHeight float32
 }
 
-// newTodayScreen builds the screen, empty until update loads it.
-func newTodayScreen(u *UI) *todayScreen {
-	s := &todayScreen{ui: u, busy: map[int]bool{},
+// New builds the screen, empty until update loads it.
+func New(h Host) *Screen {
+	s := &Screen{host: h, letters: letters.New(h), busy: map[int]bool{},
 		date:    &widget.Label{Importance: widget.LowImportance},
 		summary: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		next:    &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}}
@@ -79,10 +81,10 @@ func newTodayScreen(u *UI) *todayScreen {
 
 // newCompanyBanner is the warning shown while the company details are
 // incomplete, with the button that opens them in Settings.
-func (s *todayScreen) newCompanyBanner() *fyne.Container {
+func (s *Screen) newCompanyBanner() *fyne.Container {
 	s.companyText = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
 	open := &widget.Button{Text: lang.L("today.company.complete"), Icon: theme.SettingsIcon(), Importance: widget.WarningImportance,
-		OnTapped: func() { s.ui.goTo(navSettings) }}
+		OnTapped: func() { s.host.OpenCompanySettings() }}
 	banner := container.NewPadded(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()),
 		container.NewCenter(open), s.companyText))
 	banner.Hide()
@@ -90,7 +92,7 @@ func (s *todayScreen) newCompanyBanner() *fyne.Container {
 }
 
 // showCompanyBanner shows the banner while fields are missing.
-func (s *todayScreen) showCompanyBanner(missing []string) {
+func (s *Screen) showCompanyBanner(missing []string) {
 	if len(missing) == 0 {
 		s.company.Hide()
 		return
@@ -111,7 +113,7 @@ func hasStepAfter(next map[int64]dunning.NextStep, day data.Date) bool {
 
 // newEmptyState is what shows when nothing is due: a reassurance and the
 // next step planned, so the owner knows the book is being watched.
-func (s *todayScreen) newEmptyState() *fyne.Container {
+func (s *Screen) newEmptyState() *fyne.Container {
 	icon := widget.NewIcon(theme.ConfirmIcon())
 	title := &widget.Label{Text: lang.L("today.empty.title"), TextStyle: fyne.TextStyle{Bold: true},
 		Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
@@ -121,15 +123,15 @@ func (s *todayScreen) newEmptyState() *fyne.Container {
 }
 
 // View is the screen's content, for the navigation.
-func (s *todayScreen) View() fyne.CanvasObject { return s.content }
+func (s *Screen) View() fyne.CanvasObject { return s.content }
 
 // Update plans the day (reading only), reads the key figures and the open
 // tasks, and shows them. It runs off the UI goroutine.
-func (s *todayScreen) Update(ctx context.Context) {
+func (s *Screen) Update(ctx context.Context) {
 	d, err := s.load(ctx)
 	fyne.Do(func() {
 		if err != nil {
-			s.ui.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.show(d)
@@ -149,9 +151,9 @@ type todayData struct {
 }
 
 // load reads and formats everything the screen shows.
-func (s *todayScreen) load(ctx context.Context) (todayData, error) {
-	d := todayData{today: s.ui.today()}
-	company, err := s.ui.store.GetCompany(ctx)
+func (s *Screen) load(ctx context.Context) (todayData, error) {
+	d := todayData{today: s.host.Today()}
+	company, err := s.host.Store().GetCompany(ctx)
 	if err != nil {
 		return d, err
 	}
@@ -161,7 +163,7 @@ func (s *todayScreen) load(ctx context.Context) (todayData, error) {
 	// on another connection of the read pool.
 	var figuresErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { d.figures, figuresErr = s.ui.store.GetKeyFigures(ctx, d.today, company.DueSoonDays) })
+	wg.Go(func() { d.figures, figuresErr = s.host.Store().GetKeyFigures(ctx, d.today, company.DueSoonDays) })
 	var plan *dunning.Plan
 	plan, d.rows, d.actions, err = s.loadRows(ctx, d.today)
 	wg.Wait()
@@ -176,12 +178,12 @@ func (s *todayScreen) load(ctx context.Context) (todayData, error) {
 
 // loadRows plans the day (reading only: the day's writes are startDay's)
 // and lays out the list's rows.
-func (s *todayScreen) loadRows(ctx context.Context, today data.Date) (*dunning.Plan, []todayRow, int, error) {
-	plan, err := s.ui.dunning.PlanDay(ctx, s.ui.plannedSince())
+func (s *Screen) loadRows(ctx context.Context, today data.Date) (*dunning.Plan, []todayRow, int, error) {
+	plan, err := s.host.Dunning().PlanDay(ctx, s.host.PlannedSince())
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	tasks, err := s.ui.store.ListOpenTasks(ctx)
+	tasks, err := s.host.Store().ListOpenTasks(ctx)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -195,7 +197,7 @@ func (s *todayScreen) loadRows(ctx context.Context, today data.Date) (*dunning.P
 
 // loadFacts reads what the rows say besides the plan: the clients'
 // names and contact details, and the promises found broken.
-func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks []data.Task, today data.Date) (todayFacts, error) {
+func (s *Screen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks []data.Task, today data.Date) (todayFacts, error) {
 	in := todayFacts{plan: plan, today: today}
 	for _, t := range tasks {
 		if !t.DueOn.After(today) {
@@ -221,13 +223,13 @@ func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks [
 		clientIDs = append(clientIDs, a.ClientID)
 	}
 	var err error
-	if in.clients, err = s.ui.store.ListClientsByIDs(ctx, clientIDs); err != nil {
+	if in.clients, err = s.host.Store().ListClientsByIDs(ctx, clientIDs); err != nil {
 		return in, err
 	}
-	if in.promises, err = s.ui.store.ListLastPromisesByInvoices(ctx, resumed); err != nil {
+	if in.promises, err = s.host.Store().ListLastPromisesByInvoices(ctx, resumed); err != nil {
 		return in, err
 	}
-	in.mail, err = s.ui.mailTodayFacts(ctx)
+	in.mail, err = mailTodayFacts(ctx, s.host)
 	return in, err
 }
 
@@ -235,18 +237,18 @@ func (s *todayScreen) loadFacts(ctx context.Context, plan *dunning.Plan, tasks [
 // earliest step planned on an open invoice. The day's plan knows the
 // invoices due within its horizon; only when none of them has a step to
 // come are all open invoices planned.
-func (s *todayScreen) nextStepSentence(ctx context.Context, plan *dunning.Plan) (string, error) {
+func (s *Screen) nextStepSentence(ctx context.Context, plan *dunning.Plan) (string, error) {
 	next := plan.Next
-	if !hasStepAfter(next, s.ui.today()) {
+	if !hasStepAfter(next, s.host.Today()) {
 		var err error
-		if next, err = s.ui.dunning.NextSteps(ctx); err != nil {
+		if next, err = s.host.Dunning().NextSteps(ctx); err != nil {
 			return "", err
 		}
 	}
 	var invoiceID int64
 	var first dunning.NextStep
 	for id, n := range next {
-		if n.Step.ID == 0 || n.Date.IsZero() || !n.Date.After(s.ui.today()) {
+		if n.Step.ID == 0 || n.Date.IsZero() || !n.Date.After(s.host.Today()) {
 			continue
 		}
 		if invoiceID == 0 || n.Date.Before(first.Date) || (n.Date == first.Date && id < invoiceID) {
@@ -256,11 +258,11 @@ func (s *todayScreen) nextStepSentence(ctx context.Context, plan *dunning.Plan) 
 	if invoiceID == 0 {
 		return lang.L("today.empty.no_next"), nil
 	}
-	inv, err := s.ui.store.GetInvoice(ctx, invoiceID)
+	inv, err := s.host.Store().GetInvoice(ctx, invoiceID)
 	if err != nil {
 		return "", err
 	}
-	client, err := s.ui.store.GetClient(ctx, inv.ClientID)
+	client, err := s.host.Store().GetClient(ctx, inv.ClientID)
 	if err != nil {
 		return "", err
 	}
@@ -269,7 +271,7 @@ func (s *todayScreen) nextStepSentence(ctx context.Context, plan *dunning.Plan) 
 }
 
 // show puts loaded data on screen (UI goroutine).
-func (s *todayScreen) show(d todayData) {
+func (s *Screen) show(d todayData) {
 	s.date.SetText(kit.LongDate(d.today))
 	s.showCompanyBanner(d.missing)
 	s.figures.set(d.figures, d.dueSoonDays)
@@ -292,7 +294,7 @@ func (s *todayScreen) show(d todayData) {
 
 // setHeights gives the section headers and the cards with a warning
 // their own height; rows that no longer need one go back to a card's.
-func (s *todayScreen) setHeights() {
+func (s *Screen) setHeights() {
 	want := map[int]float32{}
 	for i := range s.rows {
 		switch {

@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"fyne.io/fyne/v2"

@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"context"
@@ -28,8 +28,8 @@ type mailFacts struct {
 }
 
 // mailTodayFacts reads the outbox for the Today list (off the UI goroutine).
-func (u *UI) mailTodayFacts(ctx context.Context) (mailFacts, error) {
-	svc := u.mail.Service()
+func mailTodayFacts(ctx context.Context, h Host) (mailFacts, error) {
+	svc := h.Mailer().Service()
 	f := mailFacts{run: svc.Run(), names: map[int64]string{}}
 	var err error
 	if f.attention, err = svc.Attention(ctx); err != nil {
@@ -38,10 +38,10 @@ func (u *UI) mailTodayFacts(ctx context.Context) (mailFacts, error) {
 	if f.held, err = svc.Held(ctx); err != nil {
 		return f, err
 	}
-	if f.unseen, err = u.store.ListOutboxUnseen(ctx); err != nil {
+	if f.unseen, err = h.Store().ListOutboxUnseen(ctx); err != nil {
 		return f, err
 	}
-	if f.pending, err = u.store.ListOutboxPending(ctx); err != nil {
+	if f.pending, err = h.Store().ListOutboxPending(ctx); err != nil {
 		return f, err
 	}
 	var ids []int64
@@ -50,7 +50,7 @@ func (u *UI) mailTodayFacts(ctx context.Context) (mailFacts, error) {
 			ids = append(ids, m.ClientID)
 		}
 	}
-	clients, err := u.store.ListClientsByIDs(ctx, ids)
+	clients, err := h.Store().ListClientsByIDs(ctx, ids)
 	for id, c := range clients {
 		f.names[id] = c.Name
 	}
@@ -146,15 +146,15 @@ func (f *mailFacts) autoSentRow(m data.OutboxMessage) todayRow {
 }
 
 // onSendRow opens the Send dialog of a row's group.
-func (s *todayScreen) onSendRow(row int) {
+func (s *Screen) onSendRow(row int) {
 	if row < 0 || row >= len(s.rows) || s.busy[row] || !s.rows[row].sendable {
 		return
 	}
-	s.ui.mail.OpenSendDialog(s.rows[row].group)
+	s.host.Mailer().OpenSendDialog(s.rows[row].group)
 }
 
 // onPick marks a row for "Send selected" and updates the section's button.
-func (s *todayScreen) onPick(row int, on bool) {
+func (s *Screen) onPick(row int, on bool) {
 	if row < 0 || row >= len(s.rows) || s.rows[row].selected == on {
 		return
 	}
@@ -167,7 +167,7 @@ func (s *todayScreen) onPick(row int, on bool) {
 }
 
 // selectedGroups are the groups picked for "Send selected".
-func (s *todayScreen) selectedGroups() []dunning.Group {
+func (s *Screen) selectedGroups() []dunning.Group {
 	var out []dunning.Group
 	for _, r := range s.rows {
 		if r.selected && r.sendable {
@@ -179,23 +179,23 @@ func (s *todayScreen) selectedGroups() []dunning.Group {
 
 // onSendSelected sends the picked emails, each drafted from its template
 // as it stands, with a progress bar and a Cancel button.
-func (s *todayScreen) onSendSelected() {
+func (s *Screen) onSendSelected() {
 	if groups := s.selectedGroups(); len(groups) > 0 {
-		s.ui.mail.SendBatch(groups)
+		s.host.Mailer().SendBatch(groups)
 	}
 }
 
 // onMailRow runs a mail card's button: review a failure, acknowledge an
 // unattended send.
-func (s *todayScreen) onMailRow(row int) {
+func (s *Screen) onMailRow(row int) {
 	r := s.rows[row]
 	switch r.action {
 	case todayReviewMail:
-		s.ui.mail.Review(r.outbox, s.ui.mail.Service().Run())
+		s.host.Mailer().Review(r.outbox, s.host.Mailer().Service().Run())
 	case todayMailSeen:
 		id := r.outbox.ID
-		s.record(row, func(ctx context.Context) error { return s.ui.store.MarkOutboxSeen(ctx, []int64{id}) })
+		s.record(row, func(ctx context.Context) error { return s.host.Store().MarkOutboxSeen(ctx, []int64{id}) })
 	case todayMailHeld:
-		s.ui.mail.HeldDialog(r.outbox)
+		s.host.Mailer().HeldDialog(r.outbox)
 	}
 }

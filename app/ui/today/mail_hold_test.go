@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"strings"
@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"relance/app/ui/kit"
-	"relance/app/ui/settings"
 
 	"relance/app/ui/uitest"
 
@@ -22,7 +21,7 @@ import (
 // cardWith is the first visible Today card whose primary button reads text.
 func cardWith(b *todayBook, text string) *todayItem {
 	var card *todayItem
-	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.Win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() && it.primary.Text == text {
 			card = it
 		}
@@ -46,10 +45,10 @@ func sendableGroups(b *todayBook) []dunning.Group {
 // them again.
 func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 	b, srv, inv := mailBook(t)
-	other := b.invoice(b.client("Garage Martin", ""), "FA-2026-043", "2026-11-20", 54000)
-	b.done(other, "pre_due")
+	other := b.Invoice(b.Client("Garage Martin", ""), "FA-2026-043", "2026-11-20", 54000)
+	b.Done(other, "pre_due")
 	b.refresh()
-	a, _ := b.store.GetMailAccount(b.ctx)
+	a, _ := b.Store.GetMailAccount(b.Ctx)
 	secrets := b.u.mail.Service().Secrets()
 	secrets.Set(mail.SecretPassword, &a, "ancien mot de passe")
 	b.u.mail.SendBatch(sendableGroups(b))
@@ -70,7 +69,7 @@ func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 	if c := cardWith(b, lang.L("mail.today.review")); c != nil {
 		t.Errorf("a held email also has its own failure card: %q", c.step.Text)
 	}
-	if failed, _ := b.store.ListOutbox(b.ctx, data.OutboxFailed); len(failed) != 0 {
+	if failed, _ := b.Store.ListOutbox(b.Ctx, data.OutboxFailed); len(failed) != 0 {
 		t.Errorf("%d emails marked failed for a wrong password", len(failed))
 	}
 	test.Tap(card.primary)
@@ -88,7 +87,7 @@ func TestHeldMailsShowOnceWithOneAction(t *testing.T) {
 // The held card's other way out opens the account's settings.
 func TestHeldMailsOpenTheAccountSettings(t *testing.T) {
 	b, _, _ := mailBook(t)
-	a, _ := b.store.GetMailAccount(b.ctx)
+	a, _ := b.Store.GetMailAccount(b.Ctx)
 	b.u.mail.Service().Secrets().Set(mail.SecretPassword, &a, "faux")
 	b.u.mail.SendBatch(sendableGroups(b))
 	b.refresh()
@@ -98,8 +97,8 @@ func TestHeldMailsOpenTheAccountSettings(t *testing.T) {
 	}
 	test.Tap(card.primary)
 	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.held.settings")))
-	if b.u.current() != screen(b.u.settings) || b.u.settings.Section() != settings.SectionMail {
-		t.Fatalf("not on the Email settings (screen %T)", b.u.current())
+	if b.u.mailSettings != 1 {
+		t.Fatalf("the Email settings were asked for %d times", b.u.mailSettings)
 	}
 }
 
@@ -109,13 +108,13 @@ func TestStaleMailIsShownToCheck(t *testing.T) {
 	b, srv, _ := mailBook(t)
 	g := sendableGroups(b)[0]
 	svc := b.u.mail.Service()
-	om, err := svc.Queue(b.ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
+	om, err := svc.Queue(b.Ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	later := mail.NewService(b.store.Using(data.FixedClock{At: b.store.Now().Add(3 * 24 * time.Hour)}), b.u.opts.DataDir,
+	later := mail.NewService(b.Store.Using(data.FixedClock{At: b.Store.Now().Add(3 * 24 * time.Hour)}), b.u.DataDir(),
 		svc.Secrets(), svc.Transport())
-	if res, _ := later.Deliver(b.ctx, []int64{om.ID}, nil); len(res) != 1 || res[0].State != data.OutboxFailed {
+	if res, _ := later.Deliver(b.Ctx, []int64{om.ID}, nil); len(res) != 1 || res[0].State != data.OutboxFailed {
 		t.Fatalf("deliver three days later: %+v", res)
 	}
 	if len(srv.Received()) != 0 {
@@ -134,7 +133,7 @@ func TestStaleMailIsShownToCheck(t *testing.T) {
 func TestSendWaitsWhenTheContactLeft(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	task := data.Task{ClientID: inv.ClientID, Kind: data.TaskFixContact, Note: "Mme Roy est partie"}
-	if err := b.store.CreateTask(b.ctx, &task); err != nil {
+	if err := b.Store.CreateTask(b.Ctx, &task); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
@@ -154,7 +153,7 @@ func TestSendWaitsWhenTheContactLeft(t *testing.T) {
 	if send.Disabled() {
 		t.Fatal("Send still disabled after the owner confirmed the contact")
 	}
-	if open, _ := b.store.ListOpenTasks(b.ctx); len(open) != 0 {
+	if open, _ := b.Store.ListOpenTasks(b.Ctx); len(open) != 0 {
 		t.Errorf("the contact task is still open: %+v", open)
 	}
 	test.Tap(send)
@@ -168,14 +167,18 @@ func TestSendWaitsWhenTheContactLeft(t *testing.T) {
 func TestSendAfterFixingTheContact(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	task := data.Task{ClientID: inv.ClientID, Kind: data.TaskFixContact}
-	if err := b.store.CreateTask(b.ctx, &task); err != nil {
+	if err := b.Store.CreateTask(b.Ctx, &task); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
+	// The window's client form, played: the owner types the new address
+	// and saves.
+	b.u.editClient = func(c data.Client, saved func(data.Client)) {
+		c.Email = "nouvelle.compta@vernet.fr"
+		uitest.Must(t, b.Store.UpdateClient(b.Ctx, &c))
+		saved(c)
+	}
 	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.contact.edit")))
-	form := top(b.u)
-	uitest.Fill(t, form, "email", "nouvelle.compta@vernet.fr")
-	test.Tap(uitest.FindButton(t, form, lang.L("button.save")))
 	dlg := top(b.u)
 	to, _ := uitest.FormRow(t, dlg, "mail_to")
 	if got := uitest.EntryOf(t, to).Text; got != "nouvelle.compta@vernet.fr" {
@@ -190,7 +193,7 @@ func TestSendAfterFixingTheContact(t *testing.T) {
 // A batch leaves out the client whose contact is to check, and says why.
 func TestBatchSkipsAClientWhoseContactLeft(t *testing.T) {
 	b, srv, inv := mailBook(t)
-	if err := b.store.CreateTask(b.ctx, &data.Task{ClientID: inv.ClientID, Kind: data.TaskFixContact}); err != nil {
+	if err := b.Store.CreateTask(b.Ctx, &data.Task{ClientID: inv.ClientID, Kind: data.TaskFixContact}); err != nil {
 		t.Fatal(err)
 	}
 	b.u.mail.SendBatch(sendableGroups(b))
@@ -199,26 +202,5 @@ func TestBatchSkipsAClientWhoseContactLeft(t *testing.T) {
 	}
 	if !uitest.LabelContains(top(b.u), lang.L("mail.contact.batch")) {
 		t.Error("the batch does not say why it left the email out")
-	}
-}
-
-// The "check after" days are a setting of the Email tab.
-func TestMailSettingsCheckAfterDays(t *testing.T) {
-	b, _, _ := mailBook(t)
-	b.u.OpenMailSettings()
-	root := b.u.settings.View()
-	field, _ := uitest.FormRow(t, root, "mail_check_after")
-	if got := uitest.EntryOf(t, field).Text; got != "2" {
-		t.Fatalf("default shown %q", got)
-	}
-	uitest.Fill(t, root, "mail_check_after", "0")
-	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
-	if got := uitest.FieldError(t, root, "mail_check_after"); got == "" {
-		t.Fatal("0 days accepted")
-	}
-	uitest.Fill(t, root, "mail_check_after", "7")
-	test.Tap(uitest.FindButton(t, root, lang.L("button.save")))
-	if n, _ := b.store.GetMailCheckAfterDays(b.ctx); n != 7 {
-		t.Fatalf("saved %d", n)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"context"
@@ -21,7 +21,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
-	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -30,19 +29,23 @@ import (
 // useMailServer sets up the book's mail account on srv (unencrypted, with
 // the owner's consent), its password in the mock keychain, and a mail
 // service with a short timeout.
-func useMailServer(t *testing.T, u *UI, srv *uitest.MailServer) data.MailAccount {
+func useMailServer(t *testing.T, u *todayUI, srv *uitest.MailServer) data.MailAccount {
 	t.Helper()
 	keyring.MockInit()
 	a := data.MailAccount{FromName: "Atelier Dupont", FromAddress: uitest.MailUser, Host: "127.0.0.1", Port: srv.Port,
 		Security: data.SecurityNone, AllowPlaintext: true, Username: uitest.MailUser, Auth: data.AuthAuto}
-	if err := u.store.UpdateMailAccount(context.Background(), &a); err != nil {
-		t.Fatal(err)
-	}
+	uitest.Must(t, u.Store().UpdateMailAccount(context.Background(), &a))
 	secrets := mail.NewSecrets(mail.SystemKeyring{})
 	secrets.Set(mail.SecretPassword, &a, uitest.MailPassword)
-	u.mail = mailui.New(u, mail.NewService(u.store, u.opts.DataDir, secrets, mail.Transport{Timeout: 2 * time.Second}),
-		drafting.NewMailComposer(u.store, u.dunning, u.opts.DataDir, u.clock))
+	useMailService(u, mail.NewService(u.Store(), u.DataDir(), secrets, mail.Transport{Timeout: 2 * time.Second}))
 	return a
+}
+
+// useMailService makes svc the outbox of the window and of its mailer.
+func useMailService(u *todayUI, svc *mail.Service) {
+	u.mail.Stop()
+	u.Services.Mail = svc
+	u.mail = mailui.New(u, svc, u.Services.Composer)
 }
 
 // mailBook is a Today book whose client has an overdue invoice with its
@@ -52,11 +55,11 @@ func mailBook(t *testing.T) (*todayBook, *uitest.MailServer, data.Invoice) {
 	b := newTodayBook(t)
 	srv := uitest.StartMailServer(t)
 	useMailServer(t, b.u, srv)
-	c := b.client("Boulangerie Vernet", "")
-	inv := b.invoice(c, "FA-2026-042", "2026-11-20", 125050)
-	b.done(inv, "pre_due")
+	c := b.Client("Boulangerie Vernet", "")
+	inv := b.Invoice(c, "FA-2026-042", "2026-11-20", 125050)
+	b.Done(inv, "pre_due")
 	rel := "attachments/FA-2026-042.pdf"
-	full := filepath.Join(b.u.opts.DataDir, filepath.FromSlash(rel))
+	full := filepath.Join(b.u.DataDir(), filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(full), 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +67,7 @@ func mailBook(t *testing.T) (*todayBook, *uitest.MailServer, data.Invoice) {
 		t.Fatal(err)
 	}
 	inv.Attachment = rel
-	if err := b.store.UpdateInvoice(b.ctx, &inv); err != nil {
+	if err := b.Store.UpdateInvoice(b.Ctx, &inv); err != nil {
 		t.Fatal(err)
 	}
 	b.refresh()
@@ -98,12 +101,12 @@ func TestSendReminderFromToday(t *testing.T) {
 	if top(b.u) == dlg {
 		t.Error("the dialog stayed open after sending")
 	}
-	actions := b.actions(inv)
+	actions := b.Actions(inv)
 	last := actions[len(actions)-1]
-	if last.StepID != b.steps["reminder_1"].ID || !strings.HasPrefix(last.File, "mail/2026/") || !strings.HasSuffix(last.File, ".eml") {
+	if last.StepID != b.Steps["reminder_1"].ID || !strings.HasPrefix(last.File, "mail/2026/") || !strings.HasSuffix(last.File, ".eml") {
 		t.Fatalf("the step was recorded as %+v", last)
 	}
-	if _, err := os.Stat(filepath.Join(b.u.opts.DataDir, filepath.FromSlash(last.File))); err != nil {
+	if _, err := os.Stat(filepath.Join(b.u.DataDir(), filepath.FromSlash(last.File))); err != nil {
 		t.Fatalf("the archived message is missing: %v", err)
 	}
 	if b.card(inv.Number) != nil {
@@ -117,7 +120,7 @@ func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
 	g := b.u.home.rows[1].group
 	b.u.mail.SendBatch([]dunning.Group{g})
 	var card *todayItem
-	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.Win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() && it.primary.Text == lang.L("mail.today.review") {
 			card = it
 		}
@@ -144,11 +147,11 @@ func TestRefusedMailShowsOnTodayAndCanBeDiscarded(t *testing.T) {
 func TestInterruptedMailIsShownNotResent(t *testing.T) {
 	b, srv, inv := mailBook(t)
 	g := b.u.home.rows[1].group
-	om, err := b.u.mail.Service().Queue(b.ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
+	om, err := b.u.mail.Service().Queue(b.Ctx, mail.MessageFor(g, mail.Draft{To: []string{"compta@vernet.fr"}, Subject: "Relance", Text: "Bonjour"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.store.ClaimOutboxMessage(b.ctx, om.ID, "a-run-that-died"); err != nil {
+	if _, err := b.Store.ClaimOutboxMessage(b.Ctx, om.ID, "a-run-that-died"); err != nil {
 		t.Fatal(err)
 	}
 	b.refresh()
@@ -156,7 +159,7 @@ func TestInterruptedMailIsShownNotResent(t *testing.T) {
 		t.Fatal("an interrupted message was resent")
 	}
 	var card *todayItem
-	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.Win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && card == nil && it.card.Visible() &&
 			strings.HasPrefix(it.invoices.Text, strings.Split(lang.L("mail.today.interrupted", map[string]any{"When": ""}), " ")[0]) {
 			card = it
@@ -168,8 +171,8 @@ func TestInterruptedMailIsShownNotResent(t *testing.T) {
 	test.Tap(card.primary)
 	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.review.was_sent")))
 	var done bool
-	for _, a := range b.actions(inv) {
-		done = done || (a.StepID == b.steps["reminder_1"].ID && a.File == om.EML)
+	for _, a := range b.Actions(inv) {
+		done = done || (a.StepID == b.Steps["reminder_1"].ID && a.File == om.EML)
 	}
 	if !done || len(srv.Received()) != 0 {
 		t.Fatalf("confirming: recorded %v, server got %d", done, len(srv.Received()))
@@ -178,7 +181,7 @@ func TestInterruptedMailIsShownNotResent(t *testing.T) {
 
 func TestDemoBookSendsOnlyToTheOwner(t *testing.T) {
 	b, srv, _ := mailBook(t)
-	if err := b.store.SetState(b.ctx, mail.DemoStateKey, "1"); err != nil {
+	if err := b.Store.SetState(b.Ctx, mail.DemoStateKey, "1"); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(uitest.FindButton(t, b.mustCard("FA-2026-042"), lang.L("mail.today.send")))
@@ -203,9 +206,7 @@ func TestDemoBookSendsOnlyToTheOwner(t *testing.T) {
 }
 
 func TestMailCausesAreExplained(t *testing.T) {
-	if err := LoadTranslations(); err != nil {
-		t.Fatal(err)
-	}
+	uitest.LoadTranslations(t)
 	for _, c := range mail.Causes {
 		key := "mail.cause." + string(c)
 		if lang.L(key) == key {
@@ -242,8 +243,7 @@ func (noKeychain) Delete(string, string) error        { return errNoDBus }
 // on with the sending.
 func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	b, srv, inv := mailBook(t)
-	b.u.mail = mailui.New(b.u, mail.NewService(b.u.store, b.u.opts.DataDir, mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second}),
-		b.u.mail.Composer())
+	useMailService(b.u, mail.NewService(b.Store, b.u.DataDir(), mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second}))
 	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
 	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.send.send")))
 	prompt := top(b.u)

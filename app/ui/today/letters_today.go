@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"context"
@@ -22,7 +22,7 @@ func todayPrintable(r *todayRow) bool {
 }
 
 // onPrintRow prints a row's letter.
-func (s *todayScreen) onPrintRow(row int) {
+func (s *Screen) onPrintRow(row int) {
 	if row < 0 || row >= len(s.rows) || s.busy[row] || !todayPrintable(&s.rows[row]) {
 		return
 	}
@@ -30,7 +30,7 @@ func (s *todayScreen) onPrintRow(row int) {
 	job := letters.Job{InvoiceID: g.Lead.InvoiceID, Key: g.Lead.Step.TemplateKey, Deadline: g.Lead.Step.DeadlineDays, Group: &g}
 	s.busy[row] = true
 	s.list.RefreshItem(row)
-	s.ui.letters.WriteThenOpen(func(ctx context.Context) (string, error) { return s.ui.letters.Print(ctx, job) }, func(ok bool) {
+	s.letters.WriteThenOpen(func(ctx context.Context) (string, error) { return s.letters.Print(ctx, job) }, func(ok bool) {
 		if !ok { // on success the reload redraws the list
 			delete(s.busy, row)
 			s.list.RefreshItem(row)

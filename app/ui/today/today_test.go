@@ -1,12 +1,13 @@
-package ui
+package today
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"relance/app/ui/mailui"
 	"relance/app/ui/uitest"
 
 	"relance/app/ui/kit"
@@ -21,93 +22,72 @@ import (
 	"relance/data"
 )
 
-// todayBook is a test UI on an onboarded, empty book, showing Today.
-type todayBook struct {
-	t     *testing.T
-	ctx   context.Context
-	u     *UI
-	store *data.Store
-	steps map[string]data.Step // the standard scenario's steps, by template
+// todayUI is the Today screen alone in a test window, with a mailer over
+// the book's outbox; it records what it is asked of the rest of the
+// window.
+type todayUI struct {
+	*uitest.Host
+	t               *testing.T
+	home            *Screen
+	mail            *mailui.Mailer
+	since           data.Date                                    // PlannedSince
+	companySettings int                                          // OpenCompanySettings calls
+	mailSettings    int                                          // OpenMailSettings calls
+	editClient      func(c data.Client, saved func(data.Client)) // the client form, played by a test
 }
 
-// newTodayBook is an empty book (no demo data) whose company details are
-// complete, on Today.
+func (u *todayUI) Mailer() *mailui.Mailer  { return u.mail }
+func (u *todayUI) PlannedSince() data.Date { return u.since }
+func (u *todayUI) OpenCompanySettings()    { u.companySettings++ }
+func (u *todayUI) OpenMailSettings()       { u.mailSettings++ }
+func (u *todayUI) EditClient(c data.Client, saved func(data.Client)) {
+	if u.editClient == nil {
+		u.t.Fatalf("the client form of %s was opened", c.Name)
+	}
+	u.editClient(c, saved)
+}
+
+// testDay is the day the tests' clock reads.
+var testDay = uitest.Day
+
+func top(u *todayUI) fyne.CanvasObject { return u.Top() }
+
+// todayBook is Today over a book the test fills (uitest.Book).
+type todayBook struct {
+	*uitest.Book
+	t *testing.T
+	u *todayUI
+}
+
+// newTodayBook is an empty book whose company details are complete, on
+// Today.
 func newTodayBook(t *testing.T) *todayBook {
 	t.Helper()
 	b := newTodayBookWithoutCompany(t)
-	uitest.CompleteCompany(t, b.store)
+	uitest.CompleteCompany(t, b.Store)
 	return b
 }
 
-// newTodayBookWithoutCompany is newTodayBook with the company step of the
-// onboarding skipped: the company details are empty.
+// newTodayBookWithoutCompany is newTodayBook with the company details
+// empty, as after the onboarding's company step skipped.
 func newTodayBookWithoutCompany(t *testing.T) *todayBook {
 	t.Helper()
-	u, store := newTestUI(t)
-	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
-	u.goTo(navToday)
-	b := &todayBook{t: t, ctx: context.Background(), u: u, store: store, steps: map[string]data.Step{}}
-	scenarios, err := store.ListScenarios(b.ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, sc := range scenarios {
-		if sc.Key == "standard" {
-			for _, st := range sc.Steps {
-				b.steps[st.TemplateKey] = st
-			}
-		}
-	}
-	return b
-}
-
-func (b *todayBook) client(name, phone string) data.Client {
-	b.t.Helper()
-	c := data.Client{Name: name, Email: "compta@" + strings.ToLower(strings.ReplaceAll(name, " ", "-")) + ".fr", Phone: phone,
-		Address: data.Address{Street: "8 rue de la Poste", PostalCode: "69001", City: "Lyon"}}
-	if err := b.store.CreateClient(b.ctx, &c); err != nil {
-		b.t.Fatal(err)
-	}
-	return c
-}
-
-func (b *todayBook) invoice(c data.Client, number, due string, amount data.Money) data.Invoice {
-	b.t.Helper()
-	d := data.MustDate(due)
-	inv := data.Invoice{Number: number, ClientID: c.ID, IssueDate: d.AddDays(-30), DueDate: d, Amount: amount}
-	if err := b.store.CreateInvoice(b.ctx, &inv); err != nil {
-		b.t.Fatal(err)
-	}
-	return inv
-}
-
-// done records steps as taken on an invoice, on the day they fell due.
-func (b *todayBook) done(inv data.Invoice, templates ...string) {
-	b.t.Helper()
-	for _, key := range templates {
-		st := b.steps[key]
-		a := data.Action{InvoiceID: inv.ID, StepID: st.ID, DoneOn: inv.DueDate.AddDays(st.OffsetDays)}
-		if err := b.store.RecordAction(b.ctx, &a); err != nil {
-			b.t.Fatal(err)
-		}
-	}
-}
-
-func (b *todayBook) pay(inv data.Invoice, on string, amount data.Money) {
-	b.t.Helper()
-	p := data.Payment{InvoiceID: inv.ID, Date: data.MustDate(on), Amount: amount}
-	if err := b.store.CreatePayment(b.ctx, &p); err != nil {
-		b.t.Fatal(err)
-	}
+	h := uitest.NewHost(t)
+	u := &todayUI{Host: h, t: t, since: uitest.Day}
+	u.mail = mailui.New(u, h.Services.Mail, h.Services.Composer)
+	t.Cleanup(func() { u.mail.Stop() })
+	u.home = New(u)
+	h.Show(u.home)
+	return &todayBook{Book: uitest.NewBook(t, h.Store()), t: t, u: u}
 }
 
 // refresh reloads Today as the navigation does after a write.
-func (b *todayBook) refresh() { b.u.home.Update(b.ctx) }
+func (b *todayBook) refresh() { b.u.home.Update(b.Ctx) }
 
 // card is the card on screen that names invoice number, nil when none does.
 func (b *todayBook) card(number string) *todayItem {
 	var found *todayItem
-	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.Win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && found == nil && it.card.Visible() && strings.Contains(it.invoices.Text, number) {
 			found = it
 		}
@@ -116,10 +96,10 @@ func (b *todayBook) card(number string) *todayItem {
 }
 
 func (b *todayBook) mustCard(number string) *todayItem {
-	b.t.Helper()
+	b.T.Helper()
 	it := b.card(number)
 	if it == nil {
-		b.t.Fatalf("no card for %s on Today; rows: %+v", number, b.u.home.rows)
+		b.T.Fatalf("no card for %s on Today; rows: %+v", number, b.u.home.rows)
 	}
 	return it
 }
@@ -135,19 +115,10 @@ func (b *todayBook) headers() []string {
 	return out
 }
 
-func (b *todayBook) actions(inv data.Invoice) []data.Action {
-	b.t.Helper()
-	list, err := b.store.ListActionsByInvoice(b.ctx, inv.ID)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return list
-}
-
 func TestTodayMarkSent(t *testing.T) {
 	b := newTodayBook(t)
-	martin := b.client("Boulangerie Martin", "")
-	inv := b.invoice(martin, "FA-2026-001", "2026-11-20", 125000) // a Friday: first reminder on Monday 23
+	martin := b.Client("Boulangerie Martin", "")
+	inv := b.Invoice(martin, "FA-2026-001", "2026-11-20", 125000) // a Friday: first reminder on Monday 23
 	b.refresh()
 
 	card := b.mustCard("FA-2026-001")
@@ -171,19 +142,18 @@ func TestTodayMarkSent(t *testing.T) {
 	}
 
 	test.TapAt(card.link, fyne.NewPos(theme.InnerPadding()+4, card.link.Size().Height/2))
-	if b.u.tabs.SelectedIndex() != navInvoices || b.u.invoices.ShownInvoice() != inv.ID {
-		t.Fatalf("a click on the client shows screen %d, invoice %d", b.u.tabs.SelectedIndex(), b.u.invoices.ShownInvoice())
+	if !slices.Equal(b.u.Opened, []int64{inv.ID}) {
+		t.Fatalf("a click on the client opened invoices %v, want %d", b.u.Opened, inv.ID)
 	}
-	b.u.goTo(navToday)
 	card = b.mustCard("FA-2026-001")
 
 	test.Tap(uitest.FindButton(t, card, lang.L("today.action.sent_myself")))
 	var reminded bool
-	for _, a := range b.actions(inv) {
-		reminded = reminded || (a.StepID == b.steps["reminder_1"].ID && a.Status == data.ActionDone)
+	for _, a := range b.Actions(inv) {
+		reminded = reminded || (a.StepID == b.Steps["reminder_1"].ID && a.Status == data.ActionDone)
 	}
 	if !reminded {
-		t.Fatalf("the reminder was not recorded done: %+v", b.actions(inv))
+		t.Fatalf("the reminder was not recorded done: %+v", b.Actions(inv))
 	}
 	if b.card("FA-2026-001") != nil {
 		t.Fatal("the reminder marked sent is still on Today")
@@ -199,10 +169,10 @@ func TestTodayMarkSent(t *testing.T) {
 
 func TestTodayPaymentRemovesReminder(t *testing.T) {
 	b := newTodayBook(t)
-	payer := b.invoice(b.client("Garage Rolland", ""), "FA-2026-010", "2026-11-20", 48000)
-	other := b.invoice(b.client("Optique Saint-Jean", ""), "FA-2026-011", "2026-11-20", 86280)
-	b.done(payer, "pre_due")
-	b.done(other, "pre_due")
+	payer := b.Invoice(b.Client("Garage Rolland", ""), "FA-2026-010", "2026-11-20", 48000)
+	other := b.Invoice(b.Client("Optique Saint-Jean", ""), "FA-2026-011", "2026-11-20", 86280)
+	b.Done(payer, "pre_due")
+	b.Done(other, "pre_due")
 	b.refresh()
 	b.mustCard("FA-2026-010")
 	b.mustCard("FA-2026-011")
@@ -211,7 +181,7 @@ func TestTodayPaymentRemovesReminder(t *testing.T) {
 		t.Errorf("sections on screen: %q", got)
 	}
 
-	b.pay(payer, "2026-11-23", 48000)
+	b.Pay(payer, "2026-11-23", 48000)
 	b.refresh()
 	// The reminder is gone; the client, reminded before, gets a thank-you.
 	thanks := b.mustCard("FA-2026-010")
@@ -222,8 +192,8 @@ func TestTodayPaymentRemovesReminder(t *testing.T) {
 	if card := b.mustCard("FA-2026-011"); !strings.Contains(card.step.Text, lang.L("step.reminder_1")) {
 		t.Fatalf("the other client's reminder changed: %q", card.step.Text)
 	}
-	if len(b.actions(payer)) != 1 {
-		t.Errorf("the paid invoice got actions: %+v", b.actions(payer))
+	if len(b.Actions(payer)) != 1 {
+		t.Errorf("the paid invoice got actions: %+v", b.Actions(payer))
 	}
 }
 
@@ -231,8 +201,8 @@ func TestTodayPaymentRemovesReminder(t *testing.T) {
 // earlier steps taken.
 func callFixture(t *testing.T) (*todayBook, data.Invoice) {
 	b := newTodayBook(t)
-	inv := b.invoice(b.client("Hôtels Belvédère", "04 72 60 14 90"), "FA-2026-020", "2026-11-13", 80000)
-	b.done(inv, "pre_due", "reminder_1")
+	inv := b.Invoice(b.Client("Hôtels Belvédère", "04 72 60 14 90"), "FA-2026-020", "2026-11-13", 80000)
+	b.Done(inv, "pre_due", "reminder_1")
 	b.refresh()
 	return b, inv
 }
@@ -279,7 +249,7 @@ func TestTodayLogCallWithPromise(t *testing.T) {
 	if got := uitest.FieldError(t, dlg, "promise_amount"); got != lang.L("error.today_promise_above_total") {
 		t.Errorf("a promise above the balance: error %q", got)
 	}
-	if list, _ := b.store.ListPromisesByInvoice(b.ctx, inv.ID); len(list) != 0 || len(b.actions(inv)) != 2 {
+	if list, _ := b.Store.ListPromisesByInvoice(b.Ctx, inv.ID); len(list) != 0 || len(b.Actions(inv)) != 2 {
 		t.Fatal("a refused call was written")
 	}
 
@@ -289,14 +259,14 @@ func TestTodayLogCallWithPromise(t *testing.T) {
 	if top(b.u) == dlg {
 		t.Fatalf("the call dialog stayed open: %q, %q", uitest.FieldError(t, dlg, "promised_on"), uitest.FieldError(t, dlg, "promise_amount"))
 	}
-	promises, err := b.store.ListPromisesByInvoice(b.ctx, inv.ID)
+	promises, err := b.Store.ListPromisesByInvoice(b.Ctx, inv.ID)
 	if err != nil || len(promises) != 1 || promises[0].PromisedOn != data.MustDate("2026-12-01") || promises[0].Amount != 50000 {
 		t.Fatalf("promises stored: %+v, %v", promises, err)
 	}
 	if b.card("FA-2026-020") != nil {
 		t.Fatal("the invoice is still proposed on Today after the promise")
 	}
-	next, err := b.u.dunning.NextSteps(b.ctx)
+	next, err := b.u.Dunning().NextSteps(b.Ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +286,7 @@ func TestTodayWrongContactOpensTask(t *testing.T) {
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
 
 	var task *todayItem
-	uitest.Walk(b.u.win.Content(), nil, func(o, _ fyne.CanvasObject) {
+	uitest.Walk(b.u.Win.Content(), nil, func(o, _ fyne.CanvasObject) {
 		if it, ok := o.(*todayItem); ok && it.card.Visible() && it.step.Text == lang.L("today.task.fix_contact") {
 			task = it
 		}
@@ -328,21 +298,21 @@ func TestTodayWrongContactOpensTask(t *testing.T) {
 		t.Errorf("task card reads %q / %q, skip shown %v", task.name.Text, task.invoices.Text, task.skip.Visible())
 	}
 	test.Tap(uitest.FindButton(t, task, lang.L("today.action.done")))
-	if open, _ := b.store.ListOpenTasks(b.ctx); len(open) != 0 {
+	if open, _ := b.Store.ListOpenTasks(b.Ctx); len(open) != 0 {
 		t.Fatalf("the task is still open: %+v", open)
 	}
 	if !b.u.home.empty.Visible() {
 		t.Errorf("Today is not empty after the task: %+v", b.u.home.rows)
 	}
-	if len(b.actions(inv)) != 3 {
-		t.Errorf("the call was not recorded: %+v", b.actions(inv))
+	if len(b.Actions(inv)) != 3 {
+		t.Errorf("the call was not recorded: %+v", b.Actions(inv))
 	}
 }
 
 func TestTodaySkipAsksReason(t *testing.T) {
 	b := newTodayBook(t)
-	inv := b.invoice(b.client("Cave Le Tire-Bouchon", ""), "FA-2026-030", "2026-11-20", 95880)
-	b.done(inv, "pre_due")
+	inv := b.Invoice(b.Client("Cave Le Tire-Bouchon", ""), "FA-2026-030", "2026-11-20", 95880)
+	b.Done(inv, "pre_due")
 	b.refresh()
 	test.Tap(uitest.FindButton(t, b.mustCard("FA-2026-030"), lang.L("today.action.skip")))
 	dlg := top(b.u)
@@ -350,7 +320,7 @@ func TestTodaySkipAsksReason(t *testing.T) {
 	if !uitest.TextOnScreen(dlg, lang.L("error.required")) {
 		t.Fatal("skipping without a reason was not refused")
 	}
-	if len(b.actions(inv)) != 1 {
+	if len(b.Actions(inv)) != 1 {
 		t.Fatal("a skip without a reason was written")
 	}
 	test.Type(todayEntry(t, dlg), "Client en redressement judiciaire")
@@ -359,12 +329,12 @@ func TestTodaySkipAsksReason(t *testing.T) {
 		t.Fatal("the skip dialog stayed open")
 	}
 	var skipped bool
-	for _, a := range b.actions(inv) {
-		skipped = skipped || (a.StepID == b.steps["reminder_1"].ID && a.Status == data.ActionSkipped &&
+	for _, a := range b.Actions(inv) {
+		skipped = skipped || (a.StepID == b.Steps["reminder_1"].ID && a.Status == data.ActionSkipped &&
 			a.Note == "Client en redressement judiciaire")
 	}
 	if !skipped {
-		t.Fatalf("no skipped reminder with its reason: %+v", b.actions(inv))
+		t.Fatalf("no skipped reminder with its reason: %+v", b.Actions(inv))
 	}
 	if b.card("FA-2026-030") != nil {
 		t.Fatal("the skipped reminder is still on Today")
@@ -373,10 +343,10 @@ func TestTodaySkipAsksReason(t *testing.T) {
 
 func TestTodayBrokenPromise(t *testing.T) {
 	b := newTodayBook(t)
-	inv := b.invoice(b.client("Studio Orage", ""), "FA-2026-040", "2026-11-02", 86400)
-	b.done(inv, "pre_due", "reminder_1", "call")
+	inv := b.Invoice(b.Client("Studio Orage", ""), "FA-2026-040", "2026-11-02", 86400)
+	b.Done(inv, "pre_due", "reminder_1", "call")
 	p := data.Promise{InvoiceID: inv.ID, MadeOn: data.MustDate("2026-11-12"), PromisedOn: data.MustDate("2026-11-16"), Amount: 86400}
-	if err := b.store.CreatePromise(b.ctx, &p); err != nil {
+	if err := b.Store.CreatePromise(b.Ctx, &p); err != nil {
 		t.Fatal(err)
 	}
 	b.refresh()
@@ -392,15 +362,15 @@ func TestTodayBrokenPromise(t *testing.T) {
 
 func TestTodayKeyFigures(t *testing.T) {
 	b := newTodayBook(t)
-	c := b.client("Pharmacie des Tilleuls", "")
-	late := b.invoice(c, "FA-2026-050", "2026-11-10", 100000)
-	b.invoice(c, "FA-2026-051", "2026-11-27", 50000) // due within the 7 days
-	b.invoice(c, "FA-2026-052", "2026-12-31", 200000)
-	paid := b.invoice(c, "FA-2026-053", "2026-11-30", 30000)
-	old := b.invoice(c, "FA-2026-054", "2026-10-15", 10000)
-	b.pay(late, "2026-11-15", 20000)
-	b.pay(paid, "2026-11-05", 30000)
-	b.pay(old, "2026-10-30", 10000) // last month: not collected this month
+	c := b.Client("Pharmacie des Tilleuls", "")
+	late := b.Invoice(c, "FA-2026-050", "2026-11-10", 100000)
+	b.Invoice(c, "FA-2026-051", "2026-11-27", 50000) // due within the 7 days
+	b.Invoice(c, "FA-2026-052", "2026-12-31", 200000)
+	paid := b.Invoice(c, "FA-2026-053", "2026-11-30", 30000)
+	old := b.Invoice(c, "FA-2026-054", "2026-10-15", 10000)
+	b.Pay(late, "2026-11-15", 20000)
+	b.Pay(paid, "2026-11-05", 30000)
+	b.Pay(old, "2026-10-30", 10000) // last month: not collected this month
 	b.refresh()
 
 	f := b.u.home.figures
@@ -429,7 +399,7 @@ func TestTodayEmptyBook(t *testing.T) {
 	if !b.u.home.empty.Visible() || b.u.home.list.Visible() || b.u.home.next.Text != lang.L("today.empty.no_next") {
 		t.Fatalf("empty book: empty state %v, list %v, next %q", b.u.home.empty.Visible(), b.u.home.list.Visible(), b.u.home.next.Text)
 	}
-	if !uitest.TextOnScreen(b.u.win.Content(), lang.L("today.empty.title")) {
+	if !uitest.TextOnScreen(b.u.Win.Content(), lang.L("today.empty.title")) {
 		t.Error("the empty state does not say there is nothing to do")
 	}
 }
@@ -465,22 +435,14 @@ func todayEntry(t *testing.T, root fyne.CanvasObject) *kit.Entry {
 // issued over 600 days, most paid, one in twenty of the last 90 days
 // unpaid with its first steps taken.
 func BenchmarkTodayScreen(b *testing.B) {
-	if err := LoadTranslations(); err != nil {
-		b.Fatal(err)
-	}
+	h := uitest.NewHost(b)
+	uitest.Must(b, h.Store().MarkOnboarded(context.Background()))
+	todaySeedLargeBook(b, h.Store())
+	u := &todayUI{Host: h, since: uitest.Day}
+	u.mail = mailui.New(u, h.Services.Mail, h.Services.Composer)
+	u.home = New(u)
+	h.Show(u.home)
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(b.TempDir(), "relance.db"), data.WithClock(data.ClockOn(testDay)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	if err := store.MarkOnboarded(ctx); err != nil {
-		b.Fatal(err)
-	}
-	todaySeedLargeBook(b, store)
-	u := New(test.NewTempApp(b), testDeps(store, data.ClockOn(testDay), b.TempDir()))
-	u.async = func(f func()) { f() }
-	u.Start(ctx)
 	b.ResetTimer()
 	for b.Loop() {
 		u.home.Update(ctx)

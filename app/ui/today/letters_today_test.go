@@ -1,4 +1,4 @@
-package ui
+package today
 
 import (
 	"path/filepath"
@@ -15,16 +15,16 @@ import (
 
 // lettersPDFText reads an archived PDF back with pdftotext (poppler-utils,
 // installed by `make test`).
-func lettersPDFText(t *testing.T, u *UI, rel string) string {
+func lettersPDFText(t *testing.T, u *todayUI, rel string) string {
 	t.Helper()
-	return uitest.PDFText(t, filepath.Join(u.opts.DataDir, filepath.FromSlash(rel)))
+	return uitest.PDFText(t, filepath.Join(u.DataDir(), filepath.FromSlash(rel)))
 }
 
 func TestTodayPrintsALetter(t *testing.T) {
 	b := newTodayBook(t)
-	martin := b.client("Boulangerie Martin", "04 78 00 00 00")
-	inv := b.invoice(martin, "FA-2026-042", "2026-10-25", 125000) // the notice falls on 24 November
-	b.done(inv, "pre_due", "reminder_1", "call", "reminder_2")
+	martin := b.Client("Boulangerie Martin", "04 78 00 00 00")
+	inv := b.Invoice(martin, "FA-2026-042", "2026-10-25", 125000) // the notice falls on 24 November
+	b.Done(inv, "pre_due", "reminder_1", "call", "reminder_2")
 	b.refresh()
 	card := b.mustCard("FA-2026-042")
 	if !card.print.Visible() || !card.primary.Visible() {
@@ -32,8 +32,8 @@ func TestTodayPrintsALetter(t *testing.T) {
 	}
 	test.Tap(card.print)
 	var notice data.Action
-	for _, a := range b.actions(inv) {
-		if a.StepID == b.steps["formal_notice"].ID {
+	for _, a := range b.Actions(inv) {
+		if a.StepID == b.Steps["formal_notice"].ID {
 			notice = a
 		}
 	}
@@ -53,7 +53,7 @@ func TestTodayPrintsALetter(t *testing.T) {
 		t.Error("Today does not ask for the printed notice's receipt")
 	}
 	// Emails get no Print.
-	other := b.invoice(b.client("Café Durand", ""), "FA-2026-043", "2026-11-20", 5000)
+	other := b.Invoice(b.Client("Café Durand", ""), "FA-2026-043", "2026-11-20", 5000)
 	b.refresh()
 	if c := b.mustCard(other.Number); c.print.Visible() {
 		t.Error("an email card has Print")
