@@ -6,12 +6,11 @@ import (
 	"testing"
 	"testing/synctest"
 
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -14,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -3,13 +3,12 @@ package ui
 import (
 	"testing"
 
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -7,12 +7,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"relance/app/ui/settings"
-
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -20,6 +14,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
+	"relance/app/ui/settings"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -9,11 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 	"relance/app/words"
 	"relance/data"
 )

@@ -5,12 +5,12 @@ import (
 	"encoding/hex"
 	"path/filepath"
 
-	"relance/app/ui/invoices"
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+
+	"relance/app/ui/invoices"
+	"relance/app/ui/kit"
 )
 
 // Screens in tab order, with their labels and icons.

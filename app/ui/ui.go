@@ -1,10 +1,12 @@
-// Package ui is Relance's window: screens, dialogs and their wiring to the
-// store. It is, with cmd/, the only package that imports Fyne; the services
-// it drives know nothing of widgets.
-//
-// Screens are small structs holding their widgets and plain data; each has an
-// update(ctx) method that loads from the store off the UI goroutine and hands
-// the result to the widgets inside one fyne.Do.
+// Package ui is Relance's window: the navigation between the screens, the
+// onboarding, the start of each day (settling what fell due, the midnight
+// timer, the mail retry), the language, and how errors are told. Each
+// screen is a package below it (today, calendar, invoices, clients,
+// settings, templates) built on kit, with the features several screens
+// share (letters, mailui, calls); the window is the kit.Host they live in
+// and the only one that knows them all. With cmd/, app/ui and its
+// packages are the only ones that import Fyne; the services they drive
+// know nothing of widgets and are built by cmd/relance.
 package ui
 
 import (
@@ -14,18 +16,6 @@ import (
 	"net/url"
 	"os"
 
-	"relance/app/ui/clients"
-	"relance/app/ui/invoices"
-	"relance/app/ui/mailui"
-	"relance/app/ui/today"
-
-	"relance/app/ui/letters"
-
-	"relance/app/ui/calendar"
-	"relance/app/ui/kit"
-	"relance/app/ui/settings"
-	"relance/app/ui/templates"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -34,6 +24,15 @@ import (
 
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/calendar"
+	"relance/app/ui/clients"
+	"relance/app/ui/invoices"
+	"relance/app/ui/kit"
+	"relance/app/ui/letters"
+	"relance/app/ui/mailui"
+	"relance/app/ui/settings"
+	"relance/app/ui/templates"
+	"relance/app/ui/today"
 	"relance/data"
 )
 

@@ -7,10 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -20,6 +16,8 @@ import (
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -5,10 +5,6 @@ import (
 	"errors"
 	"log/slog"
 
-	"relance/app/ui/settings"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/demo"
+	"relance/app/ui/kit"
+	"relance/app/ui/settings"
 )
 
 // welcomeScreen is the first-start onboarding, in two steps: the company's

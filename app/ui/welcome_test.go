@@ -4,13 +4,12 @@ import (
 	"context"
 	"testing"
 
-	"relance/app/ui/settings"
-	"relance/data"
-
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+
+	"relance/app/ui/settings"
+	"relance/app/ui/uitest"
+	"relance/data"
 )
 
 func TestOnboardingSkipGoesToTheChoice(t *testing.T) {

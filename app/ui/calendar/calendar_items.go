@@ -3,13 +3,12 @@ package calendar
 import (
 	"strconv"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

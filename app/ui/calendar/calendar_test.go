@@ -6,10 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
@@ -18,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

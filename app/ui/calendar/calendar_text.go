@@ -4,11 +4,10 @@ import (
 	"strconv"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

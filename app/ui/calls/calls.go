@@ -8,13 +8,12 @@ import (
 	"context"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

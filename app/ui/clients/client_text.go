@@ -6,10 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -8,14 +8,13 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -7,15 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

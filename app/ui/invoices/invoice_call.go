@@ -4,16 +4,14 @@ import (
 	"context"
 	"strings"
 
-	"relance/app/ui/calls"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/calls"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -11,9 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"relance/app/ui/kit"
-	"relance/documents"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -22,7 +19,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
 	"relance/data"
+	"relance/documents"
 )
 
 // invoiceClaims is the part of an invoice's page about what a formal

@@ -5,11 +5,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -3,9 +3,6 @@ package invoices
 import (
 	"context"
 
-	"relance/app/ui/kit"
-	"relance/app/ui/letters"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
+	"relance/app/ui/letters"
 	"relance/data"
 )
 

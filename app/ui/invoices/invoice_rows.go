@@ -8,11 +8,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"sync/atomic"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -15,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 )
 
 // invoiceAsyncRows: above this many rows, filtering and sorting run off the

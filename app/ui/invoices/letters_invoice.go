@@ -3,15 +3,13 @@ package invoices
 import (
 	"context"
 
-	"relance/app/ui/letters"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/drafting"
+	"relance/app/ui/kit"
+	"relance/app/ui/letters"
 	"relance/data"
 	"relance/documents"
 )

@@ -7,18 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/letters"
-
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/drafting"
+	"relance/app/ui/kit"
+	"relance/app/ui/letters"
+	"relance/app/ui/uitest"
 	"relance/data"
 	"relance/documents"
 )

@@ -11,14 +11,13 @@ import (
 	"strconv"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"relance/app/drafting"
 	"relance/app/dunning"
+	"relance/app/ui/kit"
 	"relance/data"
 	"relance/documents"
 )

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -16,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"relance/app/mail"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

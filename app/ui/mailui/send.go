@@ -5,8 +5,6 @@ import (
 	"errors"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -18,6 +16,7 @@ import (
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -3,14 +3,13 @@ package settings
 import (
 	"context"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -3,11 +3,11 @@ package settings
 import (
 	"slices"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"relance/app/ui/kit"
 )
 
 // languageCodes are the choices of the Language tab, in order: the

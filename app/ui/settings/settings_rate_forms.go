@@ -5,12 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -13,17 +13,15 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/mail"
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
+	"relance/app/mail"
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"slices"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/kit"
 	"relance/data"
 	"relance/documents"
 )

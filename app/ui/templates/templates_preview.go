@@ -6,8 +6,6 @@ import (
 	"log/slog"
 	"slices"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -15,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/drafting"
+	"relance/app/ui/kit"
 	"relance/data"
 	"relance/documents"
 )

@@ -7,16 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/dunning"
-	"relance/app/ui/kit"
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"relance/app/drafting"
+	"relance/app/dunning"
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 	"relance/documents"
 )

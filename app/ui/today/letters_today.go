@@ -3,10 +3,8 @@ package today
 import (
 	"context"
 
-	"relance/app/ui/letters"
-
 	"relance/app/ui/kit"
-
+	"relance/app/ui/letters"
 	"relance/data"
 )
 

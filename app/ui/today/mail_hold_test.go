@@ -5,16 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"relance/app/ui/kit"
-
-	"relance/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

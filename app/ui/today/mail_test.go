@@ -9,12 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"relance/app/ui/mailui"
-
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -23,6 +17,9 @@ import (
 
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/kit"
+	"relance/app/ui/mailui"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -5,9 +5,6 @@ import (
 	"context"
 	"sync"
 
-	"relance/app/ui/kit"
-	"relance/app/ui/letters"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -16,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
+	"relance/app/ui/letters"
 	"relance/data"
 )
 

@@ -3,11 +3,10 @@ package today
 import (
 	"context"
 
-	"relance/app/ui/calls"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
+
+	"relance/app/ui/calls"
+	"relance/app/ui/kit"
 )
 
 // onPrimary runs a row's one-click action: record a message as sent by

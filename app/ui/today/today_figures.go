@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/ui/kit"
-
 	"relance/data"
 )
 

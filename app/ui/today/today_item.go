@@ -4,14 +4,14 @@ import (
 	"image/color"
 	"strconv"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"relance/app/ui/kit"
 )
 
 // todayItem draws one row of the Today list: a section header, or a card

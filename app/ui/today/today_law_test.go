@@ -5,13 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/ui/kit"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 

@@ -4,14 +4,13 @@ import (
 	"slices"
 	"strings"
 
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/kit"
 	"relance/data"
 )
 

@@ -7,11 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"relance/app/ui/mailui"
-	"relance/app/ui/uitest"
-
-	"relance/app/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -19,6 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/kit"
+	"relance/app/ui/mailui"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 
