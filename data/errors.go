@@ -58,6 +58,24 @@ const (
 	// ReasonLockedByHistory: a field that cannot change once the record
 	// has a history (the client of an invoice that was reminded or paid).
 	ReasonLockedByHistory Reason = "locked_by_history"
+
+	// Reasons of the import readers (data/imports) and pipeline.
+
+	// ReasonEncoding: a file that is not text in an encoding Relance reads.
+	ReasonEncoding Reason = "encoding"
+	// ReasonFileFormat: a file that is not of the kind it was read as.
+	ReasonFileFormat Reason = "file_format"
+	// ReasonMissingColumn: a column the import needs is not in the file.
+	ReasonMissingColumn Reason = "missing_column"
+	// ReasonColumnCount: a line with more or fewer fields than the header.
+	ReasonColumnCount Reason = "column_count"
+	// ReasonNoInvoiceData: a PDF that carries no Factur-X or ZUGFeRD XML.
+	ReasonNoInvoiceData Reason = "no_invoice_data"
+	// ReasonCurrency: an amount in another currency than the euro.
+	ReasonCurrency Reason = "currency"
+	// ReasonConflict: a line that says otherwise than another line of the
+	// same file (one invoice number, two clients).
+	ReasonConflict Reason = "conflict"
 )
 
 var reasonText = map[Reason]string{
@@ -84,6 +102,13 @@ var reasonText = map[Reason]string{
 	ReasonCreditTooLarge:  "is more than what is still owed",
 	ReasonBelowCredited:   "is less than the credit notes already issued",
 	ReasonLockedByHistory: "cannot change: the record has a history",
+	ReasonEncoding:        "is not text in a known encoding (UTF-8, UTF-16, Windows-1252, ISO-8859-15)",
+	ReasonFileFormat:      "is not a file of this kind",
+	ReasonMissingColumn:   "has no column in the file",
+	ReasonColumnCount:     "does not have as many fields as the header",
+	ReasonNoInvoiceData:   "holds no Factur-X or ZUGFeRD invoice data",
+	ReasonCurrency:        "is not in euros, the only currency Relance reminds in",
+	ReasonConflict:        "says otherwise than an earlier line of the file",
 }
 
 // FieldError says which field of a form or record is wrong and why. It matches
