@@ -65,6 +65,7 @@ type Client struct {
 	Name        string
 	Kind        ClientKind
 	SIREN       string
+	VATNumber   string // intra-community VAT number (FR + 11 characters for a French company)
 	ContactName string
 	// ContactCivility is CivilityMadam, CivilitySir or CivilityNone: the
 	// greeting of a message reads "Madame Rousseau," when it is known.
@@ -109,6 +110,7 @@ func (c *Client) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
 	c.Email = strings.TrimSpace(c.Email)
 	c.SIREN = strings.TrimSpace(c.SIREN)
+	c.VATNumber = strings.ToUpper(strings.Join(strings.Fields(c.VATNumber), ""))
 	if c.Kind == "" {
 		c.Kind = Commercial
 	}
@@ -133,6 +135,7 @@ func (c *Client) Validate() error {
 		es.add(invalid("contact_civility", ReasonUnknownChoice, c.ContactCivility))
 	}
 	es.add(checkSIREN("siren", c.SIREN))
+	es.add(checkVATNumber("vat_number", c.VATNumber))
 	es.add(checkEmail("email", c.Email))
 	es.add(checkEmail("email_cc", c.EmailCC))
 	es.add(maxLen("phone", c.Phone, 40))

@@ -203,6 +203,29 @@ func (d Date) Value() (driver.Value, error) {
 	return d.String(), nil
 }
 
+// MarshalText writes a Date as `YYYY-MM-DD` (empty for the zero Date), so
+// that a record kept in JSON (an import's "before") keeps its dates.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText reads what MarshalText wrote.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	parsed, err := parseISO(string(b))
+	if err != nil {
+		return err
+	}
+	*d = parsed
+	return nil
+}
+
 // Scan reads a Date stored as `YYYY-MM-DD` (NULL and ” give the zero Date).
 func (d *Date) Scan(src any) error {
 	var s string

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -180,5 +181,22 @@ func TestNewDateAgreesWithTimePackage(t *testing.T) {
 	}
 	if got := NewDate(2026, 14, 1).String(); got != "2027-02-01" {
 		t.Fatalf("normalisation: %s", got)
+	}
+}
+
+func TestDateJSON(t *testing.T) {
+	type rec struct {
+		Due, None Date
+	}
+	b, err := json.Marshal(rec{Due: MustDate("2026-03-01")})
+	if err != nil || string(b) != `{"Due":"2026-03-01","None":""}` {
+		t.Fatalf("marshal: %s %v", b, err)
+	}
+	var back rec
+	if err := json.Unmarshal(b, &back); err != nil || back.Due != MustDate("2026-03-01") || !back.None.IsZero() {
+		t.Fatalf("unmarshal: %+v %v", back, err)
+	}
+	if err := json.Unmarshal([]byte(`{"Due":"2026-02-30"}`), &back); err == nil {
+		t.Fatal("30 February read back")
 	}
 }

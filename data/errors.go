@@ -45,6 +45,7 @@ const (
 	ReasonUnknownChoice  Reason = "unknown_choice"
 	ReasonEmailFormat    Reason = "email_format"
 	ReasonSIRENFormat    Reason = "siren_format"
+	ReasonVATFormat      Reason = "vat_format"
 	ReasonIBANFormat     Reason = "iban_format"
 	ReasonUnknownClient  Reason = "unknown_client"
 	ReasonDuplicate      Reason = "duplicate"
@@ -93,6 +94,7 @@ var reasonText = map[Reason]string{
 	ReasonUnknownChoice:   "is not one of the accepted values",
 	ReasonEmailFormat:     "is not an email address",
 	ReasonSIRENFormat:     "must be 9 digits (SIREN) or 14 digits (SIRET)",
+	ReasonVATFormat:       "is not an intra-community VAT number (FR and 11 characters for France)",
 	ReasonIBANFormat:      "is not a valid IBAN",
 	ReasonUnknownClient:   "refers to a client that does not exist",
 	ReasonDuplicate:       "is already used",

@@ -77,6 +77,29 @@ func checkSIREN(field, value string) error {
 	return nil
 }
 
+// checkVATNumber accepts an empty value or an intra-community VAT number:
+// two letters of country, then 2 to 13 letters or digits (FR: a two-digit
+// key and the SIREN). A French one must hold a valid SIREN.
+func checkVATNumber(field, value string) error {
+	if value == "" {
+		return nil
+	}
+	if len(value) < 4 || len(value) > 15 || !isUpperLetter(value[0]) || !isUpperLetter(value[1]) {
+		return invalid(field, ReasonVATFormat, value)
+	}
+	for i := 2; i < len(value); i++ {
+		if c := value[i]; !isUpperLetter(c) && (c < '0' || c > '9') {
+			return invalid(field, ReasonVATFormat, value)
+		}
+	}
+	if value[:2] == "FR" && (len(value) != 13 || !allDigits(value[4:]) || !luhn(value[4:])) {
+		return invalid(field, ReasonVATFormat, value)
+	}
+	return nil
+}
+
+func isUpperLetter(c byte) bool { return c >= 'A' && c <= 'Z' }
+
 func luhn(digits string) bool {
 	sum := 0
 	for i := 0; i < len(digits); i++ {
