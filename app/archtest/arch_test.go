@@ -121,7 +121,7 @@ func TestCommandLineLinksNoFyne(t *testing.T) {
 // outbox, one dunning engine. The exceptions: the demo's replay runs its
 // own engine over a simulated year, day by day, with a clock of its own;
 // uitest, a test fixture, builds them as cmd/relance does.
-var serviceConstructors = []string{"dunning.NewService(", "mail.NewService(", "drafting.NewMailComposer("}
+var serviceConstructors = []string{"dunning.NewService(", "mail.NewService(", "drafting.NewMailComposer(", "importing.New("}
 
 func TestOnlyCmdBuildsServices(t *testing.T) {
 	root, err := filepath.Abs("../..")

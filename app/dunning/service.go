@@ -25,6 +25,12 @@ func NewService(store *data.Store, clock data.Clock) *Service {
 	return &Service{store: store, clock: clock}
 }
 
+// In is the service working inside the transaction tx, with the same
+// clock: for a use case that writes several things and plans on what it
+// wrote before committing (an import, which plans tomorrow on the invoices
+// it brings, and rolls back a trial run).
+func (s *Service) In(tx *data.Store) *Service { return &Service{store: tx, clock: s.clock} }
+
 // maxLeadDays bounds how early a step may come before the due date; only
 // invoices due within that horizon can have a step today.
 func maxLeadDays(scenarios []data.Scenario) int {
@@ -188,7 +194,7 @@ func (s *Service) CreateInvoice(ctx context.Context, inv *data.Invoice, reminded
 		if remindedOn.IsZero() {
 			return nil
 		}
-		inner := &Service{store: tx, clock: s.clock}
+		inner := s.In(tx)
 		return inner.RecordEarlierReminder(ctx, inv.ID, remindedOn)
 	})
 }
@@ -266,7 +272,7 @@ func (s *Service) LogCall(ctx context.Context, g Group, out CallOutcome) error {
 		return fmt.Errorf("%w: %w", ErrOutcome, &data.FieldError{Field: "promised_on", Reason: data.ReasonRequired})
 	}
 	return s.store.InTx(ctx, func(tx *data.Store) error {
-		inner := &Service{store: tx, clock: s.clock}
+		inner := s.In(tx)
 		if err := inner.record(ctx, g, data.ActionDone, out.Kind, out.Note); err != nil {
 			return err
 		}
@@ -352,7 +358,7 @@ func (s *Service) LogCallOn(ctx context.Context, invoiceID int64, out CallOutcom
 			left -= p.Amount
 		}
 		d := Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID, Outstanding: left, Planned: today}
-		inner := &Service{store: tx, clock: s.clock}
+		inner := s.In(tx)
 		return inner.applyOutcome(ctx, Group{ClientID: inv.ClientID, Lead: d, Items: []Due{d}, Total: left}, out, today)
 	})
 }

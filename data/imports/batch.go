@@ -46,7 +46,8 @@ type Client struct {
 	// Key is how the file's invoices refer to the client: the FEC
 	// auxiliary account, the SIREN, or the name as written.
 	Key  string
-	Line int // the first line naming it
+	File string // the file naming it (set by Merge when empty)
+	Line int    // the first line naming it
 
 	Name        string
 	SIREN       string
@@ -59,6 +60,7 @@ type Client struct {
 
 // Invoice is an invoice as a file gives it.
 type Invoice struct {
+	File      string // the file it comes from (set by Merge when empty)
 	Line      int    // the line (or document) it comes from
 	ClientKey string // a Client.Key of the same Batch
 
@@ -88,6 +90,7 @@ type Invoice struct {
 
 // Payment is a payment a file records against an invoice.
 type Payment struct {
+	File          string // in Batch.Payments: set by Merge when empty
 	Line          int
 	InvoiceNumber string // in Batch.Payments: the invoice paid
 	Date          data.Date
@@ -98,6 +101,7 @@ type Payment struct {
 // CreditNote is a credit note a file gives as a document of its own (a
 // Factur-X of type 381): it reduces the invoice it names.
 type CreditNote struct {
+	File          string // set by Merge when empty
 	Line          int
 	ClientKey     string
 	Number        string
@@ -136,11 +140,12 @@ func (b *Batch) Report(file string, line int, column, field string, reason data.
 }
 
 // Merge puts several batches of the same kind together (Factur-X files
-// dropped at once), each client once.
+// dropped at once), each client once, every record knowing its file.
 func Merge(batches ...Batch) Batch {
 	var out Batch
 	seen := map[string]bool{}
 	for _, b := range batches {
+		b.fillFile()
 		if out.Kind == "" {
 			out.Kind = b.Kind
 		}
@@ -158,4 +163,33 @@ func Merge(batches ...Batch) Batch {
 		out.Problems = append(out.Problems, b.Problems...)
 	}
 	return out
+}
+
+// fillFile names the batch's first file on each record that names none, so
+// that a record still says where it came from once batches are merged.
+func (b *Batch) fillFile() {
+	if len(b.Files) == 0 {
+		return
+	}
+	name := b.Files[0]
+	for i := range b.Clients {
+		if b.Clients[i].File == "" {
+			b.Clients[i].File = name
+		}
+	}
+	for i := range b.Invoices {
+		if b.Invoices[i].File == "" {
+			b.Invoices[i].File = name
+		}
+	}
+	for i := range b.CreditNotes {
+		if b.CreditNotes[i].File == "" {
+			b.CreditNotes[i].File = name
+		}
+	}
+	for i := range b.Payments {
+		if b.Payments[i].File == "" {
+			b.Payments[i].File = name
+		}
+	}
 }
