@@ -31,6 +31,10 @@ type Company struct {
 
 	// ThrottleDays: a client receives at most one message every so many days.
 	ThrottleDays int
+	// DailyMessageLimit: at most so many messages (emails and letters) a
+	// day, all clients together; the others wait for the next business
+	// days, the oldest first. 0: no limit.
+	DailyMessageLimit int
 	// AlsaceMoselle adds Good Friday and 26 December to the public holidays.
 	AlsaceMoselle bool
 	// Penalty is the company's late-payment penalty policy; a client may override it.
@@ -171,7 +175,7 @@ func (p PenaltyPolicy) validate(field string, allowEmpty bool) error {
 
 // DefaultCompany is what a new database starts with.
 func DefaultCompany() Company {
-	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3,
+	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3, DailyMessageLimit: 20,
 		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1, Window: DefaultWindow,
 		Imputation: ImputeInterestFirst}
 }
@@ -195,6 +199,9 @@ func (c *Company) Validate() error {
 	}
 	if c.ThrottleDays < 0 || c.ThrottleDays > 60 {
 		es.add(invalid("throttle_days", ReasonOutOfRange, ""))
+	}
+	if c.DailyMessageLimit < 0 || c.DailyMessageLimit > 1000 {
+		es.add(invalid("daily_message_limit", ReasonOutOfRange, ""))
 	}
 	es.add(c.Penalty.validate("penalty_policy", false))
 	if c.Imputation == "" {

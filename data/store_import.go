@@ -240,7 +240,7 @@ func (s *Store) undoItem(ctx context.Context, it ImportItem, touched map[int64]b
 	case it.Entity == ImportClient && it.Updated:
 		return s.restoreClient(ctx, it.Before)
 	case it.Entity == ImportPayment || it.Entity == ImportCreditNote || it.Entity == ImportAction:
-		table := map[ImportEntity]string{ImportPayment: "payments", ImportCreditNote: "credit_notes", ImportAction: "actions"}[it.Entity]
+		table := importTable(it.Entity)
 		var invoiceID int64
 		err := s.reader().QueryRowContext(ctx, `SELECT invoice_id FROM `+table+` WHERE id = ?`, it.ID).Scan(&invoiceID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -261,6 +261,17 @@ func (s *Store) undoItem(ctx context.Context, it ImportItem, touched map[int64]b
 		return translate(err)
 	}
 	return fmt.Errorf("undo import: unknown item %s", it.Entity)
+}
+
+// importTable is the table of the records an import adds to invoices.
+func importTable(e ImportEntity) string {
+	switch e {
+	case ImportPayment:
+		return "payments"
+	case ImportCreditNote:
+		return "credit_notes"
+	}
+	return "actions"
 }
 
 // restoreInvoice puts an invoice back as it was before an import updated
@@ -302,5 +313,5 @@ func (s *Store) restoreClient(ctx context.Context, before []byte) error {
 // it in or changed it (how: "added" or "updated"), from which files.
 func (s *Store) ImportedEvent(ctx context.Context, inv *Invoice, how string, im *Import) error {
 	return s.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventInvoiceImported,
-		Params: map[string]string{"number": inv.Number, "how": how, "file": strings.Join(im.Files, ", "), "kind": im.Kind}})
+		Params: map[string]string{"number": inv.Number, "how": how, "file": strings.Join(im.Files, ", "), "format": im.Kind}})
 }

@@ -55,10 +55,13 @@ const (
 	// WaitTimeBarred: the limitation period has passed; no formal notice
 	// or court file is proposed any more (Date is the last day it ran).
 	WaitTimeBarred = "time_barred"
+	// WaitDailyLimit: the day's messages reached the company's limit; the
+	// step goes on the next business day (Date), before that day's own.
+	WaitDailyLimit = "daily_limit"
 )
 
 // WaitReasons lists every Wait reason, for the callers' catalogue tests.
-var WaitReasons = []string{WaitPromise, WaitThrottle, WaitPayment, WaitPaused, WaitDisputed, WaitTimeBarred}
+var WaitReasons = []string{WaitPromise, WaitThrottle, WaitPayment, WaitPaused, WaitDisputed, WaitTimeBarred, WaitDailyLimit}
 
 // NextStep is an invoice's next step and the day it falls on.
 type NextStep struct {
@@ -122,6 +125,7 @@ type Plan struct {
 	Missed         []MissedInstalment // to flag
 	CompletedPlans []int64            // plans fully paid
 	Throttled      int                // due message steps held back by the throttle
+	Held           int                // message groups held for the next days by the daily limit
 	Prescriptions  []PrescriptionAlert
 	Receipts       []AwaitingReceipt
 }
@@ -155,6 +159,7 @@ func MakePlan(in Input) *Plan {
 		p.planInvoice(&in.Book.Invoices[i])
 	}
 	p.group()
+	p.limitMessages()
 	return p.plan
 }
 

@@ -208,6 +208,35 @@ func (p *planner) group() {
 	})
 }
 
+// limitMessages keeps the day's messages within the company's daily
+// limit. The groups are in planned order, so the oldest go first; the
+// others wait for the next business day, when they come before that
+// day's own (their planned day is older), so that an import of 300 late
+// invoices drains over the following days instead of going out at once.
+// Calls, tasks and court files are not messages and are never held.
+func (p *planner) limitMessages() {
+	limit := p.in.Book.Company.DailyMessageLimit
+	if limit <= 0 {
+		return
+	}
+	next := p.nextBusinessDay(p.in.Today.AddDays(1))
+	kept, sent := p.plan.Groups[:0], 0
+	for _, g := range p.plan.Groups {
+		if g.Channel.IsMessage() {
+			if sent >= limit {
+				for _, d := range g.Items {
+					p.plan.Next[d.InvoiceID] = NextStep{Step: d.Step, Date: next, InstalmentID: d.InstalmentID, Wait: WaitDailyLimit}
+				}
+				p.plan.Held++
+				continue
+			}
+			sent++
+		}
+		kept = append(kept, g)
+	}
+	p.plan.Groups = kept
+}
+
 // throttled reports whether a client got a message too recently for
 // another today. The hold ends on a business day, so that a held step never
 // goes out on a weekend.

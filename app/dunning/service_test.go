@@ -3,6 +3,7 @@ package dunning
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -617,5 +618,57 @@ func TestPlanDayWritesNothingStartDaySettles(t *testing.T) {
 	last, _ = f.store.GetState(f.ctx, lastRunKey)
 	if promises[0].Status != data.PromiseBroken || last != "2026-03-31" {
 		t.Fatalf("StartDay did not settle: promise %s, last run %q", promises[0].Status, last)
+	}
+}
+
+// At most DailyMessageLimit messages a day: five clients' first reminders
+// fall on one day with a limit of 2; the two oldest go that day, the
+// others wait for the next business days, before those days' own steps,
+// and calls are never held.
+func TestDailyMessageLimit(t *testing.T) {
+	f := newFixture(t, "2026-03-19") // the invoices are entered late, on the day of their reminders
+	company, err := f.store.GetCompany(f.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	company.DailyMessageLimit = 2
+	if err := f.store.UpdateCompany(f.ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+	var invoices []data.Invoice
+	for i, due := range []string{"2026-03-16", "2026-03-13", "2026-03-16", "2026-03-16", "2026-03-16"} {
+		c := f.client(fmt.Sprintf("Client %d", i), "standard")
+		invoices = append(invoices, f.invoice(c, fmt.Sprintf("FA-%d", i), due, 1000))
+	}
+	plan := f.on("2026-03-19") // reminder_1 (D+3) of every invoice
+	if len(plan.Groups) != 2 || plan.Held != 3 {
+		t.Fatalf("with a limit of 2: %d groups, %d held", len(plan.Groups), plan.Held)
+	}
+	if plan.Groups[0].Lead.InvoiceID != invoices[1].ID {
+		t.Errorf("the oldest reminder (FA-1, due 13 March) does not go first: %+v", plan.Groups[0].Lead)
+	}
+	for _, g := range plan.Groups {
+		f.complete(g)
+	}
+	held := 0
+	for _, inv := range invoices {
+		if next := plan.Next[inv.ID]; next.Wait == WaitDailyLimit {
+			held++
+			if next.Date != data.MustDate("2026-03-20") {
+				t.Errorf("%s held until %v, want the next business day", inv.Number, next.Date)
+			}
+		}
+	}
+	if held != 3 {
+		t.Fatalf("%d invoices say they wait for the daily limit", held)
+	}
+	plan = f.on("2026-03-20")
+	if len(plan.Groups) != 2 || plan.Held != 1 {
+		t.Fatalf("the next day: %d groups, %d held", len(plan.Groups), plan.Held)
+	}
+	for _, g := range plan.Groups {
+		if g.CatchUp {
+			t.Errorf("a step held by the limit comes back as a catch-up: %+v", g.Lead)
+		}
 	}
 }

@@ -19,7 +19,8 @@ import (
 // valuePrefixes name the catalogue entries of the event parameters that
 // hold a code: an outcome, a state, a payment method.
 var valuePrefixes = map[string]string{"outcome": "outcome.", "from": "state.", "to": "state.",
-	"kind": "task.", "status": "promise_status.", "method": "method.", "document": "attachment_kind."}
+	"kind": "task.", "status": "promise_status.", "method": "method.", "document": "attachment_kind.",
+	"how": "import.how."}
 
 // EventText says what an event of the timeline records, in the user's
 // Language: the catalogue's sentence "event.<kind>" filled with the

@@ -29,6 +29,7 @@ type rulesSection struct {
 	rateInfo   *widget.Label
 	alsace     *widget.Check
 	throttle   *kit.Entry
+	daily      *kit.Entry // the daily limit of messages
 	save       *widget.Button
 	d          settingsData
 	companyEdits
@@ -49,6 +50,8 @@ func newRulesSection(h kit.Host) *rulesSection {
 	s.alsace = widget.NewCheck(lang.L("settings.rules.alsace"), func(bool) { s.edited() })
 	s.throttle = kit.NewEntry(h.Window())
 	s.throttle.OnChanged = func(string) { s.edited() }
+	s.daily = kit.NewEntry(h.Window())
+	s.daily.OnChanged = func(string) { s.edited() }
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
 
@@ -57,12 +60,15 @@ func newRulesSection(h kit.Host) *rulesSection {
 	s.form.Add("penalty_policy_rate", false, container.NewHBox(fixedWidth(s.fixed, 110), widget.NewLabel("%")))
 	s.form.AddLabelled("settings.rules.throttle_label", false,
 		container.NewHBox(fixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).Key = "throttle_days"
+	s.form.AddLabelled("settings.rules.daily_label", false,
+		container.NewHBox(fixedWidth(s.daily, 80), widget.NewLabel(lang.L("settings.rules.daily_unit")))).Key = "daily_message_limit"
 	s.form.AddLabelled("settings.rules.imputation", false, s.imputation).Key = "imputation"
 	penalties := settingsGroup("settings.rules.penalties", settingsGrid(s.form, "penalty_policy", "penalty_policy_rate"),
 		s.rateInfo, settingsHint("settings.rules.penalties_hint"),
 		settingsGrid(s.form, "imputation"), settingsHint("settings.rules.imputation_hint"))
 	days := settingsGroup("settings.rules.business_days", settingsHint("settings.rules.business_days_hint"), s.alsace)
-	throttle := settingsGroup("settings.rules.throttle", settingsGrid(s.form, "throttle_days"), settingsHint("settings.rules.throttle_hint"))
+	throttle := settingsGroup("settings.rules.throttle", settingsGrid(s.form, "throttle_days"), settingsHint("settings.rules.throttle_hint"),
+		settingsGrid(s.form, "daily_message_limit"), settingsHint("settings.rules.daily_hint"))
 	s.content = settingsPage("settings.rules.intro", container.NewVBox(penalties, days, throttle),
 		settingsSaveBar(s.form.General(), s.save, s.saved))
 	return s
@@ -91,6 +97,7 @@ func (s *rulesSection) showRules(c data.Company) {
 	}
 	s.alsace.SetChecked(c.AlsaceMoselle)
 	s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
+	s.daily.SetText(strconv.Itoa(c.DailyMessageLimit))
 	s.form.ClearErrors()
 }
 
@@ -151,6 +158,8 @@ func (s *rulesSection) read() (func(*data.Company), error) {
 	}
 	throttle, err := parseDays("throttle_days", s.throttle.Text, 0)
 	errs = append(errs, data.FieldErrorsOf(err)...)
+	daily, err := parseDays("daily_message_limit", s.daily.Text, 0)
+	errs = append(errs, data.FieldErrorsOf(err)...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -160,6 +169,7 @@ func (s *rulesSection) read() (func(*data.Company), error) {
 	}
 	return func(c *data.Company) {
 		c.Penalty, c.AlsaceMoselle, c.ThrottleDays, c.Imputation = policy, alsace, throttle, imputation
+		c.DailyMessageLimit = daily
 	}, nil
 }
 

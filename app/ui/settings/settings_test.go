@@ -423,6 +423,11 @@ func TestSettingsRules(t *testing.T) {
 	}
 	r.throttle.SetText("")
 	test.Type(r.throttle, "5")
+	if r.daily.Text != "20" {
+		t.Errorf("the daily limit shows %q, want the default 20", r.daily.Text)
+	}
+	r.daily.SetText("")
+	test.Type(r.daily, "40")
 	test.Tap(r.alsace)
 	r.policy.SetSelected(r.policy.Options[1])
 	test.Type(r.fixed, "5")
@@ -431,8 +436,8 @@ func TestSettingsRules(t *testing.T) {
 	}
 	test.Tap(r.save)
 	c := settingsCompany(t, store)
-	if c.ThrottleDays != 5 || !c.AlsaceMoselle || c.Penalty != (data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: 500}) {
-		t.Fatalf("stored rules: throttle %d, Alsace %v, penalty %+v", c.ThrottleDays, c.AlsaceMoselle, c.Penalty)
+	if c.ThrottleDays != 5 || c.DailyMessageLimit != 40 || !c.AlsaceMoselle || c.Penalty != (data.PenaltyPolicy{Kind: data.PenaltyFixed, FixedBP: 500}) {
+		t.Fatalf("stored rules: throttle %d, daily %d, Alsace %v, penalty %+v", c.ThrottleDays, c.DailyMessageLimit, c.AlsaceMoselle, c.Penalty)
 	}
 	r.fixed.SetText("")
 	test.Type(r.fixed, "12")

@@ -145,6 +145,8 @@ type todayData struct {
 	dueSoonDays int
 	rows        []todayRow
 	actions     int      // groups and tasks to do
+	held        int      // message groups the daily limit holds for the next days
+	limit       int      // the daily limit of messages
 	next        string   // the empty state's sentence
 	missing     []string // company details letters need and the owner has not entered
 }
@@ -156,7 +158,7 @@ func (s *Screen) load(ctx context.Context) (todayData, error) {
 	if err != nil {
 		return d, err
 	}
-	d.dueSoonDays = company.DueSoonDays
+	d.dueSoonDays, d.limit = company.DueSoonDays, company.DailyMessageLimit
 	d.missing = company.MissingForLetters()
 	// The key figures are one read of their own: they run beside the plan,
 	// on another connection of the read pool.
@@ -169,6 +171,7 @@ func (s *Screen) load(ctx context.Context) (todayData, error) {
 	if err = cmp.Or(err, figuresErr); err != nil {
 		return d, err
 	}
+	d.held = plan.Held
 	if d.actions == 0 {
 		d.next, err = s.nextStepSentence(ctx, plan)
 	}
@@ -274,7 +277,11 @@ func (s *Screen) show(d todayData) {
 	s.date.SetText(kit.LongDate(d.today))
 	s.showCompanyBanner(d.missing)
 	s.figures.set(d.figures, d.dueSoonDays)
-	s.summary.SetText(lang.N("today.summary", d.actions, map[string]any{"Count": d.actions}))
+	summary := lang.N("today.summary", d.actions, map[string]any{"Count": d.actions})
+	if d.held > 0 {
+		summary += " · " + lang.N("today.held", d.held, map[string]any{"Count": d.held, "Limit": d.limit})
+	}
+	s.summary.SetText(summary)
 	s.rows = d.rows
 	s.busy = map[int]bool{}
 	s.setHeights()

@@ -172,3 +172,22 @@ func TestTodayLoadWritesNothing(t *testing.T) {
 		t.Fatalf("loading Today wrote: promise %s, %d events", promises[0].Status, brokenEvents())
 	}
 }
+
+// Beyond the day's limit of messages, Today says how many wait for the
+// next days, and shows only the oldest.
+func TestTodaySaysWhatTheDailyLimitHolds(t *testing.T) {
+	b := newTodayBook(t)
+	company, _ := b.Store.GetCompany(b.Ctx)
+	company.DailyMessageLimit = 1
+	uitest.Must(t, b.Store.UpdateCompany(b.Ctx, &company))
+	b.Invoice(b.Client("Boulangerie Martin", ""), "FA-2026-050", "2026-11-18", 10000)
+	b.Invoice(b.Client("Café Durand", ""), "FA-2026-051", "2026-11-19", 20000)
+	b.refresh()
+	want := lang.N("today.held", 1, map[string]any{"Count": 1, "Limit": 1})
+	if !strings.Contains(b.u.home.summary.Text, want) {
+		t.Fatalf("the summary %q does not say %q", b.u.home.summary.Text, want)
+	}
+	if b.card("FA-2026-050") == nil || b.card("FA-2026-051") != nil {
+		t.Error("Today does not show the oldest reminder alone")
+	}
+}
