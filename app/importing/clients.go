@@ -61,7 +61,13 @@ func (r *run) writeClients(ctx context.Context) error {
 	ix := newClientIndex(list)
 	r.clients = map[string]data.Client{}
 	r.totals = map[int64]*ClientTotal{}
+	r.names = map[string]string{}
+	used := r.usedClients()
 	for _, fc := range r.batch.Clients {
+		r.names[fc.Key] = fc.Name
+		if used != nil && !used[fc.Key] {
+			continue // named by the file but owing nothing: not brought into the book
+		}
 		c, err := r.writeClient(ctx, ix, fc)
 		if err != nil {
 			return err
@@ -72,6 +78,22 @@ func (r *run) writeClients(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// usedClients are the clients the file's invoices and credit notes name;
+// nil for a list of clients alone, which brings every client in.
+func (r *run) usedClients() map[string]bool {
+	if len(r.batch.Invoices) == 0 && len(r.batch.CreditNotes) == 0 {
+		return nil
+	}
+	used := map[string]bool{}
+	for _, inv := range r.batch.Invoices {
+		used[inv.ClientKey] = true
+	}
+	for _, cn := range r.batch.CreditNotes {
+		used[cn.ClientKey] = true
+	}
+	return used
 }
 
 // writeClient adds or completes one client. A client the book refuses

@@ -62,9 +62,13 @@ type Report struct {
 	Added, Updated, Unchanged, Skipped int
 	PaymentsAdded, CreditNotesAdded    int
 
-	Owed    data.Money    // what the imported invoices still owe
-	Overdue int           // of them, past their due date
-	Clients []ClientTotal // per client, by name
+	Owed    data.Money // what the imported invoices still owe
+	Overdue int        // of them, past their due date
+	// Balance is what the file says its clients owe in all (a FEC's
+	// receivable accounts); Owed equals it, less the clients in credit.
+	Balance      data.Money
+	BalanceKnown bool
+	Clients      []ClientTotal // per client, by name
 	// Tomorrow is what tomorrow's Today holds of the imported invoices,
 	// after the grouping per client and the pause between messages.
 	Tomorrow Tomorrow
@@ -100,9 +104,10 @@ var errStopped = errors.New("lines refused")
 // Problems, and then nothing is written unless opts.SkipProblems.
 func (s *Service) Run(ctx context.Context, b imports.Batch, opts Options) (Report, error) {
 	rep := Report{Kind: b.Kind, Files: b.Files, Rows: b.Rows, Problems: append([]imports.Problem(nil), b.Problems...)}
-	if len(rep.Problems) > 0 && !opts.SkipProblems {
+	if len(rep.Problems) > 0 && !opts.SkipProblems && !opts.DryRun {
 		return rep, nil // the file is refused before the book is even read
 	}
+	rep.Skipped = linesInError(b.Problems) // a trial counts what would come in without them
 	company, err := s.store.GetCompany(ctx)
 	if err != nil {
 		return rep, err
@@ -123,6 +128,21 @@ func (s *Service) Run(ctx context.Context, b imports.Batch, opts Options) (Repor
 	}
 	rep.Written = true
 	return rep, nil
+}
+
+// linesInError counts the lines of a file that a reader could not read.
+func linesInError(problems []imports.Problem) int {
+	type where struct {
+		file string
+		line int
+	}
+	seen := map[where]bool{}
+	for _, p := range problems {
+		if p.Line > 0 {
+			seen[where{p.File, p.Line}] = true
+		}
+	}
+	return len(seen)
 }
 
 // Undo undoes an import as a whole (see data.Store.UndoImport) and removes

@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,7 @@ type run struct {
 	tx      *data.Store
 	im      data.Import
 	clients map[string]data.Client          // by the batch's client key
+	names   map[string]string               // the file's client names by key
 	totals  map[int64]*ClientTotal          // by client id
 	credits map[string][]imports.CreditNote // the batch's credit notes by invoice number
 	touched map[int64]bool                  // invoices added or updated, for tomorrow's count
@@ -61,7 +63,7 @@ func (r *run) write(tx *data.Store) error {
 		return err
 	}
 	switch {
-	case r.refused && !r.opts.SkipProblems:
+	case r.refused && !r.opts.SkipProblems && !r.opts.DryRun:
 		return errStopped
 	case r.opts.DryRun:
 		return errDryRun
@@ -108,9 +110,28 @@ func (r *run) record(ctx context.Context, entity data.ImportEntity, id int64, be
 	return r.tx.AddImportItem(ctx, r.im.ID, it)
 }
 
-// clientTotals lists the clients the import owes, by name.
+// clientTotals lists the clients the import owes, by name, with what the
+// file says each owes when it says (a FEC's balances), clients in credit
+// included.
 func (r *run) clientTotals() []ClientTotal {
 	var out []ClientTotal
+	for key, balance := range r.batch.Balances {
+		r.rep.Balance += balance
+		r.rep.BalanceKnown = true
+		c, ok := r.clients[key]
+		if !ok { // in credit, or nothing left open: listed, not brought in
+			if balance != 0 {
+				out = append(out, ClientTotal{Name: cmp.Or(r.names[key], key), Balance: balance, BalanceKnown: true})
+			}
+			continue
+		}
+		t, ok := r.totals[c.ID]
+		if !ok {
+			t = &ClientTotal{Name: c.Name}
+			r.totals[c.ID] = t
+		}
+		t.Balance, t.BalanceKnown = balance, true
+	}
 	for _, t := range r.totals {
 		out = append(out, *t)
 	}

@@ -38,7 +38,7 @@ func runSendDue(env *cliEnv, args []string) int {
 		return 1
 	}
 	defer release()
-	defer logToBook(dir)()
+	defer logToBook(dir, "send-due")()
 	clock := data.SystemClock{}
 	svc := dunning.NewService(store, clock)
 	ctx := context.Background()
@@ -63,13 +63,13 @@ func runSendDue(env *cliEnv, args []string) int {
 // window does: the details of a failure (the server's words, the
 // keychain's D-Bus message) are kept there, and the output stays the
 // report. It returns what restores the log.
-func logToBook(dir string) func() {
+func logToBook(dir, run string) func() {
 	f, err := os.OpenFile(filepath.Join(dir, "relance.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		return func() {}
 	}
 	previous := slog.Default()
-	slog.SetDefault(slog.New(slog.NewTextHandler(f, nil)).With("run", "send-due"))
+	slog.SetDefault(slog.New(slog.NewTextHandler(f, nil)).With("run", run))
 	return func() {
 		slog.SetDefault(previous)
 		f.Close()
