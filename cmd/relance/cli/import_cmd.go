@@ -17,7 +17,7 @@ import (
 
 // importFlags are the options of `relance import`.
 type importFlags struct {
-	kind, preset        string
+	kind, preset         string
 	dryRun, asJSON, skip bool
 }
 

@@ -83,6 +83,10 @@ func canonicalWords(words []string) []string {
 			w = "email"
 			i++
 		}
+		if (w == "le" || w == "on") && i == len(words)-1 && i > 0 {
+			out = append(out, "on") // "Payé le", "Paid on": a date
+			continue
+		}
 		if stopWords[w] {
 			continue
 		}
