@@ -28,6 +28,9 @@ func (r *run) updateInvoice(ctx context.Context, fi *imports.Invoice, client dat
 	newCredits := missingCredits(fileCredits, credits)
 	changed := r.invoiceOf(fi, client)
 	changed.ID, changed.State, changed.Notes, changed.Attachment = existing.ID, existing.State, existing.Notes, existing.Attachment
+	if changed.Attachment == "" {
+		changed.Attachment = r.pdfPath(fi) // the legal invoice, brought by this file
+	}
 	if fi.DueDate.IsZero() {
 		changed.DueDate = existing.DueDate
 	}
@@ -59,6 +62,11 @@ func (r *run) updateInvoice(ctx context.Context, fi *imports.Invoice, client dat
 		}
 		if err := r.record(ctx, data.ImportInvoice, existing.ID, existing); err != nil {
 			return err
+		}
+		if changed.Attachment != existing.Attachment {
+			if err := r.writePDF(ctx, fi, changed.Attachment); err != nil {
+				return err
+			}
 		}
 	} else if err := r.record(ctx, data.ImportInvoice, existing.ID, nil); err != nil {
 		return err
@@ -109,7 +117,7 @@ func (r *run) bookSettlements(ctx context.Context, invoiceID int64) ([]data.Paym
 // sameInvoice reports whether the file changes nothing the book keeps.
 func sameInvoice(a, b data.Invoice) bool {
 	return a.IssueDate == b.IssueDate && a.DueDate == b.DueDate && a.DeliveryDate == b.DeliveryDate &&
-		a.Amount == b.Amount && a.PORef == b.PORef
+		a.Amount == b.Amount && a.PORef == b.PORef && a.Attachment == b.Attachment
 }
 
 // missingPayments are the file's payments the book does not have.

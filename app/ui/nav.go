@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"relance/app/ui/importer"
 	"relance/app/ui/invoices"
 	"relance/app/ui/kit"
 )
@@ -85,15 +86,17 @@ func (u *UI) onClose() {
 	u.win.Close()
 }
 
-// addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+1..6 screens, Esc
-// closes the open dialog.
+// addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+I import, Ctrl+1..6
+// screens, Esc closes the open dialog. Files dropped on the window are
+// imported.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
 	// The keys are those of kit.WindowShortcutKeys, which the fields hand on.
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, func(fyne.Shortcut) { u.onNewInvoice() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { u.onSearch() })
-	for i, key := range kit.WindowShortcutKeys[2:] {
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}, func(fyne.Shortcut) { u.OpenImport() })
+	for i, key := range kit.WindowShortcutKeys[3:] {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.goTo(i) })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -101,6 +104,33 @@ func (u *UI) addShortcuts() {
 			u.escape()
 		}
 	})
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.onDropped(uris) })
+}
+
+// OpenImport opens the import wizard (Ctrl+I, the Invoices screen's
+// button, the first start's choice), once the book is open.
+func (u *UI) OpenImport() {
+	if u.root.Objects == nil || u.root.Objects[0] != u.tabs {
+		return
+	}
+	importer.Open(u)
+}
+
+// onDropped imports the files dropped on the window: Factur-X invoices
+// (several at once), an export or a FEC.
+func (u *UI) onDropped(uris []fyne.URI) {
+	if u.root.Objects == nil || u.root.Objects[0] != u.tabs {
+		return
+	}
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	if len(paths) > 0 {
+		importer.OpenFiles(u, paths)
+	}
 }
 
 // onNewInvoice opens the "New invoice" dialog (Ctrl+N); on a client's page,

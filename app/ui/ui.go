@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"relance/app/dunning"
+	"relance/app/importing"
 	"relance/app/mail"
 	"relance/app/ui/calendar"
 	"relance/app/ui/clients"
@@ -42,9 +43,10 @@ type Deps struct {
 	Store    *data.Store
 	Clock    data.Clock // "today", in the user's time zone
 	Dunning  *dunning.Service
-	Mail     *mail.Service // the outbox and the account's secrets
-	Composer mail.Composer // drafts the reminders from the templates
-	DataDir  string        // attached PDFs and archived documents live under it
+	Mail     *mail.Service      // the outbox and the account's secrets
+	Composer mail.Composer      // drafts the reminders from the templates
+	Importer *importing.Service // brings other tools' books in
+	DataDir  string             // attached PDFs and archived documents live under it
 }
 
 // Options are what the window needs besides its services.
@@ -64,12 +66,13 @@ type screen interface {
 
 // UI is the main window and the screens it shows.
 type UI struct {
-	app     fyne.App
-	win     fyne.Window
-	store   *data.Store
-	clock   data.Clock
-	dunning *dunning.Service
-	opts    Options
+	app      fyne.App
+	win      fyne.Window
+	store    *data.Store
+	clock    data.Clock
+	dunning  *dunning.Service
+	importer *importing.Service
+	opts     Options
 
 	// async runs slow work (store reads, demo loading) off the UI goroutine;
 	// tests replace it to run the work in line.
@@ -95,7 +98,7 @@ type UI struct {
 // New builds the main window over the services of d. It shows nothing
 // until Start.
 func New(a fyne.App, d Deps) *UI {
-	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, opts: Options{DataDir: d.DataDir},
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, opts: Options{DataDir: d.DataDir},
 		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
@@ -179,6 +182,9 @@ func (u *UI) OpenClient(id int64) {
 	u.goTo(navClients)
 	u.clients.OpenClient(id)
 }
+
+// Importer brings other tools' books in (importer.Host).
+func (u *UI) Importer() *importing.Service { return u.importer }
 
 // Mailer sends reminders, with the send dialog (invoices.Host).
 func (u *UI) Mailer() *mailui.Mailer { return u.mail }

@@ -15,6 +15,7 @@ import (
 
 	"relance/app/drafting"
 	"relance/app/dunning"
+	"relance/app/importing"
 	"relance/app/mail"
 	"relance/app/ui/kit"
 	"relance/app/ui/uitest"
@@ -56,7 +57,7 @@ func newFirstStartUI(t *testing.T) (*UI, *data.Store) {
 // builds them (the keychain is the system's: tests that need one mock it).
 func testDeps(store *data.Store, clock data.Clock, dir string) Deps {
 	planner := dunning.NewService(store, clock)
-	return Deps{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
+	return Deps{Store: store, Clock: clock, Dunning: planner, DataDir: dir, Importer: importing.New(store, planner, clock, dir),
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
 		Composer: drafting.NewMailComposer(store, planner, dir, clock)}
 }

@@ -35,6 +35,7 @@ type welcomeScreen struct {
 	choiceStep *fyne.Container
 	loadDemo   *widget.Button
 	empty      *widget.Button
+	importBook *widget.Button // an empty book, then the import wizard
 	back       *widget.Button
 	kept       *widget.Label // says the company typed at step 1 is kept
 	progress   *widget.ProgressBarInfinite
@@ -110,14 +111,17 @@ func (s *welcomeScreen) buildChoiceStep() *fyne.Container {
 	s.loadDemo = &widget.Button{Text: lang.L("welcome.load_demo"), Icon: theme.DownloadIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onLoadDemo}
 	s.empty = &widget.Button{Text: lang.L("welcome.start_empty"), Icon: theme.DocumentCreateIcon(), OnTapped: s.onStartEmpty}
+	s.importBook = &widget.Button{Text: lang.L("welcome.import"), Icon: theme.UploadIcon(), OnTapped: s.onImport}
 	s.back = &widget.Button{Text: lang.L("welcome.back"), Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance,
 		OnTapped: func() { s.showStep(s.companyStep) }}
 	s.kept = &widget.Label{Text: lang.L("welcome.company_kept"), Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
 	s.kept.Hide()
 	demoHint := &widget.Label{Text: lang.L("welcome.demo_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	emptyHint := &widget.Label{Text: lang.L("welcome.empty_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	importHint := &widget.Label{Text: lang.L("welcome.import_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	box := container.NewVBox(welcomeHeader("welcome.choice_step", "welcome.intro"), s.kept, widget.NewSeparator(),
-		s.loadDemo, demoHint, s.empty, emptyHint, s.progress, s.status, widget.NewSeparator(), container.NewHBox(s.back))
+		s.loadDemo, demoHint, s.importBook, importHint, s.empty, emptyHint, s.progress, s.status, widget.NewSeparator(),
+		container.NewHBox(s.back))
 	natural := func() float32 { return box.MinSize().Height }
 	return container.New(&welcomeLayout{max: fyne.NewSize(620, 560), natural: natural}, box)
 }
@@ -172,6 +176,7 @@ func (s *welcomeScreen) setBusy(busy bool) {
 	if busy {
 		s.loadDemo.Disable()
 		s.empty.Disable()
+		s.importBook.Disable()
 		s.back.Disable()
 		s.progress.Show()
 		s.progress.Start()
@@ -179,6 +184,7 @@ func (s *welcomeScreen) setBusy(busy bool) {
 	}
 	s.loadDemo.Enable()
 	s.empty.Enable()
+	s.importBook.Enable()
 	s.back.Enable()
 	s.progress.Stop()
 	s.progress.Hide()
@@ -214,6 +220,15 @@ func (s *welcomeScreen) loadDemoData(ctx context.Context) {
 }
 
 // onStartEmpty ends the onboarding on an empty book.
+// onImport starts with an empty book and opens the import wizard on it:
+// the owner's existing book comes in from the tool they used before.
+func (s *welcomeScreen) onImport() {
+	s.onStartEmpty()
+	if s.ui.root.Objects != nil && s.ui.root.Objects[0] == s.ui.tabs {
+		s.ui.OpenImport()
+	}
+}
+
 func (s *welcomeScreen) onStartEmpty() {
 	ctx := context.Background()
 	if err := s.ui.store.MarkOnboarded(ctx); err != nil {

@@ -2,10 +2,12 @@ package words
 
 import (
 	"errors"
+	"io/fs"
 	"strconv"
 	"strings"
 
 	"relance/app/drafting"
+	"relance/app/importing"
 	"relance/data"
 )
 
@@ -23,6 +25,25 @@ func (w Words) Refusal(err error) (string, bool) {
 		return w.T.L("error.client_address", map[string]any{"Client": noAddress.Client}), true
 	case errors.As(err, &noRate):
 		return w.NoRate(noRate), true
+	}
+	return w.importRefusal(err)
+}
+
+// importRefusal is the sentence of an import that could not start or be
+// undone.
+func (w Words) importRefusal(err error) (string, bool) {
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, data.ErrImportUsed):
+		return w.T.L("import.error.used"), true
+	case errors.Is(err, importing.ErrOneFile):
+		return w.T.L("import.error.one_file"), true
+	case errors.Is(err, importing.ErrFileTooLarge):
+		return w.T.L("import.error.too_large"), true
+	case errors.Is(err, importing.ErrNoPreset):
+		return w.T.L("import.error.no_preset"), true
+	case errors.As(err, &pathErr):
+		return w.T.L("import.error.no_such_file", map[string]any{"File": pathErr.Path}), true
 	}
 	return "", false
 }

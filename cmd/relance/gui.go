@@ -11,6 +11,7 @@ import (
 
 	"relance/app/drafting"
 	"relance/app/dunning"
+	"relance/app/importing"
 	"relance/app/mail"
 	"relance/app/ui"
 	"relance/assets"
@@ -60,6 +61,7 @@ func services(store *data.Store, dir string) ui.Deps {
 		Dunning:  planner,
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
 		Composer: drafting.NewMailComposer(store, planner, dir, clock),
+		Importer: importing.New(store, planner, clock, dir),
 		DataDir:  dir,
 	}
 }

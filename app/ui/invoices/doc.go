@@ -25,4 +25,6 @@ type Host interface {
 	NewClient(saved func(data.Client))
 	// OpenClient shows a client's page on the Clients screen.
 	OpenClient(id int64)
+	// OpenImport opens the import wizard.
+	OpenImport()
 }

@@ -68,6 +68,7 @@ func New(h Host) *Screen {
 func (s *Screen) buildList() fyne.CanvasObject {
 	title := &widget.Label{Text: lang.L("invoices.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	newClient := &widget.Button{Text: lang.L("button.new_client"), Icon: theme.AccountIcon(), OnTapped: s.onNewClient}
+	importBook := &widget.Button{Text: lang.L("import.open"), Icon: theme.UploadIcon(), OnTapped: s.host.OpenImport}
 	newInvoice := &widget.Button{Text: lang.L("button.new_invoice"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onNewInvoice}
 	s.search = kit.NewEntry(s.host.Window())
@@ -77,7 +78,7 @@ func (s *Screen) buildList() fyne.CanvasObject {
 	s.search.ActionItem = clear
 	s.search.OnChanged = s.onSearch
 	searchBox := container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(300, s.search.MinSize().Height)), s.search))
-	top := container.NewBorder(nil, nil, title, container.NewHBox(searchBox, newClient, newInvoice))
+	top := container.NewBorder(nil, nil, title, container.NewHBox(searchBox, importBook, newClient, newInvoice))
 
 	filterRow := container.NewHBox()
 	for f := range invFilterCount {

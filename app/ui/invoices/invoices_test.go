@@ -34,6 +34,7 @@ type invoicesUI struct {
 	newClients    int           // NewClient calls
 	editedClients []data.Client // EditClient's clients
 	mailSettings  int           // OpenMailSettings calls
+	imports       int           // OpenImport calls
 }
 
 func (u *invoicesUI) Mailer() *mailui.Mailer      { return u.mailer }
@@ -43,6 +44,7 @@ func (u *invoicesUI) EditClient(c data.Client, _ func(data.Client)) {
 	u.editedClients = append(u.editedClients, c)
 }
 func (u *invoicesUI) OpenMailSettings() { u.mailSettings++ }
+func (u *invoicesUI) OpenImport()       { u.imports++ }
 
 // newInvoicesUI is the screen over an empty book, not yet shown.
 func newInvoicesUI(t *testing.T) *invoicesUI {

@@ -263,3 +263,12 @@ func MergeErrors(errs data.FieldErrors, validate error) data.FieldErrors {
 	}
 	return errs
 }
+
+// SetEnabled enables or disables a widget that can be.
+func SetEnabled(w fyne.Disableable, enabled bool) {
+	if enabled {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}

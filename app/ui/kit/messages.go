@@ -40,6 +40,9 @@ func ErrorSentence(err error) string {
 		fe := fes[0]
 		return lang.L("field."+fe.Field) + lang.L("punct.colon") + FieldMessage(fe)
 	}
+	if text, ok := Say.Refusal(err); ok { // before the generic ones some refusals wrap
+		return text
+	}
 	switch {
 	case errors.Is(err, data.ErrNotFound):
 		return lang.L("error.not_found")
@@ -47,9 +50,6 @@ func ErrorSentence(err error) string {
 		return lang.L("error.in_use")
 	case errors.Is(err, data.ErrAlreadyExists):
 		return lang.L("error.duplicate")
-	}
-	if text, ok := Say.Refusal(err); ok {
-		return text
 	}
 	if text, ok := letterRefusal(err); ok {
 		return text

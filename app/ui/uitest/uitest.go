@@ -18,6 +18,7 @@ import (
 
 	"relance/app/drafting"
 	"relance/app/dunning"
+	"relance/app/importing"
 	"relance/app/mail"
 	"relance/app/ui/kit"
 	"relance/data"
@@ -34,6 +35,7 @@ type Services struct {
 	Dunning  *dunning.Service
 	Mail     *mail.Service
 	Composer mail.Composer
+	Importer *importing.Service
 	DataDir  string
 }
 
@@ -51,7 +53,8 @@ func NewServices(t testing.TB) Services {
 	planner := dunning.NewService(store, clock)
 	return Services{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-		Composer: drafting.NewMailComposer(store, planner, dir, clock)}
+		Composer: drafting.NewMailComposer(store, planner, dir, clock),
+		Importer: importing.New(store, planner, clock, dir)}
 }
 
 // LoadTranslations loads the catalogues into Fyne's lang, once per test

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 
 	"relance/app/dunning"
 	"relance/app/importing"
@@ -114,17 +113,9 @@ func knownKind(k string) bool {
 // missing, unreadable, a preset unknown), the details going to the log.
 func importFailed(env *cliEnv, err error) int {
 	slog.Error("import", "err", err)
-	var pathErr *os.PathError
-	switch {
-	case errors.As(err, &pathErr):
-		fmt.Fprintln(env.stderr, say.T.L("cli.import.no_such_file", map[string]any{"File": pathErr.Path}))
-	case errors.Is(err, importing.ErrNoPreset):
-		fmt.Fprintln(env.stderr, say.T.L("cli.import.no_preset"))
-	case errors.Is(err, importing.ErrOneFile):
-		fmt.Fprintln(env.stderr, say.T.L("cli.import.one_file"))
-	case errors.Is(err, importing.ErrFileTooLarge):
-		fmt.Fprintln(env.stderr, say.T.L("cli.import.too_large"))
-	default:
+	if text, ok := say.Refusal(err); ok {
+		fmt.Fprintln(env.stderr, text)
+	} else {
 		fmt.Fprintln(env.stderr, say.T.L("cli.import.failed", map[string]any{"Detail": err.Error()}))
 	}
 	return 1
