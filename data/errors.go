@@ -77,6 +77,9 @@ const (
 	// ReasonConflict: a line that says otherwise than another line of the
 	// same file (one invoice number, two clients).
 	ReasonConflict Reason = "conflict"
+	// ReasonNotOurs: an invoice issued by another company than the owner's
+	// (a supplier's invoice dropped among the owner's).
+	ReasonNotOurs Reason = "not_ours"
 )
 
 var reasonText = map[Reason]string{
@@ -111,6 +114,7 @@ var reasonText = map[Reason]string{
 	ReasonNoInvoiceData:   "holds no Factur-X or ZUGFeRD invoice data",
 	ReasonCurrency:        "is not in euros, the only currency Relance reminds in",
 	ReasonConflict:        "says otherwise than an earlier line of the file",
+	ReasonNotOurs:         "is an invoice issued by another company",
 }
 
 // FieldError says which field of a form or record is wrong and why. It matches

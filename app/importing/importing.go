@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"relance/app/dunning"
 	"relance/data"
@@ -114,7 +115,8 @@ func (s *Service) Run(ctx context.Context, b imports.Batch, opts Options) (Repor
 	}
 	b = imports.Merge(b) // every record knows its file
 	ctx = data.WithActor(ctx, "import")
-	run := &run{svc: s, ctx: ctx, batch: b, opts: opts, rep: &rep, terms: company.PaymentTermsDays, today: s.clock.Today()}
+	run := &run{svc: s, ctx: ctx, batch: b, opts: opts, rep: &rep, terms: company.PaymentTermsDays, today: s.clock.Today(),
+		ownSIREN: sirenOf(company.SIREN), ownVAT: strings.ToUpper(strings.Join(strings.Fields(company.VATNumber), ""))}
 	err = s.store.InTx(ctx, run.write)
 	if err != nil {
 		run.removeFiles()

@@ -282,3 +282,26 @@ func TestUndoImportTakesEverythingBack(t *testing.T) {
 		t.Errorf("after undo the book has %d invoices", len(list))
 	}
 }
+
+// A supplier's e-invoice dropped among the owner's is refused: Relance
+// would otherwise chase the owner's own debt as money owed to them.
+func TestImportRefusesAnotherCompanysInvoice(t *testing.T) {
+	f := newFixture(t)
+	company, _ := f.store.GetCompany(f.ctx)
+	company.SIREN = "552 100 554"
+	if err := f.store.UpdateCompany(f.ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+	b := shopBook()
+	b.Invoices[1].SellerSIREN, b.Invoices[1].SellerName = "732829320", "Fournil Grossiste SAS"
+	b.Invoices[2].SellerSIREN = "55210055400013" // the owner's SIRET: its own invoice
+	rep := f.run(b, Options{SkipProblems: true})
+	if len(rep.Problems) != 1 || rep.Problems[0].Line != 3 || rep.Problems[0].Reason != data.ReasonNotOurs ||
+		rep.Problems[0].Value != "Fournil Grossiste SAS" {
+		t.Fatalf("problems %+v", rep.Problems)
+	}
+	if _, err := f.store.GetInvoiceByNumber(f.ctx, "F-102"); !errors.Is(err, data.ErrNotFound) {
+		t.Error("the supplier's invoice was imported")
+	}
+	f.invoice("F-103")
+}

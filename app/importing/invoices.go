@@ -3,6 +3,7 @@ package importing
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"relance/data"
 	"relance/data/imports"
@@ -43,6 +44,11 @@ func (r *run) writeInvoice(ctx context.Context, fi *imports.Invoice) error {
 		r.rep.Skipped++
 		return nil
 	}
+	if !r.issuedByOwner(fi) {
+		r.refuse(fi.File, fi.Line, "seller", data.ReasonNotOurs, fi.SellerName)
+		r.rep.Skipped++
+		return nil
+	}
 	if fi.Currency != "" && fi.Currency != "EUR" {
 		r.refuse(fi.File, fi.Line, "currency", data.ReasonCurrency, fi.Currency)
 		r.rep.Skipped++
@@ -56,6 +62,20 @@ func (r *run) writeInvoice(ctx context.Context, fi *imports.Invoice) error {
 		return err
 	}
 	return r.updateInvoice(ctx, fi, client, existing)
+}
+
+// issuedByOwner reports whether an invoice that names its seller was
+// issued by the owner's company: the same SIREN, else the same VAT
+// number. One that names none, or a book whose company has neither, is
+// taken as the owner's.
+func (r *run) issuedByOwner(fi *imports.Invoice) bool {
+	switch {
+	case fi.SellerSIREN != "" && r.ownSIREN != "":
+		return sirenOf(fi.SellerSIREN) == r.ownSIREN
+	case fi.SellerVAT != "" && r.ownVAT != "":
+		return strings.EqualFold(fi.SellerVAT, r.ownVAT)
+	}
+	return true
 }
 
 // owed is what the file says an invoice still owes, and the part of its

@@ -19,6 +19,9 @@ type run struct {
 	opts  Options
 	rep   *Report
 	terms int // the company's payment terms, for invoices the file gives no due date
+	// ownSIREN and ownVAT are the owner's company's, to tell its invoices
+	// from a supplier's dropped among them ("" when not entered).
+	ownSIREN, ownVAT string
 	today data.Date
 
 	tx      *data.Store

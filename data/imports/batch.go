@@ -77,6 +77,11 @@ type Invoice struct {
 	OutstandingKnown bool
 	Currency         string // ISO 4217; empty means euros
 	PORef            string
+	// SellerSIREN and SellerVAT say who issued the invoice, when the file
+	// says (an e-invoice): the pipeline refuses an invoice of another
+	// company, a supplier's invoice dropped by mistake, which would
+	// otherwise be chased as money owed to the owner.
+	SellerSIREN, SellerVAT, SellerName string
 	// RemindedOn is the day the last reminder was sent before Relance,
 	// when the file says: the scenario goes on from it.
 	RemindedOn data.Date

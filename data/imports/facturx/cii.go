@@ -41,6 +41,7 @@ func readCII(root *node) document {
 		payable:      totals.field("ram:DuePayableAmount"),
 		invoiceRef:   settlement.text("ram:InvoiceReferencedDocument/ram:IssuerAssignedID"),
 		buyer:        readCIIBuyer(agreement.sub("ram:BuyerTradeParty")),
+		seller:       readCIIBuyer(agreement.sub("ram:SellerTradeParty")), // the same shape of party
 	}
 }
 

@@ -27,6 +27,7 @@ type document struct {
 	payable      field // what is left to pay: the total less prepayments
 	invoiceRef   string
 	buyer        party
+	seller       party // who issued it: the owner's company, unless dropped by mistake
 }
 
 // party is the buyer, the client to remind.
@@ -121,6 +122,9 @@ func (r *reader) addInvoice(doc document, c checked, clientKey string) {
 		OutstandingKnown: c.payableKnown,
 		Currency:         c.currency,
 		PORef:            doc.orderRef,
+		SellerSIREN:      doc.seller.siren,
+		SellerVAT:        doc.seller.vat,
+		SellerName:       doc.seller.name.value,
 	}
 	if r.pdf != nil {
 		inv.Attachment, inv.AttachmentName = r.pdf, r.file

@@ -33,6 +33,7 @@ func readUBL(root *node, creditNote bool) document {
 		payable:      totals.field("cbc:PayableAmount"),
 		invoiceRef:   doc.text("cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID"),
 		buyer:        readUBLBuyer(doc.sub("cac:AccountingCustomerParty/cac:Party")),
+		seller:       readUBLBuyer(doc.sub("cac:AccountingSupplierParty/cac:Party")), // the same shape of party
 	}
 }
 
