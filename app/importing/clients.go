@@ -81,9 +81,10 @@ func (r *run) writeClients(ctx context.Context) error {
 }
 
 // usedClients are the clients the file's invoices and credit notes name;
-// nil for a list of clients alone, which brings every client in.
+// nil for a list of clients alone, which brings every client in. A FEC's
+// clients with nothing open (in credit, or settled) are never brought in.
 func (r *run) usedClients() map[string]bool {
-	if len(r.batch.Invoices) == 0 && len(r.batch.CreditNotes) == 0 {
+	if r.batch.Kind != imports.KindFEC && len(r.batch.Invoices) == 0 && len(r.batch.CreditNotes) == 0 {
 		return nil
 	}
 	used := map[string]bool{}

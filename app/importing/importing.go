@@ -62,6 +62,9 @@ type Report struct {
 	// unchanged, skipped (nothing owed, or a line left out).
 	Added, Updated, Unchanged, Skipped int
 	PaymentsAdded, CreditNotesAdded    int
+	// LeftOut counts the lines of the files a reader could not read, left
+	// out when the owner chose so (or counted out in a trial).
+	LeftOut int
 
 	Owed    data.Money // what the imported invoices still owe
 	Overdue int        // of them, past their due date
@@ -108,7 +111,7 @@ func (s *Service) Run(ctx context.Context, b imports.Batch, opts Options) (Repor
 	if len(rep.Problems) > 0 && !opts.SkipProblems && !opts.DryRun {
 		return rep, nil // the file is refused before the book is even read
 	}
-	rep.Skipped = linesInError(b.Problems) // a trial counts what would come in without them
+	rep.LeftOut = linesInError(b.Problems) // a trial counts what would come in without them
 	company, err := s.store.GetCompany(ctx)
 	if err != nil {
 		return rep, err

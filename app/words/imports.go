@@ -23,6 +23,9 @@ func (w Words) Problem(p imports.Problem) string {
 		what = p.Field
 	}
 	reason := w.T.L("error."+string(p.Reason), map[string]any{"Value": p.Value})
+	if p.Field == "line" || p.Field == "file" { // the line or the file as a whole: no field to name
+		return w.T.L("import.problem_column", map[string]any{"Where": where, "Reason": reason})
+	}
 	if p.Column != "" { // the column names the field already
 		if p.Value != "" {
 			return w.T.L("import.problem_column_value", map[string]any{"Where": where, "Value": p.Value, "Reason": reason})
@@ -38,9 +41,13 @@ func (w Words) Problem(p imports.Problem) string {
 // ImportCounts says what an import did (or would do) to invoices and
 // clients, in one sentence.
 func (w Words) ImportCounts(r importing.Report) string {
-	return w.T.L("import.counts", map[string]any{
+	text := w.T.L("import.counts", map[string]any{
 		"Added": r.Added, "Updated": r.Updated, "Unchanged": r.Unchanged, "Skipped": r.Skipped,
 		"ClientsAdded": r.ClientsAdded, "ClientsUpdated": r.ClientsUpdated})
+	if r.LeftOut > 0 {
+		text += " " + w.T.N("import.left_out", r.LeftOut, map[string]any{"Count": r.LeftOut})
+	}
+	return text
 }
 
 // ImportOwed says what the imported invoices owe, and how much of it late.

@@ -166,6 +166,12 @@ func Merge(batches ...Batch) Batch {
 		out.CreditNotes = append(out.CreditNotes, b.CreditNotes...)
 		out.Payments = append(out.Payments, b.Payments...)
 		out.Problems = append(out.Problems, b.Problems...)
+		for key, balance := range b.Balances {
+			if out.Balances == nil {
+				out.Balances = map[string]data.Money{}
+			}
+			out.Balances[key] += balance
+		}
 	}
 	return out
 }

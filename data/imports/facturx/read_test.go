@@ -62,6 +62,7 @@ func invoiceMinimum() imports.Invoice {
 		Line: 1, ClientKey: "793381047", Number: "FA-2026-0101", IssueDate: data.MustDate("2026-03-02"),
 		Amount: data.Euros(1440, 0), Outstanding: data.Euros(1440, 0), OutstandingKnown: true,
 		Currency: "EUR", PORef: "CDE-2026-018",
+		SellerSIREN: "842157638", SellerVAT: "FR62842157638", SellerName: "Atelier Borel SARL",
 	}
 }
 
@@ -71,6 +72,7 @@ func invoiceEN16931() imports.Invoice {
 		DeliveryDate: data.MustDate("2026-03-03"), DueDate: data.MustDate("2026-04-04"),
 		Amount: data.Euros(2400, 0), Outstanding: data.Euros(2000, 0), OutstandingKnown: true,
 		Currency: "EUR", PORef: "BC-4471",
+		SellerSIREN: "842157638", SellerVAT: "FR62842157638", SellerName: "Atelier Borel SARL",
 	}
 }
 
@@ -94,6 +96,7 @@ func TestReadDocuments(t *testing.T) {
 				DeliveryDate: data.MustDate("2026-03-09"), DueDate: data.MustDate("2026-04-09"),
 				Amount: data.Euros(1800, 0), Outstanding: data.Euros(1800, 0), OutstandingKnown: true,
 				Currency: "EUR", PORef: "HT-PO-0392",
+				SellerSIREN: "842157638", SellerVAT: "FR62842157638", SellerName: "Atelier Borel SARL",
 			}},
 		},
 	}, {
@@ -235,6 +238,7 @@ func TestReadVariants(t *testing.T) {
 				Line: 1, ClientKey: "CHE-123.456.788TVA", Number: "FA-2026-0130", IssueDate: data.MustDate("2026-03-18"),
 				DueDate: data.MustDate("2026-04-17"), Amount: data.Euros(3250, 0), Outstanding: data.Euros(3250, 0),
 				OutstandingKnown: true, Currency: "EUR",
+				SellerSIREN: "842157638", SellerVAT: "FR62842157638", SellerName: "Atelier Borel SARL",
 			}},
 		},
 	}, {
@@ -260,6 +264,7 @@ func TestReadVariants(t *testing.T) {
 				DeliveryDate: data.MustDate("2026-03-09"), DueDate: data.MustDate("2026-04-09"),
 				Amount: data.Euros(1800, 0), Outstanding: data.Euros(1800, 0), OutstandingKnown: true,
 				Currency: "EUR", PORef: "HT-PO-0392",
+				SellerSIREN: "842157638", SellerVAT: "FR62842157638", SellerName: "Atelier Borel SARL",
 			}},
 		},
 	}}
