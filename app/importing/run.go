@@ -22,7 +22,7 @@ type run struct {
 	// ownSIREN and ownVAT are the owner's company's, to tell its invoices
 	// from a supplier's dropped among them ("" when not entered).
 	ownSIREN, ownVAT string
-	today data.Date
+	today            data.Date
 
 	tx      *data.Store
 	im      data.Import

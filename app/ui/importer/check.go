@@ -91,7 +91,9 @@ func problemsList(problems []imports.Problem) fyne.CanvasObject {
 		func() fyne.CanvasObject {
 			return &widget.Label{Importance: widget.DangerImportance, Truncation: fyne.TextTruncateEllipsis}
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(kit.Say.Problem(problems[id])) })
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(kit.Say.Problem(problems[id]))
+		})
 	title := &widget.Label{Text: lang.N("import.problems", len(problems), map[string]any{"Count": len(problems)}),
 		TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance}
 	return container.NewBorder(title, nil, nil, nil, list)
