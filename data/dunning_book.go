@@ -27,6 +27,10 @@ type PlanInvoice struct {
 	// EnteredOn is the local day the invoice was typed or imported: steps
 	// that fell due before it were not missed by Relance, they predate it.
 	EnteredOn Date
+	// Imported: an import (still standing) brought the invoice in. Its
+	// steps start the next business day, after the owner saw the summary
+	// and could undo it.
+	Imported bool
 }
 
 // Invoice returns the fields as an Invoice, for DeriveStatus and friends.
@@ -73,14 +77,16 @@ type BookQuery struct {
 
 // planInvoiceColumns are what the planner reads of an invoice (scanPlanInvoice).
 const planInvoiceColumns = `id, client_id, number, issue_date, delivery_date, due_date,
-	amount_cents - credited_cents, paid_cents - credited_cents, state, paused, paused_until, created_at`
+	amount_cents - credited_cents, paid_cents - credited_cents, state, paused, paused_until, created_at,
+	EXISTS (SELECT 1 FROM import_items ii JOIN imports im ON im.id = ii.import_id
+	        WHERE ii.entity = 'invoice' AND ii.op = 'added' AND ii.entity_id = invoices.id AND im.undone_at IS NULL)`
 
 func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 	var p PlanInvoice
 	var amount, paid int64
 	var created string
 	err := rows.Scan(&p.ID, &p.ClientID, &p.Number, &p.IssueDate, &p.DeliveryDate, &p.DueDate,
-		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil, &created)
+		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil, &created, &p.Imported)
 	if err != nil {
 		return p, err
 	}

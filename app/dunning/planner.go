@@ -58,10 +58,16 @@ const (
 	// WaitDailyLimit: the day's messages reached the company's limit; the
 	// step goes on the next business day (Date), before that day's own.
 	WaitDailyLimit = "daily_limit"
+	// WaitImported: an import brought the invoice in today; its steps
+	// start the next business day (Date), once the owner has seen the
+	// import's summary and could undo it, and never by an automatic send
+	// the same morning.
+	WaitImported = "imported"
 )
 
 // WaitReasons lists every Wait reason, for the callers' catalogue tests.
-var WaitReasons = []string{WaitPromise, WaitThrottle, WaitPayment, WaitPaused, WaitDisputed, WaitTimeBarred, WaitDailyLimit}
+var WaitReasons = []string{WaitPromise, WaitThrottle, WaitPayment, WaitPaused, WaitDisputed, WaitTimeBarred, WaitDailyLimit,
+	WaitImported}
 
 // NextStep is an invoice's next step and the day it falls on.
 type NextStep struct {
@@ -526,6 +532,10 @@ func (p *planner) fits(r stepRun, st data.Step) bool {
 func (p *planner) addDue(r stepRun, lead data.Step, passed []data.Step) {
 	today := p.in.Today
 	planned := p.stepDate(r, lead)
+	if r.inv.Imported && !r.inv.EnteredOn.Before(today) {
+		p.setNext(r, lead, p.cal.NextBusinessDay(today.AddDays(1)), WaitImported)
+		return
+	}
 	if r.resumed {
 		if planned = p.cal.NextBusinessDay(today); planned.After(today) {
 			p.setNext(r, lead, planned, WaitNone)
@@ -549,7 +559,11 @@ func (p *planner) addDue(r stepRun, lead data.Step, passed []data.Step) {
 // that fell due before the invoice was entered were never missed: the
 // invoice predates its entry.
 func (p *planner) missed(r stepRun, passed []data.Step, planned data.Date) bool {
-	known := func(day data.Date) bool { return !day.Before(r.inv.EnteredOn) && day.Before(p.in.Today) }
+	entered := r.inv.EnteredOn
+	if r.inv.Imported {
+		entered = entered.AddDays(1) // the import day's steps were held for the next day, not missed
+	}
+	known := func(day data.Date) bool { return !day.Before(entered) && day.Before(p.in.Today) }
 	for _, st := range passed {
 		if known(p.stepDate(r, st)) {
 			return true

@@ -305,3 +305,21 @@ func TestImportRefusesAnotherCompanysInvoice(t *testing.T) {
 	}
 	f.invoice("F-103")
 }
+
+// Imported invoices wait for the next business day: nothing lands on
+// today's list (nor in an automatic send the same morning), and the
+// invoice says why.
+func TestImportedInvoicesStartTomorrow(t *testing.T) {
+	f := newFixture(t)
+	f.run(shopBook(), Options{})
+	plan, err := f.dunning.PlanAsOf(f.ctx, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Groups) != 0 {
+		t.Fatalf("today's plan holds %d groups of invoices imported today", len(plan.Groups))
+	}
+	if next := plan.Next[f.invoice("F-102").ID]; next.Wait != dunning.WaitImported || next.Date != data.MustDate("2026-11-25") {
+		t.Fatalf("F-102's next step today: %+v", next)
+	}
+}

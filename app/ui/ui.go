@@ -27,6 +27,7 @@ import (
 	"relance/app/mail"
 	"relance/app/ui/calendar"
 	"relance/app/ui/clients"
+	"relance/app/ui/importer"
 	"relance/app/ui/invoices"
 	"relance/app/ui/kit"
 	"relance/app/ui/letters"
@@ -91,8 +92,10 @@ type UI struct {
 	settings  *settings.Screen
 	templates *templates.Screen
 	mail      *mailui.Mailer // sending, through the outbox
-	session   daySession     // the day started and what its plans start from (day.go)
-	letters   *letters.Printer
+	// pendingImport are files to import once the screens show (ImportOnShow).
+	pendingImport []string
+	session       daySession // the day started and what its plans start from (day.go)
+	letters       *letters.Printer
 }
 
 // New builds the main window over the services of d. It shows nothing
@@ -251,6 +254,11 @@ func (u *UI) Start(ctx context.Context) {
 	u.showScreens(ctx)
 }
 
+// ImportOnShow opens the import wizard on files once the book's screens
+// show (at once, or after the first start's choice): the system's "Open
+// with Relance" on an export or an invoice.
+func (u *UI) ImportOnShow(files []string) { u.pendingImport = files }
+
 // Run shows the window and runs the app until the window closes.
 func (u *UI) Run() {
 	u.Start(context.Background())
@@ -265,6 +273,10 @@ func (u *UI) show(content fyne.CanvasObject) {
 // showScreens puts up the navigation on the screen used last and loads it.
 func (u *UI) showScreens(ctx context.Context) {
 	u.show(u.tabs)
+	if files := u.pendingImport; len(files) > 0 {
+		u.pendingImport = nil
+		defer importer.OpenFiles(u, files)
+	}
 	index := u.app.Preferences().IntWithFallback(u.lastScreenKey(), 0)
 	if index < 0 || index >= len(u.screens) {
 		index = 0

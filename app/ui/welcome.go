@@ -223,8 +223,9 @@ func (s *welcomeScreen) loadDemoData(ctx context.Context) {
 // onImport starts with an empty book and opens the import wizard on it:
 // the owner's existing book comes in from the tool they used before.
 func (s *welcomeScreen) onImport() {
+	pending := len(s.ui.pendingImport) > 0 // files opened with Relance: their wizard opens with the screens
 	s.onStartEmpty()
-	if s.ui.root.Objects != nil && s.ui.root.Objects[0] == s.ui.tabs {
+	if !pending && s.ui.root.Objects != nil && s.ui.root.Objects[0] == s.ui.tabs {
 		s.ui.OpenImport()
 	}
 }

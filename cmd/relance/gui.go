@@ -23,10 +23,11 @@ import (
 // ID of FyneApp.toml, which a plain `go build` does not read.
 const appID = "fr.relance.app"
 
-// runGUI opens the book and the window. When the book cannot be opened
+// runGUI opens the book and the window, with the import wizard on
+// importFiles when there are some. When the book cannot be opened
 // (another instance holds it, a newer schema) the window says why instead:
 // a double-click gives no console to read an error in.
-func runGUI(dataFlag string) int {
+func runGUI(dataFlag string, importFiles []string) int {
 	if err := ui.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -46,7 +47,9 @@ func runGUI(dataFlag string) int {
 		defer logFile.Close()
 	}
 	slog.Info("start", "version", cli.Version, "data", dir)
-	ui.New(a, services(store, dir)).Run()
+	w := ui.New(a, services(store, dir))
+	w.ImportOnShow(importFiles)
+	w.Run()
 	return 0
 }
 

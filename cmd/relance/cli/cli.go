@@ -46,9 +46,10 @@ type cliEnv struct {
 }
 
 // Window opens the app's window over the data folder the --data option
-// named ("" for the default one): cmd/relance gives it, so that this
-// package links no GUI code. It returns the exit code.
-type Window func(dataFlag string) int
+// named ("" for the default one), with the import wizard on files when
+// some are given (the system's "Open with Relance"): cmd/relance gives it,
+// so that this package links no GUI code. It returns the exit code.
+type Window func(dataFlag string, importFiles []string) int
 
 // say is what the command line says, in the system's language. One
 // process speaks one language: Run sets it before anything is said.
@@ -71,7 +72,10 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 		return code
 	}
 	if verb == "" {
-		return window(env.dataFlag)
+		return window(env.dataFlag, nil)
+	}
+	if files, ok := existingFiles(verb, rest); ok {
+		return window(env.dataFlag, files)
 	}
 	attachParentConsole()
 	for _, c := range commands() {
@@ -82,6 +86,24 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 	fmt.Fprintln(stderr, say.T.L("cli.unknown_command", map[string]any{"Name": verb}))
 	printUsage(stderr)
 	return 2
+}
+
+// existingFiles reports whether the command line names files rather than
+// a verb ("Open with Relance" on an export or an invoice): every argument
+// is a file that exists. The verbs are no file names, so a verb always wins.
+func existingFiles(first string, rest []string) ([]string, bool) {
+	for _, c := range commands() {
+		if c.name == first {
+			return nil, false
+		}
+	}
+	files := append([]string{first}, rest...)
+	for _, f := range files {
+		if info, err := os.Stat(f); err != nil || info.IsDir() {
+			return nil, false
+		}
+	}
+	return files, true
 }
 
 // parseGlobal reads the global options up to the first verb. code is -1 to
@@ -116,6 +138,7 @@ func printUsage(w io.Writer) {
 			fmt.Fprintf(w, "  %-10s   relance %s %s\n", "", c.name, c.usage)
 		}
 	}
+	fmt.Fprintf(w, "  %-10s %s\n", "FILE...", say.T.L("cli.open_files"))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, say.T.L("cli.options"))
 	fmt.Fprintf(w, "  %-10s %s\n", "--data DIR", say.T.L("cli.opt.data"))
