@@ -23,7 +23,7 @@ func (w Words) Problem(p imports.Problem) string {
 		what = p.Field
 	}
 	reason := w.T.L("error."+string(p.Reason), map[string]any{"Value": p.Value})
-	if p.Field == "line" || p.Field == "file" { // the line or the file as a whole: no field to name
+	if p.Field == "line" || p.Field == "file" || p.Field == "columns" || p.Field == "header" { // the line or the file as a whole: no field to name
 		return w.T.L("import.problem_column", map[string]any{"Where": where, "Reason": reason})
 	}
 	if p.Column != "" { // the column names the field already
