@@ -35,7 +35,8 @@ func (ix *clientIndex) add(c data.Client) {
 }
 
 // find is the book's client a file's client is: the same SIREN, else the
-// same VAT number, else the same name (case, accents and spacing aside).
+// same VAT number, else the same name (case, accents and spacing aside) —
+// but two companies of one name whose SIRENs differ are two clients.
 func (ix *clientIndex) find(c imports.Client) (data.Client, bool) {
 	if s := sirenOf(c.SIREN); s != "" {
 		if found, ok := ix.bySIREN[s]; ok {
@@ -48,6 +49,9 @@ func (ix *clientIndex) find(c imports.Client) (data.Client, bool) {
 		}
 	}
 	found, ok := ix.byName[foldName(c.Name)]
+	if ok && sirenOf(c.SIREN) != "" && sirenOf(found.SIREN) != "" {
+		return data.Client{}, false // a homonym: the SIRENs say so
+	}
 	return found, ok
 }
 

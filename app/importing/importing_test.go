@@ -323,3 +323,21 @@ func TestImportedInvoicesStartTomorrow(t *testing.T) {
 		t.Fatalf("F-102's next step today: %+v", next)
 	}
 }
+
+// Two companies of one name are two clients when their SIRENs differ;
+// a client of that name without a SIREN is the known one.
+func TestHomonymsWithDistinctSIRENs(t *testing.T) {
+	f := newFixture(t)
+	f.run(shopBook(), Options{}) // Boulangerie Martin, SIREN 732829320
+	other := imports.Batch{Kind: imports.KindFacturX, Files: []string{"FA-9.pdf"},
+		Clients: []imports.Client{{Key: "793381047", Line: 1, Name: "BOULANGERIE MARTIN", SIREN: "793381047"}},
+		Invoices: []imports.Invoice{{Line: 1, ClientKey: "793381047", Number: "FA-9", IssueDate: data.MustDate("2026-11-02"),
+			DueDate: data.MustDate("2026-12-02"), Amount: 10000}}}
+	rep := f.run(other, Options{})
+	if rep.ClientsAdded != 1 || rep.ClientsUpdated != 0 {
+		t.Fatalf("a homonym with another SIREN: %d added, %d updated", rep.ClientsAdded, rep.ClientsUpdated)
+	}
+	if f.invoice("FA-9").ClientID == f.invoice("F-103").ClientID {
+		t.Fatal("two companies of one name were merged")
+	}
+}

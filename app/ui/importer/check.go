@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/importing"
@@ -68,18 +69,24 @@ func (w *Wizard) showCheck() {
 func clientsTable(clients []importing.ClientTotal) fyne.CanvasObject {
 	list := widget.NewList(func() int { return len(clients) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(widget.NewLabel(""), widget.NewLabel(""), &widget.Label{Importance: widget.LowImportance}),
-				&widget.Label{Truncation: fyne.TextTruncateEllipsis})
+			// Fixed widths, so that the figures line up from row to row.
+			cell := func(width float32, l *widget.Label) fyne.CanvasObject {
+				return container.New(layout.NewGridWrapLayout(fyne.NewSize(width, l.MinSize().Height)), l)
+			}
+			right := container.NewHBox(cell(100, &widget.Label{Alignment: fyne.TextAlignTrailing}),
+				cell(130, &widget.Label{Alignment: fyne.TextAlignTrailing}),
+				cell(300, &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}))
+			return container.NewBorder(nil, nil, nil, right, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := clients[id]
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(c.Name)
 			right := row.Objects[1].(*fyne.Container).Objects
-			right[0].(*widget.Label).SetText(lang.N("import.client_invoices", c.Invoices, map[string]any{"Count": c.Invoices}))
-			right[1].(*widget.Label).SetText(kit.Money(c.Owed))
-			right[2].(*widget.Label).SetText(kit.Say.ImportBalance(c))
+			label := func(i int) *widget.Label { return right[i].(*fyne.Container).Objects[0].(*widget.Label) }
+			label(0).SetText(lang.N("import.client_invoices", c.Invoices, map[string]any{"Count": c.Invoices}))
+			label(1).SetText(kit.Money(c.Owed))
+			label(2).SetText(kit.Say.ImportBalance(c))
 		})
 	title := &widget.Label{Text: lang.N("import.clients", len(clients), map[string]any{"Count": len(clients)}), TextStyle: fyne.TextStyle{Bold: true}}
 	return container.NewBorder(title, nil, nil, nil, list)
