@@ -70,7 +70,7 @@ func separatorName(r rune) string {
 	case ' ':
 		return lang.L("import.separator_space")
 	}
-	return "« " + string(r) + " »"
+	return lang.L("import.separator_char", map[string]any{"Char": string(r)})
 }
 
 // columnRow is one column: its header, the select of what it holds, and
