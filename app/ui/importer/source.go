@@ -26,11 +26,12 @@ import (
 func (w *Wizard) showSource() {
 	choose := &widget.Button{Text: lang.L("import.choose"), Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance,
 		OnTapped: w.onChoose}
+	model := &widget.Button{Text: lang.L("import.model"), Icon: theme.DocumentSaveIcon(), OnTapped: w.onSaveModel}
 	intro := &widget.Label{Text: lang.L("import.intro"), Wrapping: fyne.TextWrapWord}
 	kinds := widget.NewRichTextFromMarkdown(lang.L("import.kinds"))
 	kinds.Wrapping = fyne.TextWrapWord
 	history := container.NewVBox()
-	top := container.NewVBox(intro, kinds, container.NewHBox(choose), widget.NewSeparator(),
+	top := container.NewVBox(intro, kinds, container.NewHBox(choose, model), widget.NewSeparator(),
 		&widget.Label{Text: lang.L("import.history"), TextStyle: fyne.TextStyle{Bold: true}})
 	w.page("import.step.source", container.NewBorder(top, nil, nil, nil, container.NewVScroll(history)), nil, nil, "import.next")
 	w.loadHistory(history)
@@ -50,6 +51,34 @@ func (w *Wizard) onChoose() {
 	d.Resize(fyne.NewSize(860, 560))
 	w.host.Track(d)
 	d.Show()
+}
+
+// onSaveModel saves Relance's blank spreadsheet model (a CSV with its
+// header, UTF-8 with a BOM so that Excel reads the accents) for an owner
+// who keeps invoices by hand; the "Modèle Relance" preset reads it back.
+func (w *Wizard) onSaveModel() {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		_, err = wc.Write([]byte(modelCSV()))
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			w.host.ShowError(err)
+		}
+	}, w.host.Window())
+	d.SetFileName(lang.L("import.model_file"))
+	d.Resize(fyne.NewSize(860, 560))
+	w.host.Track(d)
+	d.Show()
+}
+
+// modelCSV is the blank model: its header, separated by semicolons as a
+// French Excel expects.
+func modelCSV() string {
+	return "\uFEFF" + strings.Join(sheet.TemplateHeader(), ";") + "\r\n"
 }
 
 // load reads the files chosen: a table goes to its columns, a FEC or

@@ -150,3 +150,16 @@ func selectShows(root fyne.CanvasObject, text string) bool {
 	})
 	return found
 }
+
+// The blank model reads back as a table the "Modèle Relance" preset takes
+// whole.
+func TestBlankModelReadsBack(t *testing.T) {
+	u := newWizardUI(t)
+	path := writeFile(t, "modele.csv", modelCSV()+"F-1;Café Durand;;;;;;;;01/11/2026;01/12/2026;100,00;100,00;;\r\n")
+	ctx := context.Background()
+	batch, err := u.Importer().ReadFiles(ctx, []string{path}, "", "")
+	uitest.Must(t, err)
+	if len(batch.Problems) != 0 || len(batch.Invoices) != 1 || batch.Invoices[0].Amount != 10000 || batch.Invoices[0].DueDate != data.MustDate("2026-12-01") {
+		t.Fatalf("the model read back: %+v", batch)
+	}
+}
