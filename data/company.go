@@ -35,6 +35,10 @@ type Company struct {
 	// day, all clients together; the others wait for the next business
 	// days, the oldest first. 0: no limit.
 	DailyMessageLimit int
+	// BankFeeTolerance: a bank credit short of an invoice's balance by at
+	// most this much is taken as paying it in full, the payer's bank
+	// having kept the rest as fees.
+	BankFeeTolerance Money
 	// AlsaceMoselle adds Good Friday and 26 December to the public holidays.
 	AlsaceMoselle bool
 	// Penalty is the company's late-payment penalty policy; a client may override it.
@@ -175,7 +179,7 @@ func (p PenaltyPolicy) validate(field string, allowEmpty bool) error {
 
 // DefaultCompany is what a new database starts with.
 func DefaultCompany() Company {
-	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3, DailyMessageLimit: 20,
+	return Company{PaymentTermsDays: 30, DueSoonDays: 7, Address: Address{Country: "FR"}, ThrottleDays: 3, DailyMessageLimit: 20, BankFeeTolerance: 500,
 		Penalty: PenaltyPolicy{Kind: PenaltyECBPlus10}, ECBConfirmedYear: 2026, ECBConfirmedHalf: 1, Window: DefaultWindow,
 		Imputation: ImputeInterestFirst}
 }
@@ -202,6 +206,9 @@ func (c *Company) Validate() error {
 	}
 	if c.DailyMessageLimit < 0 || c.DailyMessageLimit > 1000 {
 		es.add(invalid("daily_message_limit", ReasonOutOfRange, ""))
+	}
+	if c.BankFeeTolerance < 0 || c.BankFeeTolerance > 10000 {
+		es.add(invalid("bank_fee_tolerance", ReasonOutOfRange, ""))
 	}
 	es.add(c.Penalty.validate("penalty_policy", false))
 	if c.Imputation == "" {

@@ -111,6 +111,11 @@ type Payment struct {
 	Method    string // transfer, cheque, card, cash, direct_debit, other
 	BankRef   string // the bank's unique reference, when known
 	CreatedAt time.Time
+	// BankLineID is the bank statement line the payment was made of (0:
+	// recorded by hand); Fees is what the payer's bank kept of it, counted
+	// paid all the same.
+	BankLineID int64
+	Fees       Money
 }
 
 // PaymentMethods lists the accepted methods.

@@ -8,7 +8,7 @@ import (
 // GetCompany returns the company settings (a new database has the defaults).
 func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 	var c Company
-	var capital int64
+	var capital, tolerance int64
 	err := s.reader().QueryRowContext(ctx, `
 		SELECT legal_name, legal_form, capital_cents, siren, rcs_city, vat_number,
 		       street, postal_code, city, country, email, phone, iban, bic,
@@ -16,7 +16,7 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 		       throttle_days, alsace_moselle, penalty_policy, penalty_rate_bp,
 		       ecb_confirmed_year, ecb_confirmed_half, logo, signature,
 		       window_left_mm10, window_top_mm10, window_width_mm10, window_height_mm10, imputation,
-		       daily_message_limit
+		       daily_message_limit, bank_fee_tolerance_cents
 		FROM company WHERE id = 1`).Scan(
 		&c.LegalName, &c.LegalForm, &capital, &c.SIREN, &c.RCSCity, &c.VATNumber,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
@@ -25,11 +25,11 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 		&c.ThrottleDays, &c.AlsaceMoselle, &c.Penalty.Kind, &c.Penalty.FixedBP,
 		&c.ECBConfirmedYear, &c.ECBConfirmedHalf, &c.Logo, &c.Signature,
 		&c.Window.LeftMM10, &c.Window.TopMM10, &c.Window.WidthMM10, &c.Window.HeightMM10, &c.Imputation,
-		&c.DailyMessageLimit)
+		&c.DailyMessageLimit, &tolerance)
 	if err != nil {
 		return Company{}, fmt.Errorf("get company: %w", translate(err))
 	}
-	c.Capital = Money(capital)
+	c.Capital, c.BankFeeTolerance = Money(capital), Money(tolerance)
 	return c, nil
 }
 
@@ -46,7 +46,7 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		       throttle_days = ?, alsace_moselle = ?, penalty_policy = ?, penalty_rate_bp = ?,
 		       ecb_confirmed_year = ?, ecb_confirmed_half = ?, logo = ?, signature = ?,
 		       window_left_mm10 = ?, window_top_mm10 = ?, window_width_mm10 = ?, window_height_mm10 = ?,
-		       imputation = ?, daily_message_limit = ?
+		       imputation = ?, daily_message_limit = ?, bank_fee_tolerance_cents = ?
 		WHERE id = 1`,
 		c.LegalName, c.LegalForm, int64(c.Capital), c.SIREN, c.RCSCity, c.VATNumber,
 		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
@@ -55,7 +55,7 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		c.ThrottleDays, c.AlsaceMoselle, c.Penalty.Kind, c.Penalty.FixedBP,
 		c.ECBConfirmedYear, c.ECBConfirmedHalf, nilIfEmpty(c.Logo), nilIfEmpty(c.Signature),
 		c.Window.LeftMM10, c.Window.TopMM10, c.Window.WidthMM10, c.Window.HeightMM10, c.Imputation,
-		c.DailyMessageLimit)
+		c.DailyMessageLimit, int64(c.BankFeeTolerance))
 	if err != nil {
 		return fmt.Errorf("update company: %w", translate(err))
 	}

@@ -16,7 +16,7 @@ import (
 // nothing was done on its invoices since.
 type Import struct {
 	ID    int64
-	Kind  string   // csv, xlsx, fec, facturx
+	Kind  string   // csv, xlsx, fec, facturx, bank
 	Files []string // the files' base names
 	At    time.Time
 
@@ -27,6 +27,10 @@ type Import struct {
 	LastEventID int64
 	UndoneAt    time.Time // zero while the import stands
 }
+
+// ImportKindBank is the kind of a bank statement's import: its lines are
+// bank_lines, and its undo takes back the payments made of them.
+const ImportKindBank = "bank"
 
 // Undone reports whether the import was undone.
 func (im *Import) Undone() bool { return !im.UndoneAt.IsZero() }
@@ -148,6 +152,9 @@ func (s *Store) ImportUndoable(ctx context.Context, id int64) (bool, error) {
 	if err != nil || im.Undone() {
 		return false, err
 	}
+	if im.Kind == ImportKindBank {
+		return s.bankImportUndoable(ctx, im)
+	}
 	var later bool
 	err = s.reader().QueryRowContext(ctx, `
 		SELECT EXISTS (SELECT 1 FROM events e WHERE e.id > ?2 AND (
@@ -177,6 +184,15 @@ func (s *Store) UndoImport(ctx context.Context, id int64) (files []string, err e
 		}
 		if !ok {
 			return fmt.Errorf("undo import %d: %w", id, ErrImportUsed)
+		}
+		if im, err := tx.GetImport(ctx, id); err != nil {
+			return err
+		} else if im.Kind == ImportKindBank {
+			if err := tx.undoBankImport(ctx, id); err != nil {
+				return err
+			}
+			_, err = tx.writer().ExecContext(ctx, `UPDATE imports SET undone_at = ? WHERE id = ?`, timeText(tx.Now()), id)
+			return translate(err)
 		}
 		items, err := tx.importItems(ctx, id)
 		if err != nil {

@@ -7,16 +7,17 @@ import (
 	"fmt"
 )
 
-const paymentColumns = `id, invoice_id, paid_on, amount_cents, method, COALESCE(bank_ref, ''), created_at`
+const paymentColumns = `id, invoice_id, paid_on, amount_cents, method, COALESCE(bank_ref, ''), created_at,
+	COALESCE(bank_line_id, 0), fees_cents`
 
 func scanPayment(row interface{ Scan(...any) error }) (Payment, error) {
 	var p Payment
-	var amount int64
+	var amount, fees int64
 	var created string
-	if err := row.Scan(&p.ID, &p.InvoiceID, &p.Date, &amount, &p.Method, &p.BankRef, &created); err != nil {
+	if err := row.Scan(&p.ID, &p.InvoiceID, &p.Date, &amount, &p.Method, &p.BankRef, &created, &p.BankLineID, &fees); err != nil {
 		return Payment{}, err
 	}
-	p.Amount = Money(amount)
+	p.Amount, p.Fees = Money(amount), Money(fees)
 	var err error
 	p.CreatedAt, err = parseTimeText(created)
 	return p, err
@@ -124,7 +125,9 @@ func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 }
 
 // DeletePayment removes a payment and records it on the timeline, since a
-// removed payment changes what the client owes.
+// removed payment changes what the client owes. A payment made of a bank
+// credit gives the credit back to the Bank screen once none is left of it:
+// a wrong match is corrected by deleting its payment.
 func (s *Store) DeletePayment(ctx context.Context, id int64) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		p, err := tx.GetPayment(ctx, id)
@@ -139,6 +142,9 @@ func (s *Store) DeletePayment(ctx context.Context, id int64) error {
 			return fmt.Errorf("delete payment %d: %w", id, translate(err))
 		}
 		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
+			return err
+		}
+		if err := tx.reopenEmptyLine(ctx, p.BankLineID); err != nil {
 			return err
 		}
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentDeleted,

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"relance/app/banking"
 	"relance/app/ui/importer"
 	"relance/app/ui/invoices"
 	"relance/app/ui/kit"
@@ -20,18 +21,19 @@ const (
 	navCalendar
 	navInvoices
 	navClients
+	navBank
 	navSettings
 	navTemplates
 )
 
-var navKeys = []string{"nav.today", "nav.calendar", "nav.invoices", "nav.clients", "nav.settings", "nav.templates"}
+var navKeys = []string{"nav.today", "nav.calendar", "nav.invoices", "nav.clients", "nav.bank", "nav.settings", "nav.templates"}
 
 // navIcons is a function, not a variable: theme icons look up the running
 // app's theme, which does not exist while package variables are set (and
 // never does on the command line).
 func navIcons() []fyne.Resource {
-	return []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.SettingsIcon(),
-		theme.FileTextIcon()}
+	return []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.StorageIcon(),
+		theme.SettingsIcon(), theme.FileTextIcon()}
 }
 
 // Preference keys, in one place.
@@ -86,9 +88,10 @@ func (u *UI) onClose() {
 	u.win.Close()
 }
 
-// addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+I import, Ctrl+1..6
-// screens, Esc closes the open dialog. Files dropped on the window are
-// imported.
+// addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+I import, Ctrl+B
+// import a bank statement, Ctrl+1..7 screens, Esc closes the open dialog.
+// Files dropped on the window are imported: bank statements on the Bank
+// screen, the rest in the import wizard.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
@@ -96,7 +99,8 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}, func(fyne.Shortcut) { u.onNewInvoice() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { u.onSearch() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}, func(fyne.Shortcut) { u.OpenImport() })
-	for i, key := range kit.WindowShortcutKeys[3:] {
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: mod}, func(fyne.Shortcut) { u.onImportStatement() })
+	for i, key := range kit.WindowShortcutKeys[4:] {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.goTo(i) })
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -128,9 +132,24 @@ func (u *UI) onDropped(uris []fyne.URI) {
 			paths = append(paths, uri.Path())
 		}
 	}
-	if len(paths) > 0 {
+	switch {
+	case len(paths) == 0:
+	case banking.AllStatements(paths):
+		u.goTo(navBank)
+		u.bank.ImportFiles(paths)
+	default:
 		importer.OpenFiles(u, paths)
 	}
+}
+
+// onImportStatement shows the Bank screen and asks for a statement
+// (Ctrl+B), once the book is open.
+func (u *UI) onImportStatement() {
+	if u.root.Objects == nil || u.root.Objects[0] != u.tabs {
+		return
+	}
+	u.goTo(navBank)
+	u.bank.OnImport()
 }
 
 // onNewInvoice opens the "New invoice" dialog (Ctrl+N); on a client's page,

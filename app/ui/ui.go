@@ -22,9 +22,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"relance/app/banking"
 	"relance/app/dunning"
 	"relance/app/importing"
 	"relance/app/mail"
+	"relance/app/ui/bankui"
 	"relance/app/ui/calendar"
 	"relance/app/ui/clients"
 	"relance/app/ui/importer"
@@ -47,6 +49,7 @@ type Deps struct {
 	Mail     *mail.Service      // the outbox and the account's secrets
 	Composer mail.Composer      // drafts the reminders from the templates
 	Importer *importing.Service // brings other tools' books in
+	Banking  *banking.Service   // bank statements and the payments found in them
 	DataDir  string             // attached PDFs and archived documents live under it
 }
 
@@ -73,6 +76,7 @@ type UI struct {
 	clock    data.Clock
 	dunning  *dunning.Service
 	importer *importing.Service
+	banking  *banking.Service
 	opts     Options
 
 	// async runs slow work (store reads, demo loading) off the UI goroutine;
@@ -89,6 +93,7 @@ type UI struct {
 	calendar  *calendar.Screen
 	invoices  *invoices.Screen
 	clients   *clients.Screen
+	bank      *bankui.Screen
 	settings  *settings.Screen
 	templates *templates.Screen
 	mail      *mailui.Mailer // sending, through the outbox
@@ -101,7 +106,7 @@ type UI struct {
 // New builds the main window over the services of d. It shows nothing
 // until Start.
 func New(a fyne.App, d Deps) *UI {
-	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, opts: Options{DataDir: d.DataDir},
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, opts: Options{DataDir: d.DataDir},
 		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
@@ -124,13 +129,14 @@ func (u *UI) build() {
 	u.calendar = calendar.New(u)
 	u.invoices = invoices.New(u)
 	u.clients = clients.New(u)
+	u.bank = bankui.New(u)
 	section := settings.SectionCompany
 	if u.settings != nil { // rebuilt for a change of language: stay on the section
 		section = u.settings.Section()
 	}
 	u.settings = settings.New(u, section)
 	u.templates = templates.New(u)
-	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.settings, u.templates}
+	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.bank, u.settings, u.templates}
 	u.stale = map[screen]bool{}
 	u.tabs = container.NewAppTabs()
 	icons := navIcons()
@@ -185,6 +191,9 @@ func (u *UI) OpenClient(id int64) {
 	u.goTo(navClients)
 	u.clients.OpenClient(id)
 }
+
+// Banking imports bank statements and records the payments (bankui.Host).
+func (u *UI) Banking() *banking.Service { return u.banking }
 
 // Importer brings other tools' books in (importer.Host).
 func (u *UI) Importer() *importing.Service { return u.importer }

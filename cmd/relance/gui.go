@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"relance/app/banking"
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/importing"
@@ -65,6 +66,7 @@ func services(store *data.Store, dir string) ui.Deps {
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
 		Composer: drafting.NewMailComposer(store, planner, dir, clock),
 		Importer: importing.New(store, planner, clock, dir),
+		Banking:  banking.New(store, clock),
 		DataDir:  dir,
 	}
 }

@@ -212,9 +212,10 @@ func NewRadio(win fyne.Window, options []string, required bool, changed func(str
 }
 
 // WindowShortcutKeys are the keys that, with Ctrl (Cmd on macOS), act on
-// the whole window (addShortcuts): new invoice, search, import, then the
-// six screens.
-var WindowShortcutKeys = []fyne.KeyName{fyne.KeyN, fyne.KeyF, fyne.KeyI, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+// the whole window (addShortcuts): new invoice, search, import, import a
+// bank statement, then the seven screens.
+var WindowShortcutKeys = []fyne.KeyName{fyne.KeyN, fyne.KeyF, fyne.KeyI, fyne.KeyB, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4,
+	fyne.Key5, fyne.Key6, fyne.Key7}
 
 // isWindowShortcut reports whether sc is one of the window's shortcuts.
 func isWindowShortcut(sc fyne.Shortcut) bool {

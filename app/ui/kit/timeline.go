@@ -35,7 +35,7 @@ func EventText(e data.Event) string {
 			args[k] = Money(m)
 		}
 	}
-	for _, k := range []string{"date", "due_date", "until", "received_on"} {
+	for _, k := range []string{"date", "due_date", "until", "received_on", "returned_on"} {
 		if d, err := data.ParseDate(e.Params[k]); err == nil {
 			args[k] = Date(d)
 		}
@@ -70,6 +70,9 @@ func EventText(e data.Event) string {
 	}
 	if reason := e.Params["reason"]; reason != "" {
 		text += " — " + reason
+	}
+	if bank := e.Params["bank"]; bank != "" { // a payment made of a bank statement's credit: whose
+		text += " — " + bank
 	}
 	return text
 }

@@ -30,6 +30,7 @@ type rulesSection struct {
 	alsace     *widget.Check
 	throttle   *kit.Entry
 	daily      *kit.Entry // the daily limit of messages
+	fees       *kit.Entry // the bank fees a credit may fall short by
 	save       *widget.Button
 	d          settingsData
 	companyEdits
@@ -52,6 +53,8 @@ func newRulesSection(h kit.Host) *rulesSection {
 	s.throttle.OnChanged = func(string) { s.edited() }
 	s.daily = kit.NewEntry(h.Window())
 	s.daily.OnChanged = func(string) { s.edited() }
+	s.fees = kit.NewMoneyEntry(h.Window())
+	s.fees.OnChanged = func(string) { s.edited() }
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: s.onSave}
 
@@ -63,13 +66,15 @@ func newRulesSection(h kit.Host) *rulesSection {
 	s.form.AddLabelled("settings.rules.daily_label", false,
 		container.NewHBox(fixedWidth(s.daily, 80), widget.NewLabel(lang.L("settings.rules.daily_unit")))).Key = "daily_message_limit"
 	s.form.AddLabelled("settings.rules.imputation", false, s.imputation).Key = "imputation"
+	s.form.Add("bank_fee_tolerance", false, container.NewHBox(fixedWidth(s.fees, 110), widget.NewLabel("€")))
 	penalties := settingsGroup("settings.rules.penalties", settingsGrid(s.form, "penalty_policy", "penalty_policy_rate"),
 		s.rateInfo, settingsHint("settings.rules.penalties_hint"),
 		settingsGrid(s.form, "imputation"), settingsHint("settings.rules.imputation_hint"))
 	days := settingsGroup("settings.rules.business_days", settingsHint("settings.rules.business_days_hint"), s.alsace)
 	throttle := settingsGroup("settings.rules.throttle", settingsGrid(s.form, "throttle_days"), settingsHint("settings.rules.throttle_hint"),
 		settingsGrid(s.form, "daily_message_limit"), settingsHint("settings.rules.daily_hint"))
-	s.content = settingsPage("settings.rules.intro", container.NewVBox(penalties, days, throttle),
+	bank := settingsGroup("settings.rules.bank", settingsGrid(s.form, "bank_fee_tolerance"), settingsHint("settings.rules.bank_hint"))
+	s.content = settingsPage("settings.rules.intro", container.NewVBox(penalties, days, throttle, bank),
 		settingsSaveBar(s.form.General(), s.save, s.saved))
 	return s
 }
@@ -98,6 +103,7 @@ func (s *rulesSection) showRules(c data.Company) {
 	s.alsace.SetChecked(c.AlsaceMoselle)
 	s.throttle.SetText(strconv.Itoa(c.ThrottleDays))
 	s.daily.SetText(strconv.Itoa(c.DailyMessageLimit))
+	s.fees.SetText(kit.InputMoney(c.BankFeeTolerance))
 	s.form.ClearErrors()
 }
 
@@ -160,6 +166,13 @@ func (s *rulesSection) read() (func(*data.Company), error) {
 	errs = append(errs, data.FieldErrorsOf(err)...)
 	daily, err := parseDays("daily_message_limit", s.daily.Text, 0)
 	errs = append(errs, data.FieldErrorsOf(err)...)
+	fees, err := data.ParseMoney(s.fees.Text)
+	if s.fees.Text == "" {
+		fees, err = 0, nil
+	}
+	if err != nil || fees < 0 {
+		errs = append(errs, &data.FieldError{Field: "bank_fee_tolerance", Reason: data.ReasonMoneyFormat, Value: s.fees.Text})
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -169,7 +182,7 @@ func (s *rulesSection) read() (func(*data.Company), error) {
 	}
 	return func(c *data.Company) {
 		c.Penalty, c.AlsaceMoselle, c.ThrottleDays, c.Imputation = policy, alsace, throttle, imputation
-		c.DailyMessageLimit = daily
+		c.DailyMessageLimit, c.BankFeeTolerance = daily, fees
 	}, nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/banking"
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/importing"
@@ -36,6 +37,7 @@ type Services struct {
 	Mail     *mail.Service
 	Composer mail.Composer
 	Importer *importing.Service
+	Banking  *banking.Service
 	DataDir  string
 }
 
@@ -54,7 +56,7 @@ func NewServices(t testing.TB) Services {
 	return Services{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
 		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
 		Composer: drafting.NewMailComposer(store, planner, dir, clock),
-		Importer: importing.New(store, planner, clock, dir)}
+		Importer: importing.New(store, planner, clock, dir), Banking: banking.New(store, clock)}
 }
 
 // LoadTranslations loads the catalogues into Fyne's lang, once per test

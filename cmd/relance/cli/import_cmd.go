@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 
+	"relance/app/banking"
 	"relance/app/dunning"
 	"relance/app/importing"
 	"relance/data"
@@ -18,6 +19,7 @@ import (
 type importFlags struct {
 	kind, preset         string
 	dryRun, asJSON, skip bool
+	confirmAbove         int // bank statements: record the proposals scoring at least this much
 }
 
 func (o *importFlags) register(fs *flag.FlagSet) {
@@ -26,6 +28,7 @@ func (o *importFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.dryRun, "dry-run", false, "")
 	fs.BoolVar(&o.asJSON, "json", false, "")
 	fs.BoolVar(&o.skip, "skip-errors", false, "")
+	fs.IntVar(&o.confirmAbove, "confirm-above", 0, "")
 }
 
 // runImport imports files (a CSV, an XLSX, a FEC, or Factur-X files) into
@@ -41,6 +44,9 @@ func runImport(env *cliEnv, args []string) int {
 	if opts.kind != "" && !knownKind(opts.kind) {
 		fmt.Fprintln(env.stderr, say.T.L("cli.import.bad_kind", map[string]any{"Kind": opts.kind}))
 		return 2
+	}
+	if opts.kind == kindBank || (opts.kind == "" && banking.AllStatements(paths)) {
+		return runBankImport(env, paths, opts)
 	}
 	store, dir, release, err := openBook(env)
 	if err != nil {
@@ -101,7 +107,13 @@ func parseFiles(env *cliEnv, args []string, setup func(*flag.FlagSet)) ([]string
 	return files, -1
 }
 
+// kindBank is --kind's name for bank statements.
+const kindBank = "bank"
+
 func knownKind(k string) bool {
+	if k == kindBank {
+		return true
+	}
 	switch imports.Kind(k) {
 	case imports.KindCSV, imports.KindXLSX, imports.KindFEC, imports.KindFacturX:
 		return true
@@ -216,8 +228,12 @@ func toImportJSON(r importing.Report) importJSON {
 		out.Clients = append(out.Clients, cj)
 	}
 	for _, p := range r.Problems {
-		out.Problems = append(out.Problems, importProblemJSON{File: p.File, Line: p.Line, Column: p.Column,
-			Field: p.Field, Reason: string(p.Reason), Value: p.Value, Message: say.Problem(p)})
+		out.Problems = append(out.Problems, problemJSON(p))
 	}
 	return out
+}
+
+func problemJSON(p imports.Problem) importProblemJSON {
+	return importProblemJSON{File: p.File, Line: p.Line, Column: p.Column, Field: p.Field, Reason: string(p.Reason),
+		Value: p.Value, Message: say.Problem(p)}
 }

@@ -70,3 +70,49 @@ func TestImportCommandErrors(t *testing.T) {
 		t.Errorf("unknown preset: exit %d %q", code, errOut)
 	}
 }
+
+// statementOFX is a French bank's OFX 1.0.2 statement, as its web site
+// exports it: SGML with unclosed tags, a decimal comma.
+const statementOFX = "OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\nENCODING:USASCII\r\nCHARSET:1252\r\n" +
+	"COMPRESSION:NONE\r\nOLDFILEUID:NONE\r\nNEWFILEUID:NONE\r\n\r\n<OFX><BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>" +
+	"<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004<BRANCHID>00001<ACCTID>00012345678<ACCTTYPE>CHECKING</BANKACCTFROM>" +
+	"<BANKTRANLIST><DTSTART>20261101<DTEND>20261130\r\n" +
+	"<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261120<TRNAMT>1200,00<FITID>A1<NAME>BOULANGERIE MARTIN<MEMO>VIR F-1</STMTTRN>\r\n" +
+	"<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261121<TRNAMT>-12,50<FITID>A2<NAME>FRAIS<MEMO>COTISATION</STMTTRN>\r\n" +
+	"</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\r\n"
+
+// A bank statement: the proposal printed, recorded with --confirm-above,
+// and the same statement again records nothing.
+func TestImportBankStatement(t *testing.T) {
+	dir := t.TempDir()
+	fixed := writeExport(t, strings.Replace(exportCSV, "31/02/2027", "28/02/2027", 1))
+	if code, out, errOut := runCLI(t, "import", "--data", dir, fixed); code != 0 || errOut != "" {
+		t.Fatalf("book import: exit %d\n%s%s", code, out, errOut)
+	}
+	ofx := filepath.Join(t.TempDir(), "releve.ofx")
+	if err := os.WriteFile(ofx, []byte(statementOFX), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "import", "--data", dir, "--kind", "bank", "--dry-run", "--json", ofx)
+	var reps []bankJSON
+	if err := json.Unmarshal([]byte(out), &reps); err != nil || code != 0 || errOut != "" || len(reps) != 1 {
+		t.Fatalf("dry run: exit %d (%v) %s %q", code, err, out, errOut)
+	}
+	rep := reps[0]
+	if rep.Written || rep.Credits != 1 || len(rep.Proposals) != 1 || len(rep.Proposals[0].Candidates) == 0 ||
+		rep.Proposals[0].Candidates[0].Allocations[0].Invoice != "F-1" || rep.Proposals[0].Candidates[0].Score < 90 {
+		t.Fatalf("dry run report %+v", rep)
+	}
+	// Without --kind: the file says it is a statement.
+	code, out, errOut = runCLI(t, "import", "--data", dir, "--confirm-above", "90", ofx)
+	if code != 0 || errOut != "" || !strings.Contains(out, "F-1") {
+		t.Fatalf("import: exit %d\n%s%q", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "import", "--data", dir, "--json", "--confirm-above", "90", ofx)
+	if err := json.Unmarshal([]byte(out), &reps); err != nil || code != 0 || reps[0].Written || reps[0].New != 0 || reps[0].Known != 2 {
+		t.Fatalf("the same statement again: exit %d %s", code, out)
+	}
+	if code, _, errOut := runCLI(t, "import", "--data", dir, "--confirm-above", "120", ofx); code != 2 || errOut == "" {
+		t.Fatalf("--confirm-above 120: exit %d %q", code, errOut)
+	}
+}

@@ -151,3 +151,14 @@ func digitsOnly(s string) string {
 func allDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789 .-\u00a0") == ""
 }
+
+// ParseDate reads a date cell as Read does, with the table's conventions
+// (month first, a workbook's serial days): for readers of other tables
+// than invoices, such as bank statements. t must not be nil.
+func ParseDate(s string, t *Table) (data.Date, data.Reason) { return parseDate(s, t) }
+
+// ParseAmount reads an amount cell as Read does, with the file's decimal
+// convention; a negative amount stays negative.
+func ParseAmount(s string, decimalComma bool) (data.Money, data.Reason) {
+	return parseAmount(s, decimalComma)
+}
