@@ -132,14 +132,20 @@ func (u *UI) onDropped(uris []fyne.URI) {
 			paths = append(paths, uri.Path())
 		}
 	}
-	switch {
-	case len(paths) == 0:
-	case banking.AllStatements(paths):
+	if len(paths) > 0 {
+		u.importFiles(paths)
+	}
+}
+
+// importFiles brings files in: bank statements on the Bank screen, the
+// rest (exports, a FEC, Factur-X invoices) in the import wizard.
+func (u *UI) importFiles(paths []string) {
+	if banking.AllStatements(paths) {
 		u.goTo(navBank)
 		u.bank.ImportFiles(paths)
-	default:
-		importer.OpenFiles(u, paths)
+		return
 	}
+	importer.OpenFiles(u, paths)
 }
 
 // onImportStatement shows the Bank screen and asks for a statement

@@ -29,7 +29,6 @@ import (
 	"relance/app/ui/bankui"
 	"relance/app/ui/calendar"
 	"relance/app/ui/clients"
-	"relance/app/ui/importer"
 	"relance/app/ui/invoices"
 	"relance/app/ui/kit"
 	"relance/app/ui/letters"
@@ -265,7 +264,8 @@ func (u *UI) Start(ctx context.Context) {
 
 // ImportOnShow opens the import wizard on files once the book's screens
 // show (at once, or after the first start's choice): the system's "Open
-// with Relance" on an export or an invoice.
+// with Relance" on an export or an invoice; bank statements are imported
+// on the Bank screen.
 func (u *UI) ImportOnShow(files []string) { u.pendingImport = files }
 
 // Run shows the window and runs the app until the window closes.
@@ -284,7 +284,7 @@ func (u *UI) showScreens(ctx context.Context) {
 	u.show(u.tabs)
 	if files := u.pendingImport; len(files) > 0 {
 		u.pendingImport = nil
-		defer importer.OpenFiles(u, files)
+		defer u.importFiles(files)
 	}
 	index := u.app.Preferences().IntWithFallback(u.lastScreenKey(), 0)
 	if index < 0 || index >= len(u.screens) {

@@ -145,4 +145,3 @@ func TestBankScreenSetsALineAside(t *testing.T) {
 		}
 	}
 }
-

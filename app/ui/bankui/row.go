@@ -1,8 +1,9 @@
 package bankui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -17,11 +18,17 @@ import (
 type row struct {
 	widget.BaseWidget
 	date, amount, payer, label *widget.Label
-	proposal                   *canvas.Text
-	because                    *widget.Label
+	proposal, because          *widget.Label
 	confirm, choose, ignore    *widget.Button
 	content                    fyne.CanvasObject
 }
+
+// Column widths of a row, so that the lines align.
+const (
+	dateWidth     = 96
+	amountWidth   = 116
+	payerWidth    = 250
+)
 
 func (s *Screen) newRow() fyne.CanvasObject {
 	r := &row{
@@ -29,20 +36,41 @@ func (s *Screen) newRow() fyne.CanvasObject {
 		amount:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing},
 		payer:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		label:    &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-		proposal: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
-		because:  &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance},
+		proposal: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		because:  &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		confirm:  &widget.Button{Text: lang.L("bank.confirm"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance},
 		choose:   &widget.Button{Text: lang.L("bank.choose"), Icon: theme.SearchIcon()},
 		ignore:   &widget.Button{Text: lang.L("bank.ignore"), Icon: theme.ContentClearIcon(), Importance: widget.LowImportance},
 	}
-	r.proposal.TextStyle = fyne.TextStyle{Bold: true}
-	head := container.NewBorder(nil, nil, container.NewHBox(r.date, r.amount), nil,
-		container.NewBorder(nil, nil, r.payer, nil, r.label))
-	proposal := container.NewBorder(nil, nil, container.NewPadded(r.proposal), nil, r.because)
+	head := container.NewBorder(nil, nil,
+		container.NewHBox(sized(r.date, dateWidth), sized(r.amount, amountWidth), sized(r.payer, payerWidth)), nil, r.label)
 	buttons := container.NewHBox(r.confirm, r.choose, r.ignore)
-	r.content = container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(head, proposal))
+	r.content = container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(head, r.proposal, r.because))
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// sized gives o a fixed width, so that the rows' columns align.
+func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(&widthLayout{width: width}, o)
+}
+
+// widthLayout is as wide as it is told and as high as its content.
+type widthLayout struct{ width float32 }
+
+func (l *widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
 }
 
 func (r *row) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
@@ -58,9 +86,9 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.amount.SetText(kit.Money(l.Amount))
 	r.payer.SetText(l.Name)
 	r.label.SetText(l.Label)
-	headline, because, color := proposalTexts(it)
-	r.proposal.Text, r.proposal.Color = headline, theme.Color(color)
-	r.proposal.Refresh()
+	headline, because, importance := proposalTexts(it)
+	r.proposal.Importance = importance
+	r.proposal.SetText(headline)
 	r.because.SetText(because)
 	_, ok := it.Proposal.Best()
 	kit.SetVisible(r.confirm, ok)
@@ -71,22 +99,32 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // proposalTexts are the line's proposal in two parts, the invoices with
-// the score then the evidence, and the colour that says how sure it is.
-func proposalTexts(it banking.Item) (headline, because string, color fyne.ThemeColorName) {
+// the score then the evidence, and the importance that says how sure it
+// is: green at the bulk confirmation's default score, orange below, red
+// for a return still to place.
+func proposalTexts(it banking.Item) (headline, because string, importance widget.Importance) {
 	p := it.Proposal
 	switch {
 	case it.Line.Return:
-		return lang.L("bank.return_unplaced"), kit.Say.ReturnDone(banking.Return{Line: it.Line}), theme.ColorNameError
+		return lang.L("bank.return_unplaced"), kit.Say.ReturnDone(banking.Return{Line: it.Line}), widget.DangerImportance
 	case len(p.Candidates) == 0:
-		return lang.L("bank.none"), "", theme.ColorNameDisabled
+		return lang.L("bank.none"), lang.L("bank.none_hint"), widget.LowImportance
 	case p.Ambiguous:
-		return lang.L("bank.ambiguous"), kit.Say.Proposal(p), theme.ColorNameWarning
+		return lang.L("bank.ambiguous"), kit.Say.Proposal(p), widget.WarningImportance
 	}
 	best := p.Candidates[0]
-	color = theme.ColorNameSuccess
+	importance = widget.SuccessImportance
 	if best.Score < defaultThreshold {
-		color = theme.ColorNameWarning
+		importance = widget.WarningImportance
 	}
-	return lang.L("bank.pays", map[string]any{"Invoices": kit.Say.Allocations(best), "Score": scoreText(best.Score)}),
-		kit.Say.Because(best), color
+	numbers := make([]string, 0, len(best.Allocations))
+	for _, a := range best.Allocations {
+		numbers = append(numbers, a.Number)
+	}
+	because = kit.Say.Because(best)
+	if len(best.Allocations) > 1 {
+		because = kit.Say.Allocations(best) + lang.L("punct.colon") + because
+	}
+	return lang.L("bank.pays", map[string]any{"Invoices": strings.Join(numbers, " + "), "Score": scoreText(best.Score)}),
+		because, importance
 }

@@ -388,12 +388,17 @@ func (n *ofxNode) value(name string) string {
 // collect is every element of the name below n, in file order, nested
 // ones included.
 func (n *ofxNode) collect(name string) []*ofxNode {
-	var out []*ofxNode
+	return n.collectInto(name, nil)
+}
+
+// collectInto appends to one slice all the way down: a slice per level
+// would copy the matches once per level of a deeply nested file.
+func (n *ofxNode) collectInto(name string, out []*ofxNode) []*ofxNode {
 	for _, c := range n.children {
 		if c.name == name {
 			out = append(out, c)
 		}
-		out = append(out, c.collect(name)...)
+		out = c.collectInto(name, out)
 	}
 	return out
 }
