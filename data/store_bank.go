@@ -540,3 +540,29 @@ func (s *Store) reopenEmptyLine(ctx context.Context, lineID int64) error {
 		DELETE FROM payers WHERE bank_line_id = ?1 AND NOT EXISTS (SELECT 1 FROM payments WHERE bank_line_id = ?1)`, lineID)
 	return translate(err)
 }
+
+// PaymentOnInvoice is a payment with the invoice and client it is on, for
+// the owner to say which one a return gives back.
+type PaymentOnInvoice struct {
+	Payment
+	Number     string
+	ClientName string
+}
+
+// ListPaymentsReturnable lists the payments a return of amount booked on
+// day may give back: of that amount, made in the 180 days before, newest
+// first.
+func (s *Store) ListPaymentsReturnable(ctx context.Context, amount Money, day Date) ([]PaymentOnInvoice, error) {
+	return listOf(ctx, s, "list returnable payments", func(r rowScanner) (PaymentOnInvoice, error) {
+		var p PaymentOnInvoice
+		var id int64
+		if err := r.Scan(&id, &p.Number, &p.ClientName); err != nil {
+			return p, err
+		}
+		var err error
+		p.Payment, err = s.GetPayment(ctx, id)
+		return p, err
+	}, `SELECT p.id, i.number, c.name FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = i.client_id
+	    WHERE p.amount_cents = ? AND p.paid_on <= ? AND p.paid_on >= ? ORDER BY p.paid_on DESC, p.id DESC LIMIT 50`,
+		int64(amount), day, day.AddDays(-180))
+}

@@ -145,3 +145,52 @@ func TestBankScreenSetsALineAside(t *testing.T) {
 		}
 	}
 }
+
+// TestBankScreenUndoesAStatement: the history offers the undo while
+// nothing happened since; the payments recorded from the statement go.
+func TestBankScreenUndoesAStatement(t *testing.T) {
+	u, s := newBankScreen(t)
+	s.onConfirm(s.items[0])
+	if u.paid(t, "FA-2026-0103") != 120000 {
+		t.Fatal("the confirmation recorded nothing")
+	}
+	s.onHistory()
+	test.Tap(uitest.FindButton(t, u.Top(), lang.L("bank.undo")))
+	test.Tap(uitest.FindButton(t, u.Top(), lang.L("Yes")))
+	if got := u.paid(t, "FA-2026-0103"); got != 0 {
+		t.Fatalf("after the undo, FA-2026-0103 paid %v", got)
+	}
+	if len(s.items) != 0 || !s.empty.Visible() {
+		t.Fatalf("after the undo, %d lines shown", len(s.items))
+	}
+}
+
+// TestBankScreenPlacesAReturn: a returned direct debit whose payment was
+// typed by hand waits; the owner picks the payment, the invoice re-opens.
+func TestBankScreenPlacesAReturn(t *testing.T) {
+	u, s := newBankScreen(t)
+	ctx := context.Background()
+	inv, err := u.Services.Store.GetInvoiceByNumber(ctx, "FA-2026-0121")
+	uitest.Must(t, err)
+	p := data.Payment{InvoiceID: inv.ID, Date: data.MustDate("2026-11-05"), Amount: 45000, Method: "direct_debit"}
+	uitest.Must(t, u.Services.Store.CreatePayment(ctx, &p))
+	_, err = u.Banking().Import(ctx, bank.Statement{File: "releve-2.xml", Lines: []bank.Line{{ID: "camt:9", FileLine: 1,
+		Booked: data.MustDate("2026-11-23"), Amount: -45000, Return: true, ReturnReason: "AM04"}}}, banking.Options{})
+	uitest.Must(t, err)
+	u.Show(s)
+	var ret banking.Item
+	for _, it := range s.items {
+		if it.Line.Return {
+			ret = it
+		}
+	}
+	if !ret.Line.Return {
+		t.Fatal("the return is not shown")
+	}
+	s.onChooseReturned(ret)
+	test.Tap(uitest.FindButton(t, u.Top(), lang.L("bank.return_choice", map[string]any{"Date": kit.Date(p.Date),
+		"Amount": kit.Money(p.Amount), "Number": "FA-2026-0121", "Client": "Garage Roux"})))
+	if got := u.paid(t, "FA-2026-0121"); got != 0 {
+		t.Fatalf("after the return, FA-2026-0121 paid %v", got)
+	}
+}

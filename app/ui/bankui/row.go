@@ -92,9 +92,11 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.because.SetText(because)
 	_, ok := it.Proposal.Best()
 	kit.SetVisible(r.confirm, ok)
-	kit.SetVisible(r.choose, !l.Return)
 	r.confirm.OnTapped = func() { s.onConfirm(it) }
 	r.choose.OnTapped = func() { s.onChoose(it) }
+	if l.Return {
+		r.choose.OnTapped = func() { s.onChooseReturned(it) }
+	}
 	r.ignore.OnTapped = func() { s.onIgnore(it) }
 }
 
