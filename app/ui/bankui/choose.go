@@ -58,6 +58,7 @@ func (s *Screen) onChoose(it banking.Item) *chooser {
 		}
 	}
 	c.onSearch("")
+	c.refreshTotal()
 	s.host.Track(c.dlg)
 	c.dlg.Show()
 	s.host.Window().Canvas().Focus(c.search)
@@ -76,7 +77,11 @@ func (s *Screen) openInvoice(id int64) (data.OpenBalance, bool) {
 func (c *chooser) build() {
 	win := c.screen.host.Window()
 	l := c.item.Line
-	head := &widget.Label{Text: lang.L("bank.choose_line", map[string]any{"Date": kit.Date(l.Booked),
+	key := "bank.choose_line"
+	if l.Name == "" {
+		key = "bank.choose_line_unnamed"
+	}
+	head := &widget.Label{Text: lang.L(key, map[string]any{"Date": kit.Date(l.Booked),
 		"Amount": kit.Money(l.Amount), "Payer": l.Name, "Label": l.Label}), Wrapping: fyne.TextWrapWord}
 	c.search = kit.NewEntry(win)
 	c.search.PlaceHolder = lang.L("bank.search")

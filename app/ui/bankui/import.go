@@ -76,9 +76,10 @@ func (s *Screen) importAll(ctx context.Context, paths []string) ([]banking.Repor
 func (s *Screen) showReports(reports []banking.Report) {
 	var lines []string
 	for _, r := range reports {
-		lines = append(lines, kit.Say.StatementCounts(r))
-		if r.New == 0 && r.Lines > 0 {
-			lines = append(lines, lang.L("bank.nothing_new"))
+		if r.New == 0 && r.Lines > 0 && len(r.Problems) == 0 {
+			lines = append(lines, lang.N("bank.nothing_new", r.Lines, map[string]any{"File": r.File, "Count": r.Lines}))
+		} else {
+			lines = append(lines, kit.Say.StatementCounts(r))
 		}
 		for _, ret := range r.Returns {
 			lines = append(lines, "• "+kit.Say.ReturnDone(ret))

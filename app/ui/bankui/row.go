@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/banking"
+	"relance/app/matching"
 	"relance/app/ui/kit"
 )
 
@@ -86,7 +87,7 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.amount.SetText(kit.Money(l.Amount))
 	r.payer.SetText(l.Name)
 	r.label.SetText(l.Label)
-	headline, because, importance := proposalTexts(it)
+	headline, because, importance := s.proposalTexts(it)
 	r.proposal.Importance = importance
 	r.proposal.SetText(headline)
 	r.because.SetText(because)
@@ -104,7 +105,7 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // the score then the evidence, and the importance that says how sure it
 // is: green at the bulk confirmation's default score, orange below, red
 // for a return still to place.
-func proposalTexts(it banking.Item) (headline, because string, importance widget.Importance) {
+func (s *Screen) proposalTexts(it banking.Item) (headline, because string, importance widget.Importance) {
 	p := it.Proposal
 	switch {
 	case it.Line.Return:
@@ -112,7 +113,7 @@ func proposalTexts(it banking.Item) (headline, because string, importance widget
 	case len(p.Candidates) == 0:
 		return lang.L("bank.none"), lang.L("bank.none_hint"), widget.LowImportance
 	case p.Ambiguous:
-		return lang.L("bank.ambiguous"), kit.Say.Proposal(p), widget.WarningImportance
+		return lang.L("bank.ambiguous"), s.choices(p), widget.WarningImportance
 	}
 	best := p.Candidates[0]
 	importance = widget.SuccessImportance
@@ -129,4 +130,21 @@ func proposalTexts(it banking.Item) (headline, because string, importance widget
 	}
 	return lang.L("bank.pays", map[string]any{"Invoices": strings.Join(numbers, " + "), "Score": scoreText(best.Score)}),
 		because, importance
+}
+
+// choices names the invoices an ambiguous credit may pay, each with its
+// client, and why: "FA-2026-0080 (Coiffure Atelier Sept) or FA-2026-0114
+// (Le Comptoir des Pentes): amount equals its balance".
+func (s *Screen) choices(p matching.Proposal) string {
+	names := make([]string, 0, len(p.Candidates))
+	for _, c := range p.Candidates {
+		name := kit.Say.Allocations(c)
+		if len(c.Allocations) > 0 {
+			if inv, ok := s.openInvoice(c.Allocations[0].InvoiceID); ok {
+				name += " (" + inv.ClientName + ")"
+			}
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, lang.L("bank.or")) + lang.L("punct.colon") + kit.Say.Because(p.Candidates[0])
 }

@@ -11,37 +11,38 @@ import (
 
 // CFONB 120 ("relevé de compte sur support informatique", CFONB 2004, with
 // the SEPA additions of "Évolutions du relevé de compte 120 caractères",
-// 2010) is a file of 120-character records:
-//
-//	01 old balance, 04 movement, 05 complement of the 04 before it, 07 new balance.
+// 2010) is a file of 120-character records: 01 old balance, 04 movement,
+// 05 complement of the 04 before it, 07 new balance.
 //
 // The positions below (1-based, inclusive) are the standard's, as the
 // open-source readers that follow it use them (pennylane-hq/cfonb,
 // silarhi/cfonb-parser, akretion/python-cfonb, OCA's
 // account_statement_import_fr_cfonb). They differ from docs/FORMATS.md in
 // two places:
-//   - the label of a 04 is 49-79 (31 characters); 80-81 are reserved, not
+//   - the label of a 04 is 49-79 (31 characters): 80-81 are reserved, not
 //     label as FORMATS.md says;
 //   - 82-88 is the bank's entry number ("numéro d'écriture"), which the
 //     standard does not make unique (banks often leave it at zeros): it is
-//     not taken as the line's identity, which is a digest (DigestIDs).
+//     not taken for the line's identity, a digest (DigestIDs). Nor is the
+//     free reference zone at 105-120, which banks fill as they please.
 const (
 	cfonbWidth = 120
 
-	posCode       = 1  // 1-2: record code
-	posBank       = 3  // 3-7: bank code
-	posBranch     = 12 // 12-16: branch ("guichet")
-	posCurrency   = 17 // 17-19: ISO currency
-	posDecimals   = 20 // 20: decimals of the amounts
-	posAccount    = 22 // 22-32: account number
-	posInterbank  = 33 // 33-34: interbank operation code
-	posBooked     = 35 // 35-40: posting date DDMMYY (balance date on 01/07)
-	posReject     = 41 // 41-42: reject code
-	posValue      = 43 // 43-48: value date DDMMYY
-	posLabel      = 49 // 49-79: label
-	posAmount     = 91 // 91-104: amount, sign in the last character
-	posQualifier  = 46 // 05: 46-48 qualifier
-	posDetail     = 49 // 05: 49-118 data (qualifiers NPY payer, NBE beneficiary, RCN client reference, LCS structured remittance, LCC/LC2/LIB remittance text; IPY, REF and the others are not used)
+	posCode      = 1  // 1-2: record code
+	posBank      = 3  // 3-7: bank code
+	posBranch    = 12 // 12-16: branch ("guichet")
+	posCurrency  = 17 // 17-19: ISO currency
+	posDecimals  = 20 // 20: decimals of the amounts
+	posAccount   = 22 // 22-32: account number
+	posInterbank = 33 // 33-34: interbank operation code
+	posBooked    = 35 // 35-40: posting date DDMMYY (balance date on 01/07)
+	posReject    = 41 // 41-42: reject code
+	posValue     = 43 // 43-48: value date DDMMYY
+	posLabel     = 49 // 49-79: label
+	posAmount    = 91 // 91-104: amount, sign in the last character
+	posQualifier = 46 // 05: 46-48 qualifier of the complement
+	posDetail    = 49 // 05: 49-118 its data
+
 	detailLength  = 70
 	amountLength  = 14
 	labelLength   = 31
@@ -56,7 +57,7 @@ const (
 	cfonbNewBalance = "07"
 )
 
-// returnedOperations are the interbancary operation codes of returned
+// returnedOperations are the interbank operation codes of returned
 // items, money given back: the codes the CFONB table maps to SWIFT's RTI
 // ("returned item"), with the unpaid card invoice (38). Source: the CFONB
 // code table as silarhi/cfonb-parser (src/CfonbCodes.php) carries it.
@@ -128,8 +129,8 @@ type cfonbReader struct {
 // cfonbMovementDraft is a 04 record read, waiting for its complements.
 type cfonbMovementDraft struct {
 	line     Line
-	labels   []string // the 04 label, then LIB/LCC/LC2 texts in order
-	lccFull  bool     // the last LCC/LC2 filled its 70 characters: the next one continues its word
+	labels   []string // the 04 label, then the remittance texts in order
+	lccFull  bool     // the last text filled its 70 characters: an LC2 after it continues its word
 	payer    string   // NPY
 	receiver string   // NBE
 }
@@ -149,7 +150,7 @@ func (r *cfonbReader) record(rec cfonbRecord) {
 		r.detail(rec)
 	default:
 		r.flush()
-		r.st.addProblem(rec.line, "", "record", data.ReasonFileFormat, strings.TrimSpace(rec.code()))
+		r.st.addProblem(rec.line, "1-2", "record", data.ReasonFileFormat, strings.TrimSpace(rec.code()))
 	}
 }
 
@@ -162,15 +163,15 @@ func (r *cfonbReader) movement(rec cfonbRecord) {
 	}
 	var reason data.Reason
 	if l.Booked, reason = cfonbDate(rec.field(posBooked, 6), true); reason != "" {
-		r.st.addProblem(rec.line, "", "date", reason, rec.field(posBooked, 6))
+		r.st.addProblem(rec.line, "35-40", "date", reason, rec.field(posBooked, 6))
 		return
 	}
 	if l.Value, reason = cfonbDate(rec.field(posValue, 6), false); reason != "" {
-		r.st.addProblem(rec.line, "", "value_date", reason, rec.field(posValue, 6))
+		r.st.addProblem(rec.line, "43-48", "value_date", reason, rec.field(posValue, 6))
 		return
 	}
 	if l.Amount, reason = cfonbAmount(rec.field(posAmount, amountLength), rec.field(posDecimals, 1)); reason != "" {
-		r.st.addProblem(rec.line, "", "amount", reason, rec.field(posAmount, amountLength))
+		r.st.addProblem(rec.line, "91-104", "amount", reason, rec.field(posAmount, amountLength))
 		return
 	}
 	markReturn(&l, rec.field(posInterbank, 2), rec.field(posReject, 2))
@@ -191,13 +192,15 @@ func markReturn(l *Line, operation, reject string) {
 	}
 }
 
-// detail adds a 05 record to the movement before it.
+// detail adds a 05 record to the movement before it. The qualifiers read
+// are NPY (payer's name), NBE (beneficiary's name), RCN (client reference),
+// LCS (structured remittance) and LCC, LC2, LIB (remittance text); the
+// others (IPY, IBE, REF, MMO...) say nothing the matching uses.
 func (r *cfonbReader) detail(rec cfonbRecord) {
 	d := r.current
 	if d == nil {
-		// A 05 after a balance, after a 04 refused, or at the top of the
-		// file: there is nothing to complete. Only the first case is
-		// silent, since the 04's problem is already reported.
+		// A 05 after a refused 04 (already reported), after a balance or
+		// at the top of the file: there is no movement to complete.
 		return
 	}
 	raw := rec.field(posDetail, detailLength)
@@ -214,8 +217,10 @@ func (r *cfonbReader) detail(rec cfonbRecord) {
 		if ref := oneSpaced(string([]rune(raw)[:36])); ref != "" {
 			d.reference(ref)
 		}
-	case "LCC", "LC2", "LIB":
-		d.remittance(raw)
+	case "LCC", "LIB":
+		d.remittance(raw, false)
+	case "LC2":
+		d.remittance(raw, true)
 	}
 }
 
@@ -248,14 +253,15 @@ func (d *cfonbMovementDraft) reference(ref string) {
 var structuredReference = regexp.MustCompile(`^RF[0-9]{2}[0-9A-Z]{1,21}$`)
 
 // remittance adds an LCC, LC2 or LIB text. The 140 characters of a SEPA
-// remittance come cut in two 70-character records: when the first is
-// full, the second continues its last word rather than starting one.
-func (d *cfonbMovementDraft) remittance(raw string) {
+// remittance come cut in two 70-character records, LCC and LC2, wherever
+// the 70th character falls: when the LCC is full, its LC2 continues its
+// last word rather than starting one.
+func (d *cfonbMovementDraft) remittance(raw string, continuation bool) {
 	text := oneSpaced(raw)
 	if text == "" {
 		return
 	}
-	if d.lccFull && len(d.labels) > 0 && !strings.HasPrefix(raw, " ") {
+	if continuation && d.lccFull && len(d.labels) > 0 && !strings.HasPrefix(raw, " ") {
 		d.labels[len(d.labels)-1] += text
 	} else {
 		d.labels = append(d.labels, text)

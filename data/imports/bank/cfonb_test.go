@@ -33,7 +33,7 @@ func TestReadCFONB(t *testing.T) {
 	if st.Format != FormatCFONB || st.Account != "30002005500000123456A" || st.File != "releve.cfonb" {
 		t.Errorf("statement %q %q %q", st.Format, st.Account, st.File)
 	}
-	want := []struct {
+	type movement struct {
 		line          int
 		booked, value string
 		amount        data.Money
@@ -42,7 +42,8 @@ func TestReadCFONB(t *testing.T) {
 		endToEnd      string
 		ret           bool
 		reason        string
-	}{
+	}
+	want := []movement{
 		{2, "2026-03-03", "2026-03-03", 125000, "SARL DUPONT ÉLECTRICITÉ", "VIR SEPA SARL DUPONT FACTURE FA-2026-0042 E2E-0042", "", "E2E-0042", false, ""},
 		{6, "2026-03-04", "2026-03-05", -4567, "EDF", "PRLV SEPA EDF", "", "", false, ""},
 		{8, "2026-03-06", "2026-03-06", -12000, "", "IMPAYE PRLV SEPA MARTIN", "", "", true, "04"},
@@ -54,10 +55,9 @@ func TestReadCFONB(t *testing.T) {
 	}
 	for i, w := range want {
 		l := st.Lines[i]
-		if l.FileLine != w.line || l.Booked != date(w.booked) || l.Value != date(w.value) || l.Amount != w.amount ||
-			l.Name != w.name || l.Label != w.label || l.Reference != w.reference || l.EndToEnd != w.endToEnd ||
-			l.Return != w.ret || l.ReturnReason != w.reason || l.Currency != "EUR" || l.Account != st.Account {
-			t.Errorf("line %d: %+v\nwant %+v", i, l, w)
+		got := movement{l.FileLine, l.Booked.String(), l.Value.String(), l.Amount, l.Name, l.Label, l.Reference, l.EndToEnd, l.Return, l.ReturnReason}
+		if got != w || l.Currency != "EUR" || l.Account != st.Account {
+			t.Errorf("line %d: %+v %q %q\nwant %+v", i, got, l.Currency, l.Account, w)
 		}
 	}
 	checkProblems(t, st.Problems, []wantProblem{

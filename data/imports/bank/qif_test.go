@@ -12,13 +12,14 @@ func TestReadQIF(t *testing.T) {
 	if st.Format != FormatQIF || st.Account != "Compte courant pro" {
 		t.Errorf("format %q account %q", st.Format, st.Account)
 	}
-	want := []struct {
+	type movement struct {
 		line   int
 		booked string
 		amount data.Money
 		name   string
 		label  string
-	}{
+	}
+	want := []movement{
 		{6, "2026-03-03", 125000, "SARL DUPONT ÉLECTRICITÉ", "SARL DUPONT ÉLECTRICITÉ FACTURE FA-2026-0042"},
 		{11, "2026-03-04", -4567, "PRLV SEPA EDF", "PRLV SEPA EDF"},
 		{16, "2026-03-20", 250000, "CAFÉ DES ARTS", "CAFÉ DES ARTS FA-2026-0050 123456"},
@@ -30,9 +31,9 @@ func TestReadQIF(t *testing.T) {
 	}
 	for i, w := range want {
 		l := st.Lines[i]
-		if l.FileLine != w.line || l.Booked != date(w.booked) || l.Amount != w.amount || l.Name != w.name || l.Label != w.label ||
-			l.Currency != "EUR" || l.Account != "Compte courant pro" {
-			t.Errorf("line %d: %+v\nwant %+v", i, l, w)
+		got := movement{l.FileLine, l.Booked.String(), l.Amount, l.Name, l.Label}
+		if got != w || l.Currency != "EUR" || l.Account != "Compte courant pro" {
+			t.Errorf("line %d: %+v %q %q\nwant %+v", i, got, l.Currency, l.Account, w)
 		}
 	}
 	checkProblems(t, st.Problems, []wantProblem{

@@ -112,7 +112,7 @@ func TestReadRefusesWhatIsNoStatement(t *testing.T) {
 	}
 }
 
-func TestLooksLikeStatement(t *testing.T) {
+func TestReadLooksLikeStatement(t *testing.T) {
 	for _, f := range []string{"camt053.xml", "camt054.xml", "ofx1.ofx", "ofx2.ofx", "releve.cfonb", "releve.qif", "ca.csv", "boursorama.csv", "releve.xlsx"} {
 		if !LooksLikeStatement(f, sample(t, f)) {
 			t.Errorf("%s: not taken for a statement", f)
@@ -135,7 +135,7 @@ func TestLooksLikeStatement(t *testing.T) {
 	}
 }
 
-func TestLooksLikeStatementOnAHead(t *testing.T) {
+func TestReadLooksLikeStatementOnAHead(t *testing.T) {
 	b := sample(t, "ca.csv")
 	if !LooksLikeStatement("ca.csv", b[:400]) {
 		t.Error("the first 400 bytes of a statement are not taken for one")
@@ -146,7 +146,7 @@ func TestLooksLikeStatementOnAHead(t *testing.T) {
 	}
 }
 
-func TestStatementFile(t *testing.T) {
+func TestReadStatementFile(t *testing.T) {
 	for in, want := range map[string]string{
 		"releve.csv": "releve.csv", "/home/moi/releve.csv": "releve.csv", `C:\Users\moi\releve.csv`: "releve.csv",
 	} {
@@ -156,14 +156,14 @@ func TestStatementFile(t *testing.T) {
 	}
 }
 
-func TestJoinLabel(t *testing.T) {
+func TestReadJoinLabel(t *testing.T) {
 	got := joinLabel("  VIR  SEPA\nDUPONT ", "", "vir sepa dupont", "FA-1")
 	if got != "VIR SEPA DUPONT FA-1" {
 		t.Errorf("joinLabel = %q", got)
 	}
 }
 
-func TestMonthFirstAndDecimalComma(t *testing.T) {
+func TestReadConventions(t *testing.T) {
 	if monthFirst([]string{"01/03/2026", "12/11/2026"}) {
 		t.Error("dates that prove nothing taken month first")
 	}

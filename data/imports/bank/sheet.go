@@ -559,7 +559,7 @@ func (r *sheetReader) row(row sheet.Row) {
 		r.problem(row, money.col, "amount", money.reason, money.value)
 		return
 	case !money.filled:
-		r.problem(row, r.cols.at[colAmount], "amount", data.ReasonRequired, "")
+		r.problem(row, r.moneyColumn(), "amount", data.ReasonRequired, "")
 		return
 	case m == 0:
 		return // an information line of the bank (a new interest rate), no money
@@ -568,6 +568,17 @@ func (r *sheetReader) row(row sheet.Row) {
 	if ok {
 		r.st.Lines = append(r.st.Lines, l)
 	}
+}
+
+// moneyColumn is the column an amount is missing from: the signed amount's,
+// else the credit's or the debit's.
+func (r *sheetReader) moneyColumn() int {
+	for _, k := range []bankColumn{colAmount, colCredit, colDebit} {
+		if i := r.cols.at[k]; i >= 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // startsWithDigit reports whether a cell starts as a date does: a cell of

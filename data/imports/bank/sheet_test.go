@@ -248,7 +248,7 @@ func TestReadSheetProblems(t *testing.T) {
 	})
 }
 
-func TestMapColumns(t *testing.T) {
+func TestSheetColumns(t *testing.T) {
 	tests := []struct {
 		header                      string
 		date, value, label, amount  int
@@ -276,7 +276,7 @@ func TestMapColumns(t *testing.T) {
 }
 
 // Every preset's header is read by the column names, and taken for its bank.
-func TestBankPresets(t *testing.T) {
+func TestSheetPresets(t *testing.T) {
 	presets := BankPresets()
 	for _, p := range presets {
 		if p.Name == "" || p.Source == "" || len(p.Signature) == 0 {
@@ -299,7 +299,7 @@ func TestBankPresets(t *testing.T) {
 	}
 }
 
-func TestPreambleAccount(t *testing.T) {
+func TestSheetPreambleAccount(t *testing.T) {
 	tests := map[string]string{
 		"CCHQ       no 62734091867;":                    "62734091867",
 		"Numéro Compte   ;0123456A020":                  "0123456A020",
