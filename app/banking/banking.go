@@ -176,8 +176,11 @@ func (s *Service) addLines(ctx context.Context, tx *data.Store, importID int64, 
 	return added, nil
 }
 
-// lineOf is a statement's line as the book keeps it.
+// lineOf is a statement's line as the book keeps it. Only a debit gives
+// back a customer's payment: money returned to the owner (a transfer to a
+// supplier that bounced) is a credit for the owner to decide.
 func lineOf(l bank.Line, importID int64) data.BankLine {
+	l.Return = l.Return && l.Amount < 0
 	return data.BankLine{ImportID: importID, Identity: l.ID, FileLine: l.FileLine, Account: l.Account,
 		Booked: l.Booked, Value: l.Value, Amount: l.Amount, Currency: l.Currency, Name: l.Name, IBAN: l.IBAN,
 		Label: l.Label, Reference: l.Reference, EndToEnd: l.EndToEnd,

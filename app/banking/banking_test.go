@@ -2,6 +2,7 @@ package banking
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -255,4 +256,22 @@ func TestLearntPayerDecidesNextTime(t *testing.T) {
 func problemAt(line int) imports.Problem {
 	return imports.Problem{File: "releve-decembre.xml", Line: line,
 		FieldError: data.FieldError{Field: "amount", Reason: data.ReasonMoneyFormat, Value: "12,3,4"}}
+}
+
+// TestAllStatementsTellsFilesApart: a bank's exports are statements, an
+// invoice export is not, and a workbook is looked at whole.
+func TestAllStatementsTellsFilesApart(t *testing.T) {
+	dir := filepath.Join("..", "..", "data", "imports", "bank", "testdata")
+	for _, name := range []string{"camt053.xml", "ofx1.ofx", "releve.cfonb", "releve.qif", "ca.csv", "releve.xlsx"} {
+		if !AllStatements([]string{filepath.Join(dir, name)}) {
+			t.Errorf("%s is not taken for a statement", name)
+		}
+	}
+	invoices := filepath.Join(t.TempDir(), "factures.csv")
+	if err := os.WriteFile(invoices, []byte("N° facture;Client;Échéance;Montant TTC\r\nF-1;Martin;01/10/2026;1 200,00\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if AllStatements([]string{invoices}) || AllStatements(nil) {
+		t.Error("an invoice export, or no file, is taken for a statement")
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"relance/data/imports/bank"
 )
@@ -15,6 +16,9 @@ import (
 func AllStatements(paths []string) bool {
 	for _, p := range paths {
 		head, err := readHead(p)
+		if strings.EqualFold(filepath.Ext(p), ".xlsx") {
+			head, err = readWhole(p) // a workbook's columns are inside the zip: only the whole file tells
+		}
 		if err != nil || !bank.LooksLikeStatement(filepath.Base(p), head) {
 			return false
 		}
@@ -35,6 +39,20 @@ func readHead(path string) ([]byte, error) {
 		return nil, err
 	}
 	return head[:n], nil
+}
+
+// maxWorkbook bounds the workbook read whole to tell its kind: a bank's
+// export is far smaller.
+const maxWorkbook = 32 << 20
+
+// readWhole reads a file of at most maxWorkbook bytes.
+func readWhole(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, maxWorkbook))
 }
 
 // ReadFile reads a statement file into a Statement (see bank.Read).

@@ -26,9 +26,9 @@ type row struct {
 
 // Column widths of a row, so that the lines align.
 const (
-	dateWidth     = 96
-	amountWidth   = 116
-	payerWidth    = 250
+	dateWidth   = 96
+	amountWidth = 116
+	payerWidth  = 250
 )
 
 func (s *Screen) newRow() fyne.CanvasObject {

@@ -57,11 +57,11 @@ func BankPresets() []SheetPreset {
 			Source:    "github.com/vrischmann/beancount-importers, synthetic/ccm-courant/README.md; github.com/afup/web, sources/AppBundle/Compta/Importer/CreditMutuel.php",
 			Signature: []string{"Date", "Date de valeur", "Débit", "Crédit", "Libellé", "Solde"}},
 		// The single-amount variant, comma separated.
-		{Name: "CIC", Source: "OpenFlyers documentation, \"Modèle d'import de relevé bancaire CSV CIC avec virgule\" (doc4-fr.openflyers.com)",
+		{Name: "CIC", Source: "OpenFlyers' manual, page \"Modèle d'import de relevé bancaire CSV CIC avec virgule\" (doc4-fr-mirror.openflyers.com)",
 			Signature: []string{"Date d'opération", "Date de valeur", "Montant", "Libellé", "Solde"}},
 		// Six lines of account information (Numéro Compte, Type, Compte
 		// tenu en, Date, Solde) and a blank line above the header.
-		{Name: "La Banque Postale", Source: "the test fixtures of several open-source importers found by code search (e.g. the Tryton module hb_account_statement_banque_postale_csv)",
+		{Name: "La Banque Postale", Source: "fixtures of several open-source importers seen by code search, whose repositories the search did not name (a YAML statement profile, an Elixir CSV connector's tests)",
 			Signature: []string{"Date", "Libellé", "Montant(EUROS)"}},
 		// UTF-8 with a BOM, ISO dates, amounts "1 718,70"; older files lack
 		// supplierFound.
