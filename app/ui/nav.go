@@ -137,12 +137,18 @@ func (u *UI) onDropped(uris []fyne.URI) {
 	}
 }
 
+// ImportStatements shows the Bank screen and imports statements on it
+// (importer.Host).
+func (u *UI) ImportStatements(paths []string) {
+	u.goTo(navBank)
+	u.bank.ImportFiles(paths)
+}
+
 // importFiles brings files in: bank statements on the Bank screen, the
 // rest (exports, a FEC, Factur-X invoices) in the import wizard.
 func (u *UI) importFiles(paths []string) {
 	if banking.AllStatements(paths) {
-		u.goTo(navBank)
-		u.bank.ImportFiles(paths)
+		u.ImportStatements(paths)
 		return
 	}
 	importer.OpenFiles(u, paths)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/banking"
 	"relance/app/importing"
 	"relance/app/ui/kit"
 	"relance/data"
@@ -84,6 +85,11 @@ func modelCSV() string {
 // load reads the files chosen: a table goes to its columns, a FEC or
 // invoices to the check.
 func (w *Wizard) load(paths []string) {
+	if banking.AllStatements(paths) { // a statement chosen here goes where statements are dealt with
+		w.dlg.Hide()
+		w.host.ImportStatements(paths)
+		return
+	}
 	w.paths = paths
 	w.busy("import.step.reading", "import.reading")
 	w.host.Async(func() {
@@ -140,7 +146,7 @@ func readHead(path string) ([]byte, error) {
 func (w *Wizard) loadHistory(box *fyne.Container) {
 	w.host.Async(func() {
 		ctx := context.Background()
-		list, err := w.host.Store().ListImports(ctx)
+		list, err := bookImports(w.host.Store().ListImports(ctx))
 		undoable := map[int64]bool{}
 		for _, im := range list {
 			if err == nil && !im.Undone() {
@@ -162,6 +168,18 @@ func (w *Wizard) loadHistory(box *fyne.Container) {
 			box.Refresh()
 		})
 	})
+}
+
+// bookImports leaves out the bank statements: the Bank screen lists them,
+// with the words of bank lines rather than of invoices.
+func bookImports(list []data.Import, err error) ([]data.Import, error) {
+	out := list[:0]
+	for _, im := range list {
+		if im.Kind != data.ImportKindBank {
+			out = append(out, im)
+		}
+	}
+	return out, err
 }
 
 // historyRow is one import made before: when, which files, what it did,

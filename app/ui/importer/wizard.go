@@ -28,6 +28,9 @@ type Host interface {
 	kit.Host
 	// Importer is the import pipeline.
 	Importer() *importing.Service
+	// ImportStatements imports bank statements on the Bank screen: a
+	// statement chosen in the wizard is not a book.
+	ImportStatements(paths []string)
 }
 
 // wizardSize fits a 1024×700 screen with the window's frame around it.

@@ -20,9 +20,12 @@ import (
 // wizardUI is a test window the wizard opens in.
 type wizardUI struct {
 	*uitest.Host
+	statements []string // the files handed to the Bank screen
 }
 
 func (u *wizardUI) Importer() *importing.Service { return u.Services.Importer }
+
+func (u *wizardUI) ImportStatements(paths []string) { u.statements = append(u.statements, paths...) }
 
 func newWizardUI(t *testing.T) *wizardUI {
 	t.Helper()
@@ -161,5 +164,16 @@ func TestBlankModelReadsBack(t *testing.T) {
 	uitest.Must(t, err)
 	if len(batch.Problems) != 0 || len(batch.Invoices) != 1 || batch.Invoices[0].Amount != 10000 || batch.Invoices[0].DueDate != data.MustDate("2026-12-01") {
 		t.Fatalf("the model read back: %+v", batch)
+	}
+}
+
+// TestWizardHandsAStatementOn: a bank statement chosen in the wizard is
+// imported on the Bank screen, not mapped as a book.
+func TestWizardHandsAStatementOn(t *testing.T) {
+	u := newWizardUI(t)
+	statement := writeFile(t, "releve.csv", "Date;Libellé;Débit euros;Crédit euros\r\n01/12/2026;VIR MARTIN;;1 200,00\r\n")
+	OpenFiles(u, []string{statement})
+	if len(u.statements) != 1 || u.statements[0] != statement {
+		t.Fatalf("statements handed on: %v", u.statements)
 	}
 }
