@@ -160,6 +160,9 @@ func listOf[T any](ctx context.Context, s *Store, what string, scan func(rowScan
 
 // each runs query and hands every row to scan.
 func (s *Store) each(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	if s.observe != nil {
+		s.observe(query, args)
+	}
 	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return translate(err)
@@ -245,7 +248,10 @@ func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, cand string
 
 func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string, args []any) error {
 	b.Actions = map[int64][]Action{}
-	return s.each(ctx, `SELECT `+actionColumns+` FROM actions WHERE invoice_id IN `+cand+` ORDER BY done_at, id`, args,
+	// Per invoice, oldest first: the order of the index actions_invoice_done,
+	// so that SQLite sorts nothing (the planner only reads each invoice's
+	// actions in order).
+	return s.each(ctx, `SELECT `+actionColumns+` FROM actions WHERE invoice_id IN `+cand+` ORDER BY invoice_id, done_at, id`, args,
 		func(rows *sql.Rows) error {
 			a, err := scanAction(rows)
 			b.Actions[a.InvoiceID] = append(b.Actions[a.InvoiceID], a)

@@ -29,6 +29,9 @@ type Store struct {
 	read  *sql.DB
 	tx    *sql.Tx // set on the Store handed to an InTx function
 	clock Clock
+	// observe, when set, is told every list query the store runs (each):
+	// a test checks their query plans on a realistic book.
+	observe func(query string, args []any)
 }
 
 // Option configures Open.
@@ -36,6 +39,13 @@ type Option func(*Store)
 
 // WithClock sets the clock used for created/updated timestamps and events.
 func WithClock(c Clock) Option { return func(s *Store) { s.clock = c } }
+
+// WithQueryObserver has observe told every list query the store runs,
+// with its arguments, before it runs: the query-plan test collects the
+// queries the screens and the planner make, to EXPLAIN them.
+func WithQueryObserver(observe func(query string, args []any)) Option {
+	return func(s *Store) { s.observe = observe }
+}
 
 // dsn builds the connection string. busy_timeout comes first so that the
 // pragmas after it already wait instead of failing when another connection

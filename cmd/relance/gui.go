@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -19,6 +20,10 @@ import (
 	"relance/cmd/relance/cli"
 	"relance/data"
 )
+
+// started is when the process started, as near to exec as Go lets us
+// see it: package variables are set before main runs.
+var started = time.Now()
 
 // appID identifies the app to the OS (preferences, notifications); it is the
 // ID of FyneApp.toml, which a plain `go build` does not read.
@@ -48,7 +53,10 @@ func runGUI(dataFlag string, importFiles []string) int {
 		defer logFile.Close()
 	}
 	slog.Info("start", "version", cli.Version, "data", dir)
-	w := ui.New(a, services(store, dir))
+	deps := services(store, dir)
+	deps.Started = started
+	w := ui.New(a, deps)
+	a.Lifecycle().SetOnStarted(func() { slog.Info("window shown", "ms", time.Since(started).Milliseconds()) })
 	w.ImportOnShow(importFiles)
 	w.Run()
 	return 0
