@@ -52,6 +52,10 @@ const (
 	invFilterCount
 )
 
+// invoiceFilterNeedsSettled: the filters that show settled invoices,
+// whose count waits for them to be loaded (the others count unpaid ones).
+func invoiceFilterNeedsSettled(f int) bool { return f == invFilterAll || f == invFilterPaid }
+
 var invoiceFilterKeys = [invFilterCount]string{"invoices.filter.all", "invoices.filter.open", "invoices.filter.due_soon",
 	"invoices.filter.overdue", "invoices.filter.paid", "invoices.filter.disputed", "invoices.filter.paused"}
 

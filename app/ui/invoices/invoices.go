@@ -1,6 +1,7 @@
 package invoices
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sync/atomic"
@@ -14,6 +15,7 @@ import (
 
 	"relance/app/dunning"
 	"relance/app/ui/kit"
+	"relance/data"
 )
 
 // invoiceAsyncRows: above this many rows, filtering and sorting run off the
@@ -46,6 +48,7 @@ type Screen struct {
 	selected int64           // the invoice opened last, highlighted in the list
 	pending  int64           // an invoice to open once the list is loaded
 	loaded   bool            // rows hold a load
+	complete bool            // the load holds the settled invoices too, not only the unpaid ones
 	loadGen  atomic.Int64    // the latest load started
 	loading  int             // loads under way
 	rowsGen  int64           // the load the rows come from
@@ -287,7 +290,7 @@ func (s *Screen) refilter() {
 func (s *Screen) showView(v invoiceView) {
 	s.result = v
 	for f, b := range s.filters {
-		if s.loaded {
+		if s.loaded && (s.complete || !invoiceFilterNeedsSettled(f)) {
 			b.SetText(invoiceFilterLabel(f, v.counts[f]))
 		} else {
 			b.SetText(lang.L(invoiceFilterKeys[f]))
@@ -296,7 +299,7 @@ func (s *Screen) showView(v invoiceView) {
 	s.summary.SetText(lang.N("invoices.totals", len(v.shown), map[string]any{"Count": len(v.shown),
 		"Amount": kit.Money(v.amount), "Outstanding": kit.Money(v.outstanding), "Overdue": kit.Money(v.overdue)}))
 	switch {
-	case !s.loaded:
+	case !s.loaded, len(v.shown) == 0 && !s.complete:
 		s.empty.SetText(lang.L("invoices.loading"))
 		s.empty.Show()
 	case len(s.rows) == 0:
@@ -320,7 +323,10 @@ type invoiceNextSteps struct {
 }
 
 // Update reloads the list from the store (off the UI goroutine) and shows
-// it; the next steps, slower to compute, follow.
+// it in two steps: the unpaid invoices first — what the owner works on,
+// a few thousand on a book of 100,000, read through their own index —
+// then the settled ones joining them; the next steps, slower to compute,
+// follow.
 func (s *Screen) Update(ctx context.Context) {
 	gen := s.loadGen.Add(1)
 	planned := make(chan invoiceNextSteps, 1)
@@ -334,16 +340,15 @@ func (s *Screen) Update(ctx context.Context) {
 		s.startLoading()
 	})
 	defer fyne.Do(s.endLoading)
-	rows, err := s.loadRows(ctx)
+	rows, err := s.loadAndShow(ctx, gen, q, data.UnpaidInvoiceLines, nil)
+	if err == nil {
+		rows, err = s.loadAndShow(ctx, gen, q, data.SettledInvoiceLines, rows)
+	}
 	if err != nil {
 		<-planned
 		fyne.Do(func() { s.host.ShowError(err) })
 		return
 	}
-	order := invoiceSortOrder(rows, q.sortCol)
-	v := invoiceRunQuery(rows, order, q)
-	fyne.Do(func() { s.setRows(gen, rows, q, order, v) })
-
 	res := <-planned
 	if res.err != nil {
 		fyne.Do(func() { s.host.ShowError(res.err) })
@@ -353,13 +358,34 @@ func (s *Screen) Update(ctx context.Context) {
 	fyne.Do(func() { s.setNexts(gen, nexts) })
 }
 
-// loadRows reads every invoice and makes the list's rows as of today.
-func (s *Screen) loadRows(ctx context.Context) ([]invoiceRow, error) {
+// loadAndShow reads a set of invoices, adds them to those read before,
+// and shows the lot (complete once the settled ones are in).
+func (s *Screen) loadAndShow(ctx context.Context, gen int64, q invoiceQuery, set data.InvoiceLineSet,
+	before []invoiceRow) ([]invoiceRow, error) {
+	rows, err := s.loadRows(ctx, set)
+	if err != nil {
+		return nil, err
+	}
+	if before != nil {
+		rows = append(before, rows...)
+		// In the order they were created, as one read would give them:
+		// equal sort keys keep the same order whatever the load.
+		slices.SortFunc(rows, func(a, b invoiceRow) int { return cmp.Compare(a.id, b.id) })
+	}
+	complete := set != data.UnpaidInvoiceLines
+	order := invoiceSortOrder(rows, q.sortCol)
+	v := invoiceRunQuery(rows, order, q)
+	fyne.Do(func() { s.setRows(gen, rows, q, order, v, complete) })
+	return rows, nil
+}
+
+// loadRows reads a set of invoices and makes the list's rows as of today.
+func (s *Screen) loadRows(ctx context.Context, set data.InvoiceLineSet) ([]invoiceRow, error) {
 	company, err := s.host.Store().GetCompany(ctx)
 	if err != nil {
 		return nil, err
 	}
-	lines, err := s.host.Store().ListInvoiceLines(ctx)
+	lines, err := s.host.Store().ListInvoiceLinesOf(ctx, set)
 	if err != nil {
 		return nil, err
 	}
@@ -387,12 +413,13 @@ func (s *Screen) endLoading() {
 	}
 }
 
-// setRows shows a load, unless a newer one started meanwhile.
-func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView) {
+// setRows shows a load, unless a newer one started meanwhile; complete
+// once the settled invoices are in.
+func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView, complete bool) {
 	if gen != s.loadGen.Load() {
 		return
 	}
-	s.rows, s.nexts, s.rowsGen, s.loaded = rows, nil, gen, true
+	s.rows, s.nexts, s.rowsGen, s.loaded, s.complete = rows, nil, gen, true, complete
 	s.index = make(map[int64]int32, len(rows))
 	for i := range rows {
 		s.index[rows[i].id] = int32(i)
