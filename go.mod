@@ -100,3 +100,7 @@ tool (
 	fyne.io/tools/cmd/fyne
 	honnef.co/go/tools/cmd/staticcheck
 )
+
+// gofpdf v1.4.3 (under maroto) patched to parse each font once per process,
+// not once per document: see documents/gofpdf/README.md.
+replace github.com/phpdave11/gofpdf => ./documents/gofpdf

@@ -16,7 +16,12 @@ import (
 
 // The letters are set in Liberation Sans (assets/fonts, SIL OFL 1.1), embedded
 // in the PDF as a UTF-8 TrueType subset: accents, €, œ, « », and the
-// no-break spaces of French amounts print as typed.
+// no-break spaces of French amounts print as typed. gofpdf's precompiled
+// Windows-1252 fonts (MakeFont) would parse faster but cannot draw the
+// narrow no-break space U+202F of French amounts ("1 250,00 €") nor a
+// client's name in Polish or Czech (ł, ő, č lie outside that code page):
+// the faces stay UTF-8, and the PDF writer is patched to parse them once
+// per process (customFonts).
 
 // fontFamily is the name the PDF writer knows the embedded family by.
 const fontFamily = "liberation"
@@ -196,8 +201,17 @@ func (d *DroppedRunes) Runes() []rune {
 }
 
 // customFonts are the faces a document uses, for the PDF writer's config:
-// each registered face costs a few milliseconds per document (the writer
-// parses it and embeds a subset), so only the used ones are.
+// each registered face adds a subset of it to the file, so only the used
+// ones are.
+//
+// maroto hands these bytes to gofpdf for every document it makes; the
+// patched gofpdf (documents/gofpdf, through a replace in go.mod) parses
+// each face once per process, keyed by a hash of its bytes, and reuses the
+// subsets it cut for the same characters, so registering them again costs
+// a hash of the bytes, not a parse. A package-level maroto repository would
+// not help: maroto registers the fonts anew with each document's writer
+// whatever holds them. Both caches are safe for letters made at once from
+// several goroutines.
 func customFonts(used [styleCount]bool) []*entity.CustomFont {
 	var out []*entity.CustomFont
 	for st := range styleCount {

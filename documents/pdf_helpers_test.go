@@ -106,7 +106,7 @@ func streams(pdf []byte) [][]byte {
 			}
 		}
 		out = append(out, raw)
-		rest = rest[end:]
+		rest = rest[end+len("\nendstream"):] // past "endstream", lest it be read as the next "stream"
 	}
 }
 

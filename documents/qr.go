@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"math/big"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	qrcode "github.com/skip2/go-qrcode"
@@ -136,11 +137,26 @@ func qrPNG(payload string) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.NoCompression}).Encode(&buf, img); err != nil {
+	enc := png.Encoder{CompressionLevel: png.NoCompression, BufferPool: pngBuffers}
+	if err := enc.Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
+
+// pngBuffers lets the QR codes' PNG encoder reuse its buffers and its
+// zlib writer (half a megabyte to allocate and clear) from one letter to
+// the next; the pool is safe for concurrent use.
+var pngBuffers = &pngBufferPool{}
+
+type pngBufferPool struct{ pool sync.Pool }
+
+func (p *pngBufferPool) Get() *png.EncoderBuffer {
+	b, _ := p.pool.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (p *pngBufferPool) Put(b *png.EncoderBuffer) { p.pool.Put(b) }
 
 // compact removes spaces and upper-cases (an IBAN, a BIC, a reference).
 func compact(s string) string {
