@@ -52,8 +52,14 @@ lint: deps
 	go vet -tags $(TAGS) ./...
 	go tool staticcheck -tags $(TAGS) ./...
 
+# Every benchmark, three times each (the report keeps the medians), on the
+# generated realistic books (100k and 1M invoices, generated once into the
+# system's temporary folder), then docs/BENCHMARKS.md from their output.
+# LibreOffice, when installed (Debian: libreoffice-writer-nogui), is timed
+# on the same letters; without it that comparison is skipped.
 bench: deps
-	go test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+	RELANCE_BENCH_1M=1 go test -tags $(TAGS) -run '^$$' -bench . -benchmem -count 3 -timeout 90m ./... | tee bench.out
+	go run ./cmd/benchreport bench.out > docs/BENCHMARKS.md
 
 clean:
 	rm -f $(BIN) $(WIN_BIN)
