@@ -1,10 +1,12 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -54,8 +56,13 @@ type DunningBook struct {
 
 	Invoices    []PlanInvoice
 	Clients     map[int64]*Client
-	Actions     map[int64][]Action     // by invoice, oldest first
-	Payments    map[int64][]Payment    // by invoice, oldest first
+	// Actions by invoice, oldest first, with what the planner reads of
+	// them (planActionColumns): ID, InvoiceID, StepID, InstalmentID,
+	// Status and the days DoneOn, SentOn, ReceivedOn, PresentedOn.
+	Actions     map[int64][]Action
+	// Payments by invoice, oldest first, with what the planner reads of
+	// them: ID, InvoiceID, Date and Amount.
+	Payments    map[int64][]Payment
 	Promises    map[int64][]Promise    // by invoice, oldest first, every status
 	Plans       map[int64]*PaymentPlan // active plan by invoice
 	LastMessage map[int64]Date         // by client: the last day a message went out
@@ -75,18 +82,17 @@ type BookQuery struct {
 	MessagesSince Date
 }
 
-// planInvoiceColumns are what the planner reads of an invoice (scanPlanInvoice).
+// planInvoiceColumns are what the planner reads of an invoice
+// (scanPlanInvoice): all in the covering index invoices_open_plan.
 const planInvoiceColumns = `id, client_id, number, issue_date, delivery_date, due_date,
-	amount_cents - credited_cents, paid_cents - credited_cents, state, paused, paused_until, created_at,
-	EXISTS (SELECT 1 FROM import_items ii JOIN imports im ON im.id = ii.import_id
-	        WHERE ii.entity = 'invoice' AND ii.op = 'added' AND ii.entity_id = invoices.id AND im.undone_at IS NULL)`
+	amount_cents - credited_cents, paid_cents - credited_cents, state, paused, paused_until, created_at`
 
 func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 	var p PlanInvoice
 	var amount, paid int64
 	var created string
 	err := rows.Scan(&p.ID, &p.ClientID, &p.Number, &p.IssueDate, &p.DeliveryDate, &p.DueDate,
-		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil, &created, &p.Imported)
+		&amount, &paid, &p.State, &p.Paused, &p.PausedUntil, &created)
 	if err != nil {
 		return p, err
 	}
@@ -96,29 +102,15 @@ func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 	return p, err
 }
 
-// candidates is the subquery of the invoices a book is about: the unpaid
-// ones (through the partial index on unpaid invoices; due by the horizon
-// when there is one) and those paid lately after a reminder. SQLite materialises it once per
-// statement that uses it.
-//
-// paid_cents counts credit notes too (migration 0008), so a credited
-// invoice leaves the open set as a paid one does. Invoices of archived
-// clients are left out: they are never reminded.
-func candidates(horizon, paidSince Date) (string, []any) {
-	// Paid lately matters only for a thank-you, which needs a step taken
-	// before: invoices never reminded are left out, and so are those a
-	// credit note cancelled. Driven from the payments' date index: scanning
-	// invoices for "paid_cents >= amount_cents" would read the whole table.
-	paidLately := `SELECT p.invoice_id FROM payments p JOIN invoices i ON i.id = p.invoice_id
-		WHERE p.paid_on >= ? AND i.paid_cents >= i.amount_cents AND i.credit_closed = 0
-		  AND i.client_id NOT IN ` + archivedClients + `
-		  AND EXISTS (SELECT 1 FROM actions a WHERE a.invoice_id = i.id)`
-	open := `SELECT id FROM invoices WHERE paid_cents < amount_cents AND client_id NOT IN ` + archivedClients
-	if horizon.IsZero() {
-		return `(` + open + ` UNION ALL ` + paidLately + `)`, []any{paidSince}
-	}
-	return `(` + open + ` AND due_date <= ? UNION ALL ` + paidLately + `)`, []any{horizon, paidSince}
-}
+// paidLately is the subquery of the invoices paid lately after a reminder:
+// a thank-you needs a step taken before, so invoices never reminded are
+// left out, and so are those a credit note cancelled. Driven from the
+// payments' date index: scanning invoices for "paid_cents >= amount_cents"
+// would read the whole table.
+const paidLately = `SELECT p.invoice_id FROM payments p INDEXED BY payments_paid_on JOIN invoices i ON i.id = p.invoice_id
+	WHERE p.paid_on >= ? AND i.paid_cents >= i.amount_cents AND i.credit_closed = 0
+	  AND i.client_id NOT IN ` + archivedClients + `
+	  AND EXISTS (SELECT 1 FROM actions a WHERE a.invoice_id = i.id)`
 
 // archivedClients is the subquery of the archived clients' ids (read
 // through the partial index clients_archived).
@@ -225,15 +217,57 @@ func (s *Store) LoadDunningBook(ctx context.Context, q BookQuery) (*DunningBook,
 	return b, nil
 }
 
-// loadPlanInvoices reads the candidate invoices, earliest due first.
+// loadPlanInvoices reads the candidate invoices, earliest due first: the
+// unpaid ones from the covering index invoices_open_plan (in its order:
+// nothing to sort, no row of the table to visit), then those paid lately
+// after a reminder, then marks those an import standing brought in.
 func (s *Store) loadPlanInvoices(ctx context.Context, b *DunningBook, horizon, paidSince Date) error {
-	cand, args := candidates(horizon, paidSince)
-	return s.each(ctx, `SELECT `+planInvoiceColumns+` FROM invoices WHERE id IN `+cand+` ORDER BY due_date, id`, args,
-		func(rows *sql.Rows) error {
-			p, err := scanPlanInvoice(rows)
-			b.Invoices = append(b.Invoices, p)
-			return err
+	scan := func(rows *sql.Rows) error {
+		p, err := scanPlanInvoice(rows)
+		b.Invoices = append(b.Invoices, p)
+		return err
+	}
+	open := `SELECT ` + planInvoiceColumns + ` FROM invoices INDEXED BY invoices_open_plan
+		WHERE paid_cents < amount_cents AND client_id NOT IN ` + archivedClients
+	var args []any
+	if !horizon.IsZero() {
+		open += ` AND due_date <= ?`
+		args = append(args, horizon)
+	}
+	if err := s.each(ctx, open+` ORDER BY due_date, id`, args, scan); err != nil {
+		return err
+	}
+	unpaid := len(b.Invoices)
+	paid := `SELECT ` + planInvoiceColumns + ` FROM invoices WHERE id IN (` + paidLately + `) ORDER BY due_date, id`
+	if err := s.each(ctx, paid, []any{paidSince}, scan); err != nil {
+		return err
+	}
+	if unpaid < len(b.Invoices) { // both parts in due-date order, as one
+		slices.SortStableFunc(b.Invoices, func(x, y PlanInvoice) int {
+			return cmp.Or(x.DueDate.Compare(y.DueDate), cmp.Compare(x.ID, y.ID))
 		})
+	}
+	return s.markImported(ctx, b)
+}
+
+// markImported flags the invoices an import still standing brought in: a
+// handful of imports at most, read once rather than asked per invoice.
+func (s *Store) markImported(ctx context.Context, b *DunningBook) error {
+	imported := map[int64]bool{}
+	err := s.each(ctx, `SELECT ii.entity_id FROM import_items ii JOIN imports im ON im.id = ii.import_id
+		WHERE ii.entity = 'invoice' AND ii.op = 'added' AND im.undone_at IS NULL`, nil, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		imported[id] = true
+		return err
+	})
+	if err != nil || len(imported) == 0 {
+		return err
+	}
+	for i := range b.Invoices {
+		b.Invoices[i].Imported = imported[b.Invoices[i].ID]
+	}
+	return nil
 }
 
 func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, cand string, args []any) error {
@@ -246,14 +280,22 @@ func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, cand string
 		})
 }
 
+// planActionColumns are what the planner, the calendar and the statements
+// read of an action: the covering index actions_invoice_done holds them,
+// so that the actions of the open invoices are read from it alone. The
+// texts a screen shows (outcome, note, tracking number, file) are read
+// with the invoice's page.
+const planActionColumns = `id, invoice_id, step_id, COALESCE(instalment_id, 0), status, done_on, sent_on, received_on, presented_on`
+
 func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string, args []any) error {
 	b.Actions = map[int64][]Action{}
-	// Per invoice, oldest first: the order of the index actions_invoice_done,
-	// so that SQLite sorts nothing (the planner only reads each invoice's
-	// actions in order).
-	return s.each(ctx, `SELECT `+actionColumns+` FROM actions WHERE invoice_id IN `+cand+` ORDER BY invoice_id, done_at, id`, args,
+	// Per invoice, oldest first: the order of the index, so that SQLite
+	// sorts nothing (the planner reads each invoice's actions in order).
+	return s.each(ctx, `SELECT `+planActionColumns+` FROM actions WHERE invoice_id IN `+cand+` ORDER BY invoice_id, done_at, id`, args,
 		func(rows *sql.Rows) error {
-			a, err := scanAction(rows)
+			var a Action
+			err := rows.Scan(&a.ID, &a.InvoiceID, &a.StepID, &a.InstalmentID, &a.Status, &a.DoneOn, &a.SentOn,
+				&a.ReceivedOn, &a.PresentedOn)
 			b.Actions[a.InvoiceID] = append(b.Actions[a.InvoiceID], a)
 			return err
 		})
@@ -261,9 +303,14 @@ func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string
 
 func (s *Store) loadBookPayments(ctx context.Context, b *DunningBook, cand string, args []any) error {
 	b.Payments = map[int64][]Payment{}
-	return s.each(ctx, `SELECT `+paymentColumns+` FROM payments WHERE invoice_id IN `+cand+` ORDER BY paid_on, id`, args,
+	// From the covering index payments_invoice_plan, in its order.
+	return s.each(ctx, `SELECT id, invoice_id, paid_on, amount_cents FROM payments WHERE invoice_id IN `+cand+`
+		ORDER BY invoice_id, paid_on, id`, args,
 		func(rows *sql.Rows) error {
-			p, err := scanPayment(rows)
+			var p Payment
+			var amount int64
+			err := rows.Scan(&p.ID, &p.InvoiceID, &p.Date, &amount)
+			p.Amount = Money(amount)
 			b.Payments[p.InvoiceID] = append(b.Payments[p.InvoiceID], p)
 			return err
 		})
@@ -285,7 +332,7 @@ func (s *Store) loadBookPlans(ctx context.Context, b *DunningBook, cand string, 
 	b.Plans, b.PlanSigned = map[int64]*PaymentPlan{}, map[int64][]Date{}
 	byPlan := map[int64]*PaymentPlan{}
 	err := s.each(ctx, `SELECT id, invoice_id, agreed_on, signed_on, status FROM payment_plans
-		WHERE invoice_id IN `+cand+` ORDER BY id`, args, func(rows *sql.Rows) error {
+		WHERE invoice_id IN `+cand+` ORDER BY invoice_id, id`, args, func(rows *sql.Rows) error {
 		var p PaymentPlan
 		if err := rows.Scan(&p.ID, &p.InvoiceID, &p.AgreedOn, &p.SignedOn, &p.Status); err != nil {
 			return err
@@ -302,9 +349,17 @@ func (s *Store) loadBookPlans(ctx context.Context, b *DunningBook, cand string, 
 	if err != nil || len(byPlan) == 0 {
 		return err
 	}
-	return s.each(ctx, `SELECT i.id, i.plan_id, i.due_date, i.amount_cents FROM instalments i
-		JOIN payment_plans p ON p.id = i.plan_id
-		WHERE p.status = 'active' AND p.invoice_id IN `+cand+` ORDER BY i.due_date, i.id`, args,
+	// The active plans' instalments, by plan id through instalments_plan.
+	ids := make([]int64, 0, len(byPlan))
+	for id := range byPlan {
+		ids = append(ids, id)
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	return s.each(ctx, `SELECT id, plan_id, due_date, amount_cents FROM instalments
+		WHERE plan_id IN (SELECT value FROM json_each(?)) ORDER BY due_date, id`, []any{string(list)},
 		func(rows *sql.Rows) error {
 			var in Instalment
 			var amount int64

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"errors"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -310,36 +309,5 @@ func TestTooLongSaysTheLimit(t *testing.T) {
 	fes := FieldErrorsOf(inv.Validate())
 	if len(fes) != 1 || fes[0].Reason != ReasonTooLong || fes[0].Limit != 60 {
 		t.Fatalf("errors %v", fes)
-	}
-}
-
-// TestOpenSetUsesThePartialIndex: with credit notes and archived clients
-// in the open set's definition, the planner's read of the open invoices
-// still goes through the partial index on unpaid invoices, not a scan of
-// every invoice ever written.
-func TestOpenSetUsesThePartialIndex(t *testing.T) {
-	s := newTestStore(t)
-	for _, horizon := range []Date{{}, testDay} {
-		cand, args := candidates(horizon, testDay)
-		rows, err := s.read.QueryContext(context.Background(), `EXPLAIN QUERY PLAN SELECT `+planInvoiceColumns+
-			` FROM invoices WHERE id IN `+cand, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		text := strings.Join(plan, "\n")
-		if !strings.Contains(text, "invoices USING INDEX invoices_open") || slices.Contains(plan, "SCAN invoices") ||
-			slices.Contains(plan, "SCAN clients") {
-			t.Fatalf("horizon %v: the open set is not read through the partial indexes:\n%s", horizon, text)
-		}
 	}
 }
