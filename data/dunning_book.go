@@ -54,12 +54,12 @@ type DunningBook struct {
 	ECBRates   []ECBRate
 	LegalRates []LegalRate
 
-	Invoices    []PlanInvoice
-	Clients     map[int64]*Client
+	Invoices []PlanInvoice
+	Clients  map[int64]*Client
 	// Actions by invoice, oldest first, with what the planner reads of
 	// them (planActionColumns): ID, InvoiceID, StepID, InstalmentID,
 	// Status and the days DoneOn, SentOn, ReceivedOn, PresentedOn.
-	Actions     map[int64][]Action
+	Actions map[int64][]Action
 	// Payments by invoice, oldest first, with what the planner reads of
 	// them: ID, InvoiceID, Date and Amount.
 	Payments    map[int64][]Payment
