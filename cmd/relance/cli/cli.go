@@ -23,8 +23,9 @@ type command struct {
 	run     func(env *cliEnv, args []string) int
 }
 
-// commands lists the verbs in the order --help shows them. (A function, not
-// a variable: help refers back to the list.)
+// commands lists the verbs in the order --help shows them (hiddenCommands
+// are the others). (A function, not a variable: help refers back to the
+// list.)
 func commands() []command {
 	return []command{
 		{"version", "", "cli.cmd.version", runVersion},
@@ -78,7 +79,7 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 		return window(env.dataFlag, files)
 	}
 	attachParentConsole()
-	for _, c := range commands() {
+	for _, c := range allCommands() {
 		if c.name == verb {
 			return c.run(env, rest)
 		}
@@ -92,7 +93,7 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 // a verb ("Open with Relance" on an export or an invoice): every argument
 // is a file that exists. The verbs are no file names, so a verb always wins.
 func existingFiles(first string, rest []string) ([]string, bool) {
-	for _, c := range commands() {
+	for _, c := range allCommands() {
 		if c.name == first {
 			return nil, false
 		}

@@ -1,0 +1,37 @@
+package invoices
+
+import (
+	"context"
+	"testing"
+
+	"relance/app/genbook/genbooktest"
+	"relance/data"
+)
+
+// BenchmarkOverdueList100k is what the invoice list does before it shows
+// the overdue invoices of the realistic 100,000-invoice book: read the
+// unpaid invoices, make their rows as of today, sort, filter. Its floor,
+// the raw query reading the overdue rows alone, is
+// app/dunning's BenchmarkOverdueRaw100k (the window's packages do not
+// reach the database but through the store).
+func BenchmarkOverdueList100k(b *testing.B) {
+	path := genbooktest.Cached(b, 100_000)
+	store, err := data.Open(path, data.WithClock(data.ClockOn(genbooktest.Today)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	q := invoiceQuery{filter: invFilterOverdue, sortCol: colStatus, desc: true}
+	for b.Loop() {
+		lines, err := store.ListInvoiceLinesOf(ctx, data.UnpaidInvoiceLines)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows := makeInvoiceRows(lines, genbooktest.Today, 7)
+		v := invoiceRunQuery(rows, invoiceSortOrder(rows, q.sortCol), q)
+		if len(v.shown) == 0 {
+			b.Fatal("no overdue invoice")
+		}
+	}
+}

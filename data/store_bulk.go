@@ -1,0 +1,158 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// BulkExec runs one statement of a bulk load (see BulkLoad).
+type BulkExec func(query string, args ...any) error
+
+// bulkCacheKiB is the page cache a bulk load works with (SQLite's default is
+// 2 MiB): rebuilding the indexes of a large book sorts millions of keys, and
+// the sorter spills to temporary files beyond the cache size. (Much larger
+// is slower: filling the cache costs more than it saves.)
+const bulkCacheKiB = 64 << 10
+
+// bulkAnalysisLimit bounds the rows ANALYZE reads per index, as PRAGMA
+// optimize does (it uses 400): statistics as good as a used book has, in a
+// fraction of the time of a full pass.
+const bulkAnalysisLimit = 1000
+
+// BulkLoad is for generators and imports of generated books: it runs fn in
+// one write transaction, and fn writes with raw SQL through exec. The caller
+// is responsible for the consistency of what it writes: the caches the store
+// methods keep in step (invoices.paid_cents, credited_cents, credit_closed),
+// the timeline events they append, the foreign keys (a parent row must be
+// written before its children: the checks are immediate). exec prepares each
+// distinct query text once for the whole load, so that a multi-row INSERT
+// run a thousand times is parsed once. It is not safe for concurrent use:
+// fn may hand it to another goroutine, one at a time, and must wait for it
+// before returning.
+//
+// It is made for filling an empty book with many rows: the explicit indexes
+// are dropped before fn runs and built again after it, in the same
+// transaction (building an index once over the loaded rows is several times
+// faster than keeping it up to date row by row), so a unique index the rows
+// break fails the whole load. Then ANALYZE gives the query planner the
+// statistics of the new book, as a book that ran PRAGMA optimize has.
+// Nothing is written when fn or any of this fails. It cannot run inside
+// InTx.
+func (s *Store) BulkLoad(ctx context.Context, fn func(exec BulkExec) error) error {
+	if s.tx != nil {
+		return errors.New("bulk load: cannot run inside a transaction")
+	}
+	restore, err := s.widenCache(ctx)
+	if err != nil {
+		return err
+	}
+	defer restore()
+	return s.InTx(ctx, func(tx *Store) error {
+		indexes, err := tx.dropIndexes(ctx)
+		if err != nil {
+			return err
+		}
+		l := &bulkLoader{ctx: ctx, tx: tx.tx, stmts: map[string]*sql.Stmt{}}
+		err = fn(l.exec)
+		if cerr := l.close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		for _, ddl := range indexes {
+			if _, err := tx.tx.ExecContext(ctx, ddl); err != nil {
+				return fmt.Errorf("bulk load: rebuild index: %w", translate(err))
+			}
+		}
+		if _, err := tx.tx.ExecContext(ctx, `ANALYZE`); err != nil {
+			return fmt.Errorf("bulk load: analyze: %w", translate(err))
+		}
+		return nil
+	})
+}
+
+// widenCache gives the writer connection a large page cache and a bounded
+// ANALYZE for the load, and returns the function that puts the previous
+// settings back. The write pool holds a single connection, so every
+// statement reaches the one the load runs on.
+func (s *Store) widenCache(ctx context.Context) (restore func(), err error) {
+	var undo []string
+	restore = func() {
+		for _, q := range undo {
+			_, _ = s.write.ExecContext(context.WithoutCancel(ctx), q)
+		}
+	}
+	for _, set := range []struct {
+		pragma string
+		value  int64
+	}{{"cache_size", -bulkCacheKiB}, {"analysis_limit", bulkAnalysisLimit}} {
+		var previous int64
+		if err := s.write.QueryRowContext(ctx, `PRAGMA `+set.pragma).Scan(&previous); err != nil {
+			restore()
+			return nil, fmt.Errorf("bulk load: read %s: %w", set.pragma, translate(err))
+		}
+		if _, err := s.write.ExecContext(ctx, `PRAGMA `+set.pragma+` = `+strconv.FormatInt(set.value, 10)); err != nil {
+			restore()
+			return nil, fmt.Errorf("bulk load: set %s: %w", set.pragma, translate(err))
+		}
+		undo = append(undo, `PRAGMA `+set.pragma+` = `+strconv.FormatInt(previous, 10))
+	}
+	return restore, nil
+}
+
+// dropIndexes drops the indexes created by a CREATE INDEX statement (those
+// of UNIQUE and PRIMARY KEY constraints have no SQL and stay) and returns
+// their statements, to run again once the rows are in.
+func (s *Store) dropIndexes(ctx context.Context) ([]string, error) {
+	type index struct{ name, ddl string }
+	list, err := listOf(ctx, s, "list indexes", func(r rowScanner) (index, error) {
+		var ix index
+		err := r.Scan(&ix.name, &ix.ddl)
+		return ix, err
+	}, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("bulk load: %w", err)
+	}
+	ddls := make([]string, 0, len(list))
+	for _, ix := range list {
+		if _, err := s.tx.ExecContext(ctx, `DROP INDEX "`+ix.name+`"`); err != nil {
+			return nil, fmt.Errorf("bulk load: drop index %s: %w", ix.name, translate(err))
+		}
+		ddls = append(ddls, ix.ddl)
+	}
+	return ddls, nil
+}
+
+// bulkLoader keeps the load's prepared statements, one per query text.
+type bulkLoader struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (l *bulkLoader) exec(query string, args ...any) error {
+	st, ok := l.stmts[query]
+	if !ok {
+		var err error
+		if st, err = l.tx.PrepareContext(l.ctx, query); err != nil {
+			return fmt.Errorf("bulk load: prepare: %w", translate(err))
+		}
+		l.stmts[query] = st
+	}
+	if _, err := st.ExecContext(l.ctx, args...); err != nil {
+		return fmt.Errorf("bulk load: %w", translate(err))
+	}
+	return nil
+}
+
+func (l *bulkLoader) close() error {
+	var errs []error
+	for _, st := range l.stmts {
+		errs = append(errs, st.Close())
+	}
+	return errors.Join(errs...)
+}
