@@ -59,8 +59,6 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
-		q.Add("_pragma", "mmap_size(268435456)")
-		q.Add("_pragma", "cache_size(-32768)")
 	} else {
 		q.Set("_txlock", "immediate")
 	}

@@ -71,10 +71,13 @@ func (s *Store) MarkOnboarded(ctx context.Context) error {
 }
 
 // IsEmpty reports whether the book has no client and no invoice yet.
+//
+// It asks whether a first row exists rather than counting them: on a book
+// of 100,000 invoices a count reads a whole index at every start.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
 	err := s.reader().QueryRowContext(ctx,
-		`SELECT (SELECT COUNT(*) FROM clients) + (SELECT COUNT(*) FROM invoices)`).Scan(&n)
+		`SELECT EXISTS (SELECT 1 FROM clients) OR EXISTS (SELECT 1 FROM invoices)`).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("count records: %w", translate(err))
 	}

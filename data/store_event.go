@@ -121,3 +121,13 @@ func (s *Store) ListEventsByClient(ctx context.Context, clientID int64) ([]Event
 func (s *Store) listEvents(ctx context.Context, where string, arg any) ([]Event, error) {
 	return listOf(ctx, s, "list events", scanEvent, `SELECT `+eventColumns+` FROM events WHERE `+where+` ORDER BY at, id`, arg)
 }
+
+// LastEventID is the newest event's id (0 in an empty book): what was
+// written between two reads of it shows as a change.
+func (s *Store) LastEventID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.reader().QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM events`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("last event: %w", translate(err))
+	}
+	return id, nil
+}

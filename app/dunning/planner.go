@@ -134,6 +134,10 @@ type Plan struct {
 	Held           int                // message groups held for the next days by the daily limit
 	Prescriptions  []PrescriptionAlert
 	Receipts       []AwaitingReceipt
+	// Settled is set by StartDay when starting the day wrote what the plan
+	// found (a promise settled, an instalment missed, a plan completed):
+	// the book changed since the plan was made.
+	Settled bool
 }
 
 // planner holds one planning run's lookups.

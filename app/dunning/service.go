@@ -73,9 +73,19 @@ func (s *Service) StartDay(ctx context.Context) (since data.Date, plan *Plan, er
 	if plan, err = s.PlanDay(ctx, since); err != nil {
 		return since, nil, err
 	}
+	before, err := s.store.LastEventID(ctx)
+	if err != nil {
+		return since, nil, err
+	}
 	if err := s.settle(ctx, plan); err != nil {
 		return since, nil, err
 	}
+	after, err := s.store.LastEventID(ctx)
+	if err != nil {
+		return since, nil, err
+	}
+	// Every settlement writes an event, but for a completed plan.
+	plan.Settled = after != before || len(plan.CompletedPlans) > 0
 	return since, plan, s.store.SetState(ctx, lastRunKey, today.String())
 }
 

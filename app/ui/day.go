@@ -29,14 +29,39 @@ type daySession struct {
 	day      data.Date
 	since    data.Date
 	midnight *time.Timer // starts the next day while the window stays open
+	// first is the plan the day started with, while it still holds: the
+	// start settled nothing and nothing was written since. The Today
+	// screen's first load takes it rather than plan the day again (a
+	// second read of the book at every cold start).
+	first *dunning.Plan
 }
 
-// PlannedSince is the day Relance ran before the current day started
-// (today.Host).
+// PlannedSince is the day Relance ran before the current day started.
 func (u *UI) PlannedSince() data.Date {
 	u.session.mu.Lock()
 	defer u.session.mu.Unlock()
 	return u.session.since
+}
+
+// DayPlan is the day's plan as of now (today.Host): the one the day
+// started with, once, when it still holds; else a new one.
+func (u *UI) DayPlan(ctx context.Context) (*dunning.Plan, error) {
+	u.session.mu.Lock()
+	first, since := u.session.first, u.session.since
+	u.session.first = nil
+	u.session.mu.Unlock()
+	if first != nil {
+		return first, nil
+	}
+	return u.dunning.PlanDay(ctx, since)
+}
+
+// forgetFirstPlan drops the day's first plan after a write: it no longer
+// holds.
+func (u *UI) forgetFirstPlan() {
+	u.session.mu.Lock()
+	u.session.first = nil
+	u.session.mu.Unlock()
 }
 
 // startDay runs the day's first step (dunning.StartDay) and remembers what
@@ -51,6 +76,10 @@ func (u *UI) startDay(ctx context.Context) (*dunning.Plan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.day, s.since = u.today(), since
+	s.first = nil
+	if !plan.Settled { // the start wrote nothing: the plan still holds
+		s.first = plan
+	}
 	if s.midnight != nil {
 		s.midnight.Stop()
 	}

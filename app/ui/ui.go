@@ -89,7 +89,8 @@ type UI struct {
 
 	root      *fyne.Container // the welcome screen, or the tabs
 	tabs      *container.AppTabs
-	screens   []screen // in tab order
+	screens   []screen          // in tab order
+	tabBodies []*fyne.Container // each tab's content, its screen's view once first shown
 	stale     map[screen]bool
 	dialogs   []dialog.Dialog // open dialogs, innermost last (Esc closes it)
 	welcome   *welcomeScreen
@@ -128,7 +129,6 @@ func New(a fyne.App, d Deps) *UI {
 // build creates the screens and the navigation; called again when the
 // language changes, since every label is read from the catalogue when made.
 func (u *UI) build() {
-	u.welcome = newWelcomeScreen(u)
 	u.home = today.New(u)
 	u.calendar = calendar.New(u)
 	u.invoices = invoices.New(u)
@@ -144,8 +144,13 @@ func (u *UI) build() {
 	u.stale = map[screen]bool{}
 	u.tabs = container.NewAppTabs()
 	icons := navIcons()
-	for i, s := range u.screens {
-		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), icons[i], s.View()))
+	u.tabBodies = make([]*fyne.Container, len(u.screens))
+	for i := range u.screens {
+		// Each tab's body is put in when the tab is first shown: measuring
+		// and theming every screen's widgets up front (Settings, the
+		// templates) slowed the window's first appearance.
+		u.tabBodies[i] = container.NewStack()
+		u.tabs.Append(container.NewTabItemWithIcon(lang.L(navKeys[i]), icons[i], u.tabBodies[i]))
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.onScreenSelected() }
@@ -261,6 +266,7 @@ func (u *UI) Start(ctx context.Context) {
 		return
 	}
 	if !company.Onboarded && empty {
+		u.welcome = newWelcomeScreen(u) // made only for a first start: it is costly, and most starts skip it
 		u.show(u.welcome.view())
 		return
 	}
@@ -296,6 +302,7 @@ func (u *UI) showScreens(ctx context.Context) {
 		index = 0
 	}
 	u.tabs.SelectIndex(index)
+	u.fillTab(index) // selecting the tab already selected calls no handler
 	for _, s := range u.screens {
 		u.stale[s] = true
 	}
@@ -327,6 +334,7 @@ func (u *UI) current() screen {
 // since it was last shown.
 func (u *UI) onScreenSelected() {
 	i := u.tabs.SelectedIndex()
+	u.fillTab(i)
 	u.app.Preferences().SetInt(u.lastScreenKey(), i)
 	if s := u.current(); s != nil && u.stale[s] {
 		u.stale[s] = false
@@ -334,6 +342,14 @@ func (u *UI) onScreenSelected() {
 			s.Update(context.Background())
 			fyne.Do(u.logColdStart) // queued after the screen's own fyne.Do: runs once it is filled
 		})
+	}
+}
+
+// fillTab puts a tab's screen in its body, the first time it shows.
+func (u *UI) fillTab(i int) {
+	if i >= 0 && i < len(u.tabBodies) && len(u.tabBodies[i].Objects) == 0 {
+		u.tabBodies[i].Objects = []fyne.CanvasObject{u.screens[i].View()}
+		u.tabBodies[i].Refresh()
 	}
 }
 
@@ -350,6 +366,7 @@ func (u *UI) logColdStart() {
 // changed is called after every write: the screen on show reloads now, the
 // others when next shown.
 func (u *UI) changed() {
+	u.forgetFirstPlan()
 	for _, s := range u.screens {
 		u.stale[s] = true
 	}

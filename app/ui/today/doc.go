@@ -7,9 +7,11 @@
 package today
 
 import (
+	"context"
+
+	"relance/app/dunning"
 	"relance/app/ui/kit"
 	"relance/app/ui/mailui"
-	"relance/data"
 )
 
 // Host is the window as the Today screen sees it.
@@ -17,9 +19,10 @@ type Host interface {
 	kit.Host
 	// Mailer sends reminders through the outbox, with the send dialog.
 	Mailer() *mailui.Mailer
-	// PlannedSince is the day Relance ran before the current day started:
-	// the day's plan flags the steps that fell due since as caught up.
-	PlannedSince() data.Date
+	// DayPlan is the day's plan as of now (dunning.PlanDay, with the steps
+	// that fell due since Relance last ran flagged as caught up): the plan
+	// the day started with, when nothing was written since, else a new one.
+	DayPlan(ctx context.Context) (*dunning.Plan, error)
 	// OpenCompanySettings shows the company details in Settings.
 	OpenCompanySettings()
 }

@@ -181,7 +181,7 @@ func (s *Screen) load(ctx context.Context) (todayData, error) {
 // loadRows plans the day (reading only: the day's writes are startDay's)
 // and lays out the list's rows.
 func (s *Screen) loadRows(ctx context.Context, today data.Date) (*dunning.Plan, []todayRow, int, error) {
-	plan, err := s.host.Dunning().PlanDay(ctx, s.host.PlannedSince())
+	plan, err := s.host.DayPlan(ctx)
 	if err != nil {
 		return nil, nil, 0, err
 	}

@@ -34,10 +34,12 @@ type todayUI struct {
 	editClient      func(c data.Client, saved func(data.Client)) // the client form, played by a test
 }
 
-func (u *todayUI) Mailer() *mailui.Mailer  { return u.mail }
-func (u *todayUI) PlannedSince() data.Date { return u.since }
-func (u *todayUI) OpenCompanySettings()    { u.companySettings++ }
-func (u *todayUI) OpenMailSettings()       { u.mailSettings++ }
+func (u *todayUI) Mailer() *mailui.Mailer { return u.mail }
+func (u *todayUI) DayPlan(ctx context.Context) (*dunning.Plan, error) {
+	return u.Dunning().PlanDay(ctx, u.since)
+}
+func (u *todayUI) OpenCompanySettings() { u.companySettings++ }
+func (u *todayUI) OpenMailSettings()    { u.mailSettings++ }
 func (u *todayUI) EditClient(c data.Client, saved func(data.Client)) {
 	if u.editClient == nil {
 		u.t.Fatalf("the client form of %s was opened", c.Name)
