@@ -58,7 +58,7 @@ lint: deps
 # LibreOffice, when installed (Debian: libreoffice-writer-nogui), is timed
 # on the same letters; without it that comparison is skipped.
 bench: deps
-	RELANCE_BENCH_1M=1 go test -tags $(TAGS) -run '^$$' -bench . -benchmem -count 3 -timeout 90m ./... | tee bench.out
+	RELANCE_BENCH_1M=1 LANG=en_US.UTF-8 go test -tags $(TAGS) -run '^$$' -bench . -benchmem -count 3 -timeout 90m ./... | tee bench.out
 	go run ./cmd/benchreport bench.out > docs/BENCHMARKS.md
 
 clean:

@@ -57,6 +57,11 @@ const (
 var invoiceLineWhere = [...]string{AllInvoiceLines: "", UnpaidInvoiceLines: "WHERE i.paid_cents < i.amount_cents",
 	SettledInvoiceLines: "WHERE i.paid_cents >= i.amount_cents"}
 
+// invoiceLineFrom is where each set is read from: the unpaid lines from
+// the covering index invoices_open_plan, without visiting the table.
+var invoiceLineFrom = [...]string{AllInvoiceLines: "invoices i", UnpaidInvoiceLines: "invoices i INDEXED BY invoices_open_plan",
+	SettledInvoiceLines: "invoices i"}
+
 // ListInvoiceLines returns every invoice as a list line, in the order they
 // were created (the list sorts them itself).
 func (s *Store) ListInvoiceLines(ctx context.Context) ([]InvoiceLine, error) {
@@ -75,7 +80,7 @@ func (s *Store) ListInvoiceLinesOf(ctx context.Context, set InvoiceLineSet) ([]I
 		SELECT i.id, i.number, i.client_id, c.name, c.reminders_paused, i.due_date,
 		       i.amount_cents, i.paid_cents - i.credited_cents, i.credited_cents, i.credit_closed,
 		       i.state, i.paused, i.paused_until
-		FROM invoices i
+		FROM ` + invoiceLineFrom[set] + `
 		JOIN clients c ON c.id = i.client_id
 		` + where + `
 		ORDER BY i.id`

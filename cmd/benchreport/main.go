@@ -30,15 +30,23 @@ type goal struct {
 	ratio   float64
 	// atLeast: the figure is a floor (a speed-up), not a ceiling.
 	atLeast bool
+	// why says, when the goal is missed, where the time goes.
+	why string
 }
 
 // goals are the performance targets: DESIGN.md's and issue 14's.
 var goals = []goal{
 	{bench: "BenchmarkTodayPlan100k", metric: "ns/op", what: "Today list recomputed, 100k book", limit: 50e6, unit: "ms", scale: 1e-6,
-		against: "BenchmarkTodayRaw100k", ratio: 2},
+		against: "BenchmarkTodayRaw100k", ratio: 2, why: "the plan reads ~45,000 rows (the ~8,000 open invoices, their ~26,000 " +
+			"actions, ~9,000 payments, their clients and promises) through indexes; reading those very rows raw already takes " +
+			"the raw figure, in the SQLite driver's per-column work. Under 50 ms needs fewer rows per refresh: a book kept " +
+			"between refreshes and updated from what was written since"},
 	{bench: "BenchmarkOverdueList100k", metric: "ns/op", what: "overdue list, 100k book", limit: 50e6, unit: "ms", scale: 1e-6,
-		against: "BenchmarkOverdueRaw100k", ratio: 2},
-	{bench: "BenchmarkTodayPlan1M", metric: "ns/op", what: "Today list recomputed, 1M book", limit: 250e6, unit: "ms", scale: 1e-6},
+		against: "BenchmarkOverdueRaw100k", ratio: 2, why: "the list reads every unpaid invoice (~8,000, from a covering index) " +
+			"to count each filter and switch between them at once, where the raw query reads the ~4,000 overdue ones only; " +
+			"counting in SQL and reading the shown rows only is the way down"},
+	{bench: "BenchmarkTodayPlan1M", metric: "ns/op", what: "Today list recomputed, 1M book", limit: 250e6, unit: "ms", scale: 1e-6,
+		why: "ten times the rows of the 100k book (~80,000 open invoices): same cause, same remedy"},
 	{bench: "BenchmarkReminderLetter", metric: "ns/op", what: "one reminder PDF", limit: 5e6, unit: "ms", scale: 1e-6},
 	{bench: "BenchmarkThousandLetters", metric: "ns/op", what: "1,000 letters, one process", limit: 5e9, unit: "s", scale: 1e-9},
 	{bench: "BenchmarkLibreOfficeRatio", metric: "x-faster", what: "1,000 letters vs LibreOffice on the same letters, same run",
@@ -49,6 +57,9 @@ var goals = []goal{
 	{bench: "BenchmarkMatch5000Against100k", metric: "ns/op", what: "matching 5,000 credits against 100,000 open invoices",
 		limit: 2e9, unit: "s", scale: 1e-9},
 }
+
+// missed gathers, while the goals are written, why the missed ones are.
+var missed []string
 
 // result is one benchmark line: its metrics by unit.
 type result map[string]float64
@@ -140,6 +151,16 @@ func write(w io.Writer, results map[string]result) {
 	for _, g := range goals {
 		writeGoal(w, g, results)
 	}
+	if len(missed) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Where a goal is missed, why:")
+		fmt.Fprintln(w)
+		for _, m := range missed {
+			fmt.Fprintln(w, "- "+m)
+		}
+	}
+	fmt.Fprintln(w)
+	writeWindowFigures(w)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "## Every benchmark")
 	fmt.Fprintln(w)
@@ -158,12 +179,12 @@ func write(w io.Writer, results map[string]result) {
 func writeGoal(w io.Writer, g goal, results map[string]result) {
 	r, ok := results[g.bench]
 	if !ok {
-		fmt.Fprintf(w, "| %s | < %s | not run | |\n", g.what, figure(g.limit*g.scale, g.unit))
+		fmt.Fprintf(w, "| %s | %s %s | not run | |\n", g.what, bound(g), figure(g.limit*g.scale, g.unit))
 		return
 	}
 	v, ok := r[g.metric]
 	if !ok {
-		fmt.Fprintf(w, "| %s | %s | not reported | |\n", g.what, figure(g.limit*g.scale, g.unit))
+		fmt.Fprintf(w, "| %s | %s %s | not reported | |\n", g.what, bound(g), figure(g.limit*g.scale, g.unit))
 		return
 	}
 	verdict, target := "met", "< "+figure(g.limit*g.scale, g.unit)
@@ -174,6 +195,9 @@ func writeGoal(w io.Writer, g goal, results map[string]result) {
 		target = ">= " + figure(g.limit*g.scale, g.unit)
 	case v > g.limit:
 		verdict = fmt.Sprintf("missed by %s", figure((v-g.limit)*g.scale, g.unit))
+	}
+	if (strings.HasPrefix(verdict, "missed") || strings.Contains(verdict, "over by")) && g.why != "" {
+		defer func() { missed = append(missed, g.what+": "+g.why+".") }()
 	}
 	if g.atLeast {
 		target = ">= " + figure(g.limit*g.scale, g.unit)
@@ -188,6 +212,14 @@ func writeGoal(w io.Writer, g goal, results map[string]result) {
 		}
 	}
 	fmt.Fprintf(w, "| %s | %s | %s | %s |\n", g.what, target, figure(v*g.scale, g.unit), verdict)
+}
+
+// bound is how a goal's limit reads: a ceiling, or a floor.
+func bound(g goal) string {
+	if g.atLeast {
+		return ">="
+	}
+	return "<"
 }
 
 func writeRow(w io.Writer, name string, r result) {
@@ -231,6 +263,20 @@ func bytes(b float64) string {
 		return fmt.Sprintf("%.1f kB", b/(1<<10))
 	}
 	return fmt.Sprintf("%.0f B", b)
+}
+
+// windowFigures is the file of the figures measured on the window itself
+// (cold start, resident memory), which no `go test` can take: they are
+// measured by hand under Xvfb, as it says, and kept across reports.
+const windowFigures = "docs/benchmarks-window.md"
+
+func writeWindowFigures(w io.Writer) {
+	b, err := os.ReadFile(windowFigures)
+	if err != nil {
+		fmt.Fprintf(w, "The window's figures (cold start, memory) are measured by hand: see %s (missing).\n", windowFigures)
+		return
+	}
+	w.Write(b)
 }
 
 // cpuModel is the processor's name, from /proc/cpuinfo on Linux.

@@ -13,12 +13,13 @@ CREATE INDEX events_acknowledged ON events (invoice_id) WHERE kind = 'debt_ackno
 CREATE INDEX actions_invoice_done ON actions (invoice_id, done_at, id, step_id, instalment_id, status, done_on,
     sent_on, received_on, presented_on);
 
--- The unpaid invoices with the columns the planner reads of them
--- (planInvoiceColumns), in due-date order: the few thousand open
--- invoices of a large book come out of this index alone, already
--- sorted, without visiting their rows scattered through the table.
+-- The unpaid invoices with the columns the planner and the invoice list
+-- read of them (planInvoiceColumns, the list's lines), in due-date order:
+-- the few thousand open invoices of a large book come out of this index
+-- alone, already sorted, without visiting their rows scattered through
+-- the table.
 CREATE INDEX invoices_open_plan ON invoices (due_date, id, client_id, number, issue_date, delivery_date,
-    amount_cents, credited_cents, paid_cents, state, paused, paused_until, created_at)
+    amount_cents, credited_cents, paid_cents, credit_closed, state, paused, paused_until, created_at)
     WHERE paid_cents < amount_cents;
 
 -- An invoice's payments as the planner reads them (the day and the

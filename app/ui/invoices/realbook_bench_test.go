@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"relance/app/genbook/genbooktest"
+	"relance/app/ui/uitest"
 	"relance/data"
 )
 
@@ -15,6 +16,7 @@ import (
 // app/dunning's BenchmarkOverdueRaw100k (the window's packages do not
 // reach the database but through the store).
 func BenchmarkOverdueList100k(b *testing.B) {
+	uitest.LoadTranslations(b) // the rows' words, as the window has them
 	path := genbooktest.Cached(b, 100_000)
 	store, err := data.Open(path, data.WithClock(data.ClockOn(genbooktest.Today)))
 	if err != nil {
