@@ -196,9 +196,6 @@ func writeGoal(w io.Writer, g goal, results map[string]result) {
 	case v > g.limit:
 		verdict = fmt.Sprintf("missed by %s", figure((v-g.limit)*g.scale, g.unit))
 	}
-	if (strings.HasPrefix(verdict, "missed") || strings.Contains(verdict, "over by")) && g.why != "" {
-		defer func() { missed = append(missed, g.what+": "+g.why+".") }()
-	}
 	if g.atLeast {
 		target = ">= " + figure(g.limit*g.scale, g.unit)
 	}
@@ -210,6 +207,9 @@ func writeGoal(w io.Writer, g goal, results map[string]result) {
 		} else {
 			verdict += fmt.Sprintf(" (%.1fx raw, %s)", x, figure(raw[g.metric]*g.scale, g.unit))
 		}
+	}
+	if (strings.HasPrefix(verdict, "missed") || strings.Contains(verdict, "over by")) && g.why != "" {
+		missed = append(missed, g.what+": "+g.why+".")
 	}
 	fmt.Fprintf(w, "| %s | %s | %s | %s |\n", g.what, target, figure(v*g.scale, g.unit), verdict)
 }
