@@ -287,6 +287,20 @@ func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, cand string
 // with the invoice's page.
 const planActionColumns = `id, invoice_id, step_id, COALESCE(instalment_id, 0), status, done_on, sent_on, received_on, presented_on`
 
+// PlanAction is an action as a DunningBook holds it: only what
+// planActionColumns reads. A book built another way (the demo's replay)
+// gives its actions this shape, to plan as the store's book would.
+func PlanAction(a Action) Action {
+	return Action{ID: a.ID, InvoiceID: a.InvoiceID, StepID: a.StepID, InstalmentID: a.InstalmentID, Status: a.Status,
+		DoneOn: a.DoneOn, SentOn: a.SentOn, ReceivedOn: a.ReceivedOn, PresentedOn: a.PresentedOn}
+}
+
+// PlanPayment is a payment as a DunningBook holds it (loadBookPayments):
+// its day and amount.
+func PlanPayment(p Payment) Payment {
+	return Payment{ID: p.ID, InvoiceID: p.InvoiceID, Date: p.Date, Amount: p.Amount}
+}
+
 func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string, args []any) error {
 	b.Actions = map[int64][]Action{}
 	// Per invoice, oldest first: the order of the index, so that SQLite

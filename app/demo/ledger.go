@@ -169,8 +169,14 @@ func (l *ledger) book(day data.Date) *data.DunningBook {
 			continue
 		}
 		b.Invoices = append(b.Invoices, li.inv)
-		b.Actions[li.inv.ID] = li.actions
-		b.Payments[li.inv.ID] = li.payments
+		// In the shape the store's book gives them (data.PlanAction,
+		// data.PlanPayment), so that the replay plans what Today will.
+		for _, a := range li.actions {
+			b.Actions[li.inv.ID] = append(b.Actions[li.inv.ID], data.PlanAction(a))
+		}
+		for _, p := range li.payments {
+			b.Payments[li.inv.ID] = append(b.Payments[li.inv.ID], data.PlanPayment(p))
+		}
 		b.Promises[li.inv.ID] = li.promises
 		if li.plan != nil {
 			b.Plans[li.inv.ID] = li.plan
