@@ -236,15 +236,12 @@ func (s *Store) payFromLine(ctx context.Context, l BankLine, part BankPayment) (
 		return 0, err
 	}
 	paid := part.Amount + part.Fees
-	res, err := s.writer().ExecContext(ctx, `
+	_, err = s.writer().ExecContext(ctx, `
 		INSERT INTO payments (invoice_id, paid_on, amount_cents, method, created_at, bank_line_id, fees_cents)
 		VALUES (?, ?, ?, 'transfer', ?, ?, ?)`,
 		inv.ID, l.Booked, int64(paid), timeText(s.Now()), l.ID, int64(part.Fees))
 	if err != nil {
 		return 0, fmt.Errorf("record payment of bank line %d: %w", l.FileLine, translate(err))
-	}
-	if _, err := res.LastInsertId(); err != nil {
-		return 0, err
 	}
 	if err := s.refreshSettled(ctx, inv.ID); err != nil {
 		return 0, err
@@ -340,11 +337,6 @@ func (s *Store) paymentsOfLine(ctx context.Context, lineID int64) ([]Payment, er
 		`SELECT `+paymentColumns+` FROM payments WHERE bank_line_id = ? ORDER BY id`, lineID)
 }
 
-// ListPaymentsOfBankLine returns the payments made of a bank line.
-func (s *Store) ListPaymentsOfBankLine(ctx context.Context, lineID int64) ([]Payment, error) {
-	return s.paymentsOfLine(ctx, lineID)
-}
-
 // ReturnedPayment finds the payment a return gives back: the one made of
 // the credit whose end-to-end identification the return names, else the
 // newest payment from a bank credit of the same amount and payer (IBAN,
@@ -407,15 +399,19 @@ func (s *Store) ReverseWithBankLine(ctx context.Context, lineID, paymentID int64
 	})
 }
 
-// bankImportTouched lists the invoices a statement import changed: those
-// its credits paid, and those whose payment its returns re-opened.
+// bankImportInvoices is the subquery of the invoices a statement import
+// (?1) changed: those its credits paid, and those whose payment its
+// returns re-opened.
+const bankImportInvoices = `SELECT p.invoice_id FROM payments p JOIN bank_lines l ON l.id = p.bank_line_id WHERE l.import_id = ?1
+	UNION
+	SELECT json_extract(reversed, '$.InvoiceID') FROM bank_lines WHERE import_id = ?1 AND reversed <> ''`
+
+// bankImportTouched lists the invoices a statement import changed.
 func (s *Store) bankImportTouched(ctx context.Context, importID int64) ([]int64, error) {
 	return listOf(ctx, s, "bank import invoices", func(r rowScanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
-	}, `SELECT p.invoice_id FROM payments p JOIN bank_lines l ON l.id = p.bank_line_id WHERE l.import_id = ?1
-	    UNION
-	    SELECT json_extract(reversed, '$.InvoiceID') FROM bank_lines WHERE import_id = ?1 AND reversed <> ''`, importID)
+	}, bankImportInvoices, importID)
 }
 
 // bankImportUndoable: nothing happened on the invoices a statement import
@@ -423,10 +419,7 @@ func (s *Store) bankImportTouched(ctx context.Context, importID int64) ([]int64,
 func (s *Store) bankImportUndoable(ctx context.Context, im Import) (bool, error) {
 	var later bool
 	err := s.reader().QueryRowContext(ctx, `
-		SELECT EXISTS (SELECT 1 FROM events e WHERE e.id > ?2 AND e.invoice_id IN (
-		       SELECT p.invoice_id FROM payments p JOIN bank_lines l ON l.id = p.bank_line_id WHERE l.import_id = ?1
-		       UNION
-		       SELECT json_extract(reversed, '$.InvoiceID') FROM bank_lines WHERE import_id = ?1 AND reversed <> ''))`,
+		SELECT EXISTS (SELECT 1 FROM events e WHERE e.id > ?2 AND e.invoice_id IN (`+bankImportInvoices+`))`,
 		im.ID, im.LastEventID).Scan(&later)
 	if err != nil {
 		return false, fmt.Errorf("can import %d be undone: %w", im.ID, translate(err))

@@ -84,7 +84,6 @@ func (r Return) Found() bool { return r.Payment.ID != 0 }
 var (
 	errDryRun     = errors.New("dry run")
 	errNothingNew = errors.New("nothing new")
-	errStopped    = errors.New("lines refused")
 )
 
 // Import brings a statement into the book. An error is returned for what
@@ -102,7 +101,7 @@ func (s *Service) Import(ctx context.Context, st bank.Statement, opts Options) (
 		return s.write(ctx, tx, st, opts, &rep)
 	})
 	switch {
-	case errors.Is(err, errDryRun), errors.Is(err, errNothingNew), errors.Is(err, errStopped):
+	case errors.Is(err, errDryRun), errors.Is(err, errNothingNew):
 		rep.ImportID = 0
 		return rep, nil
 	case err != nil:

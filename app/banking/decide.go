@@ -39,9 +39,10 @@ func (s *Service) Confirm(ctx context.Context, lineID int64, parts []data.BankPa
 // threshold and not ambiguous, all in one transaction, and says how many.
 func (s *Service) ConfirmAbove(ctx context.Context, items []Item, threshold int) (int, error) {
 	n := 0
-	err := s.store.InTx(data.WithActor(ctx, "user"), func(tx *data.Store) error {
+	ctx = data.WithActor(ctx, "user")
+	err := s.store.InTx(ctx, func(tx *data.Store) error {
 		var err error
-		n, err = confirmAbove(data.WithActor(ctx, "user"), tx, items, threshold)
+		n, err = confirmAbove(ctx, tx, items, threshold)
 		return err
 	})
 	if err != nil {

@@ -101,7 +101,7 @@ func (s *Service) ReadFiles(ctx context.Context, paths []string, kind imports.Ki
 		return imports.Batch{}, fmt.Errorf("no file to import")
 	}
 	if kind == "" {
-		head, err := readHead(paths[0])
+		head, err := ReadHead(paths[0])
 		if err != nil {
 			return imports.Batch{}, err
 		}
@@ -137,7 +137,7 @@ func readFEC(paths []string) (imports.Batch, error) {
 func readFacturX(paths []string) (imports.Batch, error) {
 	var batches []imports.Batch
 	for _, p := range paths {
-		b, err := readWhole(p)
+		b, err := ReadWhole(p)
 		if err != nil {
 			return imports.Batch{}, err
 		}
@@ -150,7 +150,7 @@ func (s *Service) readSheet(ctx context.Context, paths []string, presetName stri
 	if len(paths) != 1 {
 		return imports.Batch{}, ErrOneFile
 	}
-	b, err := readWhole(paths[0])
+	b, err := ReadWhole(paths[0])
 	if err != nil {
 		return imports.Batch{}, err
 	}
@@ -188,7 +188,9 @@ func (s *Service) Mapping(ctx context.Context, t sheet.Table, presetName string)
 	return sheet.Guess(t.Header), nil
 }
 
-func readHead(path string) ([]byte, error) {
+// ReadHead reads the start of a file, enough to tell its kind (KindOf,
+// and the bank import's statement check).
+func ReadHead(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -206,7 +208,9 @@ func readHead(path string) ([]byte, error) {
 // an invoice.
 var ErrFileTooLarge = fmt.Errorf("the file is larger than %d MB: %w", maxFileSize>>20, data.ErrInvalid)
 
-func readWhole(path string) ([]byte, error) {
+// ReadWhole reads a file, refusing one too large to be an export, an
+// invoice or a statement (ErrFileTooLarge).
+func ReadWhole(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err

@@ -58,9 +58,6 @@ var goals = []goal{
 		limit: 2e9, unit: "s", scale: 1e-9},
 }
 
-// missed gathers, while the goals are written, why the missed ones are.
-var missed []string
-
 // result is one benchmark line: its metrics by unit.
 type result map[string]float64
 
@@ -148,8 +145,11 @@ func write(w io.Writer, results map[string]result) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| measure | goal | measured | |")
 	fmt.Fprintln(w, "|---|---|---|---|")
+	var missed []string // why the missed goals are
 	for _, g := range goals {
-		writeGoal(w, g, results)
+		if why := writeGoal(w, g, results); why != "" {
+			missed = append(missed, why)
+		}
 	}
 	if len(missed) > 0 {
 		fmt.Fprintln(w)
@@ -176,28 +176,25 @@ func write(w io.Writer, results map[string]result) {
 	}
 }
 
-func writeGoal(w io.Writer, g goal, results map[string]result) {
+// writeGoal writes a goal's row, and returns why it is missed ("" when
+// met, or when there is nothing to say).
+func writeGoal(w io.Writer, g goal, results map[string]result) string {
 	r, ok := results[g.bench]
 	if !ok {
 		fmt.Fprintf(w, "| %s | %s %s | not run | |\n", g.what, bound(g), figure(g.limit*g.scale, g.unit))
-		return
+		return ""
 	}
 	v, ok := r[g.metric]
 	if !ok {
 		fmt.Fprintf(w, "| %s | %s %s | not reported | |\n", g.what, bound(g), figure(g.limit*g.scale, g.unit))
-		return
+		return ""
 	}
-	verdict, target := "met", "< "+figure(g.limit*g.scale, g.unit)
+	verdict, target := "met", bound(g)+" "+figure(g.limit*g.scale, g.unit)
 	switch {
 	case g.atLeast && v < g.limit:
 		verdict = fmt.Sprintf("missed by %s", figure((g.limit-v)*g.scale, g.unit))
-	case g.atLeast:
-		target = ">= " + figure(g.limit*g.scale, g.unit)
-	case v > g.limit:
+	case !g.atLeast && v > g.limit:
 		verdict = fmt.Sprintf("missed by %s", figure((v-g.limit)*g.scale, g.unit))
-	}
-	if g.atLeast {
-		target = ">= " + figure(g.limit*g.scale, g.unit)
 	}
 	if raw, ok := results[g.against]; ok && g.ratio > 0 && raw[g.metric] > 0 {
 		x := v / raw[g.metric]
@@ -208,10 +205,11 @@ func writeGoal(w io.Writer, g goal, results map[string]result) {
 			verdict += fmt.Sprintf(" (%.1fx raw, %s)", x, figure(raw[g.metric]*g.scale, g.unit))
 		}
 	}
-	if (strings.HasPrefix(verdict, "missed") || strings.Contains(verdict, "over by")) && g.why != "" {
-		missed = append(missed, g.what+": "+g.why+".")
-	}
 	fmt.Fprintf(w, "| %s | %s | %s | %s |\n", g.what, target, figure(v*g.scale, g.unit), verdict)
+	if (strings.HasPrefix(verdict, "missed") || strings.Contains(verdict, "over by")) && g.why != "" {
+		return g.what + ": " + g.why + "."
+	}
+	return ""
 }
 
 // bound is how a goal's limit reads: a ceiling, or a floor.

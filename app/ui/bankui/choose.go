@@ -3,7 +3,6 @@ package bankui
 import (
 	"context"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/unicode/norm"
 
 	"relance/app/banking"
 	"relance/app/ui/kit"
@@ -120,7 +118,7 @@ func invoiceText(o data.OpenBalance) string {
 // onSearch lists the open invoices whose number or client holds every
 // word typed (accents and case aside); the proposal's invoices first.
 func (c *chooser) onSearch(text string) {
-	words := strings.Fields(fold(text))
+	words := strings.Fields(kit.Fold(text))
 	c.found = c.found[:0]
 	for _, cand := range c.item.Proposal.Candidates {
 		for _, a := range cand.Allocations {
@@ -150,24 +148,13 @@ func (c *chooser) listed(id int64) bool {
 }
 
 func matches(o data.OpenBalance, words []string) bool {
-	text := fold(o.Number + " " + o.ClientName)
+	text := kit.Fold(o.Number + " " + o.ClientName)
 	for _, w := range words {
 		if !strings.Contains(text, w) {
 			return false
 		}
 	}
 	return true
-}
-
-// fold lowers case and drops accents, so "cafe" finds "Café".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // add puts an invoice among the chosen, with amount (0: what is left of

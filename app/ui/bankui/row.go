@@ -44,34 +44,11 @@ func (s *Screen) newRow() fyne.CanvasObject {
 		ignore:   &widget.Button{Text: lang.L("bank.ignore"), Icon: theme.ContentClearIcon(), Importance: widget.LowImportance},
 	}
 	head := container.NewBorder(nil, nil,
-		container.NewHBox(sized(r.date, dateWidth), sized(r.amount, amountWidth), sized(r.payer, payerWidth)), nil, r.label)
+		container.NewHBox(kit.FixedWidth(r.date, dateWidth), kit.FixedWidth(r.amount, amountWidth), kit.FixedWidth(r.payer, payerWidth)), nil, r.label)
 	buttons := container.NewHBox(r.confirm, r.choose, r.ignore)
 	r.content = container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(head, r.proposal, r.because))
 	r.ExtendBaseWidget(r)
 	return r
-}
-
-// sized gives o a fixed width, so that the rows' columns align.
-func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.New(&widthLayout{width: width}, o)
-}
-
-// widthLayout is as wide as it is told and as high as its content.
-type widthLayout struct{ width float32 }
-
-func (l *widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objects {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(l.width, h)
-}
-
-func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
 }
 
 func (r *row) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }

@@ -81,7 +81,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewHBox(title, layout.NewSpacer(), history, importButton),
 		&widget.Label{Text: lang.L("bank.intro"), Wrapping: fyne.TextWrapWord},
-		container.NewHBox(s.summary, layout.NewSpacer(), sized(s.threshold, 200), s.confirm),
+		container.NewHBox(s.summary, layout.NewSpacer(), kit.FixedWidth(s.threshold, 200), s.confirm),
 		widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, s.empty))
 }

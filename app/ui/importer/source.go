@@ -109,7 +109,7 @@ func (w *Wizard) load(paths []string) {
 
 // read finds the files' kind and reads them (off the UI goroutine).
 func (w *Wizard) read(ctx context.Context) error {
-	head, err := readHead(w.paths[0])
+	head, err := importing.ReadHead(w.paths[0])
 	if err != nil {
 		return err
 	}
@@ -129,17 +129,6 @@ func (w *Wizard) read(ctx context.Context) error {
 	w.table, _ = sheet.Open(filepath.Base(w.paths[0]), b)
 	w.mapping, err = svc.Mapping(ctx, w.table, "")
 	return err
-}
-
-func readHead(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := f.Read(head)
-	return head[:n], nil
 }
 
 // loadHistory lists the imports made before, newest first.

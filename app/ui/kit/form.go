@@ -272,3 +272,9 @@ func SetEnabled(w fyne.Disableable, enabled bool) {
 		w.Disable()
 	}
 }
+
+// FixedWidth gives o a column's width, so that the rows of a list or a
+// form line up.
+func FixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}

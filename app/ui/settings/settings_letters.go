@@ -45,7 +45,7 @@ func newLettersSection(h kit.Host) *lettersSection {
 	}
 	s.left, s.top, s.width, s.height = field(), field(), field(), field()
 	for i, e := range []*kit.Entry{s.left, s.top, s.width, s.height} {
-		s.form.Add(lettersWindowKeys[i], true, container.NewHBox(fixedWidth(e, 100), widget.NewLabel(lang.L("letters.settings.mm"))))
+		s.form.Add(lettersWindowKeys[i], true, container.NewHBox(kit.FixedWidth(e, 100), widget.NewLabel(lang.L("letters.settings.mm"))))
 	}
 	s.save = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSave}
 	s.calibrate = &widget.Button{Text: lang.L("letters.settings.calibrate"), Icon: theme.DocumentPrintIcon(), OnTapped: s.onCalibrate}

@@ -89,7 +89,7 @@ func (s *ratesSection) openLegalForm(r data.LegalRate, isNew bool) {
 			consumer.SetText(rateInput(r.ConsumerBP))
 		}
 	}
-	f.Add("half_year", true, container.NewBorder(nil, nil, fixedWidth(year, 90), nil, half))
+	f.Add("half_year", true, container.NewBorder(nil, nil, kit.FixedWidth(year, 90), nil, half))
 	f.Add("professional_rate", true, container.NewVBox(professional, settingsHint("settings.rates.professional_hint")))
 	f.Add("consumer_rate", false, consumer)
 	submit := func() (func(context.Context) error, error) {

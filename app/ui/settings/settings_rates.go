@@ -47,7 +47,7 @@ func newRatesSection(h kit.Host) *ratesSection {
 		ecbNow: &widget.Label{}, legalNow: &widget.Label{}}
 	s.confirmed = widget.NewSelect(nil, nil)
 	f := kit.NewForm()
-	f.Add("ecb_confirmed", false, container.NewVBox(container.NewHBox(fixedWidth(s.confirmed, 280)),
+	f.Add("ecb_confirmed", false, container.NewVBox(container.NewHBox(kit.FixedWidth(s.confirmed, 280)),
 		settingsHint("settings.rates.confirmed_hint")))
 	now := settingsGroup("settings.rates.now", s.ecbNow, s.legalNow, settingsGrid(f, "ecb_confirmed"),
 		settingsHint("settings.rates.sources"))
@@ -176,7 +176,7 @@ func (s *ratesSection) onConfirmed() {
 func rateCells(buttons fyne.CanvasObject, cells ...*widget.Label) fyne.CanvasObject {
 	box := container.NewHBox()
 	for i, c := range cells {
-		box.Add(fixedWidth(c, rateColumnWidth[i]))
+		box.Add(kit.FixedWidth(c, rateColumnWidth[i]))
 	}
 	return container.NewBorder(nil, nil, box, buttons)
 }

@@ -60,13 +60,13 @@ func newRulesSection(h kit.Host) *rulesSection {
 
 	// Labels of their own: the group's title already says "penalties".
 	s.form.AddLabelled("settings.rules.basis", false, s.policy).Key = "penalty_policy"
-	s.form.Add("penalty_policy_rate", false, container.NewHBox(fixedWidth(s.fixed, 110), widget.NewLabel("%")))
+	s.form.Add("penalty_policy_rate", false, container.NewHBox(kit.FixedWidth(s.fixed, 110), widget.NewLabel("%")))
 	s.form.AddLabelled("settings.rules.throttle_label", false,
-		container.NewHBox(fixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).Key = "throttle_days"
+		container.NewHBox(kit.FixedWidth(s.throttle, 80), widget.NewLabel(lang.L("settings.days_unit")))).Key = "throttle_days"
 	s.form.AddLabelled("settings.rules.daily_label", false,
-		container.NewHBox(fixedWidth(s.daily, 80), widget.NewLabel(lang.L("settings.rules.daily_unit")))).Key = "daily_message_limit"
+		container.NewHBox(kit.FixedWidth(s.daily, 80), widget.NewLabel(lang.L("settings.rules.daily_unit")))).Key = "daily_message_limit"
 	s.form.AddLabelled("settings.rules.imputation", false, s.imputation).Key = "imputation"
-	s.form.Add("bank_fee_tolerance", false, container.NewHBox(fixedWidth(s.fees, 110), widget.NewLabel("€")))
+	s.form.Add("bank_fee_tolerance", false, container.NewHBox(kit.FixedWidth(s.fees, 110), widget.NewLabel("€")))
 	penalties := settingsGroup("settings.rules.penalties", settingsGrid(s.form, "penalty_policy", "penalty_policy_rate"),
 		s.rateInfo, settingsHint("settings.rules.penalties_hint"),
 		settingsGrid(s.form, "imputation"), settingsHint("settings.rules.imputation_hint"))

@@ -28,11 +28,6 @@ type stepRow struct {
 	content             fyne.CanvasObject
 }
 
-// fixedWidth gives o a column's width, so that rows line up.
-func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-}
-
 // stepHeader names the columns of the step list.
 func stepHeader() fyne.CanvasObject {
 	head := func(key string) *widget.Label {
@@ -41,8 +36,8 @@ func stepHeader() fyne.CanvasObject {
 	// The buttons' room, so that the channel heading sits over its column.
 	buttons := canvas.NewRectangle(color.Transparent)
 	buttons.SetMinSize(fyne.NewSize(stepButtonsWidth(), 1))
-	return container.NewVBox(container.NewBorder(nil, nil, fixedWidth(head("settings.step.when"), stepColumnWidths[0]),
-		container.NewHBox(fixedWidth(head("settings.step.channel"), stepColumnWidths[1]), buttons),
+	return container.NewVBox(container.NewBorder(nil, nil, kit.FixedWidth(head("settings.step.when"), stepColumnWidths[0]),
+		container.NewHBox(kit.FixedWidth(head("settings.step.channel"), stepColumnWidths[1]), buttons),
 		head("settings.step.step")), widget.NewSeparator())
 }
 
@@ -80,8 +75,8 @@ func newStepRow(s *scenarioSection, sc *data.Scenario, i int) *stepRow {
 		lines.Add(stepNote(lang.L("settings.step.earlier"), theme.ColorNameWarning))
 	}
 	buttons := container.NewVBox(container.NewHBox(r.up, r.down, r.edit, r.del))
-	r.content = container.NewVBox(container.NewBorder(nil, nil, fixedWidth(when, stepColumnWidths[0]),
-		container.NewHBox(fixedWidth(channel, stepColumnWidths[1]), buttons), lines), widget.NewSeparator())
+	r.content = container.NewVBox(container.NewBorder(nil, nil, kit.FixedWidth(when, stepColumnWidths[0]),
+		container.NewHBox(kit.FixedWidth(channel, stepColumnWidths[1]), buttons), lines), widget.NewSeparator())
 	return r
 }
 
