@@ -69,6 +69,11 @@ type DunningBook struct {
 	Tasks       []Task                 // open
 	Acknowledge map[int64][]Date       // by invoice: recorded acknowledgments of the debt
 	PlanSigned  map[int64][]Date       // by invoice: days payment plans came back signed
+
+	// Query is what the book holds; Seq the last row of the change log
+	// (book_changes) it reflects: RefreshDunningBook applies the rows after it.
+	Query BookQuery
+	Seq   int64
 }
 
 // BookQuery says which part of the book to read.
@@ -102,15 +107,23 @@ func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 	return p, err
 }
 
-// paidLately is the subquery of the invoices paid lately after a reminder:
-// a thank-you needs a step taken before, so invoices never reminded are
-// left out, and so are those a credit note cancelled. Driven from the
-// payments' date index: scanning invoices for "paid_cents >= amount_cents"
-// would read the whole table.
-const paidLately = `SELECT p.invoice_id FROM payments p INDEXED BY payments_paid_on JOIN invoices i ON i.id = p.invoice_id
-	WHERE p.paid_on >= ? AND i.paid_cents >= i.amount_cents AND i.credit_closed = 0
-	  AND i.client_id NOT IN ` + archivedClients + `
-	  AND EXISTS (SELECT 1 FROM actions a WHERE a.invoice_id = i.id)`
+// paidLately selects the invoices paid lately after a reminder, from the
+// payments made since a day (the parameter): a thank-you needs a step taken
+// before, so invoices never reminded are left out, and so are those a credit
+// note cancelled. Driven from the payments' date index: scanning invoices
+// for "paid_cents >= amount_cents" would read the whole table.
+const paidLately = `SELECT ` + planInvoiceColumns + ` FROM invoices
+	WHERE id IN (SELECT invoice_id FROM payments INDEXED BY payments_paid_on WHERE paid_on >= ?) AND ` + paidLatelyInvoice
+
+// paidLatelyInvoice is what makes a paid invoice a thank-you candidate,
+// once it received a payment lately.
+const paidLatelyInvoice = `paid_cents >= amount_cents AND credit_closed = 0 AND client_id NOT IN ` + archivedClients + `
+	AND EXISTS (SELECT 1 FROM actions a WHERE a.invoice_id = invoices.id)`
+
+// openInvoices selects the unpaid invoices, from the covering index
+// invoices_open_plan.
+const openInvoices = `SELECT ` + planInvoiceColumns + ` FROM invoices INDEXED BY invoices_open_plan
+	WHERE paid_cents < amount_cents AND client_id NOT IN ` + archivedClients
 
 // archivedClients is the subquery of the archived clients' ids (read
 // through the partial index clients_archived).
@@ -123,6 +136,14 @@ func idSet(invoices []PlanInvoice) (string, []any, error) {
 	ids := make([]int64, len(invoices))
 	for i := range invoices {
 		ids[i] = invoices[i].ID
+	}
+	return jsonIDs(ids)
+}
+
+// jsonIDs is the IN-list subquery over ids (see idSet).
+func jsonIDs(ids []int64) (string, []any, error) {
+	if ids == nil {
+		ids = []int64{} // "[]", not "null"
 	}
 	list, err := json.Marshal(ids)
 	if err != nil {
@@ -171,91 +192,181 @@ func (s *Store) each(ctx context.Context, query string, args []any, scan func(*s
 // LoadDunningBook reads the book in one read transaction, so that every
 // part of it reflects the same moment.
 func (s *Store) LoadDunningBook(ctx context.Context, q BookQuery) (*DunningBook, error) {
-	r := *s
-	if s.tx == nil { // inside a transaction, read its state; else take a consistent snapshot
-		tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-		if err != nil {
-			return nil, fmt.Errorf("load dunning book: %w", translate(err))
-		}
-		defer tx.Rollback() //nolint:errcheck // read-only
-		r.tx = tx
+	var b *DunningBook
+	err := s.inSnapshot(ctx, func(r *Store) (err error) {
+		b, err = r.loadDunningBook(ctx, q)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load dunning book: %w", err)
 	}
-	b := &DunningBook{}
-	paidSince := q.PaidSince
-	if paidSince.IsZero() {
-		paidSince = MustDate("2999-12-31")
+	return b, nil
+}
+
+// inSnapshot runs fn on a store reading one consistent snapshot: a read
+// transaction, or the transaction s is in (whose own writes it sees).
+func (s *Store) inSnapshot(ctx context.Context, fn func(r *Store) error) error {
+	if s.tx != nil {
+		return fn(s)
+	}
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return translate(err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	r := *s
+	r.tx = tx
+	return fn(&r)
+}
+
+func (s *Store) loadDunningBook(ctx context.Context, q BookQuery) (*DunningBook, error) {
+	b := &DunningBook{Query: q, Clients: map[int64]*Client{}, Actions: map[int64][]Action{},
+		Payments: map[int64][]Payment{}, Promises: map[int64][]Promise{}, Plans: map[int64]*PaymentPlan{},
+		Acknowledge: map[int64][]Date{}, PlanSigned: map[int64][]Date{}, LastMessage: map[int64]Date{}}
+	var err error
+	if b.Seq, err = s.lastBookChange(ctx); err != nil {
+		return nil, err
 	}
 	// The candidate invoices are read first; the other queries get their ids
 	// as one JSON array, so the candidate query runs once, not once per table.
-	if err := r.loadPlanInvoices(ctx, b, q.Horizon, paidSince); err != nil {
-		return nil, fmt.Errorf("load dunning book: %w", err)
-	}
-	cand, args, err := idSet(b.Invoices)
-	if err != nil {
+	if b.Invoices, err = s.loadPlanInvoices(ctx, q, "", nil); err != nil {
 		return nil, err
 	}
+	if err := s.loadBookRules(ctx, b); err != nil {
+		return nil, err
+	}
+	if b.Tasks, err = s.ListOpenTasks(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.loadBookParts(ctx, b, b.Invoices); err != nil {
+		return nil, err
+	}
+	if err := s.loadBookClients(ctx, b, `(SELECT client_id FROM invoices WHERE id IN (SELECT value FROM json_each(?)))`,
+		b.Invoices); err != nil {
+		return nil, err
+	}
+	return b, s.loadLastMessages(ctx, b, q.MessagesSince, "", nil)
+}
+
+// loadBookRules reads what the whole book is planned with.
+func (s *Store) loadBookRules(ctx context.Context, b *DunningBook) error {
 	loaders := []func() error{
-		func() (err error) { b.Company, err = r.GetCompany(ctx); return },
-		func() (err error) { b.Scenarios, err = r.ListScenarios(ctx); return },
-		func() (err error) { b.Categories, err = r.ListCategories(ctx); return },
-		func() (err error) { b.ECBRates, err = r.ListECBRates(ctx); return },
-		func() (err error) { b.LegalRates, err = r.ListLegalRates(ctx); return },
-		func() (err error) { b.Tasks, err = r.ListOpenTasks(ctx); return },
-		func() error { return r.loadBookClients(ctx, b, cand, args) },
-		func() error { return r.loadBookActions(ctx, b, cand, args) },
-		func() error { return r.loadBookPayments(ctx, b, cand, args) },
-		func() error { return r.loadBookPromises(ctx, b, cand, args) },
-		func() error { return r.loadBookPlans(ctx, b, cand, args) },
-		func() error { return r.loadLastMessages(ctx, b, q.MessagesSince) },
-		func() error { return r.loadAcknowledgments(ctx, b, cand, args) },
+		func() (err error) { b.Company, err = s.GetCompany(ctx); return },
+		func() (err error) { b.Scenarios, err = s.ListScenarios(ctx); return },
+		func() (err error) { b.Categories, err = s.ListCategories(ctx); return },
+		func() (err error) { b.ECBRates, err = s.ListECBRates(ctx); return },
+		func() (err error) { b.LegalRates, err = s.ListLegalRates(ctx); return },
 	}
 	for _, load := range loaders {
 		if err := load(); err != nil {
-			return nil, fmt.Errorf("load dunning book: %w", err)
+			return err
 		}
 	}
-	return b, nil
+	return nil
+}
+
+// loadBookParts reads the actions, payments, promises, plans and
+// acknowledgments of invoices into the book's maps.
+func (s *Store) loadBookParts(ctx context.Context, b *DunningBook, invoices []PlanInvoice) error {
+	if len(invoices) == 0 {
+		return nil
+	}
+	cand, args, err := idSet(invoices)
+	if err != nil {
+		return err
+	}
+	for _, load := range []func(context.Context, *DunningBook, string, []any) error{
+		s.loadBookActions, s.loadBookPayments, s.loadBookPromises, s.loadBookPlans, s.loadAcknowledgments,
+	} {
+		if err := load(ctx, b, cand, args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lastBookChange is the change log's last row number (0 before any).
+func (s *Store) lastBookChange(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.reader().QueryRowContext(ctx, `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'book_changes'), 0)`).
+		Scan(&seq)
+	if err != nil {
+		return 0, fmt.Errorf("read the change log: %w", translate(err))
+	}
+	return seq, nil
 }
 
 // loadPlanInvoices reads the candidate invoices, earliest due first: the
 // unpaid ones from the covering index invoices_open_plan (in its order:
 // nothing to sort, no row of the table to visit), then those paid lately
-// after a reminder, then marks those an import standing brought in.
-func (s *Store) loadPlanInvoices(ctx context.Context, b *DunningBook, horizon, paidSince Date) error {
+// after a reminder, then marks those an import standing brought in. With
+// within (an IN-list subquery and its arguments), only the invoices it
+// lists.
+func (s *Store) loadPlanInvoices(ctx context.Context, q BookQuery, within string, withinArgs []any) ([]PlanInvoice, error) {
+	var list []PlanInvoice
 	scan := func(rows *sql.Rows) error {
 		p, err := scanPlanInvoice(rows)
-		b.Invoices = append(b.Invoices, p)
+		list = append(list, p)
 		return err
 	}
-	open := `SELECT ` + planInvoiceColumns + ` FROM invoices INDEXED BY invoices_open_plan
-		WHERE paid_cents < amount_cents AND client_id NOT IN ` + archivedClients
-	var args []any
-	if !horizon.IsZero() {
+	open, args := openInvoices, []any(nil)
+	paidSince := q.PaidSince
+	if paidSince.IsZero() {
+		paidSince = MustDate("2999-12-31")
+	}
+	paid, paidArgs := paidLately, []any{paidSince}
+	if within != "" {
+		// A few ids: looked up by key, not through a scan of the open
+		// invoices' index.
+		open = `SELECT ` + planInvoiceColumns + ` FROM invoices WHERE id IN ` + within + `
+			AND paid_cents < amount_cents AND client_id NOT IN ` + archivedClients
+		args = slices.Clone(withinArgs)
+		paid = `SELECT ` + planInvoiceColumns + ` FROM invoices WHERE id IN (SELECT invoice_id FROM payments
+			WHERE invoice_id IN ` + within + ` AND paid_on >= ?) AND ` + paidLatelyInvoice
+		paidArgs = append(append([]any(nil), withinArgs...), paidSince)
+	}
+	if !q.Horizon.IsZero() {
 		open += ` AND due_date <= ?`
-		args = append(args, horizon)
+		args = append(args, q.Horizon)
 	}
 	if err := s.each(ctx, open+` ORDER BY due_date, id`, args, scan); err != nil {
-		return err
+		return nil, err
 	}
-	unpaid := len(b.Invoices)
-	paid := `SELECT ` + planInvoiceColumns + ` FROM invoices WHERE id IN (` + paidLately + `) ORDER BY due_date, id`
-	if err := s.each(ctx, paid, []any{paidSince}, scan); err != nil {
-		return err
+	unpaid := len(list)
+	if err := s.each(ctx, paid+` ORDER BY due_date, id`, paidArgs, scan); err != nil {
+		return nil, err
 	}
-	if unpaid < len(b.Invoices) { // both parts in due-date order, as one
-		slices.SortStableFunc(b.Invoices, func(x, y PlanInvoice) int {
-			return cmp.Or(x.DueDate.Compare(y.DueDate), cmp.Compare(x.ID, y.ID))
-		})
+	if unpaid < len(list) { // both parts in due-date order, as one
+		slices.SortStableFunc(list, comparePlanInvoices)
 	}
-	return s.markImported(ctx, b)
+	return list, s.markImported(ctx, list, within != "")
+}
+
+// comparePlanInvoices is the book's order of invoices: by due date, then id.
+func comparePlanInvoices(x, y PlanInvoice) int {
+	return cmp.Or(x.DueDate.Compare(y.DueDate), cmp.Compare(x.ID, y.ID))
 }
 
 // markImported flags the invoices an import still standing brought in: a
-// handful of imports at most, read once rather than asked per invoice.
-func (s *Store) markImported(ctx context.Context, b *DunningBook) error {
+// handful of imports at most, read once rather than asked per invoice
+// (few: asked for these invoices only, through import_items_entity).
+func (s *Store) markImported(ctx context.Context, invoices []PlanInvoice, few bool) error {
+	if len(invoices) == 0 {
+		return nil
+	}
+	query := `SELECT ii.entity_id FROM import_items ii JOIN imports im ON im.id = ii.import_id
+		WHERE ii.entity = 'invoice' AND ii.op = 'added' AND im.undone_at IS NULL`
+	var args []any
+	if few {
+		var in string
+		var err error
+		if in, args, err = idSet(invoices); err != nil {
+			return err
+		}
+		query += ` AND ii.entity_id IN ` + in
+	}
 	imported := map[int64]bool{}
-	err := s.each(ctx, `SELECT ii.entity_id FROM import_items ii JOIN imports im ON im.id = ii.import_id
-		WHERE ii.entity = 'invoice' AND ii.op = 'added' AND im.undone_at IS NULL`, nil, func(rows *sql.Rows) error {
+	err := s.each(ctx, query, args, func(rows *sql.Rows) error {
 		var id int64
 		err := rows.Scan(&id)
 		imported[id] = true
@@ -264,20 +375,24 @@ func (s *Store) markImported(ctx context.Context, b *DunningBook) error {
 	if err != nil || len(imported) == 0 {
 		return err
 	}
-	for i := range b.Invoices {
-		b.Invoices[i].Imported = imported[b.Invoices[i].ID]
+	for i := range invoices {
+		invoices[i].Imported = imported[invoices[i].ID]
 	}
 	return nil
 }
 
-func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, cand string, args []any) error {
-	b.Clients = map[int64]*Client{}
-	return s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN (SELECT client_id FROM invoices WHERE id IN `+cand+`)`,
-		args, func(rows *sql.Rows) error {
-			c, err := scanClient(rows)
-			b.Clients[c.ID] = &c
-			return err
-		})
+// loadBookClients reads the clients an IN-list subquery over the
+// invoices' ids names (clients), given the invoices.
+func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, clients string, invoices []PlanInvoice) error {
+	_, args, err := idSet(invoices)
+	if err != nil {
+		return err
+	}
+	return s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN `+clients, args, func(rows *sql.Rows) error {
+		c, err := scanClient(rows)
+		b.Clients[c.ID] = &c
+		return err
+	})
 }
 
 // planActionColumns are what the planner, the calendar and the statements
@@ -302,7 +417,6 @@ func PlanPayment(p Payment) Payment {
 }
 
 func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string, args []any) error {
-	b.Actions = map[int64][]Action{}
 	// Per invoice, oldest first: the order of the index, so that SQLite
 	// sorts nothing (the planner reads each invoice's actions in order).
 	return s.each(ctx, `SELECT `+planActionColumns+` FROM actions WHERE invoice_id IN `+cand+` ORDER BY invoice_id, done_at, id`, args,
@@ -316,7 +430,6 @@ func (s *Store) loadBookActions(ctx context.Context, b *DunningBook, cand string
 }
 
 func (s *Store) loadBookPayments(ctx context.Context, b *DunningBook, cand string, args []any) error {
-	b.Payments = map[int64][]Payment{}
 	// From the covering index payments_invoice_plan, in its order.
 	return s.each(ctx, `SELECT id, invoice_id, paid_on, amount_cents FROM payments WHERE invoice_id IN `+cand+`
 		ORDER BY invoice_id, paid_on, id`, args,
@@ -331,7 +444,6 @@ func (s *Store) loadBookPayments(ctx context.Context, b *DunningBook, cand strin
 }
 
 func (s *Store) loadBookPromises(ctx context.Context, b *DunningBook, cand string, args []any) error {
-	b.Promises = map[int64][]Promise{}
 	return s.each(ctx, `SELECT `+promiseColumns+` FROM promises WHERE invoice_id IN `+cand+` ORDER BY made_on, id`, args,
 		func(rows *sql.Rows) error {
 			p, err := scanPromise(rows)
@@ -343,7 +455,6 @@ func (s *Store) loadBookPromises(ctx context.Context, b *DunningBook, cand strin
 // loadBookPlans reads the active plans (with their instalments) and the
 // days any plan came back signed.
 func (s *Store) loadBookPlans(ctx context.Context, b *DunningBook, cand string, args []any) error {
-	b.Plans, b.PlanSigned = map[int64]*PaymentPlan{}, map[int64][]Date{}
 	byPlan := map[int64]*PaymentPlan{}
 	err := s.each(ctx, `SELECT id, invoice_id, agreed_on, signed_on, status FROM payment_plans
 		WHERE invoice_id IN `+cand+` ORDER BY invoice_id, id`, args, func(rows *sql.Rows) error {
@@ -389,36 +500,32 @@ func (s *Store) loadBookPlans(ctx context.Context, b *DunningBook, cand string, 
 }
 
 // loadLastMessages finds, per client, the last day a message step was done
-// since a day (the throttle only looks back a few days).
-func (s *Store) loadLastMessages(ctx context.Context, b *DunningBook, since Date) error {
-	rows, err := s.reader().QueryContext(ctx, `
-		SELECT i.client_id, MAX(a.done_on)
+// since a day (the throttle only looks back a few days); with clients (an
+// IN-list subquery and its arguments), for those clients only.
+func (s *Store) loadLastMessages(ctx context.Context, b *DunningBook, since Date, clients string, clientArgs []any) error {
+	query := `SELECT i.client_id, MAX(a.done_on)
 		FROM actions a
 		JOIN invoices i ON i.id = a.invoice_id
 		JOIN steps st ON st.id = a.step_id
 		WHERE a.status = 'done' AND a.done_on >= ?
-		  AND st.channel IN ('email', 'letter', 'registered_letter', 'thank_you')
-		GROUP BY i.client_id`, since.String())
-	if err != nil {
-		return translate(err)
+		  AND st.channel IN ('email', 'letter', 'registered_letter', 'thank_you')`
+	args := []any{since.String()}
+	if clients != "" {
+		query += ` AND i.client_id IN ` + clients
+		args = append(args, clientArgs...)
 	}
-	defer rows.Close()
-	b.LastMessage = map[int64]Date{}
-	for rows.Next() {
+	return s.each(ctx, query+` GROUP BY i.client_id`, args, func(rows *sql.Rows) error {
 		var clientID int64
 		var last Date
-		if err := rows.Scan(&clientID, &last); err != nil {
-			return err
-		}
+		err := rows.Scan(&clientID, &last)
 		b.LastMessage[clientID] = last
-	}
-	return rows.Err()
+		return err
+	})
 }
 
 // loadAcknowledgments reads the recorded acknowledgments of debt (events
 // with the day in their "date" parameter), which restart the limitation period.
 func (s *Store) loadAcknowledgments(ctx context.Context, b *DunningBook, cand string, args []any) error {
-	b.Acknowledge = map[int64][]Date{}
 	return s.each(ctx, `SELECT invoice_id, params FROM events
 		WHERE kind = '`+string(EventDebtAcknowledged)+`' AND invoice_id IN `+cand, args, func(rows *sql.Rows) error {
 		var invoiceID int64

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // BulkExec runs one statement of a bulk load (see BulkLoad).
@@ -37,7 +38,9 @@ const bulkAnalysisLimit = 1000
 // are dropped before fn runs and built again after it, in the same
 // transaction (building an index once over the loaded rows is several times
 // faster than keeping it up to date row by row), so a unique index the rows
-// break fails the whole load. Then ANALYZE gives the query planner the
+// break fails the whole load. The triggers too are dropped and made again:
+// the change log (book_changes) gets one row saying the whole book changed,
+// not one per row loaded. Then ANALYZE gives the query planner the
 // statistics of the new book, as a book that ran PRAGMA optimize has.
 // Nothing is written when fn or any of this fails. It cannot run inside
 // InTx.
@@ -51,7 +54,14 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(exec BulkExec) error) erro
 	}
 	defer restore()
 	return s.InTx(ctx, func(tx *Store) error {
-		indexes, err := tx.dropIndexes(ctx)
+		indexes, err := tx.dropSchema(ctx, "index")
+		if err != nil {
+			return err
+		}
+		// The change log's triggers would write a row per row loaded, for
+		// no reader: a book loaded in bulk is read whole (the 'book' change
+		// written after the load says so to any book read before).
+		triggers, err := tx.dropSchema(ctx, "trigger")
 		if err != nil {
 			return err
 		}
@@ -63,10 +73,13 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(exec BulkExec) error) erro
 		if err != nil {
 			return err
 		}
-		for _, ddl := range indexes {
+		for _, ddl := range append(indexes, triggers...) {
 			if _, err := tx.tx.ExecContext(ctx, ddl); err != nil {
-				return fmt.Errorf("bulk load: rebuild index: %w", translate(err))
+				return fmt.Errorf("bulk load: rebuild schema: %w", translate(err))
 			}
+		}
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO book_changes (part) VALUES ('book')`); err != nil {
+			return fmt.Errorf("bulk load: %w", translate(err))
 		}
 		if _, err := tx.tx.ExecContext(ctx, `ANALYZE`); err != nil {
 			return fmt.Errorf("bulk load: analyze: %w", translate(err))
@@ -104,25 +117,26 @@ func (s *Store) widenCache(ctx context.Context) (restore func(), err error) {
 	return restore, nil
 }
 
-// dropIndexes drops the indexes created by a CREATE INDEX statement (those
-// of UNIQUE and PRIMARY KEY constraints have no SQL and stay) and returns
-// their statements, to run again once the rows are in.
-func (s *Store) dropIndexes(ctx context.Context) ([]string, error) {
-	type index struct{ name, ddl string }
-	list, err := listOf(ctx, s, "list indexes", func(r rowScanner) (index, error) {
-		var ix index
-		err := r.Scan(&ix.name, &ix.ddl)
-		return ix, err
-	}, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+// dropSchema drops the indexes (kind "index") or the triggers (kind
+// "trigger") created by a statement (the indexes of UNIQUE and PRIMARY KEY
+// constraints have no SQL and stay) and returns their statements, to run
+// again once the rows are in.
+func (s *Store) dropSchema(ctx context.Context, kind string) ([]string, error) {
+	type item struct{ name, ddl string }
+	list, err := listOf(ctx, s, "list "+kind+"s", func(r rowScanner) (item, error) {
+		var it item
+		err := r.Scan(&it.name, &it.ddl)
+		return it, err
+	}, `SELECT name, sql FROM sqlite_schema WHERE type = ? AND sql IS NOT NULL ORDER BY name`, kind)
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: %w", err)
 	}
 	ddls := make([]string, 0, len(list))
-	for _, ix := range list {
-		if _, err := s.tx.ExecContext(ctx, `DROP INDEX "`+ix.name+`"`); err != nil {
-			return nil, fmt.Errorf("bulk load: drop index %s: %w", ix.name, translate(err))
+	for _, it := range list {
+		if _, err := s.tx.ExecContext(ctx, `DROP `+strings.ToUpper(kind)+` "`+it.name+`"`); err != nil {
+			return nil, fmt.Errorf("bulk load: drop %s %s: %w", kind, it.name, translate(err))
 		}
-		ddls = append(ddls, ix.ddl)
+		ddls = append(ddls, it.ddl)
 	}
 	return ddls, nil
 }

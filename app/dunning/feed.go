@@ -49,23 +49,27 @@ func (s *Service) Feed(ctx context.Context, first, last data.Date) ([]FeedItem, 
 	if err != nil {
 		return nil, err
 	}
-	book, err := s.load(ctx, today, true)
-	if err != nil {
-		return nil, err
-	}
-	plan := MakePlan(Input{Book: book, Today: today})
-	f := feed{first: first, last: last, book: book, names: map[int64]string{}}
-	for id, c := range book.Clients {
-		f.names[id] = c.Name
-	}
+	f := feed{first: first, last: last, names: map[int64]string{}}
 	for i := range dueInvoices {
 		inv := &dueInvoices[i]
 		st := inv.Status(today, company.DueSoonDays)
 		f.add(FeedItem{Date: inv.DueDate, Kind: FeedDue, InvoiceID: inv.ID, ClientID: inv.ClientID, Number: inv.Number,
 			Client: inv.ClientName, Amount: st.Outstanding, Status: st.Kind})
 	}
-	for i := range book.Invoices {
-		f.invoiceItems(&book.Invoices[i], plan)
+	// The book is the service's own, read while it cannot change.
+	_, err = s.plan(ctx, today, data.Date{}, true, func(book *data.DunningBook, plan *Plan) error {
+		f.book = book
+		for id, c := range book.Clients {
+			f.names[id] = c.Name
+		}
+		for i := range book.Invoices {
+			f.invoiceItems(&book.Invoices[i], plan)
+		}
+		f.book = nil
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(f.items, func(a, b FeedItem) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Number, b.Number))

@@ -13,6 +13,9 @@ type Input struct {
 	Book    *data.DunningBook
 	Today   data.Date
 	LastRun data.Date // zero when the app never planned before
+	// DueBy, when set, leaves out the open invoices due after it: none can
+	// have a step today (Today's horizon, see horizon).
+	DueBy data.Date
 }
 
 // Due is one step due now on one invoice (or one plan instalment).
@@ -163,22 +166,44 @@ type planner struct {
 // MakePlan works out, for day in.Today, every step due now (grouped per
 // client and throttled), each invoice's next step, and the promises and
 // instalments to settle. It is pure: nothing is written.
-func MakePlan(in Input) *Plan {
-	p := newPlanner(in)
-	for i := range in.Book.Invoices {
-		p.planInvoice(&in.Book.Invoices[i])
+func MakePlan(in Input) *Plan { return makePlan(in, nil) }
+
+// makePlan is MakePlan; with a memo, it plans again only the invoices the
+// memo has pending (every one when the memo is new) and takes the others'
+// part of the plan from the memo, then groups and limits as MakePlan does.
+func makePlan(in Input, m *planMemo) *Plan {
+	size := len(in.Book.Invoices)
+	if m != nil && m.next != nil {
+		size = len(m.pending) // the rest comes from the memo
+	}
+	p := newPlanner(in, size)
+	if m == nil {
+		for i := range in.Book.Invoices {
+			if inv := &in.Book.Invoices[i]; p.inView(inv) {
+				p.planInvoice(inv)
+			}
+		}
+	} else {
+		p.planPending(m)
 	}
 	p.group()
 	p.limitMessages()
 	return p.plan
 }
 
-func newPlanner(in Input) *planner {
+// inView reports whether the plan covers the invoice (Input.DueBy).
+func (p *planner) inView(inv *data.PlanInvoice) bool {
+	return p.in.DueBy.IsZero() || inv.Paid >= inv.Amount || !inv.DueDate.After(p.in.DueBy)
+}
+
+// newPlanner readies a run over the book; size is how many invoices it
+// will plan (to size the lists).
+func newPlanner(in Input, size int) *planner {
 	p := &planner{in: in, cal: Calendar{AlsaceMoselle: in.Book.Company.AlsaceMoselle},
 		scenarios: map[int64]*data.Scenario{}, byKey: map[string]*data.Scenario{}, category: map[string]int64{},
 		timed: map[int64][]data.Step{}, friendly: map[int64][]data.Step{}, business: make([]data.Date, 2*businessSpan),
-		plan: &Plan{Today: in.Today, Next: make(map[int64]NextStep, len(in.Book.Invoices))},
-		due:  make([]Due, 0, len(in.Book.Invoices))}
+		plan: &Plan{Today: in.Today, Next: make(map[int64]NextStep, size)},
+		due:  make([]Due, 0, min(size, 64))}
 	p.steps = map[int64]*data.Step{}
 	for i := range in.Book.Scenarios {
 		sc := &in.Book.Scenarios[i]
@@ -200,7 +225,7 @@ func newPlanner(in Input) *planner {
 // ScenarioFor returns the scenario that applies to a client: its own
 // override, else its category's, else the standard one.
 func ScenarioFor(c *data.Client, scenarios []data.Scenario, categories []data.Category) *data.Scenario {
-	p := newPlanner(Input{Book: &data.DunningBook{Scenarios: scenarios, Categories: categories}})
+	p := newPlanner(Input{Book: &data.DunningBook{Scenarios: scenarios, Categories: categories}}, 0)
 	return p.scenarioFor(c)
 }
 

@@ -18,11 +18,12 @@ const lastRunKey = "planner.last_run"
 type Service struct {
 	store *data.Store
 	clock data.Clock
+	cache *bookCache // nil in a transaction
 }
 
 // NewService returns a service over store, with today from clock.
 func NewService(store *data.Store, clock data.Clock) *Service {
-	return &Service{store: store, clock: clock}
+	return &Service{store: store, clock: clock, cache: &bookCache{}}
 }
 
 // In is the service working inside the transaction tx, with the same
@@ -41,21 +42,6 @@ func maxLeadDays(scenarios []data.Scenario) int {
 		}
 	}
 	return lead
-}
-
-// load reads the part of the book a plan for day needs; all open invoices
-// when allOpen (for every invoice's next step), else those that can have a
-// step due by then.
-func (s *Service) load(ctx context.Context, day data.Date, allOpen bool) (*data.DunningBook, error) {
-	q := data.BookQuery{PaidSince: day.AddDays(-thankYouWindowDays), MessagesSince: day.AddDays(-60)}
-	if !allOpen {
-		scenarios, err := s.store.ListScenarios(ctx)
-		if err != nil {
-			return nil, err
-		}
-		q.Horizon = day.AddDays(maxLeadDays(scenarios) + 7) // + a week of weekends and holidays
-	}
-	return s.store.LoadDunningBook(ctx, q)
 }
 
 // StartDay is the first step of the owner's day, run when the window opens
@@ -84,48 +70,46 @@ func (s *Service) StartDay(ctx context.Context) (since data.Date, plan *Plan, er
 	if err != nil {
 		return since, nil, err
 	}
-	// Every settlement writes an event, but for a completed plan.
-	plan.Settled = after != before || len(plan.CompletedPlans) > 0
-	return since, plan, s.store.SetState(ctx, lastRunKey, today.String())
+	// Every settlement writes an event, but for a completed plan. (The plan
+	// may be shared with later callers: the flag goes on a copy.)
+	settled := *plan
+	settled.Settled = after != before || len(plan.CompletedPlans) > 0
+	plan = &settled
+	if err := s.store.SetState(ctx, lastRunKey, today.String()); err != nil {
+		return since, nil, err
+	}
+	// Once a day, the change log goes: the book kept here has read it.
+	return since, plan, s.pruneChanges(ctx)
 }
 
 // PlanDay plans today, writing nothing, for a session that started its day
 // with StartDay: since is the day Relance ran before, which flags the steps
 // missed while it was closed. The Today screen reads it on every load.
 func (s *Service) PlanDay(ctx context.Context, since data.Date) (*Plan, error) {
-	today := s.clock.Today()
-	book, err := s.load(ctx, today, false)
-	if err != nil {
-		return nil, err
-	}
-	return MakePlan(Input{Book: book, Today: today, LastRun: since}), nil
+	return s.plan(ctx, s.clock.Today(), since, false, nil)
 }
 
 // PlanAsOf plans day without writing anything (for `relance due --as-of`).
 func (s *Service) PlanAsOf(ctx context.Context, day data.Date) (*Plan, error) {
-	book, err := s.load(ctx, day, false)
-	if err != nil {
-		return nil, err
-	}
 	lastRun, err := s.lastRun(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return MakePlan(Input{Book: book, Today: day, LastRun: lastRun}), nil
+	return s.plan(ctx, day, lastRun, false, nil)
 }
 
-// NextSteps returns every open invoice's next step as of today, without writing.
+// NextSteps returns every open invoice's next step as of today, without
+// writing. The map is shared: callers read it only.
 func (s *Service) NextSteps(ctx context.Context) (map[int64]NextStep, error) {
-	today := s.clock.Today()
-	book, err := s.load(ctx, today, true)
-	if err != nil {
-		return nil, err
-	}
 	lastRun, err := s.lastRun(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return MakePlan(Input{Book: book, Today: today, LastRun: lastRun}).Next, nil
+	plan, err := s.plan(ctx, s.clock.Today(), lastRun, true, nil)
+	if err != nil {
+		return nil, err
+	}
+	return plan.Next, nil
 }
 
 func (s *Service) lastRun(ctx context.Context) (data.Date, error) {
