@@ -209,21 +209,22 @@ func makeInvoiceRows(lines []data.InvoiceLine, today data.Date, dueSoonDays int)
 	return rows
 }
 
-// invoiceNext is a row's next step, computed by the planner after the rows
-// are shown (it takes longer than reading them).
+// invoiceNext is an invoice's next step, computed by the planner after the
+// rows are shown (it takes longer than reading them).
 type invoiceNext struct {
 	step dunning.NextStep
 	ok   bool
 	text string
 }
 
-// makeInvoiceNexts gives each row its next step, in row order.
-func makeInvoiceNexts(rows []invoiceRow, steps map[int64]dunning.NextStep, today data.Date) []invoiceNext {
+// makeInvoiceNexts gives each row its next step's cell, in row order (the
+// steps themselves stay in the planner's map, shared, not copied per row).
+func makeInvoiceNexts(rows []invoiceRow, steps map[int64]dunning.NextStep, today data.Date) []string {
 	f := newInvoiceFormatter(today)
-	out := make([]invoiceNext, len(rows))
+	out := make([]string, len(rows))
 	for i := range rows {
 		n, ok := steps[rows[i].id]
-		out[i] = invoiceNext{step: n, ok: ok, text: f.next(n, ok, rows[i].st)}
+		out[i] = f.next(n, ok, rows[i].st)
 	}
 	return out
 }

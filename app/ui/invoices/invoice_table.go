@@ -206,7 +206,7 @@ func (s *Screen) cellText(row *invoiceRow, idx int32, col int) (string, fyne.Tex
 		return row.status, fyne.TextAlignLeading, kit.StatusImportance(row.kind)
 	}
 	if int(idx) < len(s.nexts) {
-		return s.nexts[idx].text, fyne.TextAlignLeading, widget.MediumImportance
+		return s.nexts[idx], fyne.TextAlignLeading, widget.MediumImportance
 	}
 	return "", fyne.TextAlignLeading, widget.MediumImportance
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -38,20 +39,29 @@ type Screen struct {
 	bar          *widget.ProgressBarInfinite
 	detail       *invoiceDetail
 
-	rows     []invoiceRow    // every invoice, as loaded
-	nexts    []invoiceNext   // each row's next step, once the planner has run
-	index    map[int64]int32 // row by invoice id
-	orders   map[int][]int32 // the rows' ascending order by column, made on demand
-	query    invoiceQuery    // what the user asked to see
-	result   invoiceView     // what the table shows
-	queryGen int             // bumped by every query or load, to drop stale results
-	selected int64           // the invoice opened last, highlighted in the list
-	pending  int64           // an invoice to open once the list is loaded
-	loaded   bool            // rows hold a load
-	complete bool            // the load holds the settled invoices too, not only the unpaid ones
-	loadGen  atomic.Int64    // the latest load started
-	loading  int             // loads under way
-	rowsGen  int64           // the load the rows come from
+	rows     []invoiceRow               // every invoice, as loaded
+	nexts    []string                   // each row's next-step cell, once the planner has run
+	steps    map[int64]dunning.NextStep // the planner's next steps (shared: read only)
+	index    map[int64]int32            // row by invoice id
+	orders   map[int][]int32            // the rows' ascending order by column, made on demand
+	query    invoiceQuery               // what the user asked to see
+	result   invoiceView                // what the table shows
+	queryGen int                        // bumped by every query or load, to drop stale results
+	selected int64                      // the invoice opened last, highlighted in the list
+	pending  int64                      // an invoice to open once the list is loaded
+	loaded   bool                       // rows hold a load
+	complete bool                       // the load holds the settled invoices too, not only the unpaid ones
+	loadGen  atomic.Int64               // the latest load started
+	loading  int                        // loads under way
+	rowsGen  int64                      // the load the rows come from
+	// first: the rows hold only those of one unpaid filter (first.filter),
+	// read first so that the list shows them before the rest of the book
+	// is in; first.counts are the filters' counts, from the store.
+	first struct {
+		on     bool
+		filter int
+		counts data.UnpaidCounts
+	}
 }
 
 // New builds the screen; update loads it.
@@ -201,7 +211,8 @@ func (s *Screen) nextOf(id int64) (invoiceNext, bool) {
 	if !ok || int(idx) >= len(s.nexts) {
 		return invoiceNext{}, false
 	}
-	return s.nexts[idx], true
+	step, planned := s.steps[id]
+	return invoiceNext{step: step, ok: planned, text: s.nexts[idx]}, true
 }
 
 // onFilter shows only the rows of filter f.
@@ -260,6 +271,11 @@ func (s *Screen) styleFilters() {
 // off the UI goroutine on a large one (the newest query wins).
 func (s *Screen) refilter() {
 	s.queryGen++
+	if s.first.on && (s.query.filter != s.first.filter || len(s.query.words) > 0) {
+		// The rows of another filter, or a search, wait for the book.
+		s.showView(invoiceView{})
+		return
+	}
 	gen, q, rows, order := s.queryGen, s.query, s.rows, s.orders[s.query.sortCol]
 	compute := func() ([]int32, invoiceView) {
 		if order == nil {
@@ -289,9 +305,13 @@ func (s *Screen) refilter() {
 // the totals and, when nothing shows, why.
 func (s *Screen) showView(v invoiceView) {
 	s.result = v
+	counts := v.counts
+	if s.first.on {
+		counts = s.firstCounts()
+	}
 	for f, b := range s.filters {
 		if s.loaded && (s.complete || !invoiceFilterNeedsSettled(f)) {
-			b.SetText(invoiceFilterLabel(f, v.counts[f]))
+			b.SetText(invoiceFilterLabel(f, counts[f]))
 		} else {
 			b.SetText(lang.L(invoiceFilterKeys[f]))
 		}
@@ -314,6 +334,18 @@ func (s *Screen) showView(v invoiceView) {
 	// An empty table would draw its column lines through the message.
 	kit.SetVisible(s.table, s.empty.Hidden)
 	s.table.Refresh()
+}
+
+// firstCounts are the counts of the unpaid filters the store gave with the
+// first rows, by the list's filter.
+func (s *Screen) firstCounts() [invFilterCount]int {
+	var out [invFilterCount]int
+	for f := range invFilterCount {
+		if unpaid, ok := unpaidFilterOf(invoiceQuery{filter: f}); ok {
+			out[f] = s.first.counts[unpaid]
+		}
+	}
+	return out
 }
 
 // invoiceNextSteps is the planner's answer, computed beside the list's load.
@@ -340,7 +372,14 @@ func (s *Screen) Update(ctx context.Context) {
 		s.startLoading()
 	})
 	defer fyne.Do(s.endLoading)
-	rows, err := s.loadAndShow(ctx, gen, q, data.UnpaidInvoiceLines, nil)
+	var err error
+	if filter, ok := unpaidFilterOf(q); ok {
+		err = s.loadFirst(ctx, gen, q, filter)
+	}
+	var rows []invoiceRow
+	if err == nil {
+		rows, err = s.loadAndShow(ctx, gen, q, data.UnpaidInvoiceLines, nil)
+	}
 	if err == nil {
 		rows, err = s.loadAndShow(ctx, gen, q, data.SettledInvoiceLines, rows)
 	}
@@ -355,7 +394,7 @@ func (s *Screen) Update(ctx context.Context) {
 		return
 	}
 	nexts := makeInvoiceNexts(rows, res.steps, s.host.Today())
-	fyne.Do(func() { s.setNexts(gen, nexts) })
+	fyne.Do(func() { s.setNexts(gen, nexts, res.steps) })
 }
 
 // loadAndShow reads a set of invoices, adds them to those read before,
@@ -377,6 +416,77 @@ func (s *Screen) loadAndShow(ctx context.Context, gen int64, q invoiceQuery, set
 	v := invoiceRunQuery(rows, order, q)
 	fyne.Do(func() { s.setRows(gen, rows, q, order, v, complete) })
 	return rows, nil
+}
+
+// unpaidFilterOf is the store's filter for the list's query, when the
+// query shows the rows of an unpaid filter with no search.
+func unpaidFilterOf(q invoiceQuery) (data.UnpaidFilter, bool) {
+	if len(q.words) > 0 {
+		return 0, false
+	}
+	switch q.filter {
+	case invFilterOpen:
+		return data.OpenLines, true
+	case invFilterDueSoon:
+		return data.DueSoonLines, true
+	case invFilterOverdue:
+		return data.OverdueLines, true
+	case invFilterDisputed:
+		return data.DisputedLines, true
+	case invFilterPaused:
+		return data.PausedLines, true
+	}
+	return 0, false
+}
+
+// loadFirst reads the rows of the query's unpaid filter alone, and the
+// filters' counts, and shows them: on a large book, what the owner asked
+// for shows before the rest of the book is read.
+func (s *Screen) loadFirst(ctx context.Context, gen int64, q invoiceQuery, filter data.UnpaidFilter) error {
+	rows, counts, err := loadFilterRows(ctx, s.host.Store(), filter, s.host.Today())
+	if err != nil {
+		return err
+	}
+	order := invoiceSortOrder(rows, q.sortCol)
+	v := invoiceRunQuery(rows, order, q)
+	fyne.Do(func() { s.setFirst(gen, rows, q, order, v, counts) })
+	return nil
+}
+
+// loadFilterRows reads an unpaid filter's rows and every unpaid filter's count.
+func loadFilterRows(ctx context.Context, store *data.Store, filter data.UnpaidFilter, today data.Date) ([]invoiceRow,
+	data.UnpaidCounts, error) {
+	company, err := store.GetCompany(ctx)
+	if err != nil {
+		return nil, data.UnpaidCounts{}, err
+	}
+	// The counts are one read of their own, on another connection of the
+	// read pool, beside the rows.
+	var counts data.UnpaidCounts
+	var countErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { counts, countErr = store.CountUnpaidInvoices(ctx, today, company.DueSoonDays) })
+	lines, err := store.ListUnpaidInvoiceLines(ctx, filter, today, company.DueSoonDays)
+	var rows []invoiceRow
+	if err == nil {
+		rows = makeInvoiceRows(lines, today, company.DueSoonDays)
+	}
+	wg.Wait()
+	if err = cmp.Or(err, countErr); err != nil {
+		return nil, data.UnpaidCounts{}, err
+	}
+	return rows, counts, nil
+}
+
+// setFirst shows the rows of one unpaid filter, read before the others,
+// unless a newer load started meanwhile.
+func (s *Screen) setFirst(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView, counts data.UnpaidCounts) {
+	if gen != s.loadGen.Load() {
+		return
+	}
+	s.setRows(gen, rows, q, order, v, false)
+	s.first.on, s.first.filter, s.first.counts = true, q.filter, counts
+	s.refilter()
 }
 
 // loadRows reads a set of invoices and makes the list's rows as of today.
@@ -420,6 +530,7 @@ func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []i
 		return
 	}
 	s.rows, s.nexts, s.rowsGen, s.loaded, s.complete = rows, nil, gen, true, complete
+	s.first.on = false
 	s.index = make(map[int64]int32, len(rows))
 	for i := range rows {
 		s.index[rows[i].id] = int32(i)
@@ -442,11 +553,11 @@ func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []i
 }
 
 // setNexts shows the next steps of the rows of load gen.
-func (s *Screen) setNexts(gen int64, nexts []invoiceNext) {
+func (s *Screen) setNexts(gen int64, nexts []string, steps map[int64]dunning.NextStep) {
 	if gen != s.rowsGen {
 		return
 	}
-	s.nexts = nexts
+	s.nexts, s.steps = nexts, steps
 	s.table.Refresh()
 	s.detail.refreshNext()
 }

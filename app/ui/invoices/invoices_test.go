@@ -672,3 +672,37 @@ func BenchmarkInvoiceFilter(b *testing.B) {
 		}
 	}
 }
+
+// TestListOpenedOnAFilterShowsItsRowsFirst: on a filter of unpaid
+// invoices, the list shows that filter's rows and every unpaid filter's
+// count from the store before the book is in; another filter or a search
+// waits for the book, then shows its rows.
+func TestListOpenedOnAFilterShowsItsRowsFirst(t *testing.T) {
+	b := newInvoiceBook(t)
+	s := b.u.invoices
+	ctx := context.Background()
+	test.Tap(s.filters[invFilterOverdue])
+	must(t, s.loadFirst(ctx, s.loadGen.Add(1), s.query, data.OverdueLines))
+	if !s.first.on || len(s.rows) != 5 {
+		t.Fatalf("first rows: on %v, %d rows, want the 5 overdue invoices", s.first.on, len(s.rows))
+	}
+	if got, want := sorted(b.shown()), sortedNumbers("FA-2026-0001", "FA-2026-0002", "FA-2026-0006", "FA-2026-0007", "FA-2026-0008"); !slices.Equal(got, want) {
+		t.Errorf("overdue first shows %v, want %v", got, want)
+	}
+	for f, want := range map[int]string{invFilterOverdue: "(5)", invFilterOpen: "(7)", invFilterDueSoon: "(1)", invFilterPaused: "(2)"} {
+		if got := s.filters[f].Text; !strings.Contains(got, want) {
+			t.Errorf("filter %s before the book is in: %q, want the store's count %s", lang.L(invoiceFilterKeys[f]), got, want)
+		}
+	}
+	if got := s.filters[invFilterAll].Text; strings.Contains(got, "(") {
+		t.Errorf("the All filter counts %q before the settled invoices are read", got)
+	}
+	test.Tap(s.filters[invFilterOpen])
+	if len(s.result.shown) != 0 || s.empty.Hidden || s.empty.Text != lang.L("invoices.loading") {
+		t.Errorf("another filter before the book is in shows %d rows, message %q", len(s.result.shown), s.empty.Text)
+	}
+	s.Update(ctx)
+	if s.first.on || len(b.shown()) != 7 {
+		t.Errorf("once the book is in, the open filter shows %v", b.shown())
+	}
+}
