@@ -72,6 +72,68 @@ func (s *Store) RefreshDunningBook(ctx context.Context, b *DunningBook) (BookRef
 	return out, nil
 }
 
+// WidenDunningBook brings a book read within a horizon up to date, as
+// RefreshDunningBook does, and adds every open invoice due after the
+// horizon (with their history and clients): the result is the book
+// LoadDunningBook would return now for b.Query without its horizon. A
+// session starts with the few invoices Today needs and reads the rest when
+// a screen shows every open invoice.
+func (s *Store) WidenDunningBook(ctx context.Context, b *DunningBook) (BookRefresh, error) {
+	var out BookRefresh
+	err := s.inSnapshot(ctx, func(r *Store) error {
+		ch, err := r.bookChangesSince(ctx, b.Seq)
+		if err != nil {
+			return err
+		}
+		wide := b.Query
+		wide.Horizon = Date{}
+		if ch.whole || len(ch.invoices)+len(ch.clients) > refreshLimit || b.Query.Horizon.IsZero() {
+			fresh, err := r.loadDunningBook(ctx, wide)
+			if err != nil {
+				return err
+			}
+			*b, out = *fresh, BookRefresh{Whole: true, Changed: true}
+			return nil
+		}
+		if out, err = r.applyBookChanges(ctx, b, ch); err != nil {
+			return err
+		}
+		var extra []PlanInvoice
+		err = r.each(ctx, openInvoices+` AND due_date > ? ORDER BY due_date, id`, []any{b.Query.Horizon}, func(rows *sql.Rows) error {
+			p, err := scanPlanInvoice(rows)
+			extra = append(extra, p)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := r.markImported(ctx, extra, false); err != nil {
+			return err
+		}
+		if err := r.loadBookParts(ctx, b, extra); err != nil {
+			return err
+		}
+		if err := r.loadBookClients(ctx, b, `(SELECT client_id FROM invoices WHERE id IN (SELECT value FROM json_each(?)))`,
+			extra); err != nil {
+			return err
+		}
+		b.Invoices = append(b.Invoices, extra...)
+		slices.SortStableFunc(b.Invoices, comparePlanInvoices)
+		b.Query = wide
+		for _, inv := range extra {
+			out.Invoices = append(out.Invoices, inv.ID)
+		}
+		slices.Sort(out.Invoices)
+		out.Invoices = slices.Compact(out.Invoices)
+		out.Changed = true
+		return nil
+	})
+	if err != nil {
+		return BookRefresh{}, fmt.Errorf("widen dunning book: %w", err)
+	}
+	return out, nil
+}
+
 // bookChangesSince reads the change log after seq.
 func (s *Store) bookChangesSince(ctx context.Context, seq int64) (*bookChanges, error) {
 	ch := &bookChanges{invoices: map[int64]bool{}, clients: map[int64]bool{}, messaged: map[int64]bool{}, last: seq}

@@ -257,27 +257,43 @@ func (s *InvoiceSummary) Status(today Date, dueSoonDays int) Status {
 // ListInvoiceSummaries returns every invoice with its client's name and paid
 // amount, latest due date first.
 func (s *Store) ListInvoiceSummaries(ctx context.Context) ([]InvoiceSummary, error) {
-	return s.listSummaries(ctx, "", nil)
+	return s.listSummaries(ctx, "", latestDueFirst, nil)
 }
+
+// ListOpenInvoiceSummaries returns at most limit open invoices with
+// something left to pay (neither disputed nor written off), the earliest
+// due first: read through the unpaid invoices' index, whatever the size of
+// the book.
+func (s *Store) ListOpenInvoiceSummaries(ctx context.Context, limit int) ([]InvoiceSummary, error) {
+	return s.listSummaries(ctx, "WHERE i.paid_cents < i.amount_cents AND i.state = 'open'",
+		"ORDER BY i.due_date, i.number LIMIT ?", []any{limit})
+}
+
+// latestDueFirst is the lists' usual order.
+const latestDueFirst = "ORDER BY i.due_date DESC, i.number DESC"
 
 // ListInvoiceSummariesByClient returns the invoices of one client.
 func (s *Store) ListInvoiceSummariesByClient(ctx context.Context, clientID int64) ([]InvoiceSummary, error) {
-	return s.listSummaries(ctx, "WHERE i.client_id = ?", []any{clientID})
+	return s.listSummaries(ctx, "WHERE i.client_id = ?", latestDueFirst, []any{clientID})
 }
 
-func (s *Store) listSummaries(ctx context.Context, where string, args []any) ([]InvoiceSummary, error) {
+// listSummaries reads the invoices where says, in order (which may end
+// with a LIMIT, whose value is args' last).
+func (s *Store) listSummaries(ctx context.Context, where, order string, args []any) ([]InvoiceSummary, error) {
 	// Sizing the slice first spares the copies of growing it row by row,
 	// which cost more than the query on a large book.
 	var count int
-	if err := s.reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM invoices i `+where, args...).Scan(&count); err != nil {
-		return nil, fmt.Errorf("count invoices: %w", translate(err))
+	if !strings.Contains(order, "LIMIT") {
+		if err := s.reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM invoices i `+where, args...).Scan(&count); err != nil {
+			return nil, fmt.Errorf("count invoices: %w", translate(err))
+		}
 	}
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT `+invoiceColumns+`, c.name, i.paid_cents - i.credited_cents
 		FROM invoices i
 		JOIN clients c ON c.id = i.client_id
 		`+where+`
-		ORDER BY i.due_date DESC, i.number DESC`, args...)
+		`+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list invoices: %w", translate(err))
 	}
@@ -325,5 +341,5 @@ func (s *Store) NextInvoiceNumber(ctx context.Context, year int) (string, error)
 // ListInvoiceSummariesDueBetween returns the invoices falling due from
 // first to last (inclusive), paid or not: what a calendar month shows.
 func (s *Store) ListInvoiceSummariesDueBetween(ctx context.Context, first, last Date) ([]InvoiceSummary, error) {
-	return s.listSummaries(ctx, "WHERE i.due_date BETWEEN ? AND ?", []any{first, last})
+	return s.listSummaries(ctx, "WHERE i.due_date BETWEEN ? AND ?", latestDueFirst, []any{first, last})
 }

@@ -57,13 +57,7 @@ func (s *Service) plan(ctx context.Context, today, lastRun data.Date, allOpen bo
 	c := s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if q := bookQuery(today); c.book == nil || c.book.Query != q {
-		book, err := s.store.LoadDunningBook(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		c.book, c.memos = book, map[planKey]*planMemo{}
-	} else if err := c.refresh(ctx, s.store); err != nil {
+	if err := c.ready(ctx, s.store, today, allOpen); err != nil {
 		return nil, err
 	}
 	key := planKey{today: today, lastRun: lastRun, allOpen: allOpen}
@@ -78,9 +72,49 @@ func (s *Service) plan(ctx context.Context, today, lastRun data.Date, allOpen bo
 	return m.plan, callWith(use, c.book, m.plan)
 }
 
+// ready makes the kept book the one a plan as of today needs, up to date:
+// read within Today's horizon when a session starts on Today (the open
+// invoices due later are read when a screen first shows them all), widened
+// to every open invoice when allOpen, read again on another day.
+func (c *bookCache) ready(ctx context.Context, store *data.Store, today data.Date, allOpen bool) error {
+	q := bookQuery(today)
+	if c.book != nil {
+		held := c.book.Query
+		held.Horizon = data.Date{}
+		if held != q {
+			c.book = nil // another day
+		}
+	}
+	if c.book == nil {
+		if !allOpen {
+			scenarios, err := store.ListScenarios(ctx)
+			if err != nil {
+				return err
+			}
+			q.Horizon = horizon(today, scenarios)
+		}
+		book, err := store.LoadDunningBook(ctx, q)
+		if err != nil {
+			return err
+		}
+		c.book, c.memos = book, map[planKey]*planMemo{}
+		return nil
+	}
+	// Widened when a plan needs every open invoice, or when the rules moved
+	// Today's horizon past the book's.
+	if held := c.book.Query.Horizon; !held.IsZero() && (allOpen || held.Before(horizon(today, c.book.Scenarios))) {
+		return c.update(store.WidenDunningBook(ctx, c.book))
+	}
+	return c.refresh(ctx, store)
+}
+
 // refresh brings the book up to date and tells the memos what changed.
 func (c *bookCache) refresh(ctx context.Context, store *data.Store) error {
-	r, err := store.RefreshDunningBook(ctx, c.book)
+	return c.update(store.RefreshDunningBook(ctx, c.book))
+}
+
+// update tells the memos what a refresh changed.
+func (c *bookCache) update(r data.BookRefresh, err error) error {
 	switch {
 	case err != nil:
 		return err

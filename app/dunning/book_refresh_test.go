@@ -207,3 +207,47 @@ func bookDiff(a, b *data.DunningBook) string {
 	}
 	return "nothing"
 }
+
+// TestWidenDunningBook: a book read within Today's horizon, widened after
+// writes, is the book of every open invoice a fresh read gives.
+func TestWidenDunningBook(t *testing.T) {
+	ctx := context.Background()
+	today := genbooktest.Today
+	store, err := data.Open(genbooktest.Cached(t, 5000), data.WithClock(data.ClockOn(today)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	wide := data.BookQuery{PaidSince: today.AddDays(-7), MessagesSince: today.AddDays(-60)}
+	narrow := wide
+	narrow.Horizon = today.AddDays(20)
+	book, err := store.LoadDunningBook(ctx, narrow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := store.LoadDunningBook(ctx, wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Invoices) <= len(book.Invoices) {
+		t.Fatalf("the horizon leaves out nothing: %d invoices, %d in all", len(book.Invoices), len(all.Invoices))
+	}
+	open := openInvoices(book, 2)
+	if err := store.CreatePayment(ctx, &data.Payment{InvoiceID: open[0].ID, Date: today, Amount: 100, Method: "transfer"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.PauseInvoice(ctx, open[1].ID, data.Date{}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.WidenDunningBook(ctx, book)
+	if err != nil || r.Whole || !r.Changed {
+		t.Fatalf("widen: %+v, %v", r, err)
+	}
+	fresh, err := store.LoadDunningBook(ctx, wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(book, fresh) {
+		t.Fatalf("the widened book differs from a fresh read: %s", bookDiff(book, fresh))
+	}
+}

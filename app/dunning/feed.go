@@ -56,8 +56,14 @@ func (s *Service) Feed(ctx context.Context, first, last data.Date) ([]FeedItem, 
 		f.add(FeedItem{Date: inv.DueDate, Kind: FeedDue, InvoiceID: inv.ID, ClientID: inv.ClientID, Number: inv.Number,
 			Client: inv.ClientName, Amount: st.Outstanding, Status: st.Kind})
 	}
+	// The next steps are those the invoice list shows (the same plan:
+	// the last run only flags catch-ups, which the calendar does not show).
+	lastRun, err := s.lastRun(ctx)
+	if err != nil {
+		return nil, err
+	}
 	// The book is the service's own, read while it cannot change.
-	_, err = s.plan(ctx, today, data.Date{}, true, func(book *data.DunningBook, plan *Plan) error {
+	_, err = s.plan(ctx, today, lastRun, true, func(book *data.DunningBook, plan *Plan) error {
 		f.book = book
 		for id, c := range book.Clients {
 			f.names[id] = c.Name

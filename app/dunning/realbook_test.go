@@ -260,8 +260,19 @@ func BenchmarkMakePlan100k(b *testing.B) {
 // write, on the realistic 100k book: a payment is recorded (not timed),
 // then Today is planned again from the book the service keeps, which reads
 // what changed since.
-func BenchmarkTodayRefresh100k(b *testing.B) {
-	store, _ := openRealBook(b, 100_000, nil)
+func BenchmarkTodayRefresh100k(b *testing.B) { benchmarkRefresh(b, 100_000) }
+
+// BenchmarkTodayRefresh1M is the same on the 1,000,000-invoice book
+// (with RELANCE_BENCH_1M, as BenchmarkTodayPlan1M).
+func BenchmarkTodayRefresh1M(b *testing.B) {
+	if os.Getenv("RELANCE_BENCH_1M") == "" {
+		b.Skip("set RELANCE_BENCH_1M=1 to generate and use the 1,000,000-invoice book")
+	}
+	benchmarkRefresh(b, 1_000_000)
+}
+
+func benchmarkRefresh(b *testing.B, invoices int) {
+	store, _ := openRealBook(b, invoices, nil)
 	svc := dunning.NewService(store, data.ClockOn(genbooktest.Today))
 	ctx := context.Background()
 	pay := payer(b, store, svc)

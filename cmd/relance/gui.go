@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,11 +58,40 @@ func runGUI(dataFlag string, importFiles []string) int {
 	slog.Info("start", "version", cli.Version, "data", dir)
 	deps := services(store, dir)
 	deps.Started = started
+	// The day's book is read while the window starts; the window's start
+	// of day then finds it read (an error shows there, not here).
+	go func() {
+		if err := deps.Dunning.Warm(context.Background()); err != nil {
+			slog.Warn("warm the planner", "err", err)
+		}
+	}()
 	w := ui.New(a, deps)
 	a.Lifecycle().SetOnStarted(func() { slog.Info("window shown", "ms", time.Since(started).Milliseconds()) })
 	w.ImportOnShow(importFiles)
 	w.Run()
+	writeHeapProfile(os.Getenv(heapProfileVar))
 	return 0
+}
+
+// heapProfileVar names a file the window writes a heap profile to when it
+// closes (what is still held after a session), for `go tool pprof`: the
+// window's memory is measured on the app itself (docs/BENCHMARKS.md).
+const heapProfileVar = "RELANCE_HEAP_PROFILE"
+
+func writeHeapProfile(path string) {
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		slog.Error("heap profile", "err", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC() // what is live, not what waits for the collector
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		slog.Error("heap profile", "err", err)
+	}
 }
 
 // services builds, once, everything the window drives: the clock, the

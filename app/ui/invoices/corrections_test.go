@@ -112,7 +112,7 @@ func TestDeleteOrCancelAnInvoice(t *testing.T) {
 	if n, ok := next[id]; ok && n.Step.ID != 0 {
 		t.Fatalf("the cancelled invoice is still planned: %+v", n)
 	}
-	if row := b.row(t, "FA-2026-0001"); row.kind != data.StatusCancelled || row.st.Open() {
+	if row := b.row(t, "FA-2026-0001"); row.st.Kind != data.StatusCancelled || row.st.Open() {
 		t.Fatalf("the list shows the cancelled invoice as %q", row.status)
 	}
 }

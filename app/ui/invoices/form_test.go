@@ -166,7 +166,7 @@ func TestNewInvoiceShowsInTheList(t *testing.T) {
 	}
 	b.ids[number] = inv.ID
 	row := b.row(t, number)
-	if row.client != "Électricité Berthier EURL" || row.amount != kit.Money(125050) || row.kind != data.StatusNotDue {
+	if row.client != "Électricité Berthier EURL" || row.amount != kit.Money(125050) || row.st.Kind != data.StatusNotDue {
 		t.Fatalf("the new invoice's row: %+v", row)
 	}
 	if got := len(b.shown()); got != len(uitest.InvoiceBookRows)+1 {

@@ -30,7 +30,6 @@ type invoiceRow struct {
 	dueDate              data.Date
 	total                data.Money // the invoice's amount
 	st                   data.Status
-	kind                 data.StatusKind
 	paused               bool // reminders paused on the invoice or its client
 	filters              uint8
 
@@ -202,7 +201,7 @@ func makeInvoiceRows(lines []data.InvoiceLine, today data.Date, dueSoonDays int)
 			dates[l.DueDate] = due
 		}
 		rows[i] = invoiceRow{id: l.ID, clientID: l.ClientID, number: l.Number, client: l.ClientName,
-			numberKey: invoiceFold(l.Number), clientKey: clientKey, dueDate: l.DueDate, total: l.Amount, st: st, kind: st.Kind,
+			numberKey: invoiceFold(l.Number), clientKey: clientKey, dueDate: l.DueDate, total: l.Amount, st: st,
 			paused: paused, filters: invoiceFiltersOf(st, paused), due: due, amount: f.money(l.Amount),
 			outstanding: f.money(st.Outstanding), status: f.status(st)}
 	}
@@ -335,7 +334,7 @@ func invoiceSortKey(r *invoiceRow, col int) int64 {
 		switch {
 		case !r.st.Open():
 			rank = invRankClosed
-		case r.kind == data.StatusDisputed:
+		case r.st.Kind == data.StatusDisputed:
 			rank = invRankOnHold
 		}
 		late := int64(r.st.DaysLate - r.st.DaysToDue)

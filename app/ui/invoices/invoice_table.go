@@ -182,7 +182,7 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	dot := dotBox.Objects[0].(*canvas.Rectangle)
-	if c := theme.Color(kit.StatusColorName(row.kind)); dot.FillColor != c {
+	if c := theme.Color(kit.StatusColorName(row.st.Kind)); dot.FillColor != c {
 		dot.FillColor = c
 		dot.Refresh()
 	}
@@ -203,7 +203,7 @@ func (s *Screen) cellText(row *invoiceRow, idx int32, col int) (string, fyne.Tex
 	case colOutstanding:
 		return row.outstanding, fyne.TextAlignTrailing, widget.MediumImportance
 	case colStatus:
-		return row.status, fyne.TextAlignLeading, kit.StatusImportance(row.kind)
+		return row.status, fyne.TextAlignLeading, kit.StatusImportance(row.st.Kind)
 	}
 	if int(idx) < len(s.nexts) {
 		return s.nexts[idx], fyne.TextAlignLeading, widget.MediumImportance

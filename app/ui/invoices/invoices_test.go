@@ -292,7 +292,7 @@ func TestRecordFullPaymentThroughDialog(t *testing.T) {
 		t.Fatalf("stored payment %+v, want %+v", list[0], want)
 	}
 	row := b.row(t, "FA-2026-0002")
-	if row.kind != data.StatusPaid || row.outstanding != kit.Money(0) || kit.StatusColorName(row.kind) != theme.ColorNameSuccess {
+	if row.st.Kind != data.StatusPaid || row.outstanding != kit.Money(0) || kit.StatusColorName(row.st.Kind) != theme.ColorNameSuccess {
 		t.Errorf("after a full payment the row reads %q, %q", row.status, row.outstanding)
 	}
 	if d.status.Text != lang.L("status.paid") || d.actions.pay.Visible() || d.actions.writeOff.Visible() {
@@ -465,7 +465,7 @@ func TestMarkDisputedAndResolve(t *testing.T) {
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0001"]); inv.State != data.StateDisputed {
 		t.Fatalf("state %s after Mark disputed", inv.State)
 	}
-	if row := b.row(t, "FA-2026-0001"); row.kind != data.StatusDisputed {
+	if row := b.row(t, "FA-2026-0001"); row.st.Kind != data.StatusDisputed {
 		t.Errorf("row status %q", row.status)
 	}
 	if !d.actions.resolve.Visible() || d.actions.dispute.Visible() || d.actions.promise.Visible() {
@@ -476,7 +476,7 @@ func TestMarkDisputedAndResolve(t *testing.T) {
 	if inv, _ := b.store.GetInvoice(ctx, b.ids["FA-2026-0001"]); inv.State != data.StateOpen {
 		t.Fatalf("state %s after Resolve", inv.State)
 	}
-	if row := b.row(t, "FA-2026-0001"); row.kind != data.StatusOverdue {
+	if row := b.row(t, "FA-2026-0001"); row.st.Kind != data.StatusOverdue {
 		t.Errorf("row status after Resolve %q", row.status)
 	}
 }

@@ -1,10 +1,8 @@
 package templates
 
 import (
-	"cmp"
 	"context"
 	"log/slog"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,17 +54,7 @@ func newTemplatePreview(s *Screen) *templatePreview {
 // previewInvoices are the open invoices with something left to pay, most
 // overdue first.
 func previewInvoices(ctx context.Context, store *data.Store) ([]data.InvoiceSummary, error) {
-	all, err := store.ListInvoiceSummaries(ctx)
-	if err != nil {
-		return nil, err
-	}
-	open := slices.DeleteFunc(all, func(s data.InvoiceSummary) bool {
-		return s.State != data.StateOpen || s.Paid >= s.Amount
-	})
-	slices.SortStableFunc(open, func(a, b data.InvoiceSummary) int {
-		return cmp.Or(a.DueDate.Compare(b.DueDate), cmp.Compare(a.Number, b.Number))
-	})
-	return open[:min(len(open), previewInvoiceLimit)], nil
+	return store.ListOpenInvoiceSummaries(ctx, previewInvoiceLimit)
 }
 
 // setInvoices offers the invoices, keeping the one chosen when it is still
