@@ -59,8 +59,8 @@ type ClientSummary struct {
 // what is owed from the unpaid invoices' covering index (the settled ones,
 // 92 % of a real book, owe nothing).
 func (s *Store) ListClientSummaries(ctx context.Context, today Date) ([]ClientSummary, error) {
-	rows, err := s.reader().QueryContext(ctx, `
-		SELECT `+clientColumns+`,
+	query := `
+		SELECT ` + clientColumns + `,
 		       COALESCE(n.invoices, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0), COALESCE(o.overdue_count, 0)
 		FROM clients
 		LEFT JOIN (SELECT client_id, COUNT(*) AS invoices FROM invoices INDEXED BY invoices_client GROUP BY client_id) n
@@ -72,7 +72,11 @@ func (s *Store) ListClientSummaries(ctx context.Context, today Date) ([]ClientSu
 			       SUM(CASE WHEN state <> 'written_off' AND due_date < ? THEN 1 ELSE 0 END) AS overdue_count
 			FROM invoices INDEXED BY invoices_open_plan WHERE paid_cents < amount_cents GROUP BY client_id
 		) o ON o.client_id = clients.id
-		ORDER BY name COLLATE NOCASE, id`, today, today)
+		ORDER BY name COLLATE NOCASE, id`
+	if s.observe != nil {
+		s.observe(query, []any{today, today})
+	}
+	rows, err := s.reader().QueryContext(ctx, query, today, today)
 	if err != nil {
 		return nil, fmt.Errorf("list clients: %w", translate(err))
 	}

@@ -280,20 +280,25 @@ func (s *Store) ListInvoiceSummariesByClient(ctx context.Context, clientID int64
 // listSummaries reads the invoices where says, in order (which may end
 // with a LIMIT, whose value is args' last).
 func (s *Store) listSummaries(ctx context.Context, where, order string, args []any) ([]InvoiceSummary, error) {
-	// Sizing the slice first spares the copies of growing it row by row,
-	// which cost more than the query on a large book.
+	// Sizing the slice of the whole book first spares the copies of
+	// growing it row by row, which cost more than the query on a large
+	// book; a part of it (a client's, a month's) is small, and counting it
+	// would read it twice.
 	var count int
-	if !strings.Contains(order, "LIMIT") {
+	if where == "" {
 		if err := s.reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM invoices i `+where, args...).Scan(&count); err != nil {
 			return nil, fmt.Errorf("count invoices: %w", translate(err))
 		}
 	}
-	rows, err := s.reader().QueryContext(ctx, `
-		SELECT `+invoiceColumns+`, c.name, i.paid_cents - i.credited_cents
+	query := `SELECT ` + invoiceColumns + `, c.name, i.paid_cents - i.credited_cents
 		FROM invoices i
 		JOIN clients c ON c.id = i.client_id
-		`+where+`
-		`+order, args...)
+		` + where + `
+		` + order
+	if s.observe != nil {
+		s.observe(query, args)
+	}
+	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list invoices: %w", translate(err))
 	}

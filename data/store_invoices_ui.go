@@ -65,6 +65,21 @@ var invoiceLineWhere = [...]string{AllInvoiceLines: "", UnpaidInvoiceLines: "WHE
 var invoiceLineFrom = [...]string{AllInvoiceLines: "invoices i", UnpaidInvoiceLines: "invoices i INDEXED BY invoices_open_plan",
 	SettledInvoiceLines: "invoices i"}
 
+// invoiceLineColumns are a list line's, of invoice i and client c
+// (scanInvoiceLine reads them).
+const invoiceLineColumns = `i.id, i.number, i.client_id, c.name, c.reminders_paused, i.due_date,
+	i.amount_cents, i.paid_cents - i.credited_cents, i.credited_cents, i.credit_closed,
+	i.state, i.paused, i.paused_until`
+
+func scanInvoiceLine(rows *sql.Rows) (InvoiceLine, error) {
+	var l InvoiceLine
+	var amount, paid, credited int64
+	err := rows.Scan(&l.ID, &l.Number, &l.ClientID, &l.ClientName, &l.ClientPaused, &l.DueDate,
+		&amount, &paid, &credited, &l.CreditClosed, &l.State, &l.Paused, &l.PausedUntil)
+	l.Amount, l.Paid, l.Credited = Money(amount), Money(paid), Money(credited)
+	return l, err
+}
+
 // ListInvoiceLines returns every invoice as a list line, in the order they
 // were created (the list sorts them itself).
 func (s *Store) ListInvoiceLines(ctx context.Context) ([]InvoiceLine, error) {
@@ -80,24 +95,16 @@ func (s *Store) ListInvoiceLinesOf(ctx context.Context, set InvoiceLineSet) ([]I
 		return nil, fmt.Errorf("count invoices: %w", translate(err))
 	}
 	query := `
-		SELECT i.id, i.number, i.client_id, c.name, c.reminders_paused, i.due_date,
-		       i.amount_cents, i.paid_cents - i.credited_cents, i.credited_cents, i.credit_closed,
-		       i.state, i.paused, i.paused_until
+		SELECT ` + invoiceLineColumns + `
 		FROM ` + invoiceLineFrom[set] + `
 		JOIN clients c ON c.id = i.client_id
 		` + where + `
 		ORDER BY i.id`
 	out := make([]InvoiceLine, 0, count)
 	err := s.each(ctx, query, nil, func(rows *sql.Rows) error {
-		var l InvoiceLine
-		var amount, paid, credited int64
-		if err := rows.Scan(&l.ID, &l.Number, &l.ClientID, &l.ClientName, &l.ClientPaused, &l.DueDate,
-			&amount, &paid, &credited, &l.CreditClosed, &l.State, &l.Paused, &l.PausedUntil); err != nil {
-			return err
-		}
-		l.Amount, l.Paid, l.Credited = Money(amount), Money(paid), Money(credited)
+		l, err := scanInvoiceLine(rows)
 		out = append(out, l)
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list invoice lines: %w", err)
@@ -144,23 +151,15 @@ func (s *Store) ListUnpaidInvoiceLines(ctx context.Context, filter UnpaidFilter,
 	if filter < 0 || filter >= unpaidFilterCount {
 		return nil, fmt.Errorf("list invoice lines: no filter %d", filter)
 	}
-	query := `SELECT i.id, i.number, i.client_id, c.name, c.reminders_paused, i.due_date,
-		       i.amount_cents, i.paid_cents - i.credited_cents, i.credited_cents, i.credit_closed,
-		       i.state, i.paused, i.paused_until
+	query := `SELECT ` + invoiceLineColumns + `
 		FROM invoices i INDEXED BY invoices_open_plan
 		JOIN clients c ON c.id = i.client_id
 		WHERE i.paid_cents < i.amount_cents AND ` + unpaidFilterSQL[filter]
 	var out []InvoiceLine
 	err := s.each(ctx, query, []any{today, today.AddDays(dueSoonDays)}, func(rows *sql.Rows) error {
-		var l InvoiceLine
-		var amount, paid, credited int64
-		if err := rows.Scan(&l.ID, &l.Number, &l.ClientID, &l.ClientName, &l.ClientPaused, &l.DueDate,
-			&amount, &paid, &credited, &l.CreditClosed, &l.State, &l.Paused, &l.PausedUntil); err != nil {
-			return err
-		}
-		l.Amount, l.Paid, l.Credited = Money(amount), Money(paid), Money(credited)
+		l, err := scanInvoiceLine(rows)
 		out = append(out, l)
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list invoice lines: %w", err)

@@ -20,11 +20,7 @@ import (
 func TestRefreshDunningBookMatchesAFreshRead(t *testing.T) {
 	ctx := context.Background()
 	today := genbooktest.Today
-	store, err := data.Open(genbooktest.Cached(t, 5000), data.WithClock(data.ClockOn(today)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store, _ := openRealBook(t, 5_000, nil)
 	for _, q := range []data.BookQuery{
 		{Horizon: today.AddDays(20), PaidSince: today.AddDays(-7), MessagesSince: today.AddDays(-60)},
 		{PaidSince: today.AddDays(-7), MessagesSince: today.AddDays(-60)}, // every open invoice
@@ -124,11 +120,7 @@ func TestRefreshDunningBookMatchesAFreshRead(t *testing.T) {
 func TestRefreshDunningBookReadsWhole(t *testing.T) {
 	ctx := context.Background()
 	today := genbooktest.Today
-	store, err := data.Open(genbooktest.Cached(t, 5000), data.WithClock(data.ClockOn(today)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store, _ := openRealBook(t, 5_000, nil)
 	q := data.BookQuery{Horizon: today.AddDays(20), PaidSince: today.AddDays(-7), MessagesSince: today.AddDays(-60)}
 	book, err := store.LoadDunningBook(ctx, q)
 	if err != nil {
@@ -213,11 +205,7 @@ func bookDiff(a, b *data.DunningBook) string {
 func TestWidenDunningBook(t *testing.T) {
 	ctx := context.Background()
 	today := genbooktest.Today
-	store, err := data.Open(genbooktest.Cached(t, 5000), data.WithClock(data.ClockOn(today)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store, _ := openRealBook(t, 5_000, nil)
 	wide := data.BookQuery{PaidSince: today.AddDays(-7), MessagesSince: today.AddDays(-60)}
 	narrow := wide
 	narrow.Horizon = today.AddDays(20)

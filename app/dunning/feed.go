@@ -49,7 +49,7 @@ func (s *Service) Feed(ctx context.Context, first, last data.Date) ([]FeedItem, 
 	if err != nil {
 		return nil, err
 	}
-	f := feed{first: first, last: last, names: map[int64]string{}}
+	f := feed{first: first, last: last}
 	for i := range dueInvoices {
 		inv := &dueInvoices[i]
 		st := inv.Status(today, company.DueSoonDays)
@@ -65,9 +65,6 @@ func (s *Service) Feed(ctx context.Context, first, last data.Date) ([]FeedItem, 
 	// The book is the service's own, read while it cannot change.
 	_, err = s.plan(ctx, today, lastRun, true, func(book *data.DunningBook, plan *Plan) error {
 		f.book = book
-		for id, c := range book.Clients {
-			f.names[id] = c.Name
-		}
 		for i := range book.Invoices {
 			f.invoiceItems(&book.Invoices[i], plan)
 		}
@@ -86,7 +83,6 @@ func (s *Service) Feed(ctx context.Context, first, last data.Date) ([]FeedItem, 
 type feed struct {
 	first, last data.Date
 	book        *data.DunningBook
-	names       map[int64]string
 	items       []FeedItem
 }
 
@@ -102,8 +98,10 @@ func (f *feed) invoiceItems(inv *data.PlanInvoice, plan *Plan) {
 	if inv.Paid >= inv.Amount {
 		return
 	}
-	base := FeedItem{InvoiceID: inv.ID, ClientID: inv.ClientID, Number: inv.Number, Client: f.names[inv.ClientID],
-		Amount: inv.Amount - inv.Paid}
+	base := FeedItem{InvoiceID: inv.ID, ClientID: inv.ClientID, Number: inv.Number, Amount: inv.Amount - inv.Paid}
+	if c := f.book.Clients[inv.ClientID]; c != nil {
+		base.Client = c.Name
+	}
 	if next, ok := plan.Next[inv.ID]; ok && next.Step.ID != 0 && !next.Date.IsZero() {
 		it := base
 		it.Date, it.Kind, it.Step, it.Wait = next.Date, FeedStep, next.Step, next.Wait
@@ -144,9 +142,23 @@ func (f *feed) noticeDeadlines(inv *data.PlanInvoice, base FeedItem) {
 	}
 }
 
+// maxFirstWarningDays bounds the lead of a limitation period's first
+// warning (six months for a consumer: at most 184 days).
+const maxFirstWarningDays = 184
+
 func (f *feed) prescription(inv *data.PlanInvoice, base FeedItem) {
 	c := f.book.Clients[inv.ClientID]
 	if c == nil || inv.State == data.StateWrittenOff {
+		return
+	}
+	// No limitation date comes before the shortest period (a consumer's
+	// two years) less its first warning's lead (six months): the calendar
+	// of most open invoices, far younger, needs no computation.
+	start := inv.DeliveryDate
+	if start.IsZero() {
+		start = inv.IssueDate
+	}
+	if f.last.Before(start.AddDays(minPrescriptionDays - maxFirstWarningDays)) {
 		return
 	}
 	p := PrescriptionOf(inv, c.Kind, f.book)

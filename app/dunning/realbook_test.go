@@ -193,6 +193,11 @@ func BenchmarkTodayRaw100k(b *testing.B) {
 	}
 	db := openRaw(b, path)
 	b.ResetTimer()
+	loopRaw(b, db, queries)
+}
+
+// loopRaw is a raw benchmark's loop: the queries, each row read raw.
+func loopRaw(b *testing.B, db *sql.DB, queries []observed) {
 	for b.Loop() {
 		n := 0
 		for _, q := range queries {
@@ -302,15 +307,7 @@ func BenchmarkTodayRefreshRaw100k(b *testing.B) {
 	refresh := slices.Clone(queries)
 	db := openRaw(b, path)
 	b.ResetTimer()
-	for b.Loop() {
-		n := 0
-		for _, q := range refresh {
-			n += readRaw(b, db, q)
-		}
-		if n == 0 {
-			b.Fatal("no row")
-		}
-	}
+	loopRaw(b, db, refresh)
 }
 
 // payer plans Today once (the book is read whole) and returns a function
@@ -340,4 +337,60 @@ func payer(b *testing.B, store *data.Store, svc *dunning.Service) func() {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkCalendarMonth100k is the calendar's month on the realistic 100k
+// book, as the screen reloads it once the session's book is kept: the
+// invoices falling due in the six weeks shown, and what the open invoices
+// put on those days (next steps, promises, instalments, deadlines).
+func BenchmarkCalendarMonth100k(b *testing.B) {
+	store, _ := openRealBook(b, 100_000, nil)
+	svc := dunning.NewService(store, data.ClockOn(genbooktest.Today))
+	first := genbooktest.Today.AddDays(1 - genbooktest.Today.Day())
+	ctx := context.Background()
+	if _, err := svc.Feed(ctx, first, first.AddDays(41)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		items, err := svc.Feed(ctx, first, first.AddDays(41))
+		if err != nil || len(items) == 0 {
+			b.Fatalf("%v, %d items", err, len(items))
+		}
+	}
+}
+
+// BenchmarkCalendarMonthRaw100k runs the queries a kept book's calendar
+// month makes (BenchmarkCalendarMonth100k), read raw.
+func BenchmarkCalendarMonthRaw100k(b *testing.B) {
+	var queries []observed
+	store, path := openRealBook(b, 100_000, &queries)
+	svc := dunning.NewService(store, data.ClockOn(genbooktest.Today))
+	first := genbooktest.Today.AddDays(1 - genbooktest.Today.Day())
+	ctx := context.Background()
+	if _, err := svc.Feed(ctx, first, first.AddDays(41)); err != nil {
+		b.Fatal(err)
+	}
+	queries = queries[:0]
+	if _, err := svc.Feed(ctx, first, first.AddDays(41)); err != nil {
+		b.Fatal(err)
+	}
+	month := slices.Clone(queries)
+	db := openRaw(b, path)
+	b.ResetTimer()
+	loopRaw(b, db, month)
+}
+
+// BenchmarkClientListRaw100k runs the client list's query
+// (data.Store.ListClientSummaries) on the realistic 100k book, read raw:
+// the floor app/ui/clients' BenchmarkClientList100k is compared with.
+func BenchmarkClientListRaw100k(b *testing.B) {
+	var queries []observed
+	store, path := openRealBook(b, 100_000, &queries)
+	if _, err := store.ListClientSummaries(context.Background(), genbooktest.Today); err != nil {
+		b.Fatal(err)
+	}
+	list := slices.Clone(queries)
+	db := openRaw(b, path)
+	b.ResetTimer()
+	loopRaw(b, db, list)
 }

@@ -227,6 +227,11 @@ func (s *Screen) load(ctx context.Context) ([]clientsRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	return clientRows(list), nil
+}
+
+// clientRows makes the list's rows, by name.
+func clientRows(list []data.ClientSummary) []clientsRow {
 	rows := make([]clientsRow, len(list))
 	for i := range list {
 		c := &list[i]
@@ -239,7 +244,7 @@ func (s *Screen) load(ctx context.Context) ([]clientsRow, error) {
 	// The store sorts without regard to accents' place in the alphabet
 	// ("Électricité" after "Zinc"); sorted once here, filtering keeps the order.
 	slices.SortFunc(rows, func(a, b clientsRow) int { return clientsByName(&a, &b) })
-	return rows, nil
+	return rows
 }
 
 // clientsAmount writes an amount of the list; a dash for nothing, which
