@@ -55,7 +55,24 @@ type MailAccount struct {
 	IMAPFolder   string // empty: the folder the server marks as Sent
 
 	Preset string // the provider preset last applied, for the settings' choice
+
+	// OAuthProvider is the provider the account signs in to with OAuth
+	// ("" for a password): then Auth is XOAUTH2 and the keychain holds a
+	// refresh token. OAuthTenant is the Microsoft tenant ("" for any work
+	// or school account); OAuthClientID the app registration chosen in
+	// Settings ("" for the one Relance was built with), with, for Google,
+	// its client secret (a desktop registration's, which is not secret).
+	OAuthProvider     string
+	OAuthTenant       string
+	OAuthClientID     string
+	OAuthClientSecret string
 }
+
+// The OAuth providers an account may sign in with.
+const (
+	OAuthMicrosoft = "microsoft"
+	OAuthGoogle    = "google"
+)
 
 // Configured reports whether the account has what sending needs.
 func (a *MailAccount) Configured() bool {
@@ -76,6 +93,12 @@ func (a *MailAccount) Validate() error {
 	if a.Auth == "" {
 		a.Auth = AuthAuto
 	}
+	for _, f := range []*string{&a.OAuthTenant, &a.OAuthClientID, &a.OAuthClientSecret} {
+		*f = strings.TrimSpace(*f)
+	}
+	if a.OAuthProvider != "" && !a.OAuth() {
+		a.Auth = AuthXOAUTH2 // what both providers take over SMTP and IMAP
+	}
 	if a.IMAPSecurity == "" {
 		a.IMAPSecurity = SecuritySSL
 	}
@@ -94,6 +117,12 @@ func (a *MailAccount) Validate() error {
 	if a.OAuth() && a.Username == "" {
 		es.add(invalid("smtp_username", ReasonRequired, ""))
 	}
+	if a.OAuthProvider != "" && a.OAuthProvider != OAuthMicrosoft && a.OAuthProvider != OAuthGoogle {
+		es.add(invalid("oauth_provider", ReasonUnknownChoice, a.OAuthProvider))
+	}
+	es.add(maxLen("oauth_tenant", a.OAuthTenant, 200))
+	es.add(maxLen("oauth_client_id", a.OAuthClientID, 200))
+	es.add(maxLen("oauth_client_secret", a.OAuthClientSecret, 200))
 	if a.SentCopy {
 		es.add(required("imap_host", a.IMAPHost))
 		es.add(checkHost("imap_host", a.IMAPHost))
@@ -164,10 +193,12 @@ func (s *Store) GetMailAccount(ctx context.Context) (MailAccount, error) {
 	var a MailAccount
 	err := s.reader().QueryRowContext(ctx, `
 		SELECT from_name, from_address, reply_to, host, port, security, allow_plaintext, username, auth,
-		       bcc_self, sent_copy, imap_host, imap_port, imap_security, imap_folder, preset
+		       bcc_self, sent_copy, imap_host, imap_port, imap_security, imap_folder, preset,
+		       oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret
 		FROM mail_account WHERE id = 1`).Scan(
 		&a.FromName, &a.FromAddress, &a.ReplyTo, &a.Host, &a.Port, &a.Security, &a.AllowPlaintext, &a.Username, &a.Auth,
-		&a.BCCSelf, &a.SentCopy, &a.IMAPHost, &a.IMAPPort, &a.IMAPSecurity, &a.IMAPFolder, &a.Preset)
+		&a.BCCSelf, &a.SentCopy, &a.IMAPHost, &a.IMAPPort, &a.IMAPSecurity, &a.IMAPFolder, &a.Preset,
+		&a.OAuthProvider, &a.OAuthTenant, &a.OAuthClientID, &a.OAuthClientSecret)
 	if errors.Is(err, sql.ErrNoRows) {
 		return MailAccount{Port: 587, Security: SecurityStartTLS, Auth: AuthAuto, IMAPPort: 993, IMAPSecurity: SecuritySSL}, nil
 	}
@@ -184,17 +215,20 @@ func (s *Store) UpdateMailAccount(ctx context.Context, a *MailAccount) error {
 	}
 	_, err := s.writer().ExecContext(ctx, `
 		INSERT INTO mail_account (id, from_name, from_address, reply_to, host, port, security, allow_plaintext,
-		       username, auth, bcc_self, sent_copy, imap_host, imap_port, imap_security, imap_folder, preset, updated_at)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		       username, auth, bcc_self, sent_copy, imap_host, imap_port, imap_security, imap_folder, preset,
+		       oauth_provider, oauth_tenant, oauth_client_id, oauth_client_secret, updated_at)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET from_name = excluded.from_name, from_address = excluded.from_address,
 		       reply_to = excluded.reply_to, host = excluded.host, port = excluded.port, security = excluded.security,
 		       allow_plaintext = excluded.allow_plaintext, username = excluded.username, auth = excluded.auth,
 		       bcc_self = excluded.bcc_self, sent_copy = excluded.sent_copy, imap_host = excluded.imap_host,
 		       imap_port = excluded.imap_port, imap_security = excluded.imap_security,
-		       imap_folder = excluded.imap_folder, preset = excluded.preset, updated_at = excluded.updated_at`,
+		       imap_folder = excluded.imap_folder, preset = excluded.preset, oauth_provider = excluded.oauth_provider,
+		       oauth_tenant = excluded.oauth_tenant, oauth_client_id = excluded.oauth_client_id,
+		       oauth_client_secret = excluded.oauth_client_secret, updated_at = excluded.updated_at`,
 		a.FromName, a.FromAddress, a.ReplyTo, a.Host, a.Port, a.Security, a.AllowPlaintext,
 		a.Username, a.Auth, a.BCCSelf, a.SentCopy, a.IMAPHost, a.IMAPPort, a.IMAPSecurity, a.IMAPFolder, a.Preset,
-		timeText(s.Now()))
+		a.OAuthProvider, a.OAuthTenant, a.OAuthClientID, a.OAuthClientSecret, timeText(s.Now()))
 	if err != nil {
 		return fmt.Errorf("update mail account: %w", translate(err))
 	}

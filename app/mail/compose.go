@@ -196,8 +196,7 @@ func (s *Service) readyToSend(ctx context.Context) error {
 	if !account.Configured() {
 		return ErrNotConfigured
 	}
-	_, err = s.secrets.credentials(&account)
-	return err
+	return s.signedIn(&account)
 }
 
 func (s *Service) newDueRun(ctx context.Context, today data.Date) (*dueRun, error) {

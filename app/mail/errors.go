@@ -36,6 +36,7 @@ const (
 	CausePlaintext     Cause = "plaintext"      // would send the password unencrypted without consent
 	CauseNotConfigured Cause = "not_configured" // no account set up
 	CauseNoSecret      Cause = "no_secret"      // no password known for the account
+	CauseSignIn        Cause = "sign_in"        // the provider's sign-in (OAuth) is missing, revoked or expired
 	CauseSentCopy      Cause = "sent_copy"      // the IMAP copy to the Sent folder failed
 	CauseUncertain     Cause = "uncertain"      // the connection broke after the message was written: sent or not?
 	CauseStale         Cause = "stale"          // queued too long ago to be sent without the owner reading it again
@@ -45,7 +46,7 @@ const (
 // Causes lists every cause, so that a test can check each is explained in
 // every language.
 var Causes = []Cause{CauseAuth, CauseAuthMechanism, CauseTLSMismatch, CauseCertificate, CauseRefused, CauseTimeout,
-	CauseHost, CauseNetwork, CauseTemporary, CauseRejected, CausePlaintext, CauseNotConfigured, CauseNoSecret,
+	CauseHost, CauseNetwork, CauseTemporary, CauseRejected, CausePlaintext, CauseNotConfigured, CauseNoSecret, CauseSignIn,
 	CauseSentCopy, CauseUncertain, CauseStale, CauseUnknown}
 
 // Error is a classified failure: its cause, the server's reply code and
@@ -87,7 +88,7 @@ func (e *Error) OnHold() bool {
 // OnHold reports whether a failure of this cause puts the emails on hold.
 func (c Cause) OnHold() bool {
 	switch c {
-	case CauseAuth, CauseAuthMechanism, CauseTLSMismatch, CauseCertificate, CausePlaintext, CauseHost:
+	case CauseAuth, CauseAuthMechanism, CauseTLSMismatch, CauseCertificate, CausePlaintext, CauseHost, CauseSignIn:
 		return true
 	}
 	return false

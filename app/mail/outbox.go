@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"relance/app/oauth"
 	"relance/data"
 )
 
@@ -38,6 +39,7 @@ type Service struct {
 	run string
 	// sending serialises deliveries: one SMTP conversation at a time.
 	sending sync.Mutex
+	tokens  tokens // the access tokens of an account signed in with its provider
 }
 
 // NewService returns the mail service over store; archived messages go
@@ -45,7 +47,8 @@ type Service struct {
 func NewService(store *data.Store, dataDir string, secrets *Secrets, t Transport) *Service {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
-	return &Service{store: store, dataDir: dataDir, secrets: secrets, transport: t, run: hex.EncodeToString(b[:])}
+	return &Service{store: store, dataDir: dataDir, secrets: secrets, transport: t, run: hex.EncodeToString(b[:]),
+		tokens: tokens{sources: map[string]*oauth.Source{}}}
 }
 
 // Secrets returns where the service keeps the account's secrets.
@@ -176,6 +179,12 @@ func (s *Service) Deliver(ctx context.Context, ids []int64, progress func(Progre
 	s.sending.Lock()
 	defer s.sending.Unlock()
 	d, err := s.newDelivery(ctx)
+	var signIn *Error
+	if errors.As(err, &signIn) && signIn.Cause == CauseSignIn {
+		// A sign-in revoked or expired: every email waits on hold,
+		// saying so, until the owner signs in again.
+		return s.holdAll(ids, signIn), err
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +216,7 @@ func (s *Service) newDelivery(ctx context.Context) (*delivery, error) {
 	if !d.account.Configured() {
 		return nil, ErrNotConfigured
 	}
-	if d.creds, err = s.secrets.credentials(&d.account); err != nil {
+	if d.creds, err = s.credentials(ctx, &d.account); err != nil {
 		return nil, err
 	}
 	days, err := s.store.GetMailCheckAfterDays(ctx)
@@ -353,6 +362,20 @@ func (d *delivery) send(m *data.OutboxMessage, raw []byte) error {
 		d.smtp = nil
 	}
 	return err
+}
+
+// holdAll puts the emails on hold with the account's failure.
+func (s *Service) holdAll(ids []int64, e *Error) []Result {
+	results := make([]Result, 0, len(ids))
+	for _, id := range ids {
+		r := Result{ID: id, State: data.OutboxQueued, Held: true, Err: e}
+		if err := s.store.HoldOutboxMessage(context.Background(), id, e.Failure()); err != nil {
+			slog.Error("hold email", "id", id, "err", err)
+			r.Held = false
+		}
+		results = append(results, r)
+	}
+	return results
 }
 
 // failed records a failure: one of the account goes on hold, a temporary

@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -72,6 +73,10 @@ type smtpServer struct {
 	port     int
 	user     string
 	password string
+
+	// bearer, when set, makes the server take XOAUTH2 and OAUTHBEARER
+	// instead of passwords, and reports whether an access token is valid.
+	bearer func(token string) bool
 
 	mu       sync.Mutex
 	messages []received
@@ -142,9 +147,17 @@ type smtpSessionT struct {
 	to   []string
 }
 
-func (ss *smtpSessionT) AuthMechanisms() []string { return []string{sasl.Plain, sasl.Login} }
+func (ss *smtpSessionT) AuthMechanisms() []string {
+	if ss.srv.bearer != nil {
+		return []string{"XOAUTH2", sasl.OAuthBearer}
+	}
+	return []string{sasl.Plain, sasl.Login}
+}
 
 func (ss *smtpSessionT) Auth(mech string) (sasl.Server, error) {
+	if ss.srv.bearer != nil {
+		return ss.bearerAuth(mech)
+	}
 	check := func(user, password string) error {
 		ss.srv.mu.Lock()
 		ss.srv.authMech = append(ss.srv.authMech, mech)
@@ -271,4 +284,51 @@ func closedPort(t *testing.T) int {
 // smtpErr is a server reply injected by a hook.
 func smtpErr(code int, enhanced smtp.EnhancedCode, text string) error {
 	return &smtp.SMTPError{Code: code, EnhancedCode: enhanced, Message: text}
+}
+
+// bearerAuth checks a bearer token, as Exchange Online and Gmail do.
+func (ss *smtpSessionT) bearerAuth(mech string) (sasl.Server, error) {
+	check := func(user, token string) error {
+		ss.srv.mu.Lock()
+		ss.srv.authMech = append(ss.srv.authMech, mech)
+		ss.srv.mu.Unlock()
+		if user != ss.srv.user || !ss.srv.bearer(token) {
+			return smtp.ErrAuthFailed
+		}
+		return nil
+	}
+	switch mech {
+	case "XOAUTH2":
+		return &xoauth2Server{check: check}, nil
+	case sasl.OAuthBearer:
+		return sasl.NewOAuthBearerServer(func(o sasl.OAuthBearerOptions) *sasl.OAuthBearerError {
+			if check(o.Username, o.Token) != nil {
+				return &sasl.OAuthBearerError{Status: "invalid_token"}
+			}
+			return nil
+		}), nil
+	}
+	return nil, smtp.ErrAuthUnknownMechanism
+}
+
+// xoauth2Server is the server side of XOAUTH2 (Google's and Microsoft's
+// mechanism): "user=U^Aauth=Bearer T^A^A" in one response.
+type xoauth2Server struct {
+	check func(user, token string) error
+}
+
+func (x *xoauth2Server) Next(response []byte) ([]byte, bool, error) {
+	if response == nil {
+		return []byte{}, false, nil
+	}
+	var user, token string
+	for _, f := range strings.Split(string(response), "\x01") {
+		switch {
+		case strings.HasPrefix(f, "user="):
+			user = strings.TrimPrefix(f, "user=")
+		case strings.HasPrefix(f, "auth=Bearer "):
+			token = strings.TrimPrefix(f, "auth=Bearer ")
+		}
+	}
+	return nil, true, x.check(user, token)
 }

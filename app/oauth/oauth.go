@@ -10,6 +10,7 @@
 package oauth
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -146,4 +147,51 @@ func randomString(n int) (string, error) {
 		return "", err
 	}
 	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// The app registrations Relance is built with: the publisher registers
+// Relance with each provider (README, "Sign-in with Microsoft and Google")
+// and sets them at build time:
+//
+//	go build -ldflags "-X relance/app/oauth.MicrosoftClientID=… -X relance/app/oauth.GoogleClientID=… -X relance/app/oauth.GoogleClientSecret=…"
+//
+// The owner may give their own in Settings instead.
+var (
+	MicrosoftClientID  string
+	GoogleClientID     string
+	GoogleClientSecret string
+)
+
+// ErrNoClientID: neither Settings nor the build give an app registration
+// for the provider, so no sign-in can start.
+var ErrNoClientID = errors.New("no app registration for this provider")
+
+// ServerVar names a variable pointing every provider at another
+// authorization server (its /authorize and /token): a test server on
+// 127.0.0.1 for a trial of the real app, never set in use.
+const ServerVar = "RELANCE_OAUTH_SERVER"
+
+// ForAccount is the provider an account signs in to: key (data.OAuthMicrosoft
+// or data.OAuthGoogle), the Microsoft tenant, and the registration chosen
+// in Settings, else the build's. getenv reads ServerVar.
+func ForAccount(key, tenant, clientID, clientSecret string, getenv func(string) string) (Provider, error) {
+	var p Provider
+	switch key {
+	case KeyMicrosoft:
+		p = Microsoft(tenant, cmp.Or(clientID, MicrosoftClientID))
+	case KeyGoogle:
+		if clientID == "" {
+			clientID, clientSecret = GoogleClientID, GoogleClientSecret
+		}
+		p = Google(clientID, clientSecret)
+	default:
+		return Provider{}, fmt.Errorf("sign in: no provider %q", key)
+	}
+	if p.ClientID == "" {
+		return Provider{}, ErrNoClientID
+	}
+	if base := strings.TrimSuffix(getenv(ServerVar), "/"); base != "" {
+		p.AuthURL, p.TokenURL = base+"/authorize", base+"/token"
+	}
+	return p, nil
 }
