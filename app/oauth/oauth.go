@@ -162,8 +162,8 @@ var (
 	GoogleClientSecret string
 )
 
-// ErrNoClientID: neither Settings nor the build give an app registration
-// for the provider, so no sign-in can start.
+// ErrNoClientID is returned when neither Settings nor the build give an
+// app registration for the provider, so no sign-in can start.
 var ErrNoClientID = errors.New("no app registration for this provider")
 
 // ServerVar names a variable pointing every provider at another

@@ -241,6 +241,15 @@ func (u *UI) OpenFile(path string) {
 	}
 }
 
+// OpenBrowser opens a web page in the system's browser (kit.Host).
+func (u *UI) OpenBrowser(link string) error {
+	parsed, err := url.Parse(link)
+	if err != nil {
+		return err
+	}
+	return u.app.OpenURL(parsed)
+}
+
 // LanguagePreference is the language chosen in Settings (kit.Host).
 func (u *UI) LanguagePreference() string { return u.app.Preferences().String(prefLanguage) }
 

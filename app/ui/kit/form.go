@@ -19,6 +19,7 @@ type FormField struct {
 	Label *widget.Label
 	Input fyne.CanvasObject
 	Err   *widget.Label
+	cell  *fyne.Container // the input and its error, once laid out
 }
 
 // Form lays out fields and dispatches validation errors to them. An error
@@ -63,12 +64,23 @@ func (f *Form) AddLabelled(labelKey string, required bool, input fyne.CanvasObje
 	return ff
 }
 
+// SetVisible shows or hides the field, label and all: a hidden field's row
+// takes no room (its input is wrapped with its error in Content).
+func (ff *FormField) SetVisible(on bool) {
+	SetVisible(ff.Label, on)
+	if ff.cell != nil {
+		SetVisible(ff.cell, on)
+	}
+}
+
 // Content lays the fields out, labels left, each error under its input.
 func (f *Form) Content() fyne.CanvasObject {
 	grid := container.New(layout.NewFormLayout())
 	for _, ff := range f.Fields {
 		grid.Add(ff.Label)
-		grid.Add(container.NewVBox(ff.Input, ff.Err))
+		ff.cell = container.NewVBox(ff.Input, ff.Err)
+		SetVisible(ff.cell, ff.Label.Visible())
+		grid.Add(ff.cell)
 	}
 	return container.NewVBox(grid, f.general)
 }

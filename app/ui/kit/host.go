@@ -57,6 +57,9 @@ type Host interface {
 	// OpenFile hands a file (an absolute path) to the system's viewer, or
 	// says it is missing.
 	OpenFile(path string)
+	// OpenBrowser opens a web page in the system's browser (a provider's
+	// sign-in page).
+	OpenBrowser(link string) error
 	// LanguagePreference is the language chosen in Settings ("" for the
 	// system's); ChooseLanguage changes it and redraws the window.
 	LanguagePreference() string

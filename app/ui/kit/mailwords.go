@@ -11,6 +11,7 @@ import (
 
 	"relance/app/drafting"
 	"relance/app/mail"
+	"relance/app/oauth"
 	"relance/data"
 	"relance/documents"
 )
@@ -104,6 +105,9 @@ func letterRefusal(err error) (string, bool) {
 
 // MailSecretKind is the kind of secret the account signs in with.
 func MailSecretKind(a *data.MailAccount) string {
+	if a.OAuthProvider != "" {
+		return mail.SecretRefresh
+	}
 	if a.OAuth() {
 		return mail.SecretToken
 	}
@@ -123,4 +127,31 @@ func MailWhen(t time.Time) string {
 	}
 	local := t.Local()
 	return Date(data.DateOf(local)) + " " + local.Format("15:04")
+}
+
+// SignInErrorText says why a sign-in with the mail provider did not end
+// well, in the owner's words.
+func SignInErrorText(err error) string {
+	var pe *oauth.ProviderError
+	switch {
+	case errors.Is(err, oauth.ErrDenied):
+		text := lang.L("mail.signin.denied")
+		if errors.As(err, &pe) && pe.Description != "" {
+			text += " " + lang.L("mail.server_said", map[string]any{"Words": pe.Description})
+		}
+		return text
+	case errors.Is(err, oauth.ErrNoAnswer):
+		return lang.L("mail.signin.no_answer")
+	case errors.Is(err, oauth.ErrState):
+		return lang.L("mail.signin.state")
+	case errors.Is(err, oauth.ErrNoRefresh):
+		return lang.L("mail.signin.no_refresh")
+	case errors.Is(err, oauth.ErrNoClientID):
+		return lang.L("mail.signin.no_client_id")
+	case errors.Is(err, context.Canceled):
+		return lang.L("mail.signin.cancelled")
+	case errors.As(err, &pe):
+		return lang.L("mail.signin.refused", map[string]any{"Words": pe.Error()})
+	}
+	return MailCauseText(err)
 }

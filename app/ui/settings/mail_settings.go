@@ -38,6 +38,7 @@ type mailSection struct {
 	secretHint, presetHint, testResult, save *widget.Label
 	general                                  *widget.Label
 	testButton, saveButton                   *widget.Button
+	signIn                                   *mailSignIn
 }
 
 // mailSecurities are the security choices, in display order.
@@ -54,12 +55,18 @@ func newMailSection(h kit.Host) *mailSection {
 	s.buildSender()
 	s.buildServer()
 	s.buildSent()
+	s.signIn = newMailSignIn(s)
+	s.fromAddress.OnChanged = func(text string) {
+		s.save.Hide()
+		s.signIn.onAddress(text)
+	}
 	s.testButton = &widget.Button{Text: lang.L("mail.settings.test"), Icon: theme.MailSendIcon(), OnTapped: s.onTest}
 	s.saveButton = &widget.Button{Text: lang.L("button.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
 		OnTapped: s.onSave}
 	body := container.NewVBox(
 		settingsGroup("mail.settings.group.sender", s.sender.Content()),
-		settingsGroup("mail.settings.group.server", s.presetHint, s.server.Content(), s.secretHint),
+		settingsGroup("mail.settings.group.server", s.presetHint, s.signIn.box, s.server.Content(), s.secretHint,
+			s.signIn.advanced),
 		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox),
 		container.NewVBox(container.NewHBox(s.testButton), s.testResult))
 	s.testResult.Hide()
@@ -159,6 +166,7 @@ func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	}
 	s.fillServer(a)
 	s.username.SetText(a.Username)
+	s.signIn.set(a)
 	s.secret.SetText("")
 	s.sentCopy.SetChecked(a.SentCopy)
 	kit.SetVisible(s.imapBox, a.SentCopy)
@@ -220,6 +228,7 @@ func (s *mailSection) onPreset(name string) {
 		s.fillServer(a)
 		s.sentCopy.SetChecked(a.SentCopy)
 		s.plaintext.SetChecked(false)
+		s.signIn.onPreset(p.Key)
 		return
 	}
 }
@@ -260,6 +269,9 @@ func (s *mailSection) read() data.MailAccount {
 	}
 	if i := s.preset.SelectedIndex(); i > 0 {
 		a.Preset = mail.Presets[i-1].Key
+	}
+	if s.signIn != nil {
+		s.signIn.read(&a)
 	}
 	return a
 }

@@ -79,8 +79,12 @@ type Host struct {
 	OpenedFiles []string // OpenFile's paths, in order
 	Language    string   // the language chosen (ChooseLanguage)
 	Changes     int      // how many times Changed was called
-	dialogs     []dialog.Dialog
-	screen      kit.Screen // the screen on show
+	// Browse, when set, is the system's browser (OpenBrowser); else the
+	// pages opened are only kept in Browsed.
+	Browse  func(link string) error
+	Browsed []string
+	dialogs []dialog.Dialog
+	screen  kit.Screen // the screen on show
 }
 
 var _ kit.Host = (*Host)(nil)
@@ -155,6 +159,15 @@ func (h *Host) DataDir() string { return h.Services.DataDir }
 
 // OpenFile records the file asked for.
 func (h *Host) OpenFile(path string) { h.OpenedFiles = append(h.OpenedFiles, path) }
+
+// OpenBrowser keeps the page, and opens it with Browse when set.
+func (h *Host) OpenBrowser(link string) error {
+	h.Browsed = append(h.Browsed, link)
+	if h.Browse != nil {
+		return h.Browse(link)
+	}
+	return nil
+}
 
 // LanguagePreference is the language chosen last with ChooseLanguage.
 func (h *Host) LanguagePreference() string { return h.Language }
