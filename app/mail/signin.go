@@ -61,6 +61,12 @@ func (s *Service) credentials(ctx context.Context, a *data.MailAccount) (Credent
 	return Credentials{Token: token}, nil
 }
 
+// Credentials are what the account signs in with now: its password, or an
+// access token of its provider (for the settings' connection test).
+func (s *Service) Credentials(ctx context.Context, a *data.MailAccount) (Credentials, error) {
+	return s.credentials(ctx, a)
+}
+
 // signedIn reports whether the account can sign in without the owner: a
 // password, or a refresh token, is known (no network).
 func (s *Service) signedIn(a *data.MailAccount) error {

@@ -40,6 +40,11 @@ func TestSignInWithTheProviderThenSend(t *testing.T) {
 	if refresh, err := svc.Secrets().Get(SecretRefresh, &a); err != nil || refresh == "" {
 		t.Fatalf("the refresh token is not in the keychain: %q, %v", refresh, err)
 	}
+	// The settings' connection test signs in with the access token, not
+	// the refresh token the keychain holds.
+	if creds, err := svc.Credentials(ctx, &a); err != nil || !auth.AccessValid(creds.Token) {
+		t.Fatalf("credentials for the connection test: %+v, %v", creds, err)
+	}
 	send := func(svc *Service, i int) ([]Result, error) {
 		om, err := svc.Queue(ctx, b.message(i))
 		if err != nil {

@@ -424,6 +424,13 @@ func (s *mailSection) onTest() {
 // test runs the connection test with the typed secret, else the saved one.
 func (s *mailSection) test(a *data.MailAccount, typed string) error {
 	svc := s.host.Mail()
+	if a.OAuthProvider != "" { // signed in with the provider: its access token
+		creds, err := svc.Credentials(context.Background(), a)
+		if err != nil {
+			return err
+		}
+		return svc.TestAccount(context.Background(), a, creds)
+	}
 	var creds mail.Credentials
 	secret := typed
 	if secret == "" && a.Username != "" {
