@@ -358,7 +358,11 @@ func (d *invoiceDetail) fillPause(dd detailData) {
 		text = lang.L("invoices.client_paused")
 	}
 	if text != "" && inv.PausedOn(dd.today) && inv.PauseReason != "" {
-		text += " — " + inv.PauseReason
+		reason := inv.PauseReason
+		if reason == data.PauseClientReplied { // set by the inbox's reading, not typed
+			reason = lang.L("invoices.pause.client_replied")
+		}
+		text += " — " + reason
 	}
 	d.pause.SetText(text)
 	if text == "" {
