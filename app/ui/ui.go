@@ -328,6 +328,7 @@ func (u *UI) showScreens(ctx context.Context) {
 			u.notifyWaiting(plan)
 		})
 		u.mail.ScheduleRetry(ctx)
+		u.watchInbox()
 	})
 }
 

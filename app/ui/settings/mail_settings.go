@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -39,6 +40,7 @@ type mailSection struct {
 	general                                  *widget.Label
 	testButton, saveButton                   *widget.Button
 	signIn                                   *mailSignIn
+	inbox                                    *widget.Label // when the inbox was last read, and what was found
 }
 
 // mailSecurities are the security choices, in display order.
@@ -56,6 +58,7 @@ func newMailSection(h kit.Host) *mailSection {
 	s.buildServer()
 	s.buildSent()
 	s.signIn = newMailSignIn(s)
+	s.inbox = settingsHint("mail.inbox.never")
 	s.fromAddress.OnChanged = func(text string) {
 		s.save.Hide()
 		s.signIn.onAddress(text)
@@ -67,7 +70,7 @@ func newMailSection(h kit.Host) *mailSection {
 		settingsGroup("mail.settings.group.sender", s.sender.Content()),
 		settingsGroup("mail.settings.group.server", s.presetHint, s.signIn.box, s.server.Content(), s.secretHint,
 			s.signIn.advanced),
-		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox),
+		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox, s.inbox),
 		container.NewVBox(container.NewHBox(s.testButton), s.testResult))
 	s.testResult.Hide()
 	s.content = settingsPage("mail.settings.intro", body, settingsSaveBar(s.general, s.saveButton, s.save))
@@ -178,6 +181,20 @@ func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	s.save.Hide()
 	s.testResult.Hide()
 	s.host.Async(func() { s.showSecretStatus(context.Background()) })
+	s.host.Async(s.showInbox)
+}
+
+// showInbox says when the inbox was last read and what was found there
+// (off the UI goroutine).
+func (s *mailSection) showInbox() {
+	v, err := s.host.Store().GetState(context.Background(), mail.InboxReportKey)
+	var r mail.InboxReport
+	text := lang.L("mail.inbox.never")
+	if err == nil && v != "" && json.Unmarshal([]byte(v), &r) == nil {
+		text = lang.L("mail.inbox.last", map[string]any{"Date": kit.Date(data.DateOf(r.At.Local())),
+			"Time": r.At.Local().Format("15:04"), "Read": r.Read, "Bounces": r.Bounces, "Replies": r.Replies})
+	}
+	fyne.Do(func() { s.inbox.SetText(text) })
 }
 
 // fillServer puts an account's server settings (a preset's) in the fields.

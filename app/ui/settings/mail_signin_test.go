@@ -2,10 +2,12 @@ package settings
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -14,6 +16,7 @@ import (
 	"relance/app/mail"
 	"relance/app/oauth"
 	"relance/app/oauth/oauthtest"
+	"relance/app/ui/kit"
 	"relance/app/ui/uitest"
 	"relance/data"
 )
@@ -116,4 +119,24 @@ func openSignIn(t *testing.T) (*settingsUI, *data.Store, *oauthtest.Browser) {
 	browser := &oauthtest.Browser{T: t}
 	u.Browse = browser.Open
 	return u, store, browser
+}
+
+// TestMailSettingsSayWhenTheInboxWasRead: the Email tab says what the last
+// look at the inbox found, or that none was made.
+func TestMailSettingsSayWhenTheInboxWasRead(t *testing.T) {
+	u, store := openSettings(t, SectionMail)
+	if got := u.settings.mail.inbox.Text; got != lang.L("mail.inbox.never") {
+		t.Errorf("before any look: %q", got)
+	}
+	at := time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local)
+	report, _ := json.Marshal(mail.InboxReport{At: at, Read: 5, Bounces: 1, Replies: 2})
+	if err := store.SetState(context.Background(), mail.InboxReportKey, string(report)); err != nil {
+		t.Fatal(err)
+	}
+	u.settings.mail.showInbox()
+	want := lang.L("mail.inbox.last", map[string]any{"Date": kit.Date(data.DateOf(at)), "Time": "09:30", "Read": 5,
+		"Bounces": 1, "Replies": 2})
+	if got := u.settings.mail.inbox.Text; got != want {
+		t.Errorf("after a look: %q, want %q", got, want)
+	}
 }
