@@ -56,7 +56,26 @@ func runSendDue(env *cliEnv, args []string) int {
 	if err != nil {
 		return failed(env, err)
 	}
-	return printSendDue(env.stdout, outcomes, names, dryRun)
+	code := printSendDue(env.stdout, outcomes, names, dryRun)
+	if !dryRun {
+		checkInbox(ctx, env.stdout, sender)
+	}
+	return code
+}
+
+// checkInbox reads the inbox after the run, as the window does: bounces
+// and replies to our emails go on the timelines (and a reply pauses its
+// invoice before the next run reminds it again). What it found is one line
+// of the report; a failure to read is logged, not fatal: the emails went.
+func checkInbox(ctx context.Context, w io.Writer, sender *mail.Service) {
+	report, err := sender.CheckInbox(ctx)
+	switch {
+	case errors.Is(err, mail.ErrNoInbox):
+	case err != nil:
+		slog.Warn("read the inbox", "err", err)
+	case report.Bounces+report.Replies > 0:
+		fmt.Fprintln(w, say.T.L("cli.send_due.inbox", map[string]any{"Bounces": report.Bounces, "Replies": report.Replies}))
+	}
 }
 
 // logToBook sends the run's log to the data folder's relance.log, as the
@@ -85,6 +104,8 @@ func sendDueError(err error) string {
 		return say.T.L("cli.send_due.not_configured")
 	case mail.CauseOf(err) == mail.CauseNoSecret:
 		return say.T.L("cli.send_due.no_secret")
+	case mail.CauseOf(err) == mail.CauseSignIn:
+		return say.T.L("cli.send_due.sign_in")
 	}
 	return failedLine(err)
 }
