@@ -241,8 +241,7 @@ func (s *Store) loadDunningBook(ctx context.Context, q BookQuery) (*DunningBook,
 	if err := s.loadBookParts(ctx, b, b.Invoices); err != nil {
 		return nil, err
 	}
-	if err := s.loadBookClients(ctx, b, `(SELECT client_id FROM invoices WHERE id IN (SELECT value FROM json_each(?)))`,
-		b.Invoices); err != nil {
+	if err := s.loadBookClients(ctx, b, b.Invoices); err != nil {
 		return nil, err
 	}
 	return b, s.loadLastMessages(ctx, b, q.MessagesSince, "", nil)
@@ -381,18 +380,18 @@ func (s *Store) markImported(ctx context.Context, invoices []PlanInvoice, few bo
 	return nil
 }
 
-// loadBookClients reads the clients an IN-list subquery over the
-// invoices' ids names (clients), given the invoices.
-func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, clients string, invoices []PlanInvoice) error {
-	_, args, err := idSet(invoices)
+// loadBookClients reads the clients of invoices into the book.
+func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, invoices []PlanInvoice) error {
+	cand, args, err := idSet(invoices)
 	if err != nil {
 		return err
 	}
-	return s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN `+clients, args, func(rows *sql.Rows) error {
-		c, err := scanClient(rows)
-		b.Clients[c.ID] = &c
-		return err
-	})
+	return s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN (SELECT client_id FROM invoices WHERE id IN `+cand+`)`,
+		args, func(rows *sql.Rows) error {
+			c, err := scanClient(rows)
+			b.Clients[c.ID] = &c
+			return err
+		})
 }
 
 // planActionColumns are what the planner, the calendar and the statements

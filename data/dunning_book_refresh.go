@@ -55,15 +55,11 @@ func (s *Store) RefreshDunningBook(ctx context.Context, b *DunningBook) (BookRef
 		if err != nil {
 			return err
 		}
-		if ch.whole || len(ch.invoices)+len(ch.clients) > refreshLimit {
-			fresh, err := r.loadDunningBook(ctx, b.Query)
-			if err != nil {
-				return err
-			}
-			*b, out = *fresh, BookRefresh{Whole: true, Changed: true}
-			return nil
+		if ch.readWhole() {
+			out, err = r.readBookAgain(ctx, b, b.Query)
+		} else {
+			out, err = r.applyBookChanges(ctx, b, ch)
 		}
-		out, err = r.applyBookChanges(ctx, b, ch)
 		return err
 	})
 	if err != nil {
@@ -87,13 +83,9 @@ func (s *Store) WidenDunningBook(ctx context.Context, b *DunningBook) (BookRefre
 		}
 		wide := b.Query
 		wide.Horizon = Date{}
-		if ch.whole || len(ch.invoices)+len(ch.clients) > refreshLimit || b.Query.Horizon.IsZero() {
-			fresh, err := r.loadDunningBook(ctx, wide)
-			if err != nil {
-				return err
-			}
-			*b, out = *fresh, BookRefresh{Whole: true, Changed: true}
-			return nil
+		if ch.readWhole() || b.Query.Horizon.IsZero() {
+			out, err = r.readBookAgain(ctx, b, wide)
+			return err
 		}
 		if out, err = r.applyBookChanges(ctx, b, ch); err != nil {
 			return err
@@ -113,8 +105,7 @@ func (s *Store) WidenDunningBook(ctx context.Context, b *DunningBook) (BookRefre
 		if err := r.loadBookParts(ctx, b, extra); err != nil {
 			return err
 		}
-		if err := r.loadBookClients(ctx, b, `(SELECT client_id FROM invoices WHERE id IN (SELECT value FROM json_each(?)))`,
-			extra); err != nil {
+		if err := r.loadBookClients(ctx, b, extra); err != nil {
 			return err
 		}
 		b.Invoices = append(b.Invoices, extra...)
@@ -132,6 +123,22 @@ func (s *Store) WidenDunningBook(ctx context.Context, b *DunningBook) (BookRefre
 		return BookRefresh{}, fmt.Errorf("widen dunning book: %w", err)
 	}
 	return out, nil
+}
+
+// readWhole reports whether reading the book again whole is needed (the
+// rules changed, the log was pruned) or cheaper than reading each change.
+func (ch *bookChanges) readWhole() bool {
+	return ch.whole || len(ch.invoices)+len(ch.clients) > refreshLimit
+}
+
+// readBookAgain replaces b by the book q reads now.
+func (s *Store) readBookAgain(ctx context.Context, b *DunningBook, q BookQuery) (BookRefresh, error) {
+	fresh, err := s.loadDunningBook(ctx, q)
+	if err != nil {
+		return BookRefresh{}, err
+	}
+	*b = *fresh
+	return BookRefresh{Whole: true, Changed: true}, nil
 }
 
 // bookChangesSince reads the change log after seq.

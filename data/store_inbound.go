@@ -108,10 +108,14 @@ type ReplyRecord struct {
 // nothing: recorded reports whether this call did.
 func (s *Store) RecordReply(ctx context.Context, e SentEmail, r ReplyRecord) (recorded bool, err error) {
 	err = s.InTx(ctx, func(tx *Store) error {
+		invoices, args, err := jsonIDs(e.InvoiceIDs)
+		if err != nil {
+			return err
+		}
 		var seen int
-		err := tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE kind = ? AND json_extract(params, '$.message_id') = ?
-			AND (client_id = ? OR invoice_id IN (SELECT value FROM json_each(?)))`,
-			EventClientReplied, r.MessageID, e.ClientID, jsonList(e.InvoiceIDs)).Scan(&seen)
+		err = tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE kind = ? AND json_extract(params, '$.message_id') = ?
+			AND (client_id = ? OR invoice_id IN `+invoices+`)`,
+			append([]any{EventClientReplied, r.MessageID, e.ClientID}, args...)...).Scan(&seen)
 		if err != nil {
 			return fmt.Errorf("record reply: %w", translate(err))
 		}
@@ -145,12 +149,4 @@ func (s *Store) appendToInvoices(ctx context.Context, e SentEmail, kind EventKin
 		}
 	}
 	return nil
-}
-
-func jsonList(ids []int64) string {
-	if len(ids) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(ids)
-	return string(b)
 }

@@ -151,14 +151,9 @@ func (f *feed) prescription(inv *data.PlanInvoice, base FeedItem) {
 	if c == nil || inv.State == data.StateWrittenOff {
 		return
 	}
-	// No limitation date comes before the shortest period (a consumer's
-	// two years) less its first warning's lead (six months): the calendar
-	// of most open invoices, far younger, needs no computation.
-	start := inv.DeliveryDate
-	if start.IsZero() {
-		start = inv.IssueDate
-	}
-	if f.last.Before(start.AddDays(minPrescriptionDays - maxFirstWarningDays)) {
+	// No limitation date or warning can fall in view before this: the
+	// calendar of most open invoices, far younger, needs no computation.
+	if f.last.Before(limitationFloor(inv, maxFirstWarningDays)) {
 		return
 	}
 	p := PrescriptionOf(inv, c.Kind, f.book)

@@ -290,15 +290,10 @@ func (p *planner) planInvoice(inv *data.PlanInvoice) {
 // checkPrescription flags an unpaid invoice whose limitation period ends
 // within PrescriptionAlertDays or has ended, and reports whether it has.
 func (p *planner) checkPrescription(inv *data.PlanInvoice, client *data.Client) (expired bool) {
-	// The shortest period is two years (a consumer's) from delivery, and
-	// every restart comes later: an invoice younger than that minus the
-	// alert days cannot be near its limit, which spares most of the book
-	// the computation.
-	start := inv.DeliveryDate
-	if start.IsZero() {
-		start = inv.IssueDate
-	}
-	if p.in.Today.Before(start.AddDays(minPrescriptionDays - PrescriptionAlertDays)) {
+	// An invoice younger than the shortest period less the alert days
+	// cannot be near its limit, which spares most of the book the
+	// computation.
+	if p.in.Today.Before(limitationFloor(inv, PrescriptionAlertDays)) {
 		return false
 	}
 	pr := PrescriptionOf(inv, client.Kind, p.in.Book)
@@ -317,6 +312,18 @@ func (p *planner) checkPrescription(inv *data.PlanInvoice, client *data.Client) 
 // minPrescriptionDays is a lower bound of the shortest limitation period,
 // two years (730 or 731 days) less the deadline's day.
 const minPrescriptionDays = 2*365 - 1
+
+// limitationFloor is the earliest day a date lead days before the
+// invoice's limitation deadline can fall: the shortest period is two years
+// (a consumer's) from delivery (issue, when no delivery is known), and
+// every restart comes later.
+func limitationFloor(inv *data.PlanInvoice, lead int) data.Date {
+	start := inv.DeliveryDate
+	if start.IsZero() {
+		start = inv.IssueDate
+	}
+	return start.AddDays(minPrescriptionDays - lead)
+}
 
 // checkReceipts lists the invoice's registered letters whose receipt is
 // not entered yet, so that Today asks for it.

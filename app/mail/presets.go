@@ -20,6 +20,9 @@ type Preset struct {
 	// SavesSent: the provider files what its SMTP server sends in the Sent
 	// folder by itself; an IMAP copy would make a duplicate.
 	SavesSent bool
+	// SignIn is the OAuth provider its accounts sign in with
+	// (data.OAuthMicrosoft, data.OAuthGoogle), "" when only a password.
+	SignIn string
 }
 
 // Presets are the providers French small businesses use most, in the
@@ -29,11 +32,13 @@ var Presets = []Preset{
 	// verification an app password is needed. Gmail files SMTP mail in
 	// "Sent" itself.
 	{Key: "gmail", Name: "Gmail", Host: "smtp.gmail.com", Port: 465, Security: data.SecuritySSL, Auth: data.AuthAuto,
-		IMAPHost: "imap.gmail.com", IMAPPort: 993, IMAPSecurity: data.SecuritySSL, SavesSent: true},
+		IMAPHost: "imap.gmail.com", IMAPPort: 993, IMAPSecurity: data.SecuritySSL, SavesSent: true,
+		SignIn: data.OAuthGoogle},
 	// Microsoft documents smtp.office365.com:587 STARTTLS for Microsoft 365
 	// and Outlook.com alike (smtp-mail.outlook.com is the older alias).
 	{Key: "microsoft", Name: "Outlook.com / Microsoft 365", Host: "smtp.office365.com", Port: 587, Security: data.SecurityStartTLS,
-		Auth: data.AuthAuto, IMAPHost: "outlook.office365.com", IMAPPort: 993, IMAPSecurity: data.SecuritySSL},
+		Auth: data.AuthAuto, IMAPHost: "outlook.office365.com", IMAPPort: 993, IMAPSecurity: data.SecuritySSL,
+		SignIn: data.OAuthMicrosoft},
 	// OVHcloud MX Plan / Email Pro: ssl0.ovh.net, 465 SSL (587 STARTTLS too).
 	{Key: "ovh", Name: "OVHcloud", Host: "ssl0.ovh.net", Port: 465, Security: data.SecuritySSL, Auth: data.AuthAuto,
 		IMAPHost: "ssl0.ovh.net", IMAPPort: 993, IMAPSecurity: data.SecuritySSL},

@@ -54,14 +54,16 @@ type Screen struct {
 	loadGen  atomic.Int64               // the latest load started
 	loading  int                        // loads under way
 	rowsGen  int64                      // the load the rows come from
-	// first: the rows hold only those of one unpaid filter (first.filter),
-	// read first so that the list shows them before the rest of the book
-	// is in; first.counts are the filters' counts, from the store.
-	first struct {
-		on     bool
-		filter int
-		counts data.UnpaidCounts
-	}
+	first    firstRows                  // when the rows hold only one unpaid filter's
+}
+
+// firstRows says the rows hold only those of one unpaid filter, read
+// first so that the list shows them before the rest of the book is in;
+// counts are the filters' counts, from the store.
+type firstRows struct {
+	on     bool
+	filter int
+	counts data.UnpaidCounts
 }
 
 // New builds the screen; update loads it.
@@ -414,7 +416,7 @@ func (s *Screen) loadAndShow(ctx context.Context, gen int64, q invoiceQuery, set
 	complete := set != data.UnpaidInvoiceLines
 	order := invoiceSortOrder(rows, q.sortCol)
 	v := invoiceRunQuery(rows, order, q)
-	fyne.Do(func() { s.setRows(gen, rows, q, order, v, complete) })
+	fyne.Do(func() { s.setRows(gen, rows, q, order, v, complete, firstRows{}) })
 	return rows, nil
 }
 
@@ -449,7 +451,9 @@ func (s *Screen) loadFirst(ctx context.Context, gen int64, q invoiceQuery, filte
 	}
 	order := invoiceSortOrder(rows, q.sortCol)
 	v := invoiceRunQuery(rows, order, q)
-	fyne.Do(func() { s.setFirst(gen, rows, q, order, v, counts) })
+	fyne.Do(func() {
+		s.setRows(gen, rows, q, order, v, false, firstRows{on: true, filter: q.filter, counts: counts})
+	})
 	return nil
 }
 
@@ -476,17 +480,6 @@ func loadFilterRows(ctx context.Context, store *data.Store, filter data.UnpaidFi
 		return nil, data.UnpaidCounts{}, err
 	}
 	return rows, counts, nil
-}
-
-// setFirst shows the rows of one unpaid filter, read before the others,
-// unless a newer load started meanwhile.
-func (s *Screen) setFirst(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView, counts data.UnpaidCounts) {
-	if gen != s.loadGen.Load() {
-		return
-	}
-	s.setRows(gen, rows, q, order, v, false)
-	s.first.on, s.first.filter, s.first.counts = true, q.filter, counts
-	s.refilter()
 }
 
 // loadRows reads a set of invoices and makes the list's rows as of today.
@@ -524,13 +517,14 @@ func (s *Screen) endLoading() {
 }
 
 // setRows shows a load, unless a newer one started meanwhile; complete
-// once the settled invoices are in.
-func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView, complete bool) {
+// once the settled invoices are in, first when it holds one unpaid filter's
+// rows only.
+func (s *Screen) setRows(gen int64, rows []invoiceRow, q invoiceQuery, order []int32, v invoiceView, complete bool,
+	first firstRows) {
 	if gen != s.loadGen.Load() {
 		return
 	}
-	s.rows, s.nexts, s.rowsGen, s.loaded, s.complete = rows, nil, gen, true, complete
-	s.first.on = false
+	s.rows, s.nexts, s.rowsGen, s.loaded, s.complete, s.first = rows, nil, gen, true, complete, first
 	s.index = make(map[int64]int32, len(rows))
 	for i := range rows {
 		s.index[rows[i].id] = int32(i)

@@ -245,7 +245,7 @@ func (s *mailSection) onPreset(name string) {
 		s.fillServer(a)
 		s.sentCopy.SetChecked(a.SentCopy)
 		s.plaintext.SetChecked(false)
-		s.signIn.onPreset(p.Key)
+		s.signIn.onPreset(p)
 		return
 	}
 }

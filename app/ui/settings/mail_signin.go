@@ -104,16 +104,12 @@ func (g *mailSignIn) onAddress(address string) {
 	g.timer = time.AfterFunc(detectDelay, func() { g.s.host.Async(func() { g.detect(address) }) })
 }
 
-// onPreset offers the sign-in of the preset's provider.
-func (g *mailSignIn) onPreset(key string) {
-	switch key {
-	case "microsoft":
-		g.detected = mail.SignInWith{Provider: data.OAuthMicrosoft, Tenant: g.tenant.Text}
-	case "gmail":
-		g.detected = mail.SignInWith{Provider: data.OAuthGoogle}
-	default:
+// onPreset offers the sign-in of the preset's provider, when it has one.
+func (g *mailSignIn) onPreset(p mail.Preset) {
+	if p.SignIn == "" {
 		return
 	}
+	g.detected = mail.SignInWith{Provider: p.SignIn, Tenant: g.tenant.Text}
 	g.show()
 }
 
@@ -147,7 +143,7 @@ func (g *mailSignIn) show() {
 		g.s.secretField.SetVisible(true)
 		return
 	}
-	name := lang.L("mail.provider." + provider)
+	name := providerName(provider)
 	g.button.SetText(lang.L(signInButtonKeys[provider]))
 	g.hint.SetText(lang.L("mail.signin.hint", map[string]any{"Provider": name}) + " " + lang.L(signInWhyKeys[provider]))
 	signedIn := g.s.loaded.OAuthProvider == provider
@@ -172,7 +168,7 @@ func (g *mailSignIn) showSignedIn() {
 			return
 		}
 		g.setStatus(lang.L("mail.signin.signed_in", map[string]any{
-			"Provider": lang.L("mail.provider." + a.OAuthProvider), "Address": a.Username}))
+			"Provider": providerName(a.OAuthProvider), "Address": a.Username}))
 	})
 }
 
@@ -217,7 +213,7 @@ func (g *mailSignIn) onSignIn() {
 				return
 			}
 			s.loaded = a
-			words := map[string]any{"Provider": lang.L("mail.provider." + a.OAuthProvider), "Address": a.Username}
+			words := map[string]any{"Provider": providerName(a.OAuthProvider), "Address": a.Username}
 			key := "mail.signin.signed_in"
 			if !inKeychain && why != nil {
 				key, words["Reason"] = "mail.signin.signed_in_memory", kit.MailKeychainText(why)
@@ -258,3 +254,6 @@ func (g *mailSignIn) onSignOut() {
 		})
 	})
 }
+
+// providerName is an OAuth provider's name, as the owner knows it.
+func providerName(provider string) string { return lang.L("mail.provider." + provider) }
