@@ -49,8 +49,8 @@ func SignIn(ctx context.Context, p Provider, login string, page Page, open func(
 
 	answers := make(chan redirectAnswer, 1)
 	srv := &http.Server{Handler: redirectHandler(state, page, answers), ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(listener) //nolint:errcheck // ends with Close below
-	defer srv.Close()
+	go srv.Serve(listener) //nolint:errcheck // ends with Shutdown below
+	defer shutdown(srv)
 
 	if err := open(cfg.AuthCodeURL(state, opts...)); err != nil {
 		return nil, fmt.Errorf("sign in: open the browser: %w", err)
@@ -119,4 +119,19 @@ func redirectHandler(state string, page Page, answers chan<- redirectAnswer) htt
 		default: // an answer is already in: the first one counts
 		}
 	})
+}
+
+// pageDelivery bounds how long the loopback server, once it has its
+// answer, waits for the browser to receive the page it is being sent.
+const pageDelivery = 2 * time.Second
+
+// shutdown stops the loopback server once the page it answered with is
+// delivered: closing at once could cut the browser off before it shows
+// "you can go back to Relance".
+func shutdown(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), pageDelivery)
+	defer cancel()
+	if srv.Shutdown(ctx) != nil {
+		srv.Close()
+	}
 }

@@ -202,6 +202,7 @@ type Browser struct {
 	mu     sync.Mutex
 	shown  string
 	status int
+	err    error // why the page could not be loaded
 	// Rewrite, when set, changes each redirect before the browser follows
 	// it (a forged or stale answer).
 	Rewrite func(*url.URL)
@@ -218,7 +219,11 @@ func (b *Browser) Open(authURL string) error {
 	go func() {
 		resp, err := client.Get(authURL)
 		if err != nil {
-			b.T.Errorf("browser: %v", err)
+			// Kept, not reported: the test may be over by now. A test
+			// that needs the page sees it missing in Page.
+			b.mu.Lock()
+			b.err = err
+			b.mu.Unlock()
 			return
 		}
 		defer resp.Body.Close()
@@ -231,14 +236,19 @@ func (b *Browser) Open(authURL string) error {
 }
 
 // Page is the last page the browser showed and its status, once it
-// showed one (waiting a second at most).
+// showed one (waiting a second at most); a page that could not be loaded
+// is an empty page, with the error as the test's log.
 func (b *Browser) Page() (string, int) {
 	for range 100 {
 		b.mu.Lock()
-		shown, status := b.shown, b.status
+		shown, status, err := b.shown, b.status, b.err
 		b.mu.Unlock()
 		if shown != "" {
 			return shown, status
+		}
+		if err != nil {
+			b.T.Logf("browser: %v", err)
+			return "", 0
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
