@@ -250,9 +250,13 @@ func (s *Store) refreshBookClients(ctx context.Context, b *DunningBook, ch *book
 	for _, inv := range back {
 		concerned[inv.ClientID] = true
 	}
-	referred := map[int64]bool{}
+	// Which of them an invoice of the book still refers to: one pass over
+	// the book, looking up the few concerned clients only.
+	referred := make(map[int64]bool, len(concerned))
 	for i := range b.Invoices {
-		referred[b.Invoices[i].ClientID] = true
+		if id := b.Invoices[i].ClientID; concerned[id] {
+			referred[id] = true
+		}
 	}
 	for id := range concerned {
 		delete(b.Clients, id)

@@ -40,7 +40,8 @@ const bulkAnalysisLimit = 1000
 // faster than keeping it up to date row by row), so a unique index the rows
 // break fails the whole load. The triggers too are dropped and made again:
 // the change log (book_changes) gets one row saying the whole book changed,
-// not one per row loaded. Then ANALYZE gives the query planner the
+// not one per row loaded, and each client's invoice count is counted once
+// over the loaded rows. Then ANALYZE gives the query planner the
 // statistics of the new book, as a book that ran PRAGMA optimize has.
 // Nothing is written when fn or any of this fails. It cannot run inside
 // InTx.
@@ -80,6 +81,14 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(exec BulkExec) error) erro
 		}
 		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO book_changes (part) VALUES ('book')`); err != nil {
 			return fmt.Errorf("bulk load: %w", translate(err))
+		}
+		// The invoice counts the triggers keep, counted once over the rows loaded.
+		if _, err := tx.tx.ExecContext(ctx, `DELETE FROM client_invoice_counts`); err != nil {
+			return fmt.Errorf("bulk load: %w", translate(err))
+		}
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO client_invoice_counts (client_id, invoices)
+			SELECT client_id, COUNT(*) FROM invoices GROUP BY client_id`); err != nil {
+			return fmt.Errorf("bulk load: count the invoices: %w", translate(err))
 		}
 		if _, err := tx.tx.ExecContext(ctx, `ANALYZE`); err != nil {
 			return fmt.Errorf("bulk load: analyze: %w", translate(err))

@@ -438,6 +438,57 @@ func TestKeyFiguresAndClientSummaries(t *testing.T) {
 	}
 }
 
+// TestClientInvoiceCountsFollowWrites checks the invoice count the store
+// keeps per client (client_invoice_counts) against a count of the rows,
+// after invoices are added, moved to another client and deleted, and after
+// a bulk load.
+func TestClientInvoiceCountsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	a, b, c := makeClient(t, s, "alpha"), makeClient(t, s, "beta"), makeClient(t, s, "gamma")
+	one := makeInvoice(t, s, a.ID, "FA-1", 1000)
+	makeInvoice(t, s, a.ID, "FA-2", 2000)
+	moved := makeInvoice(t, s, a.ID, "FA-3", 3000)
+	gone := makeInvoice(t, s, b.ID, "FA-4", 4000)
+	moved.ClientID = c.ID
+	if err := s.UpdateInvoice(ctx, &moved); err != nil {
+		t.Fatal(err)
+	}
+	one.Amount = 1500 // an update that keeps the client counts nothing
+	if err := s.UpdateInvoice(ctx, &one); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteInvoice(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	checkCounts := func(want map[string]int) {
+		t.Helper()
+		list, err := s.ListClientSummaries(ctx, testDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cs := range list {
+			var counted int
+			if err := s.write.QueryRow(`SELECT COUNT(*) FROM invoices WHERE client_id = ?`, cs.ID).Scan(&counted); err != nil {
+				t.Fatal(err)
+			}
+			if cs.Invoices != counted || cs.Invoices != want[cs.Name] {
+				t.Errorf("%s: listed %d invoices, %d in the book, want %d", cs.Name, cs.Invoices, counted, want[cs.Name])
+			}
+		}
+	}
+	checkCounts(map[string]int{"alpha": 2, "beta": 0, "gamma": 1})
+	err := s.BulkLoad(ctx, func(exec BulkExec) error {
+		return exec(`INSERT INTO invoices (number, client_id, issue_date, due_date, amount_cents, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, "FA-5", b.ID, "2026-02-01", "2026-03-03", 5000, "2026-03-01T09:00:00Z",
+			"2026-03-01T09:00:00Z")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(map[string]int{"alpha": 2, "beta": 1, "gamma": 1})
+}
+
 func TestTemplatesAndEnvelopeWindow(t *testing.T) {
 	ctx := context.Background()
 	s := newTestStore(t)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -393,4 +394,38 @@ func BenchmarkClientListRaw100k(b *testing.B) {
 	db := openRaw(b, path)
 	b.ResetTimer()
 	loopRaw(b, db, list)
+}
+
+// BenchmarkTodayRowsRaw100k reads raw, by their ids, the rows the Today
+// list shows on the realistic 100k book (each due invoice with its
+// client): the floor of any screen that shows those rows, which the Today
+// list after a write is compared with.
+func BenchmarkTodayRowsRaw100k(b *testing.B) {
+	store, path := openRealBook(b, 100_000, nil)
+	plan, err := dunning.NewService(store, data.ClockOn(genbooktest.Today)).PlanDay(context.Background(),
+		genbooktest.Today.AddDays(-1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ids []string
+	for _, g := range plan.Groups {
+		for _, d := range g.Items {
+			ids = append(ids, strconv.FormatInt(d.InvoiceID, 10))
+		}
+	}
+	if len(ids) == 0 {
+		b.Fatal("nothing due")
+	}
+	q := observed{query: `SELECT i.id, i.number, i.issue_date, i.due_date, i.amount_cents, i.paid_cents, i.credited_cents,
+		i.state, c.id, c.name, c.email, c.phone, c.category
+		FROM invoices i JOIN clients c ON c.id = i.client_id
+		WHERE i.id IN (SELECT value FROM json_each(?))`, args: []any{"[" + strings.Join(ids, ",") + "]"}}
+	db := openRaw(b, path)
+	b.ResetTimer()
+	for b.Loop() {
+		if readRaw(b, db, q) != len(ids) {
+			b.Fatal("rows missing")
+		}
+	}
+	b.ReportMetric(float64(len(ids)), "rows")
 }

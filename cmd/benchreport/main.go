@@ -36,11 +36,15 @@ type goal struct {
 
 // goals are the performance targets: DESIGN.md's and issue 14's.
 var goals = []goal{
-	{bench: "BenchmarkTodayRefresh100k", metric: "ns/op", what: "Today list after a write, 100k book", limit: 50e6, unit: "ms",
-		scale: 1e-6, against: "BenchmarkTodayRefreshRaw100k", ratio: 2, why: "the refresh's reads (the change log, then the " +
-			"changed invoice's rows: a dozen small queries) are the raw figure; on top, the service plans that invoice again, " +
-			"groups every step due today and hands out a plan of its own (a copy of every open invoice's next step): " +
-			"in-memory work of about a millisecond that the raw reads do not do"},
+	{bench: "BenchmarkTodayRefresh100k", metric: "ns/op", what: "Today list after a write, 100k book (raw: the rows it " +
+		"shows, read by id)", limit: 50e6, unit: "ms", scale: 1e-6, against: "BenchmarkTodayRowsRaw100k", ratio: 2},
+	{bench: "BenchmarkTodayRefresh100k", metric: "ns/op", what: "Today list after a write, 100k book, stricter: " +
+		"against a raw replay of its own reads", limit: 50e6, unit: "ms", scale: 1e-6, against: "BenchmarkTodayRefreshRaw100k",
+		ratio: 2, why: "the refresh reads only what changed (the change log, then the changed invoice's rows: a dozen " +
+			"small queries), so its raw replay is a fraction of a millisecond; on top, the store scans those rows into " +
+			"the book inside a snapshot, and the service plans that invoice again, groups every step due today and hands " +
+			"out a plan of its own (a copy of every open invoice's next step): about a millisecond and a half that " +
+			"the replay does not do"},
 	{bench: "BenchmarkTodayPlan100k", metric: "ns/op", what: "Today list, first plan of a session, 100k book", limit: 50e6,
 		unit: "ms", scale: 1e-6, against: "BenchmarkTodayRaw100k", ratio: 2, why: "the first plan of a session reads the " +
 			"open invoices within Today's horizon and their history whole (~40,000 rows); it runs beside the window's own " +
@@ -53,9 +57,11 @@ var goals = []goal{
 			"month shows what every open invoice puts on its days (next steps, promises, instalments, notice deadlines, " +
 			"limitation dates): computed from the kept book, where the raw query reads the due invoices only"},
 	{bench: "BenchmarkClientList100k", metric: "ns/op", what: "client list, 100k book (10,000 clients)", limit: 50e6,
-		unit: "ms", scale: 1e-6, against: "BenchmarkClientListRaw100k", ratio: 2, why: "the raw query alone takes about " +
-			"100 ms: it counts each client's invoices over the 100,000 entries of their index, beside the totals of the " +
-			"unpaid ones; a count per client kept by the store as invoices are written is the way under 50 ms"},
+		unit: "ms", scale: 1e-6, against: "BenchmarkClientListRaw100k", ratio: 2, why: "the list reads every client " +
+			"(the columns it shows, the invoice count the store keeps per client, the unpaid totals) to sort and search " +
+			"them in memory: the raw read alone is most of the time; on top, each row's folded name and search text, and " +
+			"the sort by name with accents in their place. A page at a time read in SQL, sorted and searched there, is " +
+			"the way under 50 ms"},
 	{bench: "BenchmarkTodayRefresh1M", metric: "ns/op", what: "Today list after a write, 1M book", limit: 250e6, unit: "ms",
 		scale: 1e-6, why: "ten times the open invoices of the 100k book to group and copy"},
 	{bench: "BenchmarkTodayPlan1M", metric: "ns/op", what: "Today list, first plan of a session, 1M book", limit: 250e6,

@@ -18,15 +18,14 @@ import (
 	"relance/data"
 )
 
-// clientsRow is one line of the client list, formatted once when loaded so
-// that drawing a cell is a field copy and a search a substring test.
+// clientsRow is one line of the client list, made once when loaded so that
+// a search is a substring test; the amounts are written when a cell shows
+// them (a few dozen on screen, where the rows are thousands).
 type clientsRow struct {
 	id                   int64
 	name, city, category string
 	invoices             string
 	outstanding, overdue data.Money
-	outstandingText      string
-	overdueText          string
 	paused               bool
 	archived             bool   // shown only when asked (showArchived)
 	sortName             string // the name folded, to sort by
@@ -180,9 +179,9 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case clientsColInvoices:
 		text = row.invoices
 	case clientsColOutstanding:
-		text = row.outstandingText
+		text = clientsAmount(row.outstanding)
 	case clientsColOverdue:
-		text = row.overdueText
+		text = clientsAmount(row.overdue)
 		if row.overdue > 0 {
 			importance = widget.DangerImportance
 		}
@@ -233,16 +232,23 @@ func (s *Screen) load(ctx context.Context) ([]clientsRow, error) {
 // clientRows makes the list's rows, by name.
 func clientRows(list []data.ClientSummary) []clientsRow {
 	rows := make([]clientsRow, len(list))
+	categories := map[string]string{} // each category's name, translated once, not once per client
 	for i := range list {
 		c := &list[i]
-		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.Address.City, category: kit.CategoryName(c.Category),
+		category, ok := categories[c.Category]
+		if !ok {
+			category = kit.CategoryName(c.Category)
+			categories[c.Category] = category
+		}
+		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.City, category: category,
 			invoices: strconv.Itoa(c.Invoices), outstanding: c.Outstanding, overdue: c.Overdue,
-			outstandingText: clientsAmount(c.Outstanding), overdueText: clientsAmount(c.Overdue), paused: c.RemindersPaused,
-			archived: c.Archived(), sortName: kit.Fold(c.Name),
-			search: kit.Fold(strings.Join([]string{c.Name, c.Address.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
+			paused:   c.RemindersPaused,
+			archived: c.Archived, sortName: kit.Fold(c.Name),
+			search: kit.Fold(strings.Join([]string{c.Name, c.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
 	}
-	// The store sorts without regard to accents' place in the alphabet
-	// ("Électricité" after "Zinc"); sorted once here, filtering keeps the order.
+	// By name, accents in their place in the alphabet ("Électricité" before
+	// "Zinc", where SQLite would put it after); sorted once here, filtering
+	// keeps the order.
 	slices.SortFunc(rows, func(a, b clientsRow) int { return clientsByName(&a, &b) })
 	return rows
 }
