@@ -34,7 +34,9 @@ type InboxReport struct {
 // (ReadInbox) and records what concerns our emails: a bounce marks the
 // email bounced and goes on its invoices' timelines; a reply goes there
 // too and pauses their reminders until the owner has read it; an
-// automatic answer is only counted. It remembers where it stopped and what
+// automatic answer is only counted. A message that refers to none of our
+// emails but comes from a client's address with one of its unpaid
+// invoices' numbers in the subject is a reply too. It remembers where it stopped and what
 // it found (InboxReportKey). Each record is idempotent, so a look cut off
 // before its mark was saved is harmless.
 func (s *Service) CheckInbox(ctx context.Context) (InboxReport, error) {
@@ -84,8 +86,23 @@ func (s *Service) record(ctx context.Context, in Inbound, report *InboxReport) e
 		ids = []string{in.Bounce.MessageID}
 	}
 	sent, err := s.store.FindSentEmails(ctx, ids)
-	if err != nil || len(sent) == 0 {
+	if err != nil {
 		return err
+	}
+	if len(sent) == 0 && (in.Kind == InboundReply || in.Kind == InboundOther) {
+		// Written from the client's own address about one of its invoices,
+		// by number in the subject, without answering one of our emails
+		// (a new message, or a mail client that drops the references).
+		e, ok, err := s.store.FindRepliedInvoices(ctx, in.From, in.Subject)
+		if err != nil {
+			return err
+		}
+		if ok {
+			sent, in.Kind = []data.SentEmail{e}, InboundReply
+		}
+	}
+	if len(sent) == 0 {
+		return nil
 	}
 	var recorded bool
 	switch in.Kind {

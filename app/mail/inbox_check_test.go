@@ -86,3 +86,39 @@ func TestCheckInboxRecordsBouncesAndReplies(t *testing.T) {
 		t.Error("no report kept for Settings")
 	}
 }
+
+// TestCheckInboxFindsAReplyByInvoiceNumber reads messages that answer
+// none of our emails: the client writing from its copy address about
+// FA-2026-0002 by number is a reply that pauses that invoice alone;
+// someone else naming the same number, and the client naming an invoice
+// it does not have (FA-2026-00021), pause nothing.
+func TestCheckInboxFindsAReplyByInvoiceNumber(t *testing.T) {
+	ctx := context.Background()
+	srv := startSMTP(t, serverOptions{})
+	addr, port := startIMAP(t, srv.user, srv.password)
+	b := newBook(t, 2)
+	a := testAccount(srv)
+	a.IMAPHost, a.IMAPPort, a.IMAPSecurity = "127.0.0.1", port, data.SecuritySSL
+	svc := b.service(t, a, srv.password)
+	fromClient := []byte("From: Gérant <Gerant@Vernet.fr>\r\nSubject: Facture FA-2026-0002 : une question\r\n" +
+		"Message-ID: <q1@vernet.fr>\r\n\r\nLe montant ne correspond pas au devis.")
+	fromStranger := []byte("From: autre@ailleurs.fr\r\nSubject: Re: FA-2026-0001\r\nMessage-ID: <q2@ailleurs.fr>\r\n\r\nBonjour")
+	longer := []byte("From: compta@vernet.fr\r\nSubject: FA-2026-00021\r\nMessage-ID: <q3@vernet.fr>\r\n\r\nBonjour")
+	deliverToInbox(t, addr, srv.user, srv.password, fromClient, fromStranger, longer)
+
+	report, err := svc.CheckInbox(ctx)
+	if err != nil || report.Read != 3 || report.Replies != 1 {
+		t.Fatalf("look: %+v, %v", report, err)
+	}
+	for i, want := range []bool{false, true} {
+		inv, err := b.store.GetInvoice(ctx, b.invoices[i].ID)
+		if err != nil || inv.Paused != want {
+			t.Errorf("%s paused %v, want %v (%v)", inv.Number, inv.Paused, want, err)
+		}
+	}
+	replies, err := b.store.ListClientReplies(ctx)
+	if err != nil || len(replies) != 1 || replies[0].From != "Gerant@Vernet.fr" || len(replies[0].Numbers) != 1 ||
+		replies[0].Numbers[0] != "FA-2026-0002" || replies[0].Subject != "Facture FA-2026-0002 : une question" {
+		t.Fatalf("replies waiting: %+v, %v", replies, err)
+	}
+}

@@ -155,3 +155,16 @@ func SignInErrorText(err error) string {
 	}
 	return MailCauseText(err)
 }
+
+// BounceText says why an email came back, in the owner's words: "the
+// address x@client.fr does not exist". A reason the window does not know
+// reads as "could not be delivered".
+func BounceText(reason, address string) string {
+	key := "mail.bounce." + reason
+	switch reason {
+	case "no_such_address", "no_such_domain", "mailbox_full", "mailbox_off", "refused", "too_large":
+	default:
+		key = "mail.bounce.other"
+	}
+	return lang.L(key, map[string]any{"Address": address})
+}

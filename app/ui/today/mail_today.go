@@ -23,6 +23,8 @@ type mailFacts struct {
 	attention []data.OutboxMessage
 	held      []data.OutboxMessage // on hold until the account is fixed: one row for all
 	unseen    []data.OutboxMessage
+	bounces   []data.BouncedEmail // sent, came back, not handled yet
+	replies   []data.ClientReply  // clients' replies that paused their invoices
 	pending   map[data.OutboxStepKey]data.OutboxState
 	names     map[int64]string // client names
 }
@@ -44,11 +46,23 @@ func mailTodayFacts(ctx context.Context, h Host) (mailFacts, error) {
 	if f.pending, err = h.Store().ListOutboxPending(ctx); err != nil {
 		return f, err
 	}
+	if f.bounces, err = h.Store().ListOpenBounces(ctx); err != nil {
+		return f, err
+	}
+	if f.replies, err = h.Store().ListClientReplies(ctx); err != nil {
+		return f, err
+	}
 	var ids []int64
 	for _, list := range [][]data.OutboxMessage{f.attention, f.unseen} {
 		for _, m := range list {
 			ids = append(ids, m.ClientID)
 		}
+	}
+	for _, b := range f.bounces {
+		ids = append(ids, b.Message.ClientID)
+	}
+	for _, r := range f.replies {
+		ids = append(ids, r.ClientID)
 	}
 	clients, err := h.Store().ListClientsByIDs(ctx, ids)
 	for id, c := range clients {
@@ -80,6 +94,44 @@ func (in *todayFacts) addMailRows(sections *[todaySectionCount][]todayRow) {
 	for _, m := range f.unseen {
 		sections[todayAutoSent] = append(sections[todayAutoSent], f.autoSentRow(m))
 	}
+	for _, b := range f.bounces {
+		sections[todayInbound] = append(sections[todayInbound], f.bounceRow(b))
+	}
+	for _, r := range f.replies {
+		sections[todayInbound] = append(sections[todayInbound], f.replyRow(r))
+	}
+}
+
+// bounceRow is an email that came back: why, in words, and the way on:
+// fix the address and send it again.
+func (f *mailFacts) bounceRow(b data.BouncedEmail) todayRow {
+	r := f.mailRow(b.Message, todayBounce)
+	r.icon, r.bounce = theme.ErrorIcon(), b
+	r.step = lang.L("mail.today.bounced", map[string]any{"Subject": b.Message.Subject})
+	r.invoices = lang.L("mail.today.bounced_when", map[string]any{"Reason": kit.BounceText(b.Reason, b.Recipient),
+		"When": kit.MailWhen(b.BouncedAt)})
+	r.warning = lang.L("mail.today.bounced_hint")
+	if b.Recipient != "" {
+		r.contact = b.Recipient
+	}
+	return r
+}
+
+// replyRow is a client's reply that paused its invoices until the owner
+// has read it.
+func (f *mailFacts) replyRow(reply data.ClientReply) todayRow {
+	r := todayRow{title: f.names[reply.ClientID], icon: theme.MailReplyIcon(), action: todayReply, reply: reply,
+		contact: reply.From, warning: lang.L("mail.today.replied_hint"),
+		step: lang.L("mail.today.replied", map[string]any{"Subject": reply.Subject}),
+		invoices: lang.L("mail.today.replied_when", map[string]any{"Invoices": strings.Join(reply.Numbers, ", "),
+			"When": kit.MailWhen(reply.At)})}
+	if len(reply.InvoiceIDs) > 0 {
+		r.invoiceID = reply.InvoiceIDs[0]
+	}
+	if r.title == "" {
+		r.title = reply.From
+	}
+	return r
 }
 
 // mailRow is the card of an email: its client, subject and recipients.
@@ -197,5 +249,39 @@ func (s *Screen) onMailRow(row int) {
 		s.record(row, func(ctx context.Context) error { return s.host.Store().MarkOutboxSeen(ctx, []int64{id}) })
 	case todayMailHeld:
 		s.host.Mailer().HeldDialog(r.outbox)
+	case todayBounce:
+		s.host.Mailer().FixBounce(r.bounce)
+	case todayReply:
+		invoices := r.reply.InvoiceIDs
+		s.record(row, func(ctx context.Context) error {
+			for _, id := range invoices {
+				if err := s.host.Store().ResumeInvoice(ctx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// onMailSecondary runs the second button of a bounce (dismiss it) or a
+// reply (read, but keep the reminders paused: the pause then says so).
+func (s *Screen) onMailSecondary(row int) {
+	r := s.rows[row]
+	switch r.action {
+	case todayBounce:
+		id := r.bounce.Message.ID
+		s.record(row, func(ctx context.Context) error { return s.host.Store().DismissBounce(ctx, id) })
+	case todayReply:
+		invoices := r.reply.InvoiceIDs
+		reason := lang.L("mail.today.reply_kept", map[string]any{"Date": kit.Date(s.host.Today())})
+		s.record(row, func(ctx context.Context) error {
+			for _, id := range invoices {
+				if err := s.host.Store().PauseInvoice(ctx, id, data.Date{}, reason); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	}
 }

@@ -21,7 +21,7 @@ func (s *Screen) onPrimary(row int) {
 		calls.Open(s.host, r.group, nil)
 	case todayTaskDone:
 		s.record(row, func(ctx context.Context) error { return s.host.Store().CompleteTask(ctx, r.task.ID) })
-	case todayReviewMail, todayMailSeen, todayMailHeld:
+	case todayReviewMail, todayMailSeen, todayMailHeld, todayBounce, todayReply:
 		s.onMailRow(row)
 	case todayEnterReceipt:
 		s.onEnterReceipt(r.letter)
@@ -72,7 +72,15 @@ func (s *Screen) record(row int, write func(context.Context) error) {
 // onSkip asks why a step is skipped, then records it skipped with that
 // reason: the timeline keeps why the client was not reminded.
 func (s *Screen) onSkip(row int) {
-	if row < 0 || row >= len(s.rows) || s.busy[row] || s.rows[row].action >= todayTaskDone { // tasks and emails have no step to skip
+	if row < 0 || row >= len(s.rows) || s.busy[row] {
+		return
+	}
+	switch s.rows[row].action {
+	case todayBounce, todayReply: // the second button of what came back from the inbox
+		s.onMailSecondary(row)
+		return
+	}
+	if s.rows[row].action >= todayTaskDone { // tasks and emails have no step to skip
 		return
 	}
 	g := s.rows[row].group

@@ -47,7 +47,12 @@ type todayItem struct {
 // todayButtonTexts are the labels the action button may take, measured so
 // that the buttons line up from card to card.
 var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_call", "today.action.done",
-	"mail.today.review", "mail.today.seen", "today.action.enter_receipt", "today.action.open_invoice"}
+	"mail.today.review", "mail.today.seen", "today.action.enter_receipt", "today.action.open_invoice",
+	"mail.today.bounce_fix", "mail.today.reply_resume"}
+
+// todaySecondTexts are the labels the second button may take: skip a
+// step, dismiss a bounce, keep a reply's invoices paused.
+var todaySecondTexts = []string{"today.action.skip", "mail.today.bounce_dismiss", "mail.today.reply_keep"}
 
 // newTodayItem builds an item showing nothing yet; set fills it.
 func newTodayItem(s *Screen) *todayItem {
@@ -96,13 +101,18 @@ func (it *todayItem) newCard() *fyne.Container {
 		buttonWidth = max(buttonWidth, b.MinSize().Width)
 	}
 	buttonSize := fyne.NewSize(buttonWidth, it.skip.MinSize().Height)
+	var secondWidth float32
+	for _, key := range todaySecondTexts {
+		b := &widget.Button{Text: lang.L(key), Icon: theme.MediaSkipNextIcon()}
+		secondWidth = max(secondWidth, b.MinSize().Width)
+	}
 	totalWidth := (&widget.Label{Text: kit.Money(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
 	right := container.NewHBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(totalWidth, it.total.MinSize().Height), it.total)),
 		container.NewCenter(it.send),
 		container.NewCenter(it.print),
 		container.NewCenter(container.NewGridWrap(buttonSize, it.primary)),
-		container.NewCenter(container.NewGridWrap(it.skip.MinSize(), it.skip)),
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(secondWidth, it.skip.MinSize().Height), it.skip)),
 		todayGap(theme.Padding()*2)) // clear of the list's scroll bar
 	icon := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()*1.5), it.icon))
 	return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(it.pick), icon), right, lines)
@@ -188,6 +198,10 @@ func (it *todayItem) setButtons(r *todayRow, busy bool) {
 		text, icon = lang.L("today.action.enter_receipt"), theme.DocumentCreateIcon()
 	case todayOpenDeadline:
 		text, icon = lang.L("today.action.open_invoice"), theme.NavigateNextIcon()
+	case todayBounce:
+		text, icon = lang.L("mail.today.bounce_fix"), theme.MailSendIcon()
+	case todayReply:
+		text, icon = lang.L("mail.today.reply_resume"), theme.MediaPlayIcon()
 	}
 	it.setSendButtons(r, busy)
 	it.setPrintButton(r, busy)
@@ -203,7 +217,18 @@ func (it *todayItem) setButtons(r *todayRow, busy bool) {
 		it.primary.Text, it.primary.Icon = text, icon
 		it.primary.Refresh()
 	}
-	if r.action >= todayTaskDone {
+	second, secondIcon := lang.L("today.action.skip"), theme.MediaSkipNextIcon()
+	switch r.action {
+	case todayBounce:
+		second, secondIcon = lang.L("mail.today.bounce_dismiss"), theme.CancelIcon()
+	case todayReply:
+		second, secondIcon = lang.L("mail.today.reply_keep"), theme.MediaPauseIcon()
+	}
+	if it.skip.Text != second || it.skip.Icon != secondIcon {
+		it.skip.Text, it.skip.Icon = second, secondIcon
+		it.skip.Refresh()
+	}
+	if r.action >= todayTaskDone && r.action != todayBounce && r.action != todayReply {
 		it.skip.Hide() // a task of the owner's is done or left open; there is no step to skip
 	} else {
 		it.skip.Show()

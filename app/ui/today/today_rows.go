@@ -19,6 +19,7 @@ type todaySection int
 
 const (
 	todayFailures  todaySection = iota // emails refused, interrupted or waiting for a retry (mail_today.go)
+	todayInbound                       // emails that came back, clients' replies (mail_today.go)
 	todayAutoSent                      // emails the unattended run sent, to acknowledge
 	todayBroken                        // the first step after a broken promise
 	todaySend                          // emails and thank-yous
@@ -31,10 +32,10 @@ const (
 	todaySectionCount
 )
 
-var todaySectionKeys = [todaySectionCount]string{"mail.today.section.failures", "mail.today.section.auto_sent", "today.section.broken", "today.section.send", "today.section.call",
+var todaySectionKeys = [todaySectionCount]string{"mail.today.section.failures", "mail.today.section.inbound", "mail.today.section.auto_sent", "today.section.broken", "today.section.send", "today.section.call",
 	"today.section.print", "today.section.tasks", "today.section.receipts", "today.section.deadlines", "today.section.catch_up"}
 
-var todaySectionHints = [todaySectionCount]string{"mail.today.hint.failures", "mail.today.hint.auto_sent", "today.hint.broken", "mail.today.hint.send", "today.hint.call",
+var todaySectionHints = [todaySectionCount]string{"mail.today.hint.failures", "mail.today.hint.inbound", "mail.today.hint.auto_sent", "today.hint.broken", "mail.today.hint.send", "today.hint.call",
 	"today.hint.print", "today.hint.tasks", "today.hint.receipts", "today.hint.deadlines", "today.hint.catch_up"}
 
 // todaySectionOf files a group: a broken promise or a catch-up is what the
@@ -71,6 +72,8 @@ const (
 	todayEnterReceipt                    // a registered letter: enter its receipt or avis de passage
 	todayOpenDeadline                    // a claim near its time limit: open the invoice
 	todayMailHeld                        // the emails on hold after an account failure: fix it, send again (mail_today.go)
+	todayBounce                          // an email that came back: fix the address, send again; or dismiss
+	todayReply                           // a client's reply: read, resume the reminders; or keep them paused
 )
 
 // todayActionOf is the one-click action of a step's channel.
@@ -107,6 +110,8 @@ type todayRow struct {
 	selected  bool               // picked for "Send selected"
 	outbox    data.OutboxMessage // todayReviewMail, todayMailSeen: the email
 	letter    int64              // todayEnterReceipt: the registered letter's action
+	bounce    data.BouncedEmail  // todayBounce: the email that came back
+	reply     data.ClientReply   // todayReply: the reply and the invoices it paused
 }
 
 // todayFacts are the plan and what the rows say besides it.
