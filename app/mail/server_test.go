@@ -12,10 +12,11 @@ import (
 	"math/big"
 	"net"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"relance/app/mail/maillab"
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
@@ -297,38 +298,8 @@ func (ss *smtpSessionT) bearerAuth(mech string) (sasl.Server, error) {
 		}
 		return nil
 	}
-	switch mech {
-	case "XOAUTH2":
-		return &xoauth2Server{check: check}, nil
-	case sasl.OAuthBearer:
-		return sasl.NewOAuthBearerServer(func(o sasl.OAuthBearerOptions) *sasl.OAuthBearerError {
-			if check(o.Username, o.Token) != nil {
-				return &sasl.OAuthBearerError{Status: "invalid_token"}
-			}
-			return nil
-		}), nil
+	if srv := maillab.BearerServer(mech, check); srv != nil {
+		return srv, nil
 	}
 	return nil, smtp.ErrAuthUnknownMechanism
-}
-
-// xoauth2Server is the server side of XOAUTH2 (Google's and Microsoft's
-// mechanism): "user=U^Aauth=Bearer T^A^A" in one response.
-type xoauth2Server struct {
-	check func(user, token string) error
-}
-
-func (x *xoauth2Server) Next(response []byte) ([]byte, bool, error) {
-	if response == nil {
-		return []byte{}, false, nil
-	}
-	var user, token string
-	for _, f := range strings.Split(string(response), "\x01") {
-		switch {
-		case strings.HasPrefix(f, "user="):
-			user = strings.TrimPrefix(f, "user=")
-		case strings.HasPrefix(f, "auth=Bearer "):
-			token = strings.TrimPrefix(f, "auth=Bearer ")
-		}
-	}
-	return nil, true, x.check(user, token)
 }

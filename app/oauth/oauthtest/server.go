@@ -1,7 +1,8 @@
 // Package oauthtest gives tests an OAuth 2.0 authorization server on
-// 127.0.0.1 (only tests import it): the provider app/oauth signs in to,
-// with the checks the real ones make, and a browser that follows its
-// sign-in page back to the app's loopback port.
+// 127.0.0.1 (tests, and the developers' mail lab, import it; the app does
+// not): the provider app/oauth signs in to, with the checks the real ones
+// make, and a browser that follows its sign-in page back to the app's
+// loopback port.
 package oauthtest
 
 import (
@@ -26,7 +27,6 @@ import (
 // a loopback one, the PKCE challenge S256 and its verifier must match, a
 // code works once, a refresh token works until revoked, and it may rotate.
 type Server struct {
-	t        testing.TB
 	srv      *httptest.Server
 	clientID string
 	rotate   bool // issue a new refresh token on each refresh
@@ -48,17 +48,26 @@ const ClientID = "relance-test"
 // (what app/oauth's ServerVar takes).
 func (a *Server) URL() string { return a.srv.URL }
 
-// NewServer starts a server for the test.
+// NewServer starts a server for the test, closed when it ends.
 func NewServer(t testing.TB) *Server {
-	a := &Server{t: t, clientID: ClientID, codes: map[string]authCode{}, refreshes: map[string]bool{},
+	a := Start()
+	t.Cleanup(a.Close)
+	return a
+}
+
+// Start starts a server on a free loopback port; Close stops it.
+func Start() *Server {
+	a := &Server{clientID: ClientID, codes: map[string]authCode{}, refreshes: map[string]bool{},
 		access: map[string]bool{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/authorize", a.authorize)
 	mux.HandleFunc("/token", a.token)
 	a.srv = httptest.NewServer(mux)
-	t.Cleanup(a.srv.Close)
 	return a
 }
+
+// Close stops the server.
+func (a *Server) Close() { a.srv.Close() }
 
 // Provider is the server as app/oauth signs in to it.
 func (a *Server) Provider() oauth.Provider {

@@ -41,6 +41,7 @@ type mailSection struct {
 	testButton, saveButton                   *widget.Button
 	signIn                                   *mailSignIn
 	inbox                                    *widget.Label // when the inbox was last read, and what was found
+	inboxNow                                 *widget.Button
 }
 
 // mailSecurities are the security choices, in display order.
@@ -59,6 +60,7 @@ func newMailSection(h kit.Host) *mailSection {
 	s.buildSent()
 	s.signIn = newMailSignIn(s)
 	s.inbox = settingsHint("mail.inbox.never")
+	s.inboxNow = &widget.Button{Text: lang.L("mail.inbox.read_now"), Icon: theme.ViewRefreshIcon(), OnTapped: s.onReadInbox}
 	s.fromAddress.OnChanged = func(text string) {
 		s.save.Hide()
 		s.signIn.onAddress(text)
@@ -70,7 +72,8 @@ func newMailSection(h kit.Host) *mailSection {
 		settingsGroup("mail.settings.group.sender", s.sender.Content()),
 		settingsGroup("mail.settings.group.server", s.presetHint, s.signIn.box, s.server.Content(), s.secretHint,
 			s.signIn.advanced),
-		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox, s.inbox),
+		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox,
+			container.NewBorder(nil, nil, nil, s.inboxNow, s.inbox)),
 		container.NewVBox(container.NewHBox(s.testButton), s.testResult))
 	s.testResult.Hide()
 	s.content = settingsPage("mail.settings.intro", body, settingsSaveBar(s.general, s.saveButton, s.save))
@@ -195,6 +198,29 @@ func (s *mailSection) showInbox() {
 			"Time": r.At.Local().Format("15:04"), "Read": r.Read, "Bounces": r.Bounces, "Replies": r.Replies})
 	}
 	fyne.Do(func() { s.inbox.SetText(text) })
+}
+
+// onReadInbox reads the inbox now, as the window does every few minutes
+// (with the account as saved), says what it found, and reloads the
+// screens when a bounce or a reply came.
+func (s *mailSection) onReadInbox() {
+	s.inboxNow.Disable()
+	s.inbox.SetText(lang.L("mail.inbox.reading"))
+	s.host.Async(func() {
+		report, err := s.host.Mail().CheckInbox(context.Background())
+		s.showInbox()
+		fyne.Do(func() {
+			s.inboxNow.Enable()
+			switch {
+			case errors.Is(err, mail.ErrNoInbox):
+				s.inbox.SetText(lang.L("mail.inbox.no_server"))
+			case err != nil:
+				s.inbox.SetText(lang.L("mail.inbox.failed", map[string]any{"Why": kit.MailCauseText(err)}))
+			case report.Bounces+report.Replies > 0:
+				s.host.Changed()
+			}
+		})
+	})
 }
 
 // fillServer puts an account's server settings (a preset's) in the fields.

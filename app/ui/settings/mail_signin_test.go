@@ -140,3 +140,16 @@ func TestMailSettingsSayWhenTheInboxWasRead(t *testing.T) {
 		t.Errorf("after a look: %q, want %q", got, want)
 	}
 }
+
+// TestReadInboxNowWithoutAServer: "Read now" on an account with no IMAP
+// server says so instead of a look that cannot be made.
+func TestReadInboxNowWithoutAServer(t *testing.T) {
+	u, _ := openSettings(t, SectionMail)
+	test.Tap(u.settings.mail.inboxNow)
+	if got := u.settings.mail.inbox.Text; got != lang.L("mail.inbox.no_server") {
+		t.Errorf("read now with no IMAP server: %q", got)
+	}
+	if u.settings.mail.inboxNow.Disabled() {
+		t.Error("the button stays disabled")
+	}
+}
