@@ -125,6 +125,10 @@ func (a *MailAccount) Validate() error {
 	es.add(maxLen("oauth_client_secret", a.OAuthClientSecret, 200))
 	if a.SentCopy {
 		es.add(required("imap_host", a.IMAPHost))
+	}
+	// The IMAP server serves the Sent copy and the inbox's reading (which
+	// needs no copy): checked whenever it is given.
+	if a.SentCopy || a.IMAPHost != "" {
 		es.add(checkHost("imap_host", a.IMAPHost))
 		es.add(checkPort("imap_port", a.IMAPPort))
 		es.add(checkSecurity("imap_security", a.IMAPSecurity, a.AllowPlaintext))

@@ -62,4 +62,14 @@ func TestMailAccountValidation(t *testing.T) {
 	if fes := FieldErrorsOf(s.UpdateMailAccount(ctx, &oauth)); len(fes) != 1 || fes[0].Field != "smtp_username" {
 		t.Fatalf("an OAuth account without a user name: %v", fes)
 	}
+	// An IMAP server for the inbox alone (no Sent copy) is checked too.
+	inbox := ok
+	inbox.IMAPHost, inbox.IMAPPort, inbox.IMAPSecurity = "imap.atelier.fr", 0, SecuritySSL
+	if fes := FieldErrorsOf(s.UpdateMailAccount(ctx, &inbox)); len(fes) != 1 || fes[0].Field != "imap_port" {
+		t.Fatalf("an IMAP server with no port: %v", fes)
+	}
+	inbox.IMAPPort = 993
+	if err := s.UpdateMailAccount(ctx, &inbox); err != nil {
+		t.Fatalf("an IMAP server for the inbox alone: %v", err)
+	}
 }

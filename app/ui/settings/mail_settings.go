@@ -72,7 +72,7 @@ func newMailSection(h kit.Host) *mailSection {
 		settingsGroup("mail.settings.group.sender", s.sender.Content()),
 		settingsGroup("mail.settings.group.server", s.presetHint, s.signIn.box, s.server.Content(), s.secretHint,
 			s.signIn.advanced),
-		settingsGroup("mail.settings.group.sent", s.sentCopy, s.imapBox,
+		settingsGroup("mail.settings.group.sent", s.imapBox,
 			container.NewBorder(nil, nil, nil, s.inboxNow, s.inbox)),
 		container.NewVBox(container.NewHBox(s.testButton), s.testResult))
 	s.testResult.Hide()
@@ -128,20 +128,19 @@ func (s *mailSection) buildServer() {
 }
 
 func (s *mailSection) buildSent() {
-	s.sentCopy = widget.NewCheck(lang.L("mail.settings.sent_copy"), func(on bool) {
-		kit.SetVisible(s.imapBox, on)
-		s.save.Hide()
-	})
+	s.sentCopy = widget.NewCheck(lang.L("mail.settings.sent_copy"), func(bool) { s.save.Hide() })
 	s.imapHost = s.newEntry("")
 	s.imapPort = s.newEntry("")
 	s.imapSecurity = widget.NewSelect(mailSecurityNames(), func(string) { s.save.Hide() })
 	s.imapFolder = s.newEntry("mail.settings.folder_auto")
 	s.sent = kit.NewForm()
-	s.sent.Add("imap_host", true, s.imapHost)
-	s.sent.Add("imap_port", true, s.imapPort)
-	s.sent.Add("imap_security", true, s.imapSecurity)
+	// The IMAP server is for reading the inbox (bounces, replies) and, when
+	// asked, for the copy in Sent: always shown, required for the copy only.
+	s.sent.Add("imap_host", false, s.imapHost)
+	s.sent.Add("imap_port", false, s.imapPort)
+	s.sent.Add("imap_security", false, s.imapSecurity)
 	s.sent.Add("imap_folder", false, s.imapFolder)
-	s.imapBox = container.NewVBox(s.sent.Content(), settingsHint("mail.settings.sent_hint"))
+	s.imapBox = container.NewVBox(s.sent.Content(), s.sentCopy, settingsHint("mail.settings.sent_hint"))
 }
 
 func mailSecurityNames() []string {
@@ -175,7 +174,6 @@ func (s *mailSection) set(a data.MailAccount, checkAfter int) {
 	s.signIn.set(a)
 	s.secret.SetText("")
 	s.sentCopy.SetChecked(a.SentCopy)
-	kit.SetVisible(s.imapBox, a.SentCopy)
 	s.imapFolder.SetText(a.IMAPFolder)
 	s.plaintext.SetChecked(a.AllowPlaintext)
 	s.sender.ClearErrors()
@@ -195,9 +193,17 @@ func (s *mailSection) showInbox() {
 	text := lang.L("mail.inbox.never")
 	if err == nil && v != "" && json.Unmarshal([]byte(v), &r) == nil {
 		text = lang.L("mail.inbox.last", map[string]any{"Date": kit.Date(data.DateOf(r.At.Local())),
-			"Time": r.At.Local().Format("15:04"), "Read": r.Read, "Bounces": r.Bounces, "Replies": r.Replies})
+			"Time": r.At.Local().Format("15:04"), "Found": inboxFound(r)})
 	}
 	fyne.Do(func() { s.inbox.SetText(text) })
+}
+
+// inboxFound says what a look at the inbox found: "2 new messages, 1
+// reminder not delivered, 0 client replies".
+func inboxFound(r mail.InboxReport) string {
+	count := func(key string, n int) string { return lang.N(key, n, map[string]any{"Count": n}) }
+	return count("mail.inbox.read_count", r.Read) + ", " + count("mail.inbox.bounce_count", r.Bounces) + ", " +
+		count("mail.inbox.reply_count", r.Replies)
 }
 
 // onReadInbox reads the inbox now, as the window does every few minutes
@@ -332,7 +338,11 @@ func (s *mailSection) showSecretStatus(context.Context) {
 	}
 	text := lang.L(key)
 	if why := secrets.Unavailable(); why != nil {
-		text = lang.L("mail.settings.no_keychain", map[string]any{"Reason": kit.MailKeychainText(why)})
+		key := "mail.settings.no_keychain"
+		if a.OAuthProvider != "" { // no password: the sign-in is what is kept for the run
+			key = "mail.settings.no_keychain_signin"
+		}
+		text = lang.L(key, map[string]any{"Reason": kit.MailKeychainText(why)})
 	}
 	fyne.Do(func() { s.secretHint.SetText(text) })
 }

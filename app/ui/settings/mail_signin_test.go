@@ -134,8 +134,13 @@ func TestMailSettingsSayWhenTheInboxWasRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.settings.mail.showInbox()
-	want := lang.L("mail.inbox.last", map[string]any{"Date": kit.Date(data.DateOf(at)), "Time": "09:30", "Read": 5,
-		"Bounces": 1, "Replies": 2})
+	want := lang.L("mail.inbox.last", map[string]any{"Date": kit.Date(data.DateOf(at)), "Time": "09:30",
+		"Found": lang.N("mail.inbox.read_count", 5, map[string]any{"Count": 5}) + ", " +
+			lang.N("mail.inbox.bounce_count", 1, map[string]any{"Count": 1}) + ", " +
+			lang.N("mail.inbox.reply_count", 2, map[string]any{"Count": 2})})
+	if !strings.Contains(want, "5") || !strings.Contains(want, "2") {
+		t.Fatalf("the counts are not in %q", want)
+	}
 	if got := u.settings.mail.inbox.Text; got != want {
 		t.Errorf("after a look: %q, want %q", got, want)
 	}

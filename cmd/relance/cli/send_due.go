@@ -74,7 +74,7 @@ func checkInbox(ctx context.Context, w io.Writer, sender *mail.Service) {
 	case err != nil:
 		slog.Warn("read the inbox", "err", err)
 	case report.Bounces+report.Replies > 0:
-		fmt.Fprintln(w, say.T.L("cli.send_due.inbox", map[string]any{"Bounces": report.Bounces, "Replies": report.Replies}))
+		fmt.Fprintln(w, inboxLine(report.Bounces, report.Replies))
 	}
 }
 
@@ -212,4 +212,11 @@ func sendDueReason(err error) string {
 		return say.T.L("cli.send_due.why_contact")
 	}
 	return err.Error()
+}
+
+// inboxLine says what send-due's look at the inbox found.
+func inboxLine(bounces, replies int) string {
+	return say.T.L("cli.send_due.inbox", map[string]any{
+		"Bounces": say.T.N("cli.send_due.inbox_bounces", bounces, map[string]any{"Count": bounces}),
+		"Replies": say.T.N("cli.send_due.inbox_replies", replies, map[string]any{"Count": replies})})
 }
