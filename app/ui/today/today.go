@@ -47,6 +47,10 @@ type Screen struct {
 	cardHeight float32
 	tallHeight float32 // a card with a warning
 	headHeight float32
+	// buttons are the cards' button sizes, measured once: every card
+	// recycled by the list has the same (measuring builds a button per
+	// label, icons and all).
+	buttons todayButtonSizes
 }
 
 // New builds the screen, empty until update loads it.

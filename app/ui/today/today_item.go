@@ -54,6 +54,28 @@ var todayButtonTexts = []string{"today.action.sent_myself", "today.action.log_ca
 // step, dismiss a bounce, keep a reply's invoices paused.
 var todaySecondTexts = []string{"today.action.skip", "mail.today.bounce_dismiss", "mail.today.reply_keep"}
 
+// todayButtonSizes are the widths the cards' columns take: the total, the
+// action button, the second button (their widest label), and the height
+// of a button.
+type todayButtonSizes struct{ total, primary, second, height float32 }
+
+// buttonSizes measures the cards' columns, the first time a card is built.
+func (s *Screen) buttonSizes() todayButtonSizes {
+	if s.buttons.height > 0 {
+		return s.buttons
+	}
+	b := &s.buttons
+	for _, key := range todayButtonTexts {
+		b.primary = max(b.primary, (&widget.Button{Text: lang.L(key), Icon: theme.ConfirmIcon()}).MinSize().Width)
+	}
+	for _, key := range todaySecondTexts {
+		size := (&widget.Button{Text: lang.L(key), Icon: theme.MediaSkipNextIcon()}).MinSize()
+		b.second, b.height = max(b.second, size.Width), max(b.height, size.Height)
+	}
+	b.total = (&widget.Label{Text: kit.Money(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
+	return *b
+}
+
 // newTodayItem builds an item showing nothing yet; set fills it.
 func newTodayItem(s *Screen) *todayItem {
 	it := &todayItem{screen: s,
@@ -95,24 +117,13 @@ func (it *todayItem) newCard() *fyne.Container {
 	lines := container.New(newTodayTightVBox(),
 		container.NewBorder(nil, nil, name, nil, it.step),
 		it.invoices, it.warning, it.contact)
-	var buttonWidth float32
-	for _, key := range todayButtonTexts {
-		b := &widget.Button{Text: lang.L(key), Icon: theme.ConfirmIcon()}
-		buttonWidth = max(buttonWidth, b.MinSize().Width)
-	}
-	buttonSize := fyne.NewSize(buttonWidth, it.skip.MinSize().Height)
-	var secondWidth float32
-	for _, key := range todaySecondTexts {
-		b := &widget.Button{Text: lang.L(key), Icon: theme.MediaSkipNextIcon()}
-		secondWidth = max(secondWidth, b.MinSize().Width)
-	}
-	totalWidth := (&widget.Label{Text: kit.Money(99_999_999), TextStyle: fyne.TextStyle{Bold: true}}).MinSize().Width
+	sizes := it.screen.buttonSizes()
 	right := container.NewHBox(
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(totalWidth, it.total.MinSize().Height), it.total)),
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.total, it.total.MinSize().Height), it.total)),
 		container.NewCenter(it.send),
 		container.NewCenter(it.print),
-		container.NewCenter(container.NewGridWrap(buttonSize, it.primary)),
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(secondWidth, it.skip.MinSize().Height), it.skip)),
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.primary, sizes.height), it.primary)),
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.second, sizes.height), it.skip)),
 		todayGap(theme.Padding()*2)) // clear of the list's scroll bar
 	icon := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()*1.5), it.icon))
 	return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(it.pick), icon), right, lines)
