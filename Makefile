@@ -15,7 +15,7 @@ ARGS     ?=
 export CGO_ENABLED := 1
 
 .DEFAULT_GOAL := build
-.PHONY: deps deps-windows build run test windows lint bench clean
+.PHONY: deps deps-windows build run test soak windows lint bench clean
 
 deps:
 	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS)
@@ -33,14 +33,24 @@ run: build
 # go test's 10 minutes on a busy 2-core machine), while they run background
 # work in line and so give it little to find: app/ui runs without it, but
 # for the tests that run the background path as the window does
-# (TestBackground*), every other package with it. Timeouts are explicit so
-# that a hang fails fast.
+# (TestBackground*), every other package with it. The kill test (200
+# writers killed at random) runs without it: the race detector slows each
+# writer tenfold and has nothing to find across processes. Timeouts are
+# explicit so that a hang fails fast.
 test: deps
 	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS) $(TEST_PKGS)
 	go vet -tags $(TAGS) ./...
 	go test -race -timeout 15m -tags $(TAGS) $$(go list -tags $(TAGS) ./... | grep -v '/app/ui')
 	go test -race -timeout 5m -tags $(TAGS) -run '^TestBackground' ./app/ui/...
 	go test -timeout 5m -tags $(TAGS) ./app/ui/...
+	go test -timeout 5m -tags $(TAGS) -count=1 -run '^TestKilledWritesLoseNothingCommitted$$' ./data/
+
+# The crash test at length: a process writing to the book is killed at a
+# random moment 2,000 times (make test does it 200 times); after each kill
+# the book must check and hold every commit it said it made.
+SOAK_KILLS ?= 2000
+soak: deps
+	RELANCE_KILL_COUNT=$(SOAK_KILLS) go test -timeout 120m -tags $(TAGS) -count=1 -run '^TestKilledWritesLoseNothingCommitted$$' -v ./data/
 
 windows: deps-windows
 	GOOS=windows GOARCH=amd64 CC=$(WIN_CC) \

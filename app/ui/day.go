@@ -97,6 +97,9 @@ func (u *UI) onNewDay() {
 	}
 	fyne.Do(u.changed)
 	u.mail.ScheduleRetry(ctx)
+	if u.backups {
+		u.dailyBackup()
+	}
 }
 
 // untilTomorrow is how long from now until just after the next midnight

@@ -55,6 +55,9 @@ type Deps struct {
 	// window took to show and the first screen to fill (cold start).
 	Started time.Time
 	DataDir string // attached PDFs and archived documents live under it
+	// Backups makes the day's backup of the book (app/backup) after the
+	// start and at each new day; tests of the window leave it off.
+	Backups bool
 }
 
 // Options are what the window needs besides its services.
@@ -107,12 +110,14 @@ type UI struct {
 	pendingImport []string
 	session       daySession // the day started and what its plans start from (day.go)
 	letters       *letters.Printer
+	restore       string // the backup to put back once the window closed (backup.go)
+	backups       bool   // Deps.Backups
 }
 
 // New builds the main window over the services of d. It shows nothing
 // until Start.
 func New(a fyne.App, d Deps) *UI {
-	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir},
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir}, backups: d.Backups,
 		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
@@ -329,7 +334,15 @@ func (u *UI) showScreens(ctx context.Context) {
 		})
 		u.mail.ScheduleRetry(ctx)
 		u.watchInbox()
+		// The day's backup waits until the first screen is drawn and the
+		// owner's first clicks are answered: copying a large book takes a
+		// core for a second or two.
+		if u.backups {
+			time.AfterFunc(backupDelay, u.dailyBackup)
+		}
 	})
+	u.showRestoreReport()
+	u.showCrashReports()
 }
 
 // current is the screen on show.

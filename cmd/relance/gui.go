@@ -2,18 +2,24 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"relance/app/backup"
 	"relance/app/banking"
+	"relance/app/crashlog"
+	"relance/app/datadir"
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/importing"
@@ -50,14 +56,26 @@ func runGUI(dataFlag string, importFiles []string) int {
 		ui.ShowFatal(a, msg)
 		return 1
 	}
-	defer release()
+	released := false
+	defer func() {
+		if !released {
+			release()
+		}
+	}()
 	if logFile, err := os.OpenFile(filepath.Join(dir, "relance.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
 		slog.SetDefault(slog.New(slog.NewTextHandler(logFile, nil)))
 		defer logFile.Close()
 	}
 	slog.Info("start", "version", cli.Version, "data", dir)
+	// A crash of this run (a panic in any goroutine) is written to a file
+	// the next start offers to show.
+	stopCrashLog, err := crashlog.Start(dir, started)
+	if err != nil {
+		slog.Warn("crash log", "err", err)
+	}
+	defer stopCrashLog()
 	deps := services(store, dir)
-	deps.Started = started
+	deps.Started, deps.Backups = started, true
 	// The day's book is read while the window starts; the window's start
 	// of day then finds it read (an error shows there, not here).
 	go func() {
@@ -70,7 +88,58 @@ func runGUI(dataFlag string, importFiles []string) int {
 	w.ImportOnShow(importFiles)
 	w.Run()
 	writeHeapProfile(os.Getenv(heapProfileVar))
+	if path := w.RestoreRequested(); path != "" {
+		release() // the book closed, and the lock let go, before the file is swapped
+		released = true
+		return restoreAndRestart(dir, path)
+	}
 	return 0
+}
+
+// restoreAndRestart puts a backup in place of the book (the window asked
+// for it and has closed), keeps what happened for the next start to say,
+// and starts Relance again on the data folder.
+func restoreAndRestart(dir, path string) int {
+	report := restoreInPlace(dir, path, time.Now())
+	if err := backup.WriteReport(dir, report); err != nil {
+		slog.Error("restore report", "err", err)
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		err = exec.Command(exe, "--data", dir).Start()
+	}
+	if err != nil {
+		slog.Error("start again after the restore", "err", err)
+		return 1
+	}
+	return 0
+}
+
+// restoreInPlace puts the backup at path (a .db, or the .zip of a whole
+// book) in place of the book in dir, under the data folder's lock, and
+// says how it went.
+func restoreInPlace(dir, path string, now time.Time) backup.RestoreReport {
+	report := backup.RestoreReport{File: path}
+	lock, err := datadir.Lock(dir)
+	if err == nil {
+		restore := backup.Restore
+		if strings.EqualFold(filepath.Ext(path), ".zip") {
+			restore = backup.Import
+		}
+		var info data.BackupInfo
+		info, report.KeptAs, err = restore(context.Background(), dir, path, now)
+		report.Clients, report.Invoices = info.Clients, info.Invoices
+		lock.Release()
+	}
+	var be *data.BackupError
+	switch {
+	case errors.As(err, &be):
+		report.Reason = be.Reason
+	case err != nil:
+		report.Detail = err.Error()
+	}
+	slog.Info("restore", "file", path, "kept_as", report.KeptAs, "err", err)
+	return report
 }
 
 // heapProfileVar names a file the window writes a heap profile to when it

@@ -67,6 +67,10 @@ type Host interface {
 
 	// OpenInvoice shows an invoice's page on the Invoices screen.
 	OpenInvoice(id int64)
+	// RestoreBook closes the book and the window, puts the backup at path
+	// (a .db, or the .zip of a whole book) in its place, the current book
+	// kept aside, and starts Relance again on it.
+	RestoreBook(path string)
 }
 
 // OpenDataFile hands a file of the data folder, named relative to it (an

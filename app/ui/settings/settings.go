@@ -28,6 +28,7 @@ type Screen struct {
 	language  *languageSection
 	mail      *mailSection
 	letters   *lettersSection // the envelope window (settings_letters.go)
+	backups   *backupSection  // settings_backup.go
 }
 
 // The sections, in tab order.
@@ -39,6 +40,7 @@ const (
 	SectionLanguage
 	SectionMail
 	SectionLetters
+	SectionBackups
 )
 
 // New builds the sections, on section (the one the user was in before a
@@ -52,6 +54,7 @@ func New(h kit.Host, section int) *Screen {
 	s.language = newLanguageSection(h)
 	s.mail = newMailSection(h)
 	s.letters = newLettersSection(h)
+	s.backups = newBackupSection(h)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("settings.section.company"), theme.HomeIcon(), s.company.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.scenarios"), theme.ListIcon(), s.scenarios.content),
@@ -60,6 +63,7 @@ func New(h kit.Host, section int) *Screen {
 		container.NewTabItemWithIcon(lang.L("settings.section.language"), theme.ComputerIcon(), s.language.content),
 		container.NewTabItemWithIcon(lang.L("mail.settings.section"), theme.MailComposeIcon(), s.mail.content),
 		container.NewTabItemWithIcon(lang.L("letters.settings.section"), theme.DocumentPrintIcon(), s.letters.content),
+		container.NewTabItemWithIcon(lang.L("settings.section.backup"), theme.HistoryIcon(), s.backups.content),
 	)
 	s.tabs.SelectIndex(section)
 	s.content = s.tabs
@@ -88,6 +92,7 @@ type settingsData struct {
 // Update reads the settings off the UI goroutine and shows them.
 func (s *Screen) Update(ctx context.Context) {
 	s.mail.update(ctx)
+	s.backups.load()
 	d, err := loadSettings(ctx, s.host.Store())
 	fyne.Do(func() {
 		if err != nil {

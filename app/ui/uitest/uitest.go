@@ -75,6 +75,7 @@ type Host struct {
 	Services
 	Win         fyne.Window
 	Errors      []error
+	Restored    []string // RestoreBook calls
 	Opened      []int64  // OpenInvoice's ids, in order
 	OpenedFiles []string // OpenFile's paths, in order
 	Language    string   // the language chosen (ChooseLanguage)
@@ -183,6 +184,10 @@ func (h *Host) ChooseLanguage(code string) error {
 
 // OpenInvoice records the invoice asked for.
 func (h *Host) OpenInvoice(id int64) { h.Opened = append(h.Opened, id) }
+
+// RestoreBook records the backup the window was asked to restore (the
+// restore itself closes the window: app/backup tests it).
+func (h *Host) RestoreBook(path string) { h.Restored = append(h.Restored, path) }
 
 // Top is what the user sees on top: the open dialog, else the content.
 func (h *Host) Top() fyne.CanvasObject {

@@ -34,6 +34,8 @@ func commands() []command {
 		{"statement", "INVOICE [--as-of DATE] [--json]", "cli.cmd.statement", runStatement},
 		{"letter", "INVOICE --step STEP [--as-of DATE] -o FILE.pdf", "cli.cmd.letter", runLetter},
 		{"send-due", "[--dry-run]", "cli.cmd.send_due", runSendDue},
+		{"backup", "[--to DIR]", "cli.cmd.backup", runBackup},
+		{"restore", "FILE.db|FILE.zip", "cli.cmd.restore", runRestore},
 		{"import", "FILE... [--kind csv|xlsx|fec|facturx|bank] [--preset NAME] [--dry-run] [--skip-errors] [--confirm-above SCORE] [--json]", "cli.cmd.import", runImport},
 		{"help", "", "cli.cmd.help", runHelp},
 	}
