@@ -27,6 +27,7 @@ const (
 // dir as well as to stderr. stop, at a normal end, removes the file (it is
 // empty) and puts the crash output back to stderr alone.
 func Start(dir string, now time.Time) (stop func(), err error) {
+	removeEmpty(dir) // runs killed, not crashed, leave their empty file
 	name := fmt.Sprintf("%s%s-%d%s", prefix, now.Format("20060102-150405"), os.Getpid(), ext)
 	path := filepath.Join(dir, name)
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
@@ -45,6 +46,17 @@ func Start(dir string, now time.Time) (stop func(), err error) {
 			os.Remove(path)
 		}
 	}, nil
+}
+
+// removeEmpty deletes the empty files of former runs: the data folder's
+// lock lets one run at a time, so none is being written.
+func removeEmpty(dir string) {
+	files, _ := filepath.Glob(filepath.Join(dir, prefix+"*"+ext))
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Size() == 0 {
+			_ = os.Remove(f)
+		}
+	}
 }
 
 // Report is a crash a former run left.

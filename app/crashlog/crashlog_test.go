@@ -45,6 +45,21 @@ func TestACrashIsKeptAndOfferedOnce(t *testing.T) {
 		t.Fatalf("a normal end left %v", files)
 	}
 
+	// A run killed (not crashed) leaves an empty file: the next start
+	// removes it, and it is never offered.
+	killed := filepath.Join(dir, "crash-20261201-090000-1.log")
+	if err := os.WriteFile(killed, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stop, err = Start(dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	if _, err := os.Stat(killed); !os.IsNotExist(err) {
+		t.Errorf("the empty file of a killed run stays: %v", err)
+	}
+
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "CRASHLOG_CHILD="+dir)
 	if err := cmd.Run(); err == nil {

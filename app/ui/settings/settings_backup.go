@@ -30,6 +30,7 @@ type backupSection struct {
 	second  *widget.Label // the second folder, or none
 	status  *widget.Label // what the last action did
 	now     *widget.Button
+	remove  *widget.Button // the second folder, shown when there is one
 	busy    *widget.ProgressBarInfinite
 	list    []backup.Backup
 }
@@ -45,14 +46,15 @@ func newBackupSection(h kit.Host) *backupSection {
 		OnTapped: s.onBackUpNow}
 	restore := &widget.Button{Text: lang.L("backup.restore"), Icon: theme.HistoryIcon(), OnTapped: s.onRestore}
 	chooseSecond := &widget.Button{Text: lang.L("backup.second.choose"), Icon: theme.FolderOpenIcon(), OnTapped: s.onChooseSecond}
-	removeSecond := &widget.Button{Text: lang.L("backup.second.remove"), Icon: theme.ContentClearIcon(),
+	s.remove = &widget.Button{Text: lang.L("backup.second.remove"), Icon: theme.ContentClearIcon(),
 		OnTapped: func() { s.setSecond("") }}
+	s.remove.Hide()
 	export := &widget.Button{Text: lang.L("backup.export"), Icon: theme.UploadIcon(), OnTapped: s.onExport}
 	importZip := &widget.Button{Text: lang.L("backup.import"), Icon: theme.DownloadIcon(), OnTapped: s.onImport}
 	body := container.NewVBox(
 		settingsGroup("backup.group.copies", s.last, container.NewHBox(s.now, restore), s.busy, s.status),
 		settingsGroup("backup.group.second", settingsHint("backup.second.hint"), s.second,
-			container.NewHBox(chooseSecond, removeSecond)),
+			container.NewHBox(chooseSecond, s.remove)),
 		settingsGroup("backup.group.move", settingsHint("backup.move.hint"), container.NewHBox(export, importZip)))
 	s.content = settingsPage("backup.intro", body, nil)
 	return s
@@ -73,12 +75,13 @@ func (s *backupSection) load() {
 		text := lang.L("backup.none")
 		if len(list) > 0 {
 			text = lang.L("backup.last", map[string]any{"When": kit.MailWhen(list[0].At), "Size": kit.FileSize(list[0].Size),
-				"Count": len(list), "Folder": filepath.Dir(list[0].Path)})
+				"Kept": lang.N("backup.kept", len(list), map[string]any{"Count": len(list)}), "Folder": filepath.Dir(list[0].Path)})
 		}
 		if failure != "" {
 			text += "\n" + lang.L("backup.last_failed", map[string]any{"Detail": failure})
 		}
 		s.last.SetText(text)
+		kit.SetVisible(s.remove, second != "")
 		if second == "" {
 			s.second.SetText(lang.L("backup.second.none"))
 		} else {
@@ -243,6 +246,7 @@ func (s *backupSection) confirmRestore(path string) {
 				}
 			}, s.host.Window())
 			d.SetConfirmText(lang.L("backup.restore.go"))
+			d.SetDismissText(lang.L("button.cancel"))
 			s.host.Track(d)
 			d.Show()
 		})

@@ -40,8 +40,8 @@ func TestBackUpNowThenRestore(t *testing.T) {
 	if copies, _ := backup.List(second); len(copies) != 1 {
 		t.Errorf("the second folder holds %d copies", len(copies))
 	}
-	if s.second.Text != lang.L("backup.second.folder", map[string]any{"Folder": second}) {
-		t.Errorf("second folder line %q", s.second.Text)
+	if s.second.Text != lang.L("backup.second.folder", map[string]any{"Folder": second}) || !s.remove.Visible() {
+		t.Errorf("second folder line %q (Remove shown: %v)", s.second.Text, s.remove.Visible())
 	}
 	s.setSecond(filepath.Join(second, "missing", "deeper"))
 	if !strings.HasPrefix(s.status.Text, strings.Split(lang.L("backup.second.failed", map[string]any{"Folder": "X", "Detail": ""}), "X")[0]) {
