@@ -11,20 +11,29 @@ DEB_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 TEST_PKGS := poppler-utils
 ARGS     ?=
 
+# The version, from the git tags (vX.Y.Z): the tag, and past it the commits
+# since and the commit ("0.1.0-12-gabc1234"); FyneApp.toml's before any tag.
+# Windows wants four numbers: the tag's and the commits since it.
+GIT_DESC    := $(shell git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null)
+VERSION     := $(if $(GIT_DESC),$(patsubst v%,%,$(GIT_DESC)),$(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml))
+WIN_VERSION := $(shell echo '$(VERSION)' | sed -E 's/^([0-9]+)\.([0-9]+)\.([0-9]+)(-([0-9]+))?.*$$/\1.\2.\3.\5/; s/\.$$/.0/')
+LDFLAGS     := -X relance/cmd/relance/cli.version=$(VERSION)
+DIST        := dist
+
 # Fyne's drivers and the race detector need cgo.
 export CGO_ENABLED := 1
 
 .DEFAULT_GOAL := build
-.PHONY: deps deps-windows build run test soak windows lint bench clean
+.PHONY: deps deps-windows build run test soak windows package-windows package-linux package-darwin vet-darwin lint bench clean
 
 deps:
 	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS)
 
 deps-windows:
-	@CC="$(WIN_CC)" sh .ci/deps.sh gcc-mingw-w64-x86-64
+	@CC="$(WIN_CC)" sh .ci/deps.sh gcc-mingw-w64-x86-64 nsis imagemagick
 
 build: deps
-	go build -tags $(TAGS) -o $(BIN) ./cmd/relance
+	go build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/relance
 
 run: build
 	./$(BIN) $(ARGS)
@@ -52,9 +61,43 @@ SOAK_KILLS ?= 2000
 soak: deps
 	RELANCE_KILL_COUNT=$(SOAK_KILLS) go test -timeout 120m -tags $(TAGS) -count=1 -run '^TestKilledWritesLoseNothingCommitted$$' -v ./data/
 
+# The .exe carries its icon, version and manifest (cmd/relance's .syso,
+# written by go-winres, which go build links for Windows only).
 windows: deps-windows
+	go tool go-winres simply --arch amd64 --out cmd/relance/rsrc --manifest gui --icon assets/icon.png \
+		--product-name Relance --file-description Relance --original-filename relance.exe --copyright Relance \
+		--product-version $(WIN_VERSION) --file-version $(WIN_VERSION)
 	GOOS=windows GOARCH=amd64 CC=$(WIN_CC) \
-		go build -tags $(TAGS) -ldflags "-H=windowsgui" -o $(WIN_BIN) ./cmd/relance
+		go build -tags $(TAGS) -ldflags "-H=windowsgui $(LDFLAGS)" -o $(WIN_BIN) ./cmd/relance
+
+# The Windows installer (assets/windows/installer.nsi), built here with NSIS:
+# dist/relance-<version>-setup.exe.
+package-windows: windows
+	mkdir -p $(DIST)
+	convert assets/icon.png -define icon:auto-resize=256,48,32,16 $(DIST)/relance.ico
+	makensis -V2 -DVERSION=$(WIN_VERSION) -DDISPLAY_VERSION=$(VERSION) -DEXE=$(CURDIR)/$(WIN_BIN) \
+		-DICON=$(CURDIR)/$(DIST)/relance.ico -DOUT=$(CURDIR)/$(DIST)/relance-$(VERSION)-setup.exe assets/windows/installer.nsi
+	@echo $(DIST)/relance-$(VERSION)-setup.exe
+
+# A tarball for Linux, installable per user (assets/linux/install.sh):
+# dist/relance-<version>-linux-amd64.tar.gz.
+package-linux: build
+	rm -rf $(DIST)/relance-$(VERSION) && mkdir -p $(DIST)/relance-$(VERSION)
+	cp $(BIN) assets/icon.png assets/linux/relance.desktop assets/linux/install.sh $(DIST)/relance-$(VERSION)/
+	tar -C $(DIST) -czf $(DIST)/relance-$(VERSION)-linux-amd64.tar.gz relance-$(VERSION)
+	@echo $(DIST)/relance-$(VERSION)-linux-amd64.tar.gz
+
+# On a Mac (Xcode's command-line tools, Go): the .app and a .dmg, see
+# README ("macOS"). Signing and notarisation are the publisher's.
+package-darwin:
+	sh assets/macos/package.sh $(VERSION)
+
+# The packages that build for macOS without a Mac's C compiler (all but the
+# window's, which Fyne builds with cgo) are vetted for darwin, so that
+# nothing of ours rots there unseen.
+vet-darwin:
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go vet -tags $(TAGS) \
+		$$(go list -tags $(TAGS) ./... | grep -v -e '/app/ui' -e '/cmd/relance$$' -e '/cmd/maillab$$')
 
 lint: deps
 	@files=$$(gofmt -l .); if [ -n "$$files" ]; then \
@@ -72,4 +115,4 @@ bench: deps
 	go run ./cmd/benchreport bench.out > docs/BENCHMARKS.md
 
 clean:
-	rm -f $(BIN) $(WIN_BIN)
+	rm -rf $(BIN) $(WIN_BIN) $(DIST) cmd/relance/rsrc_windows_*.syso

@@ -58,6 +58,7 @@ type Deps struct {
 	// Backups makes the day's backup of the book (app/backup) after the
 	// start and at each new day; tests of the window leave it off.
 	Backups bool
+	Version string // Relance's version, shown in Settings
 }
 
 // Options are what the window needs besides its services.
@@ -112,12 +113,13 @@ type UI struct {
 	letters       *letters.Printer
 	restore       string // the backup to put back once the window closed (backup.go)
 	backups       bool   // Deps.Backups
+	version       string // Deps.Version
 }
 
 // New builds the main window over the services of d. It shows nothing
 // until Start.
 func New(a fyne.App, d Deps) *UI {
-	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir}, backups: d.Backups,
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir}, backups: d.Backups, version: d.Version,
 		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
@@ -228,6 +230,9 @@ func (u *UI) OpenMailSettings() {
 
 // DataDir is the data folder (kit.Host).
 func (u *UI) DataDir() string { return u.opts.DataDir }
+
+// AppVersion is Relance's version (kit.Host).
+func (u *UI) AppVersion() string { return u.version }
 
 // OpenFile hands a file to the system's viewer (kit.Host).
 func (u *UI) OpenFile(path string) {

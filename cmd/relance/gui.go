@@ -66,7 +66,7 @@ func runGUI(dataFlag string, importFiles []string) int {
 		slog.SetDefault(slog.New(slog.NewTextHandler(logFile, nil)))
 		defer logFile.Close()
 	}
-	slog.Info("start", "version", cli.Version, "data", dir)
+	slog.Info("start", "version", cli.Version(), "data", dir)
 	// A crash of this run (a panic in any goroutine) is written to a file
 	// the next start offers to show.
 	stopCrashLog, err := crashlog.Start(dir, started)
@@ -75,7 +75,7 @@ func runGUI(dataFlag string, importFiles []string) int {
 	}
 	defer stopCrashLog()
 	deps := services(store, dir)
-	deps.Started, deps.Backups = started, true
+	deps.Started, deps.Backups, deps.Version = started, true, cli.Version()
 	// The day's book is read while the window starts; the window's start
 	// of day then finds it read (an error shows there, not here).
 	go func() {

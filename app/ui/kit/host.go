@@ -67,6 +67,8 @@ type Host interface {
 
 	// OpenInvoice shows an invoice's page on the Invoices screen.
 	OpenInvoice(id int64)
+	// AppVersion is Relance's version, for Settings.
+	AppVersion() string
 	// RestoreBook closes the book and the window, puts the backup at path
 	// (a .db, or the .zip of a whole book) in its place, the current book
 	// kept aside, and starts Relance again on it.

@@ -55,7 +55,9 @@ func newBackupSection(h kit.Host) *backupSection {
 		settingsGroup("backup.group.copies", s.last, container.NewHBox(s.now, restore), s.busy, s.status),
 		settingsGroup("backup.group.second", settingsHint("backup.second.hint"), s.second,
 			container.NewHBox(chooseSecond, s.remove)),
-		settingsGroup("backup.group.move", settingsHint("backup.move.hint"), container.NewHBox(export, importZip)))
+		settingsGroup("backup.group.move", settingsHint("backup.move.hint"), container.NewHBox(export, importZip)),
+		settingsGroup("backup.group.about", &widget.Label{Text: lang.L("backup.about", map[string]any{
+			"Version": h.AppVersion(), "Folder": h.DataDir()}), Wrapping: fyne.TextWrapWord}))
 	s.content = settingsPage("backup.intro", body, nil)
 	return s
 }

@@ -23,6 +23,9 @@ func TestBackUpNowThenRestore(t *testing.T) {
 	if !strings.Contains(s.last.Text, lang.L("backup.none")) {
 		t.Errorf("before any backup: %q", s.last.Text)
 	}
+	if !uitest.LabelContains(u.settings.content, "Relance "+u.AppVersion()) {
+		t.Error("the version is not shown")
+	}
 	test.Tap(s.now)
 	list, err := backup.List(filepath.Join(u.DataDir(), backup.Dir))
 	if err != nil || len(list) != 1 {

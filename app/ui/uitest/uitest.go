@@ -185,6 +185,9 @@ func (h *Host) ChooseLanguage(code string) error {
 // OpenInvoice records the invoice asked for.
 func (h *Host) OpenInvoice(id int64) { h.Opened = append(h.Opened, id) }
 
+// AppVersion is a version for the tests.
+func (h *Host) AppVersion() string { return "0.0.0-test" }
+
 // RestoreBook records the backup the window was asked to restore (the
 // restore itself closes the window: app/backup tests it).
 func (h *Host) RestoreBook(path string) { h.Restored = append(h.Restored, path) }

@@ -157,7 +157,7 @@ func runVersion(env *cliEnv, args []string) int {
 	if _, code := parseCommand(env, args, 0, nil); code >= 0 {
 		return code
 	}
-	fmt.Fprintf(env.stdout, "Relance %s\n", Version)
+	fmt.Fprintf(env.stdout, "Relance %s\n", Version())
 	return 0
 }
 

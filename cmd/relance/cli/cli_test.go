@@ -23,7 +23,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 
 func TestVersionMatchesFyneApp(t *testing.T) {
 	code, out, _ := runCLI(t, "version")
-	if code != 0 || strings.TrimSpace(out) != "Relance "+Version {
+	if code != 0 || strings.TrimSpace(out) != "Relance "+Version() {
 		t.Fatalf("version: %d %q", code, out)
 	}
 	toml, err := os.ReadFile("../../../FyneApp.toml")
@@ -31,8 +31,8 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile(`Version\s*=\s*"([^"]+)"`).FindSubmatch(toml)
-	if m == nil || string(m[1]) != Version {
-		t.Fatalf("FyneApp.toml version %q, code says %q", m, Version)
+	if m == nil || string(m[1]) != baseVersion {
+		t.Fatalf("FyneApp.toml version %q, code says %q", m, baseVersion)
 	}
 }
 
