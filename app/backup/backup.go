@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,6 +24,12 @@ import (
 
 // Dir is the folder of the backups inside the data folder.
 const Dir = "backups"
+
+// FilesDir is, in the second folder, the copy of the data folder's
+// archived files (sent emails, letters, attachments): the database refers
+// to them, so a book restored from the second folder on a new PC gets them
+// back.
+const FilesDir = "files"
 
 // Kept: how many daily and monthly backups stay.
 const (
@@ -50,8 +57,9 @@ type Keeper struct {
 	Store   *data.Store
 	DataDir string
 	// Second, when set, is a folder that receives a copy of each backup
-	// (a USB key, a synced folder), else the one the book names
-	// (SecondFolderKey); a failure there never fails the backup.
+	// (a USB key, a synced folder) and of the archived files, else the one
+	// the book names (SecondFolderKey); a failure there never fails the
+	// backup.
 	Second string
 }
 
@@ -127,6 +135,9 @@ func (k *Keeper) write(ctx context.Context, name string) (Result, error) {
 		res.SecondPath = filepath.Join(second, name)
 		if res.SecondErr = copyFile(res.Path, res.SecondPath); res.SecondErr == nil {
 			_, res.SecondErr = Prune(second, today)
+		}
+		if res.SecondErr == nil {
+			res.SecondErr = mirrorFiles(ctx, k.DataDir, filepath.Join(second, FilesDir))
 		}
 	}
 	return res, nil
@@ -277,7 +288,75 @@ func Restore(ctx context.Context, dataDir, backupPath string, now time.Time) (in
 		}
 		return info, "", fmt.Errorf("restore: %w", err)
 	}
+	// A backup of the second folder has the archived files beside it: the
+	// ones missing here come back (a new PC has none).
+	if files := filepath.Join(filepath.Dir(backupPath), FilesDir); isDir(files) {
+		if err := restoreFiles(ctx, files, dataDir); err != nil {
+			return info, keptAs, fmt.Errorf("restore the archived files: %w", err)
+		}
+	}
 	return info, keptAs, nil
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// archived reports whether a file of the data folder (its path relative to
+// it, with slashes) is an archived file the book refers to: anything in a
+// folder of its own (mail/, letters/, attachments/...), but the backups and
+// an import's unpacking.
+func archived(rel string) bool {
+	return strings.Contains(rel, "/") && !strings.HasPrefix(rel, Dir+"/") && !strings.HasPrefix(rel, importDir+"/")
+}
+
+// mirrorFiles copies the data folder's archived files to dst, those not
+// there yet (an archived file never changes once written).
+func mirrorFiles(ctx context.Context, dataDir, dst string) error {
+	return filepath.WalkDir(dataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dataDir, p)
+		if err != nil || !d.Type().IsRegular() || !archived(filepath.ToSlash(rel)) {
+			return err
+		}
+		return copyMissing(p, filepath.Join(dst, rel))
+	})
+}
+
+// restoreFiles copies to dataDir the archived files of files it lacks; a
+// file already there is left as it is.
+func restoreFiles(ctx context.Context, files, dataDir string) error {
+	return filepath.WalkDir(files, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(files, p)
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		return copyMissing(p, filepath.Join(dataDir, rel))
+	})
+}
+
+// copyMissing copies from to to unless to exists with the same size.
+func copyMissing(from, to string) error {
+	src, err := os.Stat(from)
+	if err != nil {
+		return err
+	}
+	if dst, err := os.Stat(to); err == nil && dst.Size() == src.Size() {
+		return nil
+	}
+	return copyFile(from, to)
 }
 
 // App state keys of the backups (in the book: a restored book brings its

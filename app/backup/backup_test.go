@@ -237,3 +237,99 @@ func TestImportRefusesAZipReachingOut(t *testing.T) {
 		t.Errorf("a file landed outside the data folder: %v", err)
 	}
 }
+
+// TestSecondFolderRestoresIntoAFreshInstall: the day's backup with a
+// second folder, restored on a "new PC" (an empty data folder) from that
+// folder alone, brings back every invoice, and every file the book refers
+// to (the invoice's PDF, the sent email, the printed letter) as it was.
+func TestSecondFolderRestoresIntoAFreshInstall(t *testing.T) {
+	ctx := context.Background()
+	store, dir := newBook(t)
+	inv, err := store.GetInvoiceByNumber(ctx, "FA-2026-0042")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"attachments/FA-2026-0042.pdf":         "%PDF-1.4 facture",
+		"mail/2026/relance-1@atelier.eml":      "Subject: Relance FA-2026-0042\r\n\r\nBonjour",
+		"letters/2026/FA-2026-0042-notice.pdf": "%PDF-1.4 mise en demeure",
+	}
+	for rel, text := range files {
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(rel)), text)
+	}
+	inv.Attachment = "attachments/FA-2026-0042.pdf"
+	if err := store.UpdateInvoice(ctx, &inv); err != nil {
+		t.Fatal(err)
+	}
+	scenarios, err := store.ListScenarios(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := map[string]data.Step{}
+	for _, st := range scenarios[0].Steps {
+		steps[st.TemplateKey] = st
+	}
+	m := data.OutboxMessage{ClientID: inv.ClientID, TemplateKey: "reminder_1", MessageID: "relance-1@atelier", From: "moi@atelier.fr",
+		Recipients: []string{"compta@vernet.fr"}, To: "compta@vernet.fr", Subject: "Relance", EML: "mail/2026/relance-1@atelier.eml",
+		Items: []data.OutboxItem{{InvoiceID: inv.ID, StepID: steps["reminder_1"].ID, Planned: testDay}}}
+	if err := store.CreateOutboxMessage(ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.ClaimOutboxMessage(ctx, m.ID, "run"); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.MarkOutboxSent(ctx, m.ID, store.Now()); err != nil {
+		t.Fatal(err)
+	}
+	letter := data.Action{InvoiceID: inv.ID, StepID: steps["formal_notice"].ID, PlannedOn: testDay, DoneOn: testDay,
+		Status: data.ActionDone, File: "letters/2026/FA-2026-0042-notice.pdf"}
+	if err := store.RecordAction(ctx, &letter); err != nil {
+		t.Fatal(err)
+	}
+
+	second := t.TempDir()
+	k := &Keeper{Store: store, DataDir: dir, Second: second}
+	res, made, err := k.Daily(ctx)
+	if err != nil || !made || res.SecondErr != nil {
+		t.Fatalf("backup: %+v %v %v", res, made, err)
+	}
+
+	fresh := t.TempDir()
+	if _, _, err := Restore(ctx, fresh, res.SecondPath, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	back, err := data.Open(filepath.Join(fresh, "relance.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	got, err := back.GetInvoiceByNumber(ctx, "FA-2026-0042")
+	if err != nil || got.Amount != inv.Amount {
+		t.Fatalf("the invoice: %+v %v", got, err)
+	}
+	// Every file the restored book refers to is there, as it was.
+	referred := []string{got.Attachment}
+	actions, err := back.ListActionsByInvoice(ctx, got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range actions {
+		if a.File != "" {
+			referred = append(referred, a.File)
+		}
+	}
+	sent, err := back.ListOutbox(ctx, data.OutboxSent)
+	if err != nil || len(sent) != 1 {
+		t.Fatalf("sent emails: %d %v", len(sent), err)
+	}
+	referred = append(referred, sent[0].EML)
+	if len(referred) < 4 {
+		t.Fatalf("the book refers to %v", referred)
+	}
+	for _, rel := range referred {
+		b, err := os.ReadFile(filepath.Join(fresh, filepath.FromSlash(rel)))
+		if err != nil || string(b) != files[rel] {
+			t.Errorf("%s after the restore: %q %v", rel, b, err)
+		}
+	}
+}
