@@ -49,18 +49,7 @@ func Export(ctx context.Context, store *data.Store, dataDir string, w io.Writer)
 	if err := addFile(zw, snapshot.Name(), archiveDB); err != nil {
 		return err
 	}
-	err = filepath.WalkDir(dataDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dataDir, p)
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
+	err = walkFiles(ctx, dataDir, func(p, rel string) error {
 		if skipped(rel) {
 			return nil
 		}
@@ -145,15 +134,11 @@ func Import(ctx context.Context, dataDir, zipPath string, now time.Time) (info d
 	}
 	// The archived files next: the book refers to them by their path in
 	// the data folder.
-	err = filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
+	err = walkFiles(ctx, tmp, func(p, rel string) error {
+		if rel == archiveDB {
+			return nil
 		}
-		rel, err := filepath.Rel(tmp, p)
-		if err != nil || rel == archiveDB {
-			return err
-		}
-		dst := filepath.Join(dataDir, rel)
+		dst := filepath.Join(dataDir, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 			return err
 		}
@@ -163,6 +148,27 @@ func Import(ctx context.Context, dataDir, zipPath string, now time.Time) (info d
 		return info, keptAs, fmt.Errorf("import %s: the archived files: %w", zipPath, err)
 	}
 	return info, keptAs, nil
+}
+
+// walkFiles calls fn on each regular file under root, with its path and
+// its path relative to root (with slashes), until ctx is done.
+func walkFiles(ctx context.Context, root string, fn func(path, rel string) error) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		return fn(p, filepath.ToSlash(rel))
+	})
 }
 
 // unpack writes one zip entry to dst, readable by the owner only.

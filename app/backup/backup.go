@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -314,36 +313,19 @@ func archived(rel string) bool {
 // mirrorFiles copies the data folder's archived files to dst, those not
 // there yet (an archived file never changes once written).
 func mirrorFiles(ctx context.Context, dataDir, dst string) error {
-	return filepath.WalkDir(dataDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	return walkFiles(ctx, dataDir, func(p, rel string) error {
+		if !archived(rel) {
+			return nil
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dataDir, p)
-		if err != nil || !d.Type().IsRegular() || !archived(filepath.ToSlash(rel)) {
-			return err
-		}
-		return copyMissing(p, filepath.Join(dst, rel))
+		return copyMissing(p, filepath.Join(dst, filepath.FromSlash(rel)))
 	})
 }
 
 // restoreFiles copies to dataDir the archived files of files it lacks; a
 // file already there is left as it is.
 func restoreFiles(ctx context.Context, files, dataDir string) error {
-	return filepath.WalkDir(files, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(files, p)
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		return copyMissing(p, filepath.Join(dataDir, rel))
+	return walkFiles(ctx, files, func(p, rel string) error {
+		return copyMissing(p, filepath.Join(dataDir, filepath.FromSlash(rel)))
 	})
 }
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"relance/app/backup"
-	"relance/app/datadir"
 	"relance/data"
 )
 
@@ -45,15 +44,7 @@ func runRestore(env *cliEnv, args []string) int {
 		return code
 	}
 	file := rest[0]
-	dir, err := datadir.Resolve(env.dataFlag, env.getenv)
-	if err == nil {
-		err = datadir.Ensure(dir)
-	}
-	if err != nil {
-		fmt.Fprintln(env.stderr, openError(dir, err))
-		return 1
-	}
-	lock, err := datadir.Lock(dir) // the window must not hold the book meanwhile
+	dir, lock, err := lockDataDir(env.dataFlag, env.getenv) // the window must not hold the book meanwhile
 	if err != nil {
 		fmt.Fprintln(env.stderr, openError(dir, err))
 		return 1

@@ -204,14 +204,7 @@ func openBook(env *cliEnv) (*data.Store, string, func(), error) {
 // lock and opens the store. The caller releases both with the returned
 // function.
 func OpenBook(dataFlag string, getenv func(string) string) (*data.Store, string, func(), error) {
-	dir, err := datadir.Resolve(dataFlag, getenv)
-	if err == nil {
-		err = datadir.Ensure(dir)
-	}
-	if err != nil {
-		return nil, dir, nil, err
-	}
-	lock, err := datadir.Lock(dir)
+	dir, lock, err := lockDataDir(dataFlag, getenv)
 	if err != nil {
 		return nil, dir, nil, err
 	}
@@ -221,6 +214,20 @@ func OpenBook(dataFlag string, getenv func(string) string) (*data.Store, string,
 		return nil, dir, nil, err
 	}
 	return store, dir, func() { store.Close(); lock.Release() }, nil
+}
+
+// lockDataDir resolves the data folder, creates it when missing and takes
+// its single-instance lock.
+func lockDataDir(dataFlag string, getenv func(string) string) (string, *datadir.InstanceLock, error) {
+	dir, err := datadir.Resolve(dataFlag, getenv)
+	if err == nil {
+		err = datadir.Ensure(dir)
+	}
+	if err != nil {
+		return dir, nil, err
+	}
+	lock, err := datadir.Lock(dir)
+	return dir, lock, err
 }
 
 // openError says in the user's language why the book could not be opened.
