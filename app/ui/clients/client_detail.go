@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/payers"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -53,6 +54,7 @@ type clientDetailData struct {
 	outstanding, overdue data.Money
 	credit               data.Money // paid beyond its invoices
 	history              bool       // dealings with it: archived, not deleted
+	profile              *payers.Profile
 }
 
 // clientDetail is a client's page: who they are, how they are reminded,
@@ -254,6 +256,13 @@ func (d *clientDetail) load(ctx context.Context, id int64) (clientDetailData, er
 	if dd.history, err = store.ClientHasHistory(ctx, id); err != nil {
 		return dd, err
 	}
+	book, err := store.LoadPayerBook(ctx, id)
+	if err != nil {
+		return dd, err
+	}
+	if dd.profile = payers.Make(book, d.host.Today())[id]; dd.profile == nil { // no invoice yet
+		dd.profile = &payers.Profile{ClientID: id, Reasons: []payers.Reason{{Kind: payers.ReasonNew}}}
+	}
 	dd.events, err = store.ListEventsByClient(ctx, id)
 	return dd, err
 }
@@ -392,7 +401,27 @@ func (d *clientDetail) fillDunning(dd clientDetailData) {
 	d.dunning.Append(lang.L("field.language"), clientsValue(clientsLanguageName(c.Language)))
 	d.dunning.Append(lang.L("field.penalty_policy"), clientsValue(clientsPenaltyText(c, dd.company.Penalty)))
 	d.dunning.Append(lang.L("clients.detail.reminders"), reminders)
+	if p := dd.profile; p != nil {
+		d.dunning.Append(lang.L("clients.detail.habits"), clientsHabits(p))
+	}
 	d.dunning.Refresh()
+}
+
+// clientsHabits says how a client pays: its grade, and why, coloured by
+// the risk (D and E in red, C in orange).
+func clientsHabits(p *payers.Profile) *widget.Label {
+	text := kit.Say.PayerReasons(p)
+	if p.Grade != "" {
+		text = lang.L("clients.detail.grade", map[string]any{"Grade": string(p.Grade), "Reasons": text})
+	}
+	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	switch p.Grade {
+	case payers.GradeD, payers.GradeE:
+		l.Importance = widget.DangerImportance
+	case payers.GradeC:
+		l.Importance = widget.WarningImportance
+	}
+	return l
 }
 
 // clientsScenarioText names the scenario that applies and where it comes

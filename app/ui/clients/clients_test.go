@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/payers"
 	"relance/app/ui/kit"
 	"relance/app/ui/uitest"
 	"relance/data"
@@ -239,6 +240,15 @@ func TestClientDetailShowsInvoicesAndTimeline(t *testing.T) {
 		if !strings.Contains(labels, want) {
 			t.Errorf("the detail does not show %q", want)
 		}
+	}
+	// Its payment habits, from the same profile the command line prints.
+	book, err := store.LoadPayerBook(context.Background(), b.vernet.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := payers.Make(book, u.Today())[b.vernet.ID]
+	if habits := kit.Say.PayerReasons(profile); habits == "" || !strings.Contains(labels, habits) {
+		t.Errorf("the detail does not show the payment habits %q", habits)
 	}
 	events, _ := store.ListEventsByClient(context.Background(), b.vernet.ID)
 	if len(d.timeline.Events()) != len(events) || len(events) < 5 || d.timeline.Events()[0].ID != events[len(events)-1].ID {

@@ -32,6 +32,7 @@ func commands() []command {
 		{"demo", "", "cli.cmd.demo", runDemo},
 		{"due", "[--as-of DATE] [--json]", "cli.cmd.due", runDue},
 		{"statement", "INVOICE [--as-of DATE] [--json]", "cli.cmd.statement", runStatement},
+		{"profiles", "[--as-of DATE] [--json]", "cli.cmd.profiles", runProfiles},
 		{"letter", "INVOICE --step STEP [--as-of DATE] -o FILE.pdf", "cli.cmd.letter", runLetter},
 		{"send-due", "[--dry-run]", "cli.cmd.send_due", runSendDue},
 		{"backup", "[--to DIR]", "cli.cmd.backup", runBackup},
