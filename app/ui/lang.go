@@ -30,8 +30,17 @@ func (u *UI) chooseLanguage(code string) error {
 		return err
 	}
 	u.app.Preferences().SetString(prefLanguage, code)
-	index := u.tabs.SelectedIndex()
 	u.win.SetTitle(lang.L("app.title"))
+	u.rebuild()
+	return nil
+}
+
+// rebuild makes the screens again, on the one on show, and reloads them:
+// after a change of language or appearance, so that every label and
+// every colour is drawn anew (some of Fyne's recycled list rows and our
+// coloured panels keep what they were made with).
+func (u *UI) rebuild() {
+	index := u.tabs.SelectedIndex()
 	u.build()
 	u.show(u.tabs)
 	u.tabs.SelectIndex(index)
@@ -39,5 +48,4 @@ func (u *UI) chooseLanguage(code string) error {
 		u.stale[s] = true
 	}
 	u.onScreenSelected()
-	return nil
 }

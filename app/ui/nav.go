@@ -41,7 +41,8 @@ const (
 	prefLastScreen = "ui.last_screen" // followed by the data folder's key (lastScreenKey)
 	prefWidth      = "ui.window_width"
 	prefHeight     = "ui.window_height"
-	prefLanguage   = "ui.language" // "", "fr" or "en"
+	prefLanguage   = "ui.language"   // "", "fr" or "en"
+	prefAppearance = "ui.appearance" // kit.AppearanceSystem, AppearanceLight or AppearanceDark
 )
 
 // lastScreenKey is the preference that remembers the screen used last in

@@ -124,6 +124,7 @@ func New(a fyne.App, d Deps) *UI {
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
 	applyLanguagePreference(a.Preferences())
+	a.Settings().SetTheme(kit.Theme{Appearance: a.Preferences().String(prefAppearance)})
 	u.win = a.NewWindow(lang.L("app.title"))
 	u.win.SetIcon(appIcon())
 	u.restoreWindowSize()
@@ -258,6 +259,17 @@ func (u *UI) OpenBrowser(link string) error {
 		return err
 	}
 	return u.app.OpenURL(parsed)
+}
+
+// AppearancePreference is the appearance chosen in Settings (kit.Host).
+func (u *UI) AppearancePreference() string { return u.app.Preferences().String(prefAppearance) }
+
+// ChooseAppearance switches the window to an appearance and remembers it
+// (kit.Host); the screens are made again in the new colours.
+func (u *UI) ChooseAppearance(appearance string) {
+	u.app.Preferences().SetString(prefAppearance, appearance)
+	u.app.Settings().SetTheme(kit.Theme{Appearance: appearance})
+	u.rebuild()
 }
 
 // LanguagePreference is the language chosen in Settings (kit.Host).

@@ -64,6 +64,10 @@ type Host interface {
 	// system's); ChooseLanguage changes it and redraws the window.
 	LanguagePreference() string
 	ChooseLanguage(code string) error
+	// AppearancePreference is the appearance chosen in Settings
+	// (AppearanceSystem...); ChooseAppearance changes it and redraws.
+	AppearancePreference() string
+	ChooseAppearance(appearance string)
 
 	// OpenInvoice shows an invoice's page on the Invoices screen.
 	OpenInvoice(id int64)

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,12 +15,17 @@ import (
 // system's language, then each catalogue.
 var languageCodes = []string{"", "fr", "en"}
 
+// appearances are the choices of the appearance, in order.
+var appearances = []string{kit.AppearanceSystem, kit.AppearanceLight, kit.AppearanceDark}
+
 // languageSection is the Language tab: follow the system, or speak French
-// or English whatever the system says.
+// or English whatever the system says; and the appearance, the system's or
+// always light or dark.
 type languageSection struct {
-	host    kit.Host
-	content fyne.CanvasObject
-	choice  *widget.RadioGroup
+	host       kit.Host
+	content    fyne.CanvasObject
+	choice     *widget.RadioGroup
+	appearance *widget.RadioGroup
 }
 
 // newLanguageSection offers the choices, on the one in the preferences.
@@ -31,8 +37,18 @@ func newLanguageSection(h kit.Host) *languageSection {
 	current := slices.Index(languageCodes, h.LanguagePreference())
 	s.choice.SetSelected(s.choice.Options[max(current, 0)])
 	s.choice.OnChanged = func(string) { s.onChoose() }
-	s.content = settingsPage("settings.language.intro",
-		settingsGroup("settings.language.title", s.choice, settingsHint("settings.language.letters_hint")), nil)
+	s.appearance = widget.NewRadioGroup([]string{lang.L("settings.appearance.system"), lang.L("settings.appearance.light"),
+		lang.L("settings.appearance.dark")}, nil)
+	s.appearance.Required = true
+	s.appearance.SetSelected(s.appearance.Options[max(slices.Index(appearances, h.AppearancePreference()), 0)])
+	s.appearance.OnChanged = func(string) {
+		if i := slices.Index(s.appearance.Options, s.appearance.Selected); i >= 0 {
+			s.host.ChooseAppearance(appearances[i])
+		}
+	}
+	s.content = settingsPage("settings.language.intro", container.NewVBox(
+		settingsGroup("settings.language.title", s.choice, settingsHint("settings.language.letters_hint")),
+		settingsGroup("settings.appearance.title", s.appearance, settingsHint("settings.appearance.hint"))), nil)
 	return s
 }
 

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
@@ -611,5 +612,27 @@ func TestSettingsErrorsGoWhenFixed(t *testing.T) {
 	}
 	if uitest.FieldError(t, root, "iban") == "" {
 		t.Fatal("the IBAN, still wrong, lost its error")
+	}
+}
+
+// TestChooseAppearance: the appearance chosen in the Language tab is
+// applied to the window and remembered; the system's is the default.
+func TestChooseAppearance(t *testing.T) {
+	u, _ := openSettings(t, SectionLanguage)
+	s := u.settings.language
+	if s.appearance.Selected != lang.L("settings.appearance.system") {
+		t.Errorf("default appearance %q", s.appearance.Selected)
+	}
+	s.appearance.SetSelected(lang.L("settings.appearance.dark"))
+	if u.Appearance != kit.AppearanceDark {
+		t.Fatalf("chosen %q", u.Appearance)
+	}
+	th := fyne.CurrentApp().Settings().Theme()
+	if th.Color(theme.ColorNameBackground, theme.VariantLight) != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
+		t.Error("the window is not dark")
+	}
+	s.appearance.SetSelected(lang.L("settings.appearance.system"))
+	if u.Appearance != kit.AppearanceSystem {
+		t.Errorf("back to the system's: %q", u.Appearance)
 	}
 }

@@ -79,6 +79,7 @@ type Host struct {
 	Opened      []int64  // OpenInvoice's ids, in order
 	OpenedFiles []string // OpenFile's paths, in order
 	Language    string   // the language chosen (ChooseLanguage)
+	Appearance  string   // the appearance chosen (ChooseAppearance)
 	Changes     int      // how many times Changed was called
 	// Browse, when set, is the system's browser (OpenBrowser); else the
 	// pages opened are only kept in Browsed.
@@ -172,6 +173,15 @@ func (h *Host) OpenBrowser(link string) error {
 
 // LanguagePreference is the language chosen last with ChooseLanguage.
 func (h *Host) LanguagePreference() string { return h.Language }
+
+// AppearancePreference is the appearance chosen (ChooseAppearance).
+func (h *Host) AppearancePreference() string { return h.Appearance }
+
+// ChooseAppearance records the choice and applies it to the test app.
+func (h *Host) ChooseAppearance(appearance string) {
+	h.Appearance = appearance
+	fyne.CurrentApp().Settings().SetTheme(kit.Theme{Appearance: appearance})
+}
 
 // ChooseLanguage switches the catalogue and records the choice.
 func (h *Host) ChooseLanguage(code string) error {

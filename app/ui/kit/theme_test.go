@@ -1,0 +1,69 @@
+package kit
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// luminance is a colour's relative luminance (WCAG 2).
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// TestHelperTextIsLegibleInBothVariants: the helper text keeps a contrast
+// of 4.5:1 at least on the background, the cards' and the fields' in light
+// and dark (Fyne's own falls to 1.5:1), and stays dimmer than the text; a
+// forced appearance wins over the system's variant.
+func TestHelperTextIsLegibleInBothVariants(t *testing.T) {
+	for _, v := range []struct {
+		name    string
+		variant fyne.ThemeVariant
+	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
+		th := Theme{}
+		helper := th.Color(theme.ColorNameDisabled, v.variant)
+		for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground,
+			theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground} {
+			c := contrast(helper, th.Color(bg, v.variant))
+			if c < 4.5 {
+				t.Errorf("%s: helper text on %s: contrast %.2f", v.name, bg, c)
+			}
+			if fyneOwn := contrast(theme.DefaultTheme().Color(theme.ColorNameDisabled, v.variant),
+				th.Color(bg, v.variant)); fyneOwn >= 4.5 {
+				t.Errorf("%s: Fyne's own disabled colour is already legible on %s (%.2f): the override is useless", v.name, bg, fyneOwn)
+			}
+		}
+		fg := th.Color(theme.ColorNameForeground, v.variant)
+		bg := th.Color(theme.ColorNameBackground, v.variant)
+		if contrast(helper, bg) >= contrast(fg, bg) {
+			t.Errorf("%s: the helper text is as strong as the text", v.name)
+		}
+	}
+	dark := Theme{Appearance: AppearanceDark}
+	if dark.Color(theme.ColorNameBackground, theme.VariantLight) != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
+		t.Error("a dark appearance does not win over a light system")
+	}
+	light := Theme{Appearance: AppearanceLight}
+	if light.Color(theme.ColorNameForeground, theme.VariantDark) != theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantLight) {
+		t.Error("a light appearance does not win over a dark system")
+	}
+}
