@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// The appearances the owner may choose (Settings > Language and
-// appearance): the system's, or always light, or always dark.
+// The appearances the owner may choose (Settings > Display): the
+// system's, or always light, or always dark.
 const (
 	AppearanceSystem = ""
 	AppearanceLight  = "light"

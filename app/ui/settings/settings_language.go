@@ -11,14 +11,14 @@ import (
 	"relance/app/ui/kit"
 )
 
-// languageCodes are the choices of the Language tab, in order: the
+// languageCodes are the language choices of the Display tab, in order: the
 // system's language, then each catalogue.
 var languageCodes = []string{"", "fr", "en"}
 
 // appearances are the choices of the appearance, in order.
 var appearances = []string{kit.AppearanceSystem, kit.AppearanceLight, kit.AppearanceDark}
 
-// languageSection is the Language tab: follow the system, or speak French
+// languageSection is the Display tab: follow the system, or speak French
 // or English whatever the system says; and the appearance, the system's or
 // always light or dark.
 type languageSection struct {

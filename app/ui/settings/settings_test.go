@@ -615,7 +615,7 @@ func TestSettingsErrorsGoWhenFixed(t *testing.T) {
 	}
 }
 
-// TestChooseAppearance: the appearance chosen in the Language tab is
+// TestChooseAppearance: the appearance chosen in the Display tab is
 // applied to the window and remembered; the system's is the default.
 func TestChooseAppearance(t *testing.T) {
 	u, _ := openSettings(t, SectionLanguage)
