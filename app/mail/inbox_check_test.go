@@ -10,6 +10,18 @@ import (
 	"relance/data"
 )
 
+// inboxBook is a book of two invoices whose account sends through a local
+// SMTP server and reads the inbox of a local IMAP server (at addr).
+func inboxBook(t *testing.T) (srv *smtpServer, addr string, b *book, svc *Service) {
+	t.Helper()
+	srv = startSMTP(t, serverOptions{})
+	addr, port := startIMAP(t, srv.user, srv.password)
+	b = newBook(t, 2)
+	a := testAccount(srv)
+	a.IMAPHost, a.IMAPPort, a.IMAPSecurity = "127.0.0.1", port, data.SecuritySSL
+	return srv, addr, b, b.service(t, a, srv.password)
+}
+
 // TestCheckInboxRecordsBouncesAndReplies sends two reminders, then finds
 // in the IMAP inbox a bounce of the first, a reply to the second and an
 // out-of-office: the first email is marked bounced and its invoice's
@@ -18,12 +30,7 @@ import (
 // nothing again.
 func TestCheckInboxRecordsBouncesAndReplies(t *testing.T) {
 	ctx := context.Background()
-	srv := startSMTP(t, serverOptions{})
-	addr, port := startIMAP(t, srv.user, srv.password)
-	b := newBook(t, 2)
-	a := testAccount(srv)
-	a.IMAPHost, a.IMAPPort, a.IMAPSecurity = "127.0.0.1", port, data.SecuritySSL
-	svc := b.service(t, a, srv.password)
+	srv, addr, b, svc := inboxBook(t)
 	var sent []data.OutboxMessage
 	for i := range 2 {
 		om, err := svc.Queue(ctx, b.message(i))
@@ -94,12 +101,7 @@ func TestCheckInboxRecordsBouncesAndReplies(t *testing.T) {
 // it does not have (FA-2026-00021), pause nothing.
 func TestCheckInboxFindsAReplyByInvoiceNumber(t *testing.T) {
 	ctx := context.Background()
-	srv := startSMTP(t, serverOptions{})
-	addr, port := startIMAP(t, srv.user, srv.password)
-	b := newBook(t, 2)
-	a := testAccount(srv)
-	a.IMAPHost, a.IMAPPort, a.IMAPSecurity = "127.0.0.1", port, data.SecuritySSL
-	svc := b.service(t, a, srv.password)
+	srv, addr, b, svc := inboxBook(t)
 	fromClient := []byte("From: Gérant <Gerant@Vernet.fr>\r\nSubject: Facture FA-2026-0002 : une question\r\n" +
 		"Message-ID: <q1@vernet.fr>\r\n\r\nLe montant ne correspond pas au devis.")
 	fromStranger := []byte("From: autre@ailleurs.fr\r\nSubject: Re: FA-2026-0001\r\nMessage-ID: <q2@ailleurs.fr>\r\n\r\nBonjour")

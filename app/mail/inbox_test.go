@@ -15,19 +15,27 @@ import (
 	"relance/data"
 )
 
-// deliverToInbox puts messages in the user's inbox, as their provider
-// does when mail comes in.
-func deliverToInbox(t *testing.T, addr, user, password string, messages ...[]byte) {
+// dialInbox signs in to the test IMAP server as the user.
+func dialInbox(t *testing.T, addr, user, password string) *imapclient.Client {
 	t.Helper()
 	c, err := imapclient.DialTLS(addr, &imapclient.Options{TLSConfig: &tls.Config{RootCAs: newTestCert(t).pool,
 		ServerName: "127.0.0.1"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
 	if err := c.Login(user, password).Wait(); err != nil {
+		c.Close()
 		t.Fatal(err)
 	}
+	return c
+}
+
+// deliverToInbox puts messages in the user's inbox, as their provider
+// does when mail comes in.
+func deliverToInbox(t *testing.T, addr, user, password string, messages ...[]byte) {
+	t.Helper()
+	c := dialInbox(t, addr, user, password)
+	defer c.Close()
 	for _, raw := range messages {
 		cmd := c.Append("INBOX", int64(len(raw)), &imap.AppendOptions{Time: time.Now()})
 		if _, err := cmd.Write(raw); err != nil {
@@ -84,15 +92,8 @@ func TestReadInboxFindsBouncesAndRepliesOnce(t *testing.T) {
 		t.Fatalf("after a new bounce: %+v, %+v, %v", later, mark3, err)
 	}
 	// Nothing was marked read.
-	c, err := imapclient.DialTLS(addr, &imapclient.Options{TLSConfig: &tls.Config{RootCAs: newTestCert(t).pool,
-		ServerName: "127.0.0.1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := dialInbox(t, addr, user, password)
 	defer c.Close()
-	if err := c.Login(user, password).Wait(); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
 		t.Fatal(err)
 	}

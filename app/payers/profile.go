@@ -246,6 +246,15 @@ func (p *Profile) grade() {
 	}
 }
 
+// Of is a client's profile among profiles, or, for a client with no
+// invoice yet (Make knows nothing of it), one that says it is too early.
+func Of(profiles map[int64]*Profile, clientID int64) *Profile {
+	if p := profiles[clientID]; p != nil {
+		return p
+	}
+	return &Profile{ClientID: clientID, Reasons: []Reason{{Kind: ReasonNew}}}
+}
+
 // Sorted returns the profiles riskiest first: by grade (E first), then by
 // the amount at stake.
 func Sorted(profiles map[int64]*Profile) []*Profile {

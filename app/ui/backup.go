@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -58,7 +59,7 @@ func (u *UI) showRestoreReport() {
 	if r.Reason != "" || r.Detail != "" {
 		var err error = &data.BackupError{Path: r.File, Reason: r.Reason, Detail: r.Detail}
 		if r.Reason == "" {
-			err = errorText(r.Detail)
+			err = errors.New(r.Detail)
 		}
 		text = kit.BackupRefusal(r.File, err)
 	}
@@ -66,11 +67,6 @@ func (u *UI) showRestoreReport() {
 	u.Track(d)
 	d.Show()
 }
-
-// errorText is an error that reads as text.
-type errorText string
-
-func (e errorText) Error() string { return string(e) }
 
 // showCrashReports offers, at the start, the report of a crash a former
 // run left (crashlog): what happened, and the file to read or send. Each

@@ -260,9 +260,7 @@ func (d *clientDetail) load(ctx context.Context, id int64) (clientDetailData, er
 	if err != nil {
 		return dd, err
 	}
-	if dd.profile = payers.Make(book, d.host.Today())[id]; dd.profile == nil { // no invoice yet
-		dd.profile = &payers.Profile{ClientID: id, Reasons: []payers.Reason{{Kind: payers.ReasonNew}}}
-	}
+	dd.profile = payers.Of(payers.Make(book, d.host.Today()), id)
 	dd.events, err = store.ListEventsByClient(ctx, id)
 	return dd, err
 }

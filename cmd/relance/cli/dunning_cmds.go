@@ -40,6 +40,25 @@ func (o *asOfFlags) day(env *cliEnv) (data.Date, bool) {
 	return d, true
 }
 
+// openReport reads a reporting command's options (positional arguments
+// besides them), its day, and opens the book for reading. code is -1 to go
+// on, else the exit code to return now; the caller closes the store.
+func openReport(env *cliEnv, args []string, opts *asOfFlags) (*data.Store, data.Date, int) {
+	if _, code := parseCommand(env, args, 0, opts.register); code >= 0 {
+		return nil, data.Date{}, code
+	}
+	day, ok := opts.day(env)
+	if !ok {
+		return nil, day, 2
+	}
+	store, dir, err := openForReading(env)
+	if err != nil {
+		fmt.Fprintln(env.stderr, openError(dir, err))
+		return nil, day, 1
+	}
+	return store, day, -1
+}
+
 // openForReading opens the book without the single-instance lock: reports
 // only read, and may run while the window is open (SQLite's WAL lets them).
 func openForReading(env *cliEnv) (*data.Store, string, error) {
@@ -117,17 +136,9 @@ type dueLine struct {
 
 func runDue(env *cliEnv, args []string) int {
 	var opts asOfFlags
-	if _, code := parseCommand(env, args, 0, opts.register); code >= 0 {
+	store, day, code := openReport(env, args, &opts)
+	if code >= 0 {
 		return code
-	}
-	day, ok := opts.day(env)
-	if !ok {
-		return 2
-	}
-	store, dir, err := openForReading(env)
-	if err != nil {
-		fmt.Fprintln(env.stderr, openError(dir, err))
-		return 1
 	}
 	defer store.Close()
 	ctx := context.Background()

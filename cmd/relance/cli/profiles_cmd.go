@@ -30,37 +30,25 @@ type profileJSON struct {
 // riskiest first: its grade, what it owes past due, and why the grade.
 func runProfiles(env *cliEnv, args []string) int {
 	var opts asOfFlags
-	if _, code := parseCommand(env, args, 0, opts.register); code >= 0 {
+	store, day, code := openReport(env, args, &opts)
+	if code >= 0 {
 		return code
-	}
-	day, ok := opts.day(env)
-	if !ok {
-		return 2
-	}
-	store, dir, err := openForReading(env)
-	if err != nil {
-		fmt.Fprintln(env.stderr, openError(dir, err))
-		return 1
 	}
 	defer store.Close()
 	ctx := context.Background()
 	book, err := store.LoadPayerBook(ctx, 0)
 	if err != nil {
-		fmt.Fprintln(env.stderr, err)
-		return 1
+		return failed(env, err)
 	}
 	clients, err := store.ListClients(ctx)
 	if err != nil {
-		fmt.Fprintln(env.stderr, err)
-		return 1
+		return failed(env, err)
 	}
 	names := make(map[int64]string, len(clients))
 	profiles := payers.Make(book, day)
 	for _, c := range clients {
 		names[c.ID] = c.Name
-		if profiles[c.ID] == nil { // no invoice yet
-			profiles[c.ID] = &payers.Profile{ClientID: c.ID, Reasons: []payers.Reason{{Kind: payers.ReasonNew}}}
-		}
+		profiles[c.ID] = payers.Of(profiles, c.ID) // a client with no invoice yet too
 	}
 	list := payers.Sorted(profiles)
 	if opts.asJSON {
