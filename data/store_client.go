@@ -10,7 +10,7 @@ import (
 const clientColumns = `id, name, debtor_type, debtor_type_migrated, siren, contact_civility, contact_name,
 	email, email_cc, phone, street, postal_code, city, country, category, language, notes,
 	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
-	COALESCE(archived_at, ''), created_at, updated_at, vat_number`
+	COALESCE(archived_at, ''), created_at, updated_at, vat_number, category_by_hand`
 
 // scanClient reads clientColumns, then the extra columns into extra.
 func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, error) {
@@ -20,7 +20,8 @@ func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, erro
 		&c.Email, &c.EmailCC, &c.Phone,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
 		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason,
-		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &archived, &created, &updated, &c.VATNumber}, extra...)
+		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &archived, &created, &updated, &c.VATNumber,
+		&c.CategoryByHand}, extra...)
 	err := row.Scan(dest...)
 	if err != nil {
 		return Client{}, err
@@ -47,13 +48,14 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 			       contact_name, email, email_cc, phone,
 			       street, postal_code, city, country, category, language, notes,
 			       reminders_paused, paused_reason, scenario_id, penalty_policy, penalty_rate_bp,
-			       created_at, updated_at, vat_number)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			       created_at, updated_at, vat_number, category_by_hand)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Name, c.Kind.legacyKind(), c.Kind, c.KindMigrated, c.SIREN, c.ContactCivility,
 			c.ContactName, c.Email, c.EmailCC, c.Phone,
 			c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 			c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
-			nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), timeText(now), c.VATNumber)
+			nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), timeText(now), c.VATNumber,
+			c.CategoryByHand)
 		if errors.Is(translate(err), errForeignKey) {
 			return FieldErrors{invalid("scenario", ReasonUnknownChoice, "")}
 		}
@@ -99,12 +101,13 @@ func (s *Store) UpdateClient(ctx context.Context, c *Client) error {
 		       contact_civility = ?, contact_name = ?, email = ?, email_cc = ?,
 		       phone = ?, street = ?, postal_code = ?, city = ?, country = ?, category = ?,
 		       language = ?, notes = ?, reminders_paused = ?, paused_reason = ?,
-		       scenario_id = ?, penalty_policy = ?, penalty_rate_bp = ?, updated_at = ?, vat_number = ?
+		       scenario_id = ?, penalty_policy = ?, penalty_rate_bp = ?, updated_at = ?, vat_number = ?,
+		       category_by_hand = ?
 		WHERE id = ?`,
 		c.Name, c.Kind.legacyKind(), c.Kind, c.KindMigrated, c.SIREN, c.ContactCivility, c.ContactName,
 		c.Email, c.EmailCC, c.Phone, c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 		c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
-		nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), c.VATNumber, c.ID)
+		nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), c.VATNumber, c.CategoryByHand, c.ID)
 	if errors.Is(translate(err), errForeignKey) {
 		return FieldErrors{invalid("scenario", ReasonUnknownChoice, "")}
 	}

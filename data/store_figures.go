@@ -58,6 +58,10 @@ type ClientSummary struct {
 	Outstanding     Money // still owed (written-off invoices left out)
 	Overdue         Money // of which past due
 	OverdueCount    int
+	// Grade is the payer grade kept by the last grading ("A" to "E"; ""
+	// when never graded or too early to say): read, not computed, so that
+	// the list costs no history.
+	Grade string
 }
 
 // ListClientSummaries returns every client, in the order of their ids,
@@ -69,14 +73,17 @@ type ClientSummary struct {
 // totals from two small reads rather than one pass over every invoice: the
 // number of invoices from the count the store keeps per client
 // (client_invoice_counts), what is owed from the unpaid invoices' covering
-// index (the settled ones, 92 % of a real book, owe nothing).
+// index (the settled ones, 92 % of a real book, owe nothing), the grade
+// from the one kept per client (client_grades, by its primary key).
 func (s *Store) ListClientSummaries(ctx context.Context, today Date) ([]ClientSummary, error) {
 	query := `
 		SELECT c.id, c.name, c.contact_name, c.email, c.email_cc, c.city, c.category, c.reminders_paused,
 		       c.archived_at IS NOT NULL,
-		       COALESCE(n.invoices, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0), COALESCE(o.overdue_count, 0)
+		       COALESCE(n.invoices, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0), COALESCE(o.overdue_count, 0),
+		       COALESCE(g.grade, '')
 		FROM clients c
 		LEFT JOIN client_invoice_counts n ON n.client_id = c.id
+		LEFT JOIN client_grades g ON g.client_id = c.id
 		LEFT JOIN (
 			SELECT client_id,
 			       SUM(CASE WHEN state <> 'written_off' THEN amount_cents - paid_cents ELSE 0 END) AS outstanding,
@@ -97,7 +104,7 @@ func (s *Store) ListClientSummaries(ctx context.Context, today Date) ([]ClientSu
 		var cs ClientSummary
 		var outstanding, overdue int64
 		err := rows.Scan(&cs.ID, &cs.Name, &cs.ContactName, &cs.Email, &cs.EmailCC, &cs.City, &cs.Category,
-			&cs.RemindersPaused, &cs.Archived, &cs.Invoices, &outstanding, &overdue, &cs.OverdueCount)
+			&cs.RemindersPaused, &cs.Archived, &cs.Invoices, &outstanding, &overdue, &cs.OverdueCount, &cs.Grade)
 		if err != nil {
 			return nil, fmt.Errorf("list clients: %w", translate(err))
 		}
