@@ -33,6 +33,8 @@ func commands() []command {
 		{"due", "[--as-of DATE] [--json]", "cli.cmd.due", runDue},
 		{"statement", "INVOICE [--as-of DATE] [--json]", "cli.cmd.statement", runStatement},
 		{"profiles", "[--as-of DATE] [--json]", "cli.cmd.profiles", runProfiles},
+		{"export", "invoices|aged|profiles|accountant [--format xlsx|csv] [--out FILE|-] [--as-of DATE]", "cli.cmd.export", runExport},
+		{"calendar", "--ics [--out FILE|-] [--from DATE] [--to DATE | --days N] [--as-of DATE]", "cli.cmd.calendar", runCalendar},
 		{"letter", "INVOICE --step STEP [--as-of DATE] -o FILE.pdf", "cli.cmd.letter", runLetter},
 		{"send-due", "[--dry-run]", "cli.cmd.send_due", runSendDue},
 		{"backup", "[--to DIR]", "cli.cmd.backup", runBackup},
