@@ -125,3 +125,7 @@ func DecodeReasons(s string) []Reason {
 	}
 	return out
 }
+
+// Risk orders grades for a list sorted riskiest first: 0 for no grade,
+// then A (1) to E (5).
+func (g Grade) Risk() int { return rank(g) }

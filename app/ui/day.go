@@ -29,6 +29,7 @@ type daySession struct {
 	day      data.Date
 	since    data.Date
 	midnight *time.Timer // starts the next day while the window stays open
+	grading  *time.Timer // the day's payer grades, once the first screen is drawn (grades.go)
 	// first is the plan the day started with, while it still holds: the
 	// start settled nothing and nothing was written since. The Today
 	// screen's first load takes it rather than plan the day again (a
@@ -84,6 +85,7 @@ func (u *UI) startDay(ctx context.Context) (*dunning.Plan, error) {
 		s.midnight.Stop()
 	}
 	s.midnight = time.AfterFunc(untilTomorrow(u.clock.Now()), u.onNewDay)
+	u.armGrading()
 	return plan, nil
 }
 
@@ -116,6 +118,9 @@ func (u *UI) stopDay() {
 	defer u.session.mu.Unlock()
 	if u.session.midnight != nil {
 		u.session.midnight.Stop()
+	}
+	if u.session.grading != nil {
+		u.session.grading.Stop()
 	}
 	u.mail.Stop()
 }

@@ -412,14 +412,7 @@ func clientsHabits(p *payers.Profile) *widget.Label {
 	if p.Grade != "" {
 		text = lang.L("clients.detail.grade", map[string]any{"Grade": string(p.Grade), "Reasons": text})
 	}
-	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
-	switch p.Grade {
-	case payers.GradeD, payers.GradeE:
-		l.Importance = widget.DangerImportance
-	case payers.GradeC:
-		l.Importance = widget.WarningImportance
-	}
-	return l
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: clientsGradeImportance(p.Grade)}
 }
 
 // clientsScenarioText names the scenario that applies and where it comes

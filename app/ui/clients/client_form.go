@@ -47,6 +47,9 @@ type clientForm struct {
 	kind, civility, category, scenario, language, penalty                 *kit.Select
 	kindHint                                                              *widget.Label
 	paused                                                                *kit.Check
+	// categoryAuto: the payer grade may move the client's category; a
+	// category chosen in the select clears it (chosen by hand).
+	categoryAuto *kit.Check
 }
 
 // clientFormOptions are the choices the dialog offers, read from the store.
@@ -187,6 +190,7 @@ func (f *clientForm) makeDunningFields(c data.Client) {
 	}
 	f.onCategoryChanged()
 	f.scenario.SetSelectedIndex(scenario)
+	f.makeCategoryAuto(c)
 
 	f.language = kit.NewSelect(f.host.Window(), []string{clientsLanguageName("fr"), clientsLanguageName("en")}, nil)
 	f.language.SetSelected(clientsLanguageName(c.Language))
@@ -221,6 +225,18 @@ func (f *clientForm) makePenaltyFields(c data.Client) {
 	}
 	f.kind.OnChanged = func(string) { f.onKindChanged() }
 	f.onKindChanged()
+}
+
+// makeCategoryAuto offers the way back to a category the grade moves: a
+// category the owner chooses in the select is kept whatever the grade
+// (data.Client.CategoryByHand), until this is ticked again.
+func (f *clientForm) makeCategoryAuto(c data.Client) {
+	f.categoryAuto = kit.NewCheck(f.host.Window(), lang.L("clients.form.category_from_grade"), nil)
+	f.categoryAuto.SetChecked(!c.CategoryByHand)
+	f.category.OnChanged = func(string) {
+		f.onCategoryChanged()
+		f.categoryAuto.SetChecked(false)
+	}
 }
 
 // onCategoryChanged names, in the first choice of the scenario select, the
@@ -284,7 +300,8 @@ func (f *clientForm) layout() {
 	postalWidth := fyne.NewSize(110, f.postalCode.MinSize().Height)
 	f.form.Add("postal_code", false, container.NewBorder(nil, nil, container.NewGridWrap(postalWidth, f.postalCode), nil, f.city))
 	f.section("clients.section.dunning")
-	f.form.Add("category", false, f.category)
+	f.form.Add("category", false, container.NewVBox(f.category, f.categoryAuto,
+		clientsHint(lang.L("clients.form.category_from_grade_hint"))))
 	f.form.Add("scenario", false, f.scenario)
 	f.form.Add("language", false, f.language)
 	f.form.Add("penalty_policy", false, f.penalty)
@@ -312,6 +329,7 @@ func (f *clientForm) read() (data.Client, error) {
 	if i := f.category.SelectedIndex(); i >= 0 {
 		c.Category = f.opts.categories[i].Key
 	}
+	c.CategoryByHand = !f.categoryAuto.Checked
 	c.ScenarioID = 0
 	if i := f.scenario.SelectedIndex(); i > 0 {
 		c.ScenarioID = f.opts.scenarios[i-1].ID

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/payers"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -26,6 +27,7 @@ type clientsRow struct {
 	name, city, category string
 	invoices             string
 	outstanding, overdue data.Money
+	grade                payers.Grade // kept by the day's grading
 	paused               bool
 	archived             bool   // shown only when asked (showArchived)
 	sortName             string // the name folded, to sort by
@@ -37,6 +39,7 @@ const (
 	clientsColName = iota
 	clientsColCity
 	clientsColCategory
+	clientsColGrade
 	clientsColInvoices
 	clientsColOutstanding
 	clientsColOverdue
@@ -44,15 +47,16 @@ const (
 )
 
 var clientsColumnKeys = [clientsColumnCount]string{"clients.column.name", "clients.column.city",
-	"clients.column.category", "clients.column.invoices", "column.outstanding", "clients.column.overdue"}
+	"clients.column.category", "clients.column.grade", "clients.column.invoices", "column.outstanding", "clients.column.overdue"}
 
-var clientsColumnWidths = [clientsColumnCount]float32{340, 180, 140, 90, 145, 145}
+var clientsColumnWidths = [clientsColumnCount]float32{340, 180, 140, 70, 90, 145, 145}
 
 // The orders the list can be sorted in, as offered by the sort select.
 const (
 	clientsSortName = iota
 	clientsSortOutstanding
 	clientsSortOverdue
+	clientsSortGrade
 	clientsSortCount
 )
 
@@ -104,7 +108,7 @@ func New(h Host) *Screen {
 	s.search.PlaceHolder, s.search.OnChanged = lang.L("clients.search"), func(string) { s.apply() }
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.sortBy = widget.NewSelect([]string{lang.L("clients.sort.name"), lang.L("clients.sort.outstanding"),
-		lang.L("clients.sort.overdue")}, nil)
+		lang.L("clients.sort.overdue"), lang.L("clients.sort.grade")}, nil)
 	s.sortBy.SetSelectedIndex(clientsSortName)
 	s.sortBy.OnChanged = func(string) { s.apply() }
 	s.showArchived = widget.NewCheck(lang.L("clients.show_archived"), func(bool) { s.apply() })
@@ -154,6 +158,9 @@ func updateClientsHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col >= clientsColInvoices {
 		l.Alignment = fyne.TextAlignTrailing
 	}
+	if id.Col == clientsColGrade {
+		l.Alignment = fyne.TextAlignCenter
+	}
 	l.Refresh()
 }
 
@@ -176,6 +183,8 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text, align = row.city, fyne.TextAlignLeading
 	case clientsColCategory:
 		text, align = row.category, fyne.TextAlignLeading
+	case clientsColGrade:
+		text, align, importance = clientsGradeText(row.grade), fyne.TextAlignCenter, clientsGradeImportance(row.grade)
 	case clientsColInvoices:
 		text = row.invoices
 	case clientsColOutstanding:
@@ -241,7 +250,7 @@ func clientRows(list []data.ClientSummary) []clientsRow {
 			categories[c.Category] = category
 		}
 		rows[i] = clientsRow{id: c.ID, name: c.Name, city: c.City, category: category,
-			invoices: strconv.Itoa(c.Invoices), outstanding: c.Outstanding, overdue: c.Overdue,
+			invoices: strconv.Itoa(c.Invoices), outstanding: c.Outstanding, overdue: c.Overdue, grade: payers.Grade(c.Grade),
 			paused:   c.RemindersPaused,
 			archived: c.Archived, sortName: kit.Fold(c.Name),
 			search: kit.Fold(strings.Join([]string{c.Name, c.City, c.ContactName, c.Email, c.EmailCC}, "\n"))}
@@ -340,7 +349,9 @@ func (s *Screen) order(by int) []int {
 	if by == clientsSortOverdue {
 		amount = func(r *clientsRow) data.Money { return r.overdue }
 	}
-	if by != clientsSortName { // all is by name already
+	if by == clientsSortGrade {
+		slices.SortFunc(order, func(i, j int) int { return clientsByGrade(&s.all[i], &s.all[j]) })
+	} else if by != clientsSortName { // all is by name already
 		slices.SortFunc(order, func(i, j int) int {
 			a, b := &s.all[i], &s.all[j]
 			return cmp.Or(cmp.Compare(amount(b), amount(a)), clientsByName(a, b))

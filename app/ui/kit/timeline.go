@@ -50,6 +50,9 @@ func EventText(e data.Event) string {
 			}
 		}
 	}
+	if e.Kind == data.EventCategoryMoved {
+		categoryMoveArgs(e, args)
+	}
 	key := "event." + string(e.Kind)
 	if e.Kind == data.EventCreditNote && e.Params["closed"] != "" {
 		key = "event.credit_note_closing"

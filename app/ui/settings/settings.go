@@ -87,6 +87,8 @@ type settingsData struct {
 	stepUses   map[int64]int
 	ecb        []data.ECBRate
 	legal      []data.LegalRate
+	// categoryFromGrade: the payer grade moves clients between categories.
+	categoryFromGrade bool
 }
 
 // Update reads the settings off the UI goroutine and shows them.
@@ -125,6 +127,9 @@ func loadSettings(ctx context.Context, store *data.Store) (settingsData, error) 
 		return d, err
 	}
 	if d.ecb, err = store.ListECBRates(ctx); err != nil {
+		return d, err
+	}
+	if d.categoryFromGrade, err = store.GetCategoryFromGrade(ctx); err != nil {
 		return d, err
 	}
 	d.legal, err = store.ListLegalRates(ctx)

@@ -32,6 +32,9 @@ type scenarioSection struct {
 	del     *widget.Button
 	addStep *widget.Button
 	mapping *fyne.Container // one line per category
+	// fromGrade: the payer grade moves clients between categories
+	// (settings_grades.go).
+	fromGrade *widget.Check
 
 	scenarios  []data.Scenario
 	categories []data.Category
@@ -63,7 +66,9 @@ func newScenarioSection(h kit.Host) *scenarioSection {
 	left := container.NewBorder(settingsHeading("settings.scenario.list"), newScenario, nil, nil, s.list)
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(s.rename, s.del), s.title)
 	stepsBox := container.NewVBox(header, s.usedBy, s.steps, s.empty, container.NewHBox(s.addStep))
-	mapping := settingsGroup("settings.category.title", settingsHint("settings.category.hint"), s.mapping)
+	s.fromGrade = newFromGradeCheck(s.onFromGrade)
+	mapping := settingsGroup("settings.category.title", settingsHint("settings.category.hint"), s.mapping,
+		s.fromGrade, settingsHint("settings.category.from_grade_hint"))
 	// Scrolled both ways, as settingsPage: the steps and the category grid
 	// must not set the window's least width (1024-pixel screens).
 	right := container.NewScroll(container.NewPadded(container.NewVBox(widget.NewCard("", "", stepsBox), mapping)))
@@ -118,6 +123,7 @@ func categoryName(key string) string {
 // exists.
 func (s *scenarioSection) set(d settingsData) {
 	s.scenarios, s.categories, s.stepUses = d.scenarios, d.categories, d.stepUses
+	s.showFromGrade(d.categoryFromGrade)
 	s.render()
 }
 

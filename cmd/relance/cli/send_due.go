@@ -15,6 +15,7 @@ import (
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/payers"
 	"relance/data"
 )
 
@@ -42,6 +43,9 @@ func runSendDue(env *cliEnv, args []string) int {
 	clock := data.SystemClock{}
 	svc := dunning.NewService(store, clock)
 	ctx := context.Background()
+	if !dryRun {
+		gradeBeforeSending(ctx, store, clock.Today())
+	}
 	plan, err := svc.PlanAsOf(ctx, clock.Today())
 	if err != nil {
 		return failed(env, err)
@@ -61,6 +65,21 @@ func runSendDue(env *cliEnv, args []string) int {
 		checkInbox(ctx, env.stdout, sender)
 	}
 	return code
+}
+
+// gradeBeforeSending is the day's payer grading (payers.Daily) when the
+// window has not done it today, so that the categories the scenarios are
+// chosen by are the day's before the run plans. A failure is logged, not
+// fatal: the reminders go by the categories as they were.
+func gradeBeforeSending(ctx context.Context, store *data.Store, today data.Date) {
+	g, err := payers.Daily(ctx, store, today)
+	if err != nil {
+		slog.Error("send-due: payer grades", "err", err)
+		return
+	}
+	if !g.AlreadyDone {
+		slog.Info("send-due: payer grades", "clients", g.Clients, "moves", len(g.Moves))
+	}
 }
 
 // checkInbox reads the inbox after the run, as the window does: bounces
