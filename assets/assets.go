@@ -7,3 +7,9 @@ import _ "embed"
 //
 //go:embed icon.png
 var Icon []byte
+
+// ChartIcon is the Dashboard's icon in the navigation: three bars on a
+// baseline, drawn in black for Fyne to recolour to the theme.
+//
+//go:embed chart.svg
+var ChartIcon []byte

@@ -113,7 +113,7 @@ func scanPlanInvoice(rows *sql.Rows) (PlanInvoice, error) {
 // note cancelled. Driven from the payments' date index: scanning invoices
 // for "paid_cents >= amount_cents" would read the whole table.
 const paidLately = `SELECT ` + planInvoiceColumns + ` FROM invoices
-	WHERE id IN (SELECT invoice_id FROM payments INDEXED BY payments_paid_on WHERE paid_on >= ?) AND ` + paidLatelyInvoice
+	WHERE id IN (SELECT invoice_id FROM payments INDEXED BY payments_day WHERE paid_on >= ?) AND ` + paidLatelyInvoice
 
 // paidLatelyInvoice is what makes a paid invoice a thank-you candidate,
 // once it received a payment lately.

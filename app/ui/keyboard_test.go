@@ -98,7 +98,7 @@ func TestEscapeClosesADialogFromAnyField(t *testing.T) {
 	}
 }
 
-// TestScreenShortcutsFromAField: Ctrl+1..7 switch screens while a text
+// TestScreenShortcutsFromAField: Ctrl+1..8 switch screens while a text
 // field has the focus (the search field of a list, a settings field), and
 // Ctrl+F still reaches the search.
 func TestScreenShortcutsFromAField(t *testing.T) {
@@ -106,14 +106,14 @@ func TestScreenShortcutsFromAField(t *testing.T) {
 	u := b.u
 	u.goTo(navInvoices)
 	u.win.Canvas().Focus(uitest.AnyEntry(t, u.invoices.View()))
-	pressShortcut(u, fyne.Key4)
+	pressShortcut(u, fyne.Key5)
 	if got := u.tabs.SelectedIndex(); got != navClients {
-		t.Fatalf("Ctrl+4 in the invoice search went to screen %d", got)
+		t.Fatalf("Ctrl+5 in the invoice search went to screen %d", got)
 	}
 	u.win.Canvas().Focus(uitest.AnyEntry(t, u.clients.View()))
-	pressShortcut(u, fyne.Key6)
+	pressShortcut(u, fyne.Key7)
 	if got := u.tabs.SelectedIndex(); got != navSettings {
-		t.Fatalf("Ctrl+6 in the client search went to screen %d", got)
+		t.Fatalf("Ctrl+7 in the client search went to screen %d", got)
 	}
 	u.settings.ShowSection(settings.SectionRules)
 	u.win.Canvas().Focus(uitest.AnyEntry(t, u.settings.View()))
@@ -323,14 +323,14 @@ func TestEscapeClosesADialogFromAChoice(t *testing.T) {
 	}
 }
 
-// Ctrl+6 shows the Templates screen, the sixth tab.
-func TestTemplatesScreenIsTheSixth(t *testing.T) {
+// Ctrl+8 shows the Templates screen, the eighth tab.
+func TestTemplatesScreenIsTheEighth(t *testing.T) {
 	u, _ := newTestUI(t)
 	test.Tap(uitest.FindButton(t, top(u), lang.L("welcome.start_empty")))
 	u.goTo(navToday)
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key7, Modifier: fyne.KeyModifierShortcutDefault})
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key8, Modifier: fyne.KeyModifierShortcutDefault})
 	if u.tabs.SelectedIndex() != navTemplates || u.current() != kit.Screen(u.templates) {
-		t.Fatalf("Ctrl+6 shows screen %d", u.tabs.SelectedIndex())
+		t.Fatalf("Ctrl+8 shows screen %d", u.tabs.SelectedIndex())
 	}
 	if got := u.tabs.Items[navTemplates].Text; got != lang.L("nav.templates") {
 		t.Errorf("tab %q", got)

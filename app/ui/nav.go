@@ -18,6 +18,7 @@ import (
 // Screens in tab order, with their labels and icons.
 const (
 	navToday = iota
+	navDashboard
 	navCalendar
 	navInvoices
 	navClients
@@ -26,19 +27,19 @@ const (
 	navTemplates
 )
 
-var navKeys = []string{"nav.today", "nav.calendar", "nav.invoices", "nav.clients", "nav.bank", "nav.settings", "nav.templates"}
+var navKeys = []string{"nav.today", "nav.dashboard", "nav.calendar", "nav.invoices", "nav.clients", "nav.bank", "nav.settings", "nav.templates"}
 
 // navIcons is a function, not a variable: theme icons look up the running
 // app's theme, which does not exist while package variables are set (and
 // never does on the command line).
 func navIcons() []fyne.Resource {
-	return []fyne.Resource{theme.HomeIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.StorageIcon(),
+	return []fyne.Resource{theme.HomeIcon(), dashboardIcon(), theme.CalendarIcon(), theme.DocumentIcon(), theme.AccountIcon(), theme.StorageIcon(),
 		theme.SettingsIcon(), theme.FileTextIcon()}
 }
 
 // Preference keys, in one place.
 const (
-	prefLastScreen = "ui.last_screen" // followed by the data folder's key (lastScreenKey)
+	prefLastScreen = "ui.screen" // followed by the data folder's key (lastScreenKey); the screen's nav key
 	prefWidth      = "ui.window_width"
 	prefHeight     = "ui.window_height"
 	prefLanguage   = "ui.language"   // "", "fr" or "en"
@@ -90,7 +91,7 @@ func (u *UI) onClose() {
 }
 
 // addShortcuts: Ctrl+N new invoice, Ctrl+F search, Ctrl+I import, Ctrl+B
-// import a bank statement, Ctrl+1..7 screens, Esc closes the open dialog.
+// import a bank statement, Ctrl+1..8 screens, Esc closes the open dialog.
 // Files dropped on the window are imported: bank statements on the Bank
 // screen, the rest in the import wizard.
 func (u *UI) addShortcuts() {

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,7 @@ import (
 	"relance/app/ui/bankui"
 	"relance/app/ui/calendar"
 	"relance/app/ui/clients"
+	dashboardui "relance/app/ui/dashboard"
 	"relance/app/ui/invoices"
 	"relance/app/ui/kit"
 	"relance/app/ui/letters"
@@ -100,6 +102,7 @@ type UI struct {
 	dialogs   []dialog.Dialog // open dialogs, innermost last (Esc closes it)
 	welcome   *welcomeScreen
 	home      *today.Screen
+	dashboard *dashboardui.Screen
 	calendar  *calendar.Screen
 	invoices  *invoices.Screen
 	clients   *clients.Screen
@@ -139,6 +142,7 @@ func New(a fyne.App, d Deps) *UI {
 // language changes, since every label is read from the catalogue when made.
 func (u *UI) build() {
 	u.home = today.New(u)
+	u.dashboard = dashboardui.New(u)
 	u.calendar = calendar.New(u)
 	u.invoices = invoices.New(u)
 	u.clients = clients.New(u)
@@ -149,7 +153,7 @@ func (u *UI) build() {
 	}
 	u.settings = settings.New(u, section)
 	u.templates = templates.New(u)
-	u.screens = []screen{u.home, u.calendar, u.invoices, u.clients, u.bank, u.settings, u.templates}
+	u.screens = []screen{u.home, u.dashboard, u.calendar, u.invoices, u.clients, u.bank, u.settings, u.templates}
 	u.stale = map[screen]bool{}
 	u.tabs = container.NewAppTabs()
 	icons := navIcons()
@@ -202,6 +206,13 @@ func (u *UI) EditClient(c data.Client, saved func(data.Client)) { clients.EditFo
 func (u *UI) OpenCompanySettings() {
 	u.goTo(navSettings)
 	u.settings.ShowSection(settings.SectionCompany)
+}
+
+// ShowInvoices lists those invoices alone on the Invoices screen, under
+// title (dashboard.Host).
+func (u *UI) ShowInvoices(title string, ids []int64) {
+	u.goTo(navInvoices)
+	u.invoices.ShowOnly(title, ids)
 }
 
 // OpenClient shows a client's page on the Clients screen (invoices.Host).
@@ -329,10 +340,9 @@ func (u *UI) showScreens(ctx context.Context) {
 		u.pendingImport = nil
 		defer u.importFiles(files)
 	}
-	index := u.app.Preferences().IntWithFallback(u.lastScreenKey(), 0)
-	if index < 0 || index >= len(u.screens) {
-		index = 0
-	}
+	// The screen is remembered by its name, not its place: a screen added
+	// to the navigation moves the others.
+	index := max(slices.Index(navKeys, u.app.Preferences().String(u.lastScreenKey())), 0)
 	u.tabs.SelectIndex(index)
 	u.fillTab(index) // selecting the tab already selected calls no handler
 	for _, s := range u.screens {
@@ -376,7 +386,9 @@ func (u *UI) current() screen {
 func (u *UI) onScreenSelected() {
 	i := u.tabs.SelectedIndex()
 	u.fillTab(i)
-	u.app.Preferences().SetInt(u.lastScreenKey(), i)
+	if i >= 0 && i < len(navKeys) {
+		u.app.Preferences().SetString(u.lastScreenKey(), navKeys[i])
+	}
 	if s := u.current(); s != nil && u.stale[s] {
 		u.stale[s] = false
 		u.async(func() {
@@ -426,7 +438,7 @@ func (u *UI) changed() {
 	}
 }
 
-// goTo shows the screen at index (Ctrl+1..6).
+// goTo shows the screen at index (Ctrl+1..8).
 func (u *UI) goTo(index int) {
 	if u.root.Objects == nil || u.root.Objects[0] != u.tabs || index >= len(u.screens) {
 		return

@@ -238,6 +238,9 @@ type invoiceQuery struct {
 	words   []string
 	sortCol int
 	desc    bool
+	// only, when set, is the set of invoices another screen asked to see
+	// (a bar of the Dashboard): the list shows these alone.
+	only map[int64]bool
 }
 
 // invoiceView is the outcome of a query: the rows to show (indexes into the
@@ -354,7 +357,7 @@ func invoiceRunQuery(rows []invoiceRow, order []int32, q invoiceQuery) invoiceVi
 			idx = order[len(order)-1-i]
 		}
 		r := &rows[idx]
-		if !r.matches(q.words) {
+		if !r.matches(q.words) || (q.only != nil && !q.only[r.id]) {
 			continue
 		}
 		for f := range invFilterCount {

@@ -38,6 +38,8 @@ type Screen struct {
 	progressText *widget.Label // hidden on the first load, which says it in the middle
 	bar          *widget.ProgressBarInfinite
 	detail       *invoiceDetail
+	onlyBar      *fyne.Container // says which set the list shows, with a way back to every invoice
+	onlyTitle    *widget.Label
 
 	rows     []invoiceRow               // every invoice, as loaded
 	nexts    []string                   // each row's next-step cell, once the planner has run
@@ -113,7 +115,36 @@ func (s *Screen) buildList() fyne.CanvasObject {
 	s.empty = &widget.Label{Text: lang.L("invoices.loading"), Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	table := container.New(&invoiceColumnsLayout{table: s.table}, s.table)
 	center := container.NewStack(table, container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(460, 80)), s.empty)))
-	return container.NewBorder(container.NewPadded(container.NewVBox(top, filterRow)), container.NewPadded(footer), nil, nil, center)
+	s.onlyTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	showAll := &widget.Button{Text: lang.L("invoices.only.show_all"), Icon: theme.CancelIcon(), OnTapped: s.onShowAll}
+	s.onlyBar = container.NewBorder(nil, nil, nil, showAll, s.onlyTitle)
+	s.onlyBar.Hide()
+	return container.NewBorder(container.NewPadded(container.NewVBox(top, filterRow, s.onlyBar)), container.NewPadded(footer), nil, nil, center)
+}
+
+// ShowOnly lists those invoices alone, under title (which says where they
+// come from), every filter and search cleared; "Show all invoices" goes
+// back to the whole list.
+func (s *Screen) ShowOnly(title string, ids []int64) {
+	s.closeDetail()
+	only := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		only[id] = true
+	}
+	s.query.only = only
+	s.query.filter = invFilterAll
+	s.styleFilters()
+	s.onlyTitle.SetText(lang.N("invoices.only.title", len(ids), map[string]any{"Title": title, "Count": len(ids)}))
+	s.onlyBar.Show()
+	s.search.SetText("") // refilters
+	s.refilter()
+}
+
+// onShowAll goes back from a set shown alone to every invoice.
+func (s *Screen) onShowAll() {
+	s.query.only = nil
+	s.onlyBar.Hide()
+	s.refilter()
 }
 
 // View is the screen's content: the list, or an invoice's page.
@@ -273,8 +304,9 @@ func (s *Screen) styleFilters() {
 // off the UI goroutine on a large one (the newest query wins).
 func (s *Screen) refilter() {
 	s.queryGen++
-	if s.first.on && (s.query.filter != s.first.filter || len(s.query.words) > 0) {
-		// The rows of another filter, or a search, wait for the book.
+	if s.first.on && (s.query.filter != s.first.filter || len(s.query.words) > 0 || s.query.only != nil) {
+		// The rows of another filter, a search or a set from another
+		// screen wait for the book.
 		s.showView(invoiceView{})
 		return
 	}

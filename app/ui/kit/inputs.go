@@ -22,7 +22,7 @@ import (
 // has the focus; a shortcut goes to the focused widget's TypedShortcut when
 // it is a fyne.Shortcutable (an Entry is), and to the window's shortcuts
 // only otherwise. An Entry drops the shortcuts it does not know. So while a
-// field has the focus, Esc and Ctrl+1..6 never reached the window. The
+// field has the focus, Esc and Ctrl+1..8 never reached the window. The
 // fields below hand them on.
 
 // keyForwarder hands the window's own keys, pressed in a field, to the
@@ -213,9 +213,9 @@ func NewRadio(win fyne.Window, options []string, required bool, changed func(str
 
 // WindowShortcutKeys are the keys that, with Ctrl (Cmd on macOS), act on
 // the whole window (addShortcuts): new invoice, search, import, import a
-// bank statement, then the seven screens.
+// bank statement, then the eight screens.
 var WindowShortcutKeys = []fyne.KeyName{fyne.KeyN, fyne.KeyF, fyne.KeyI, fyne.KeyB, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4,
-	fyne.Key5, fyne.Key6, fyne.Key7}
+	fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 
 // isWindowShortcut reports whether sc is one of the window's shortcuts.
 func isWindowShortcut(sc fyne.Shortcut) bool {

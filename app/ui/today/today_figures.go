@@ -2,10 +2,8 @@ package today
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,10 +53,7 @@ func newTodayFigure(importance widget.Importance) todayFigure {
 
 // card lays a figure out on a rounded background.
 func (f todayFigure) card() fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
-	lines := container.New(newTodayTightVBox(), f.caption, f.value, f.detail)
-	return container.NewStack(bg, container.NewPadded(lines))
+	return kit.Card(container.New(kit.TightVBox(), f.caption, f.value, f.detail))
 }
 
 // set writes a card's three lines.
@@ -78,10 +73,4 @@ func (f todayFigures) set(k data.KeyFigures, dueSoonDays int) {
 		lang.N("today.figure.invoices", k.DueSoonCount, map[string]any{"Count": k.DueSoonCount}))
 	f.collected.set(lang.L("today.figure.collected"), kit.Money(k.CollectedMonth),
 		lang.N("today.figure.payments", k.CollectedCount, map[string]any{"Count": k.CollectedCount}))
-}
-
-// newTodayTightVBox stacks labels closer than a VBox does: a label already
-// carries its own padding above and below the text.
-func newTodayTightVBox() fyne.Layout {
-	return layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)
 }

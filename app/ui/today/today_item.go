@@ -114,7 +114,7 @@ func newTodayItem(s *Screen) *todayItem {
 // width.
 func (it *todayItem) newCard() *fyne.Container {
 	name := container.NewStack(it.link, it.name)
-	lines := container.New(newTodayTightVBox(),
+	lines := container.New(kit.TightVBox(),
 		container.NewBorder(nil, nil, name, nil, it.step),
 		it.invoices, it.warning, it.contact)
 	sizes := it.screen.buttonSizes()
