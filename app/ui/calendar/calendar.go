@@ -134,7 +134,7 @@ func (s *Screen) newToolbar() fyne.CanvasObject {
 		OnTapped: func() { s.onMove(1) }}
 	today := &widget.Button{Text: lang.L("calendar.today"), OnTapped: s.onToday}
 	left := container.NewHBox(today, previous, next, s.title)
-	return container.NewBorder(nil, nil, left, container.NewHBox(s.monthMode, s.weekMode))
+	return container.NewBorder(nil, nil, left, container.NewHBox(s.newExportButton(), s.monthMode, s.weekMode))
 }
 
 // newDayPanel is the column beside the grid that lists the selected day.

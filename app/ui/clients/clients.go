@@ -126,7 +126,7 @@ func (s *Screen) makeListPage() fyne.CanvasObject {
 		Importance: widget.HighImportance, OnTapped: s.onNewClient}
 	sortLabel := widget.NewLabel(lang.L("clients.sort.label"))
 	tools := container.NewBorder(nil, nil, nil, container.NewHBox(s.showArchived, sortLabel, s.sortBy), s.search)
-	top := container.NewVBox(container.NewBorder(nil, nil, title, newClient), tools)
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(s.newExportButton(), newClient)), tools)
 	s.legend = container.NewHBox(widget.NewIcon(clientsPausedIcon()), widget.NewLabel(lang.L("clients.legend.paused")))
 	s.legend.Hide()
 	bottom := container.NewBorder(nil, nil, s.summary, s.legend)

@@ -95,7 +95,7 @@ func (s *Screen) buildList() fyne.CanvasObject {
 	s.search.ActionItem = clear
 	s.search.OnChanged = s.onSearch
 	searchBox := container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(300, s.search.MinSize().Height)), s.search))
-	top := container.NewBorder(nil, nil, title, container.NewHBox(searchBox, importBook, newClient, newInvoice))
+	top := container.NewBorder(nil, nil, title, container.NewHBox(searchBox, s.newExportButton(), importBook, newClient, newInvoice))
 
 	filterRow := container.NewHBox()
 	for f := range invFilterCount {
