@@ -1,11 +1,13 @@
 package invoices
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -15,9 +17,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"relance/app/dashboard"
 	"relance/app/exports"
 	"relance/app/ui/kit"
 	"relance/app/ui/uitest"
+	"relance/data"
 )
 
 // TestExportButton: "Export…" opens a menu of the invoices and the aged
@@ -104,5 +108,23 @@ func TestWriteExport(t *testing.T) {
 	}
 	if _, err := os.Stat(bad); !os.IsNotExist(err) {
 		t.Errorf("the failed file is left behind: %v", err)
+	}
+}
+
+// TestAgedExport: the Dashboard's export of the aged balance it shows:
+// the dated name, and a CSV with a line per client and the total.
+func TestAgedExport(t *testing.T) {
+	b := newInvoiceBook(t)
+	lines, err := b.store.ListInvoiceLinesOf(context.Background(), data.UnpaidInvoiceLines)
+	uitest.Must(t, err)
+	rows := dashboard.AgedByClient(lines, testDay)
+	e := kit.AgedExport(b.u, rows, exports.CSV)
+	if !strings.HasSuffix(e.Name, "-"+testDay.String()+".csv") {
+		t.Errorf("name %q", e.Name)
+	}
+	var buf bytes.Buffer
+	uitest.Must(t, e.Write(context.Background(), &buf))
+	if got := strings.Count(buf.String(), "\r\n"); len(rows) == 0 || got != 1+len(rows)+1 {
+		t.Errorf("%d lines for %d clients:\n%s", got, len(rows), buf.String())
 	}
 }
