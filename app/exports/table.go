@@ -228,14 +228,7 @@ func writeSheet(f *excelize.File, i int, t table, st xlsxStyles) error {
 	if err != nil {
 		return err
 	}
-	for c, column := range t.columns {
-		if err := sw.SetColWidth(c+1, c+1, column.width); err != nil {
-			return err
-		}
-	}
-	err = sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
-	if err != nil {
+	if err := layOut(sw, t.columns); err != nil {
 		return err
 	}
 	header := make([]any, len(t.columns))
@@ -256,6 +249,18 @@ func writeSheet(f *excelize.File, i int, t table, st xlsxStyles) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// layOut sets the columns' widths and freezes the header row; the
+// stream writer takes them before the first row.
+func layOut(sw *excelize.StreamWriter, columns []column) error {
+	for c, column := range columns {
+		if err := sw.SetColWidth(c+1, c+1, column.width); err != nil {
+			return err
+		}
+	}
+	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
 }
 
 // sheetName fits a name to Excel's rules: at most 31 characters, none of
