@@ -75,11 +75,12 @@ type Client struct {
 	Phone           string
 	Address         Address
 	Category        string // maps to a dunning scenario; "standard" by default
-	// CategoryByHand: the owner chose the category in the client's form,
-	// and the payer grade never moves it (CategoryFromGrade).
-	CategoryByHand bool
 	Language        string // "fr" or "en": the language of the letters and emails sent
 	Notes           string
+
+	// CategoryByHand: the owner chose the category in the client's form,
+	// and the payer grade never moves it (Store.GetCategoryFromGrade).
+	CategoryByHand bool
 
 	RemindersPaused bool
 	PausedReason    string

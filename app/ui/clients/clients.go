@@ -49,7 +49,7 @@ const (
 var clientsColumnKeys = [clientsColumnCount]string{"clients.column.name", "clients.column.city",
 	"clients.column.category", "clients.column.grade", "clients.column.invoices", "column.outstanding", "clients.column.overdue"}
 
-var clientsColumnWidths = [clientsColumnCount]float32{340, 180, 140, 70, 90, 145, 145}
+var clientsColumnWidths = [clientsColumnCount]float32{310, 160, 130, 60, 90, 145, 145}
 
 // The orders the list can be sorted in, as offered by the sort select.
 const (
