@@ -66,6 +66,12 @@ type DunningBook struct {
 	Promises    map[int64][]Promise    // by invoice, oldest first, every status
 	Plans       map[int64]*PaymentPlan // active plan by invoice
 	LastMessage map[int64]Date         // by client: the last day a message went out
+	// Grades are the clients' kept payer grades (client_grades), by client:
+	// "A" to "E", absent or "" while too early to say. They are read with
+	// the clients; the day's grading writes no change log, so a book kept
+	// open past it holds the grades it read until its clients are read
+	// again (they order Today's actions only).
+	Grades map[int64]string
 	Tasks       []Task                 // open
 	Acknowledge map[int64][]Date       // by invoice: recorded acknowledgments of the debt
 	PlanSigned  map[int64][]Date       // by invoice: days payment plans came back signed
@@ -222,7 +228,7 @@ func (s *Store) inSnapshot(ctx context.Context, fn func(r *Store) error) error {
 func (s *Store) loadDunningBook(ctx context.Context, q BookQuery) (*DunningBook, error) {
 	b := &DunningBook{Query: q, Clients: map[int64]*Client{}, Actions: map[int64][]Action{},
 		Payments: map[int64][]Payment{}, Promises: map[int64][]Promise{}, Plans: map[int64]*PaymentPlan{},
-		Acknowledge: map[int64][]Date{}, PlanSigned: map[int64][]Date{}, LastMessage: map[int64]Date{}}
+		Acknowledge: map[int64][]Date{}, PlanSigned: map[int64][]Date{}, LastMessage: map[int64]Date{}, Grades: map[int64]string{}}
 	var err error
 	if b.Seq, err = s.lastBookChange(ctx); err != nil {
 		return nil, err
@@ -386,12 +392,34 @@ func (s *Store) loadBookClients(ctx context.Context, b *DunningBook, invoices []
 	if err != nil {
 		return err
 	}
-	return s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN (SELECT client_id FROM invoices WHERE id IN `+cand+`)`,
+	clients := `(SELECT client_id FROM invoices WHERE id IN ` + cand + `)`
+	err = s.each(ctx, `SELECT `+clientColumns+` FROM clients WHERE id IN `+clients,
 		args, func(rows *sql.Rows) error {
 			c, err := scanClient(rows)
 			b.Clients[c.ID] = &c
 			return err
 		})
+	if err != nil {
+		return err
+	}
+	return s.loadBookGrades(ctx, b, clients, args)
+}
+
+// loadBookGrades reads the kept grades of the clients of the IN-list
+// subquery clients, for those the book holds.
+func (s *Store) loadBookGrades(ctx context.Context, b *DunningBook, clients string, args []any) error {
+	if b.Grades == nil {
+		b.Grades = map[int64]string{}
+	}
+	return s.each(ctx, `SELECT client_id, grade FROM client_grades WHERE client_id IN `+clients, args, func(rows *sql.Rows) error {
+		var id int64
+		var grade string
+		err := rows.Scan(&id, &grade)
+		if _, ok := b.Clients[id]; ok {
+			b.Grades[id] = grade
+		}
+		return err
+	})
 }
 
 // planActionColumns are what the planner, the calendar and the statements

@@ -261,6 +261,7 @@ func (s *Store) refreshBookClients(ctx context.Context, b *DunningBook, ch *book
 	for id := range concerned {
 		delete(b.Clients, id)
 		delete(b.LastMessage, id)
+		delete(b.Grades, id)
 	}
 	clients, args, err := jsonIDs(slices.Sorted(maps.Keys(concerned)))
 	if err != nil {
@@ -274,6 +275,9 @@ func (s *Store) refreshBookClients(ctx context.Context, b *DunningBook, ch *book
 		return err
 	})
 	if err != nil {
+		return err
+	}
+	if err := s.loadBookGrades(ctx, b, clients, args); err != nil {
 		return err
 	}
 	return s.loadLastMessages(ctx, b, b.Query.MessagesSince, clients, args)

@@ -64,3 +64,37 @@ func TestLoadDashboardBook(t *testing.T) {
 		t.Errorf("plan %+v", p)
 	}
 }
+
+// TestDunningBookReadsTheKeptGrades: the planner's book holds the kept
+// grade of its clients, read again with a client that changed.
+func TestDunningBookReadsTheKeptGrades(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	a, b := makeClient(t, s, "alpha"), makeClient(t, s, "beta")
+	makeInvoiceDue(t, s, a.ID, "FA-1", 1000, "2026-11-30")
+	makeInvoiceDue(t, s, b.ID, "FB-1", 1000, "2026-11-30")
+	day := MustDate("2026-12-07")
+	if _, err := s.SaveGrades(ctx, day, []ClientGrade{{ClientID: a.ID, Grade: "D", GradedOn: day}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	book, err := s.LoadDunningBook(ctx, BookQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if book.Grades[a.ID] != "D" || book.Grades[b.ID] != "" {
+		t.Fatalf("grades %v", book.Grades)
+	}
+	if _, err := s.SaveGrades(ctx, day, []ClientGrade{{ClientID: a.ID, Grade: "B", GradedOn: day}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	a.Notes = "now pays"
+	if err := s.UpdateClient(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RefreshDunningBook(ctx, book); err != nil {
+		t.Fatal(err)
+	}
+	if book.Grades[a.ID] != "B" {
+		t.Errorf("after the client changed: grade %q", book.Grades[a.ID])
+	}
+}

@@ -45,6 +45,7 @@ type Group struct {
 	Items    []Due // every invoice step the action fulfils, Lead included
 	Total    data.Money
 	CatchUp  bool
+	Priority Priority // why it comes where it does among the day's actions
 }
 
 // Wait reasons of a NextStep.
@@ -187,6 +188,7 @@ func makePlan(in Input, m *planMemo) *Plan {
 		p.planPending(m)
 	}
 	p.group()
+	p.prioritise()
 	p.limitMessages()
 	return p.plan
 }

@@ -209,9 +209,9 @@ func (p *planner) group() {
 }
 
 // limitMessages keeps the day's messages within the company's daily
-// limit. The groups are in planned order, so the oldest go first; the
-// others wait for the next business day, when they come before that
-// day's own (their planned day is older), so that an import of 300 late
+// limit. The groups are in priority order (prioritise), so the most
+// pressing go first; the others wait for the next business day, when
+// they weigh more for having waited, so that an import of 300 late
 // invoices drains over the following days instead of going out at once.
 // Calls, tasks and court files are not messages and are never held.
 func (p *planner) limitMessages() {

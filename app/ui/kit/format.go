@@ -1,6 +1,9 @@
 package kit
 
 import (
+	"math"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,4 +64,14 @@ func CategoryName(key string) string {
 func CapitalFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// Decimal says a number with at most one decimal, in the window's
+// language: "1,5" in French, "1.5" in English, "2" for both.
+func Decimal(x float64) string {
+	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	if Language() == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

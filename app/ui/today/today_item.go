@@ -36,6 +36,7 @@ type todayItem struct {
 	invoices *widget.Label
 	warning  *widget.Label
 	contact  *widget.Label
+	why      *widget.Label // the action's priority, beside the contact
 	total    *widget.Label
 	primary  *widget.Button
 	skip     *widget.Button
@@ -88,6 +89,7 @@ func newTodayItem(s *Screen) *todayItem {
 		invoices:    &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		warning:     &widget.Label{Importance: widget.WarningImportance, Truncation: fyne.TextTruncateEllipsis},
 		contact:     &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+		why:         &widget.Label{Importance: widget.LowImportance, TextStyle: fyne.TextStyle{Italic: true}},
 		total:       &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing},
 	}
 	it.link = &widget.Hyperlink{TextStyle: fyne.TextStyle{Bold: true}, OnTapped: it.onOpen}
@@ -116,7 +118,7 @@ func (it *todayItem) newCard() *fyne.Container {
 	name := container.NewStack(it.link, it.name)
 	lines := container.New(kit.TightVBox(),
 		container.NewBorder(nil, nil, name, nil, it.step),
-		it.invoices, it.warning, it.contact)
+		it.invoices, it.warning, container.NewBorder(nil, nil, nil, it.why, it.contact))
 	sizes := it.screen.buttonSizes()
 	right := container.NewHBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.total, it.total.MinSize().Height), it.total)),
@@ -187,6 +189,7 @@ func (it *todayItem) setCard(r *todayRow, busy bool) {
 		it.contact.Importance, it.contact.Text = importance, r.contact
 		it.contact.Refresh()
 	}
+	todaySetText(it.why, r.why)
 	todaySetText(it.total, r.total)
 	it.setButtons(r, busy)
 }

@@ -174,7 +174,8 @@ func TestTodayLoadWritesNothing(t *testing.T) {
 }
 
 // Beyond the day's limit of messages, Today says how many wait for the
-// next days, and shows only the oldest.
+// next days, and shows only the most pressing: of two reminders of clients
+// not graded yet, both a day late, the one of more money, saying why.
 func TestTodaySaysWhatTheDailyLimitHolds(t *testing.T) {
 	b := newTodayBook(t)
 	company, _ := b.Store.GetCompany(b.Ctx)
@@ -187,7 +188,12 @@ func TestTodaySaysWhatTheDailyLimitHolds(t *testing.T) {
 	if !strings.Contains(b.u.home.summary.Text, want) {
 		t.Fatalf("the summary %q does not say %q", b.u.home.summary.Text, want)
 	}
-	if b.card("FA-2026-050") == nil || b.card("FA-2026-051") != nil {
-		t.Error("Today does not show the oldest reminder alone")
+	card := b.card("FA-2026-051")
+	if card == nil || b.card("FA-2026-050") != nil {
+		t.Fatal("Today does not show the larger reminder alone")
+	}
+	why := lang.L("today.priority", map[string]any{"Amount": kit.Money(20000), "Risk": lang.L("today.priority.no_grade")})
+	if !strings.HasPrefix(card.why.Text, why) {
+		t.Errorf("the card says %q, want %q first", card.why.Text, why)
 	}
 }

@@ -98,6 +98,7 @@ type todayRow struct {
 	invoices  string // the invoices concerned and how late they are
 	warning   string // a broken promise, a catch-up
 	contact   string // where the message goes, whom to call
+	why       string // why the action comes where it does (dunning.Priority)
 	noContact bool   // the contact the channel needs is missing
 	total     string
 	icon      fyne.Resource
@@ -172,8 +173,24 @@ func (in *todayFacts) groupRow(g *dunning.Group) todayRow {
 	r.contact, r.noContact = todayContact(c, g.Lead.Step)
 	if g.Total > 0 {
 		r.total = kit.Money(g.Total)
+		r.why = todayPriorityText(g)
 	}
 	return r
+}
+
+// todayPriorityText says why an action comes where it does: "1 200,00 € ×
+// note D (×2) · attend depuis 3 j".
+func todayPriorityText(g *dunning.Group) string {
+	p := g.Priority
+	risk := lang.L("today.priority.grade", map[string]any{"Grade": p.Grade, "Weight": kit.Decimal(p.Risk)})
+	if p.Grade == "" {
+		risk = lang.L("today.priority.no_grade")
+	}
+	why := lang.L("today.priority", map[string]any{"Amount": kit.Money(g.Total), "Risk": risk})
+	if p.Waited > 0 {
+		why += lang.N("today.priority.waited", p.Waited, map[string]any{"Days": p.Waited})
+	}
+	return why
 }
 
 // todayStepText names a step and its channel: "First reminder · Email".
