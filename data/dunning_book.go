@@ -71,10 +71,10 @@ type DunningBook struct {
 	// the clients; the day's grading writes no change log, so a book kept
 	// open past it holds the grades it read until its clients are read
 	// again (they order Today's actions only).
-	Grades map[int64]string
-	Tasks       []Task                 // open
-	Acknowledge map[int64][]Date       // by invoice: recorded acknowledgments of the debt
-	PlanSigned  map[int64][]Date       // by invoice: days payment plans came back signed
+	Grades      map[int64]string
+	Tasks       []Task           // open
+	Acknowledge map[int64][]Date // by invoice: recorded acknowledgments of the debt
+	PlanSigned  map[int64][]Date // by invoice: days payment plans came back signed
 
 	// Query is what the book holds; Seq the last row of the change log
 	// (book_changes) it reflects: RefreshDunningBook applies the rows after it.
