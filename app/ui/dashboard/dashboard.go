@@ -57,7 +57,8 @@ func New(h Host) *Screen {
 	s.undated = &widget.Hyperlink{OnTapped: s.onUndatedTapped}
 	s.late, s.noLate = s.newLateList()
 
-	top := container.NewBorder(nil, nil, container.NewHBox(title, container.NewCenter(s.asOf)), container.NewCenter(s.status))
+	top := container.NewBorder(nil, nil, container.NewHBox(title, container.NewCenter(s.asOf)),
+		container.NewHBox(container.NewCenter(s.status), s.newExportButton()))
 	charts := container.NewGridWithRows(2,
 		section(lang.L("dashboard.aged.title"), lang.L("dashboard.aged.hint"), s.aged),
 		section(lang.L("dashboard.cash.title"), lang.L("dashboard.cash.hint"), container.NewBorder(nil, s.undated, nil, nil, s.cash)))

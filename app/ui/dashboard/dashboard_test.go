@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -173,6 +174,21 @@ func TestShortMoney(t *testing.T) {
 	for cents, w := range want {
 		if got := shortMoney(cents); got != w {
 			t.Errorf("%d cents: %q, want %q", cents, got, w)
+		}
+	}
+}
+
+// TestDashboardExportMenu: "Export…" offers the aged balance and the
+// accountant's open items, and a line opens the save dialog on the
+// report's dated name.
+func TestDashboardExportMenu(t *testing.T) {
+	h, _, _ := dashBook(t)
+	s := New(h)
+	h.Show(s)
+	test.Tap(uitest.FindButton(t, s.View(), lang.L("export.button")))
+	for _, key := range []string{"export.menu.aged_xlsx", "export.menu.aged_csv", "export.menu.accountant"} {
+		if !uitest.DrawnText(h.Win.Canvas().Overlays().Top(), lang.L(key)) {
+			t.Errorf("the menu has no %q", lang.L(key))
 		}
 	}
 }

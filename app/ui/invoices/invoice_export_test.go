@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -36,7 +35,7 @@ func TestExportButton(t *testing.T) {
 		t.Fatal("no menu on top")
 	}
 	for _, key := range []string{"export.menu.invoices_xlsx", "export.menu.aged_csv", "export.menu.accountant"} {
-		if !textOnScreen(menu, lang.L(key)) {
+		if !uitest.DrawnText(menu, lang.L(key)) {
 			t.Errorf("the menu has no line %q", lang.L(key))
 		}
 	}
@@ -56,18 +55,6 @@ func TestExportButton(t *testing.T) {
 	if !named {
 		t.Errorf("the save dialog does not offer %s", want)
 	}
-}
-
-// textOnScreen reports whether a text under root reads s (a menu draws
-// its lines as canvas texts).
-func textOnScreen(root fyne.CanvasObject, s string) bool {
-	found := false
-	uitest.Walk(root, nil, func(o, _ fyne.CanvasObject) {
-		if x, ok := o.(*canvas.Text); ok && x.Text == s {
-			found = true
-		}
-	})
-	return found
 }
 
 // TestWriteExport: what a menu line does once the file is chosen: the

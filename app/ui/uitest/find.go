@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -66,6 +67,18 @@ func TextOnScreen(root fyne.CanvasObject, text string) bool {
 		}
 	})
 	return found
+}
+
+// DrawnText reports whether a text drawn under root reads text: a
+// label's, or one a widget draws itself (a menu line, a chart's amount).
+func DrawnText(root fyne.CanvasObject, text string) bool {
+	found := false
+	Walk(root, nil, func(o, _ fyne.CanvasObject) {
+		if x, ok := o.(*canvas.Text); ok && x.Text == text {
+			found = true
+		}
+	})
+	return found || TextOnScreen(root, text)
 }
 
 // LabelContains reports whether a label under root contains text.
