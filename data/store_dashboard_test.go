@@ -37,7 +37,8 @@ func TestLoadDashboardBook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Open) != 2 || b.Open[0].ID != promised.ID || b.Open[1].ID != planned.ID {
+	// In the order of the unpaid invoices' index: by due date.
+	if len(b.Open) != 2 || b.Open[0].ID != planned.ID || b.Open[1].ID != promised.ID || b.Open[0].Paid != 50000 {
 		t.Errorf("open invoices %+v", b.Open)
 	}
 	var sales Money
