@@ -20,7 +20,7 @@ func shortMoney(m data.Money) string {
 	switch a := math.Abs(euros); {
 	case a >= 999_500:
 		num, unit = fmt.Sprintf("%.1f", euros/1e6), "M"
-	case a >= 9_999.5:
+	case a >= 9_950:
 		num, unit = fmt.Sprintf("%.0f", euros/1e3), "k"
 	case a >= 999.5:
 		num, unit = fmt.Sprintf("%.1f", euros/1e3), "k"

@@ -67,3 +67,29 @@ func TestHelperTextIsLegibleInBothVariants(t *testing.T) {
 		t.Error("a light appearance does not win over a dark system")
 	}
 }
+
+// TestStatusColoursAreLegible: the colours amounts and links are written
+// in (red, green, orange, links) keep 4.5:1 on the background and on the
+// cards in both variants, and a button of that colour keeps its text
+// legible on it.
+func TestStatusColoursAreLegible(t *testing.T) {
+	onColor := map[fyne.ThemeColorName]fyne.ThemeColorName{theme.ColorNameSuccess: theme.ColorNameForegroundOnSuccess,
+		theme.ColorNameWarning: theme.ColorNameForegroundOnWarning, theme.ColorNameError: theme.ColorNameForegroundOnError}
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := Theme{}
+		for _, name := range []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError,
+			theme.ColorNameHyperlink} {
+			c := th.Color(name, v)
+			for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
+				if got := contrast(c, th.Color(bg, v)); got < 4.5 {
+					t.Errorf("variant %d: %s text on %s: contrast %.2f", v, name, bg, got)
+				}
+			}
+			if on, ok := onColor[name]; ok {
+				if got := contrast(th.Color(on, v), c); got < 4.5 {
+					t.Errorf("variant %d: text on a %s button: contrast %.2f", v, name, got)
+				}
+			}
+		}
+	}
+}

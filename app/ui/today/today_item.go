@@ -36,7 +36,7 @@ type todayItem struct {
 	invoices *widget.Label
 	warning  *widget.Label
 	contact  *widget.Label
-	why      *widget.Label // the action's priority, beside the contact
+	why      *widget.Label // the action's priority, at the end of the invoices' line
 	total    *widget.Label
 	primary  *widget.Button
 	skip     *widget.Button
@@ -118,7 +118,7 @@ func (it *todayItem) newCard() *fyne.Container {
 	name := container.NewStack(it.link, it.name)
 	lines := container.New(kit.TightVBox(),
 		container.NewBorder(nil, nil, name, nil, it.step),
-		it.invoices, it.warning, container.NewBorder(nil, nil, nil, it.why, it.contact))
+		container.NewBorder(nil, nil, nil, it.why, it.invoices), it.warning, it.contact)
 	sizes := it.screen.buttonSizes()
 	right := container.NewHBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.total, it.total.MinSize().Height), it.total)),

@@ -192,7 +192,7 @@ func TestTodaySaysWhatTheDailyLimitHolds(t *testing.T) {
 	if card == nil || b.card("FA-2026-050") != nil {
 		t.Fatal("Today does not show the larger reminder alone")
 	}
-	why := lang.L("today.priority", map[string]any{"Amount": kit.Money(20000), "Risk": lang.L("today.priority.no_grade")})
+	why := lang.L("today.priority", map[string]any{"Weight": "1", "Risk": lang.L("today.priority.no_grade")})
 	if !strings.HasPrefix(card.why.Text, why) {
 		t.Errorf("the card says %q, want %q first", card.why.Text, why)
 	}

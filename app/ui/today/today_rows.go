@@ -178,15 +178,16 @@ func (in *todayFacts) groupRow(g *dunning.Group) todayRow {
 	return r
 }
 
-// todayPriorityText says why an action comes where it does: "1 200,00 € ×
-// note D (×2) · attend depuis 3 j".
+// todayPriorityText says why an action comes where it does, beside the
+// amount the card shows: "priorité : montant × 2 (note D) · attend depuis
+// 3 jours".
 func todayPriorityText(g *dunning.Group) string {
 	p := g.Priority
-	risk := lang.L("today.priority.grade", map[string]any{"Grade": p.Grade, "Weight": kit.Decimal(p.Risk)})
+	risk := lang.L("today.priority.grade", map[string]any{"Grade": p.Grade})
 	if p.Grade == "" {
 		risk = lang.L("today.priority.no_grade")
 	}
-	why := lang.L("today.priority", map[string]any{"Amount": kit.Money(g.Total), "Risk": risk})
+	why := lang.L("today.priority", map[string]any{"Weight": kit.Decimal(p.Risk), "Risk": risk})
 	if p.Waited > 0 {
 		why += lang.N("today.priority.waited", p.Waited, map[string]any{"Days": p.Waited})
 	}
