@@ -99,7 +99,7 @@ func (u *UI) onNewDay() {
 	}
 	fyne.Do(u.changed)
 	u.mail.ScheduleRetry(ctx)
-	if u.backups {
+	if u.housekeeping {
 		u.dailyBackup()
 	}
 }

@@ -18,10 +18,10 @@ const gradingDelay = 10 * time.Second
 
 // armGrading arms the day's grading (payers.Daily), with the session's
 // mutex held: at each start of a day, as the day's backup is, and left
-// off with it in the window's tests (Deps.Backups), whose books must not
+// off with it in the window's tests (Deps.Housekeeping), whose books must not
 // change under them.
 func (u *UI) armGrading() {
-	if !u.backups {
+	if !u.housekeeping {
 		return
 	}
 	if u.session.grading != nil {

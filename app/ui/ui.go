@@ -57,10 +57,12 @@ type Deps struct {
 	// window took to show and the first screen to fill (cold start).
 	Started time.Time
 	DataDir string // attached PDFs and archived documents live under it
-	// Backups makes the day's backup of the book (app/backup) after the
-	// start and at each new day; tests of the window leave it off.
-	Backups bool
-	Version string // Relance's version, shown in Settings
+	// Housekeeping does the day's work on the book in the background, after
+	// the start and at each new day: its backup (app/backup) and the
+	// grading of its clients (payers.Daily). Tests of the window leave it
+	// off, so that their books do not change under them.
+	Housekeeping bool
+	Version      string // Relance's version, shown in Settings
 }
 
 // Options are what the window needs besides its services.
@@ -115,14 +117,14 @@ type UI struct {
 	session       daySession // the day started and what its plans start from (day.go)
 	letters       *letters.Printer
 	restore       string // the backup to put back once the window closed (backup.go)
-	backups       bool   // Deps.Backups
+	housekeeping  bool   // Deps.Housekeeping
 	version       string // Deps.Version
 }
 
 // New builds the main window over the services of d. It shows nothing
 // until Start.
 func New(a fyne.App, d Deps) *UI {
-	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir}, backups: d.Backups, version: d.Version,
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir}, housekeeping: d.Housekeeping, version: d.Version,
 		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
@@ -364,7 +366,7 @@ func (u *UI) showScreens(ctx context.Context) {
 		// The day's backup waits until the first screen is drawn and the
 		// owner's first clicks are answered: copying a large book takes a
 		// core for a second or two.
-		if u.backups {
+		if u.housekeeping {
 			time.AfterFunc(backupDelay, u.dailyBackup)
 		}
 	})

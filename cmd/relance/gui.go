@@ -75,7 +75,7 @@ func runGUI(dataFlag string, importFiles []string) int {
 	}
 	defer stopCrashLog()
 	deps := services(store, dir)
-	deps.Started, deps.Backups, deps.Version = started, true, cli.Version()
+	deps.Started, deps.Housekeeping, deps.Version = started, true, cli.Version()
 	// The day's book is read while the window starts; the window's start
 	// of day then finds it read (an error shows there, not here).
 	go func() {
