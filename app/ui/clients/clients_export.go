@@ -1,8 +1,7 @@
 package clients
 
 import (
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/exports"
@@ -12,15 +11,10 @@ import (
 // newExportButton is the list's "Export…": the payer profiles as Excel
 // or CSV.
 func (s *Screen) newExportButton() *widget.Button {
-	b := &widget.Button{Text: lang.L("export.button"), Icon: theme.DocumentSaveIcon()}
-	b.OnTapped = func() {
-		kit.PopUnder(b, s.host.Window(),
-			kit.ExportItem(s.host, lang.L("export.menu.profiles_xlsx"), func() kit.Export {
-				return kit.ReportExport(s.host, exports.ReportProfiles, exports.XLSX)
-			}),
-			kit.ExportItem(s.host, lang.L("export.menu.profiles_csv"), func() kit.Export {
-				return kit.ReportExport(s.host, exports.ReportProfiles, exports.CSV)
-			}))
-	}
-	return b
+	return kit.ExportButton(s.host, func() []*fyne.MenuItem {
+		return []*fyne.MenuItem{
+			kit.ReportItem(s.host, "export.menu.profiles_xlsx", exports.ReportProfiles, exports.XLSX),
+			kit.ReportItem(s.host, "export.menu.profiles_csv", exports.ReportProfiles, exports.CSV),
+		}
+	})
 }

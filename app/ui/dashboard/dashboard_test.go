@@ -2,8 +2,6 @@ package dashboard
 
 import (
 	"context"
-	"image/color"
-	"math"
 	"slices"
 	"testing"
 
@@ -133,7 +131,7 @@ func TestChartColoursStandOutInBothVariants(t *testing.T) {
 		}
 		bg := th.Color(theme.ColorNameBackground, variant)
 		for c := range chartColorCount {
-			if got := contrast(paint(c), bg); got < 3 {
+			if got := kit.Contrast(paint(c), bg); got < 3 {
 				t.Errorf("%s: bar colour %d has a contrast of %.2f", appearance, c, got)
 			}
 		}
@@ -144,23 +142,6 @@ func TestChartColoursStandOutInBothVariants(t *testing.T) {
 			t.Errorf("%s: the amount %q is drawn in %v", appearance, r.values[0].Text, r.values[0].Color)
 		}
 	}
-}
-
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
 
 // TestShortMoney: the amounts on the bars, short, in the window's

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dashboard"
@@ -133,4 +134,18 @@ func PopUnder(b fyne.CanvasObject, win fyne.Window, items ...*fyne.MenuItem) {
 func AgedExport(h Host, rows []dashboard.ClientAged, format exports.Format) Export {
 	return Export{Name: exports.FileName(Say, exports.ReportAged, h.Today(), format.Ext()),
 		Write: func(_ context.Context, w io.Writer) error { return exports.WriteAged(w, format, Say, rows) }}
+}
+
+// ExportButton is a screen's "Export…": a button that opens the menu of
+// items just under it.
+func ExportButton(h Host, items func() []*fyne.MenuItem) *widget.Button {
+	b := &widget.Button{Text: lang.L("export.button"), Icon: theme.DocumentSaveIcon()}
+	b.OnTapped = func() { PopUnder(b, h.Window(), items()...) }
+	return b
+}
+
+// ReportItem is a menu line, lang.L(key), that saves a table export of
+// the book (ReportExport).
+func ReportItem(h Host, key string, report exports.Report, format exports.Format) *fyne.MenuItem {
+	return ExportItem(h, lang.L(key), func() Export { return ReportExport(h, report, format) })
 }

@@ -1,34 +1,11 @@
 package kit
 
 import (
-	"image/color"
-	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
-
-// luminance is a colour's relative luminance (WCAG 2).
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
 
 // TestHelperTextIsLegibleInBothVariants: the helper text keeps a contrast
 // of 4.5:1 at least on the background, the cards' and the fields' in light
@@ -43,18 +20,18 @@ func TestHelperTextIsLegibleInBothVariants(t *testing.T) {
 		helper := th.Color(theme.ColorNameDisabled, v.variant)
 		for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground,
 			theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground} {
-			c := contrast(helper, th.Color(bg, v.variant))
+			c := Contrast(helper, th.Color(bg, v.variant))
 			if c < 4.5 {
 				t.Errorf("%s: helper text on %s: contrast %.2f", v.name, bg, c)
 			}
-			if fyneOwn := contrast(theme.DefaultTheme().Color(theme.ColorNameDisabled, v.variant),
+			if fyneOwn := Contrast(theme.DefaultTheme().Color(theme.ColorNameDisabled, v.variant),
 				th.Color(bg, v.variant)); fyneOwn >= 4.5 {
 				t.Errorf("%s: Fyne's own disabled colour is already legible on %s (%.2f): the override is useless", v.name, bg, fyneOwn)
 			}
 		}
 		fg := th.Color(theme.ColorNameForeground, v.variant)
 		bg := th.Color(theme.ColorNameBackground, v.variant)
-		if contrast(helper, bg) >= contrast(fg, bg) {
+		if Contrast(helper, bg) >= Contrast(fg, bg) {
 			t.Errorf("%s: the helper text is as strong as the text", v.name)
 		}
 	}
@@ -81,12 +58,12 @@ func TestStatusColoursAreLegible(t *testing.T) {
 			theme.ColorNameHyperlink} {
 			c := th.Color(name, v)
 			for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
-				if got := contrast(c, th.Color(bg, v)); got < 4.5 {
+				if got := Contrast(c, th.Color(bg, v)); got < 4.5 {
 					t.Errorf("variant %d: %s text on %s: contrast %.2f", v, name, bg, got)
 				}
 			}
 			if on, ok := onColor[name]; ok {
-				if got := contrast(th.Color(on, v), c); got < 4.5 {
+				if got := Contrast(th.Color(on, v), c); got < 4.5 {
 					t.Errorf("variant %d: text on a %s button: contrast %.2f", v, name, got)
 				}
 			}
