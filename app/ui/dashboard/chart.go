@@ -95,9 +95,10 @@ func (c *barChart) barAt(x float32) int {
 	return i
 }
 
-// Tapped opens what is behind the bar tapped.
+// Tapped opens what is behind the bar tapped; an empty bar has nothing
+// behind it.
 func (c *barChart) Tapped(ev *fyne.PointEvent) {
-	if i := c.barAt(ev.Position.X); i >= 0 && c.onTap != nil {
+	if i := c.barAt(ev.Position.X); i >= 0 && c.bars[i].amount != 0 && c.onTap != nil {
 		c.onTap(i)
 	}
 }

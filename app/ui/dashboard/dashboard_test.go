@@ -173,3 +173,27 @@ func TestDashboardExportMenu(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardOfAnEmptyBook: nothing owed, no sales to count back over:
+// the figures say so rather than show a DSO of 0, and no client is late.
+func TestDashboardOfAnEmptyBook(t *testing.T) {
+	h := &dashHost{Host: uitest.NewHost(t)}
+	s := New(h)
+	h.Show(s)
+	if len(h.Errors) > 0 {
+		t.Fatal(h.Errors)
+	}
+	if got := s.figures.dso.value.Text; got != lang.L("dashboard.figure.unknown") {
+		t.Errorf("DSO %q on an empty book", got)
+	}
+	if got := s.figures.outstanding.value.Text; got != kit.Money(0) {
+		t.Errorf("outstanding %q", got)
+	}
+	if !s.noLate.Visible() || s.undated.Visible() {
+		t.Error("an empty book lists late clients or undated money")
+	}
+	tapBar(s.aged, 4)
+	if len(h.shown) != 0 {
+		t.Errorf("an empty bar opened %v", h.shown)
+	}
+}
