@@ -8,19 +8,22 @@ import (
 // Company is the business using Relance: everything a letterhead, a formal
 // notice and a payment request need. There is one per database.
 type Company struct {
-	LegalName     string
-	LegalForm     string // SARL, SAS, EI, ...
-	Capital       Money  // share capital; zero for a sole trader
-	SIREN         string // 9 digits (or a 14-digit SIRET)
-	RCSCity       string // the city of the trade register, "Lyon"; printed "RCS Lyon"
-	VATNumber     string
-	Address       Address
-	Email         string
-	Phone         string
-	IBAN          string
-	BIC           string
-	SignatoryName string
-	SignatoryRole string
+	LegalName string
+	LegalForm string // SARL, SAS, EI, ...
+	Capital   Money  // share capital; zero for a sole trader
+	SIREN     string // 9 digits (or a 14-digit SIRET)
+	RCSCity   string // the city of the trade register, "Lyon"; printed "RCS Lyon"
+	VATNumber string
+	Address   Address
+	Email     string
+	Phone     string
+	// AccountantEmail is where "Send to my accountant" mails the open
+	// items ("" until the owner gives it).
+	AccountantEmail string
+	IBAN            string
+	BIC             string
+	SignatoryName   string
+	SignatoryRole   string
 	// PaymentTermsDays is the default delay between issue and due date for new invoices.
 	PaymentTermsDays int
 	// DueSoonDays is how many days before its due date an invoice counts as "due soon".
@@ -191,6 +194,7 @@ func (c *Company) Validate() error {
 	es.add(maxLen("legal_name", c.LegalName, 200))
 	es.add(checkSIREN("siren", c.SIREN))
 	es.add(checkEmail("email", c.Email))
+	es.add(checkEmail("accountant_email", c.AccountantEmail))
 	es.add(checkIBAN("iban", c.IBAN))
 	if c.Capital < 0 {
 		es.add(invalid("capital", ReasonNegative, ""))

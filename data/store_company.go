@@ -16,7 +16,7 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 		       throttle_days, alsace_moselle, penalty_policy, penalty_rate_bp,
 		       ecb_confirmed_year, ecb_confirmed_half, logo, signature,
 		       window_left_mm10, window_top_mm10, window_width_mm10, window_height_mm10, imputation,
-		       daily_message_limit, bank_fee_tolerance_cents
+		       daily_message_limit, bank_fee_tolerance_cents, accountant_email
 		FROM company WHERE id = 1`).Scan(
 		&c.LegalName, &c.LegalForm, &capital, &c.SIREN, &c.RCSCity, &c.VATNumber,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
@@ -25,7 +25,7 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 		&c.ThrottleDays, &c.AlsaceMoselle, &c.Penalty.Kind, &c.Penalty.FixedBP,
 		&c.ECBConfirmedYear, &c.ECBConfirmedHalf, &c.Logo, &c.Signature,
 		&c.Window.LeftMM10, &c.Window.TopMM10, &c.Window.WidthMM10, &c.Window.HeightMM10, &c.Imputation,
-		&c.DailyMessageLimit, &tolerance)
+		&c.DailyMessageLimit, &tolerance, &c.AccountantEmail)
 	if err != nil {
 		return Company{}, fmt.Errorf("get company: %w", translate(err))
 	}
@@ -46,7 +46,7 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		       throttle_days = ?, alsace_moselle = ?, penalty_policy = ?, penalty_rate_bp = ?,
 		       ecb_confirmed_year = ?, ecb_confirmed_half = ?, logo = ?, signature = ?,
 		       window_left_mm10 = ?, window_top_mm10 = ?, window_width_mm10 = ?, window_height_mm10 = ?,
-		       imputation = ?, daily_message_limit = ?, bank_fee_tolerance_cents = ?
+		       imputation = ?, daily_message_limit = ?, bank_fee_tolerance_cents = ?, accountant_email = ?
 		WHERE id = 1`,
 		c.LegalName, c.LegalForm, int64(c.Capital), c.SIREN, c.RCSCity, c.VATNumber,
 		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
@@ -55,7 +55,7 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		c.ThrottleDays, c.AlsaceMoselle, c.Penalty.Kind, c.Penalty.FixedBP,
 		c.ECBConfirmedYear, c.ECBConfirmedHalf, nilIfEmpty(c.Logo), nilIfEmpty(c.Signature),
 		c.Window.LeftMM10, c.Window.TopMM10, c.Window.WidthMM10, c.Window.HeightMM10, c.Imputation,
-		c.DailyMessageLimit, int64(c.BankFeeTolerance))
+		c.DailyMessageLimit, int64(c.BankFeeTolerance), c.AccountantEmail)
 	if err != nil {
 		return fmt.Errorf("update company: %w", translate(err))
 	}

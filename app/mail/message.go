@@ -151,6 +151,10 @@ func contentType(name string) gomail.ContentType {
 		return gomail.ContentType("application/pdf")
 	case ".xml":
 		return gomail.ContentType("application/xml")
+	case ".xlsx":
+		return gomail.ContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	case ".csv":
+		return gomail.ContentType("text/csv")
 	}
 	return gomail.TypeAppOctetStream
 }

@@ -12,6 +12,7 @@ import (
 
 	"relance/app/dashboard"
 	"relance/app/ui/kit"
+	"relance/app/ui/mailui"
 )
 
 // Host is the window as the dashboard sees it.
@@ -22,6 +23,9 @@ type Host interface {
 	// ShowInvoices lists those invoices on the Invoices screen, under
 	// title, which says where they come from.
 	ShowInvoices(title string, ids []int64)
+	// Mailer sends through the owner's account (the open items to the
+	// accountant).
+	Mailer() *mailui.Mailer
 }
 
 // Screen is the Dashboard.

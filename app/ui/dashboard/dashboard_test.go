@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"relance/app/ui/kit"
+	"relance/app/ui/mailui"
 	"relance/app/ui/uitest"
 	"relance/data"
 )
@@ -18,9 +19,22 @@ import (
 // dashHost records where the dashboard sends the owner.
 type dashHost struct {
 	*uitest.Host
+	mailer  *mailui.Mailer
 	titles  []string
 	shown   [][]int64
 	clients []int64
+}
+
+func (h *dashHost) Mailer() *mailui.Mailer                    { return h.mailer }
+func (h *dashHost) EditClient(data.Client, func(data.Client)) {}
+func (h *dashHost) OpenMailSettings()                         {}
+
+// newDashHost is a dashHost over an empty book.
+func newDashHost(t *testing.T) *dashHost {
+	h := &dashHost{Host: uitest.NewHost(t)}
+	h.mailer = mailui.New(h, h.Services.Mail, h.Services.Composer)
+	t.Cleanup(h.mailer.Stop)
+	return h
 }
 
 func (h *dashHost) OpenClient(id int64) { h.clients = append(h.clients, id) }
@@ -35,7 +49,7 @@ func (h *dashHost) ShowInvoices(title string, ids []int64) {
 // Friday, 19 days late.
 func dashBook(t *testing.T) (*dashHost, map[string]int64, map[string]data.Client) {
 	t.Helper()
-	h := &dashHost{Host: uitest.NewHost(t)}
+	h := newDashHost(t)
 	b := uitest.NewBook(t, h.Store())
 	martin, leroy := b.Client("Boulangerie Martin", ""), b.Client("Garage Leroy", "")
 	ids := map[string]int64{
@@ -167,7 +181,7 @@ func TestDashboardExportMenu(t *testing.T) {
 	s := New(h)
 	h.Show(s)
 	test.Tap(uitest.FindButton(t, s.View(), lang.L("export.button")))
-	for _, key := range []string{"export.menu.aged_xlsx", "export.menu.aged_csv", "export.menu.accountant"} {
+	for _, key := range []string{"export.menu.aged_xlsx", "export.menu.aged_csv", "export.menu.accountant", "mail.accountant.menu"} {
 		if !uitest.DrawnText(h.Win.Canvas().Overlays().Top(), lang.L(key)) {
 			t.Errorf("the menu has no %q", lang.L(key))
 		}
@@ -177,7 +191,7 @@ func TestDashboardExportMenu(t *testing.T) {
 // TestDashboardOfAnEmptyBook: nothing owed, no sales to count back over:
 // the figures say so rather than show a DSO of 0, and no client is late.
 func TestDashboardOfAnEmptyBook(t *testing.T) {
-	h := &dashHost{Host: uitest.NewHost(t)}
+	h := newDashHost(t)
 	s := New(h)
 	h.Show(s)
 	if len(h.Errors) > 0 {

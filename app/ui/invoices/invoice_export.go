@@ -2,6 +2,7 @@ package invoices
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/exports"
@@ -9,7 +10,8 @@ import (
 )
 
 // newExportButton is the list's "Export…": a menu of the invoices and the
-// aged balance as Excel or CSV, and the open items for the accountant.
+// aged balance as Excel or CSV, and the open items for the accountant,
+// saved or mailed to them.
 func (s *Screen) newExportButton() *widget.Button {
 	return kit.ExportButton(s.host, s.exportItems)
 }
@@ -23,5 +25,6 @@ func (s *Screen) exportItems() []*fyne.MenuItem {
 		kit.ReportItem(s.host, "export.menu.aged_csv", exports.ReportAged, exports.CSV),
 		fyne.NewMenuItemSeparator(),
 		kit.ReportItem(s.host, "export.menu.accountant", exports.ReportAccountant, exports.XLSX),
+		fyne.NewMenuItem(lang.L("mail.accountant.menu"), s.host.Mailer().SendToAccountant),
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"relance/app/mail"
 	"relance/data"
 )
 
@@ -42,6 +43,9 @@ func ErrorSentence(err error) string {
 	}
 	if text, ok := Say.Refusal(err); ok { // before the generic ones some refusals wrap
 		return text
+	}
+	if me := (*mail.Error)(nil); errors.As(err, &me) {
+		return MailCauseText(me)
 	}
 	switch {
 	case errors.Is(err, data.ErrNotFound):

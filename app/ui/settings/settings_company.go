@@ -44,7 +44,7 @@ type CompanyForm struct {
 // Company form field keys, in the order of the full form.
 var (
 	companyAllKeys = []string{"legal_name", "legal_form", "capital", "siren", "rcs_city", "vat_number",
-		"street", "postal_code", "email", "phone", "iban", "bic",
+		"street", "postal_code", "email", "phone", "accountant_email", "iban", "bic",
 		"logo", "signatory_name", "signatory_role", "signature", "payment_terms_days", "due_soon_days"}
 	// CompanyEssentialKeys are what the onboarding asks for: what a
 	// letterhead and a formal notice cannot do without.
@@ -90,6 +90,7 @@ func (f *CompanyForm) allFields() []companyField {
 		f.postalCode(),
 		f.text("email", lang.L("settings.company.email_placeholder"), func(c *data.Company) *string { return &c.Email }),
 		f.text("phone", "", func(c *data.Company) *string { return &c.Phone }),
+		f.text("accountant_email", lang.L("mail.accountant.to_placeholder"), func(c *data.Company) *string { return &c.AccountantEmail }),
 		f.iban(),
 		f.text("bic", "", func(c *data.Company) *string { return &c.BIC }),
 		f.image("logo", f.logo, func(c *data.Company) *[]byte { return &c.Logo }),

@@ -32,7 +32,7 @@ func newCompanySection(h kit.Host) *companySection {
 	g := s.form.Grid
 	left := container.NewVBox(
 		settingsGroup("settings.company.identity", g("legal_name", "legal_form", "capital", "siren", "rcs_city", "vat_number")),
-		settingsGroup("settings.company.contact", g("street", "postal_code", "email", "phone")))
+		settingsGroup("settings.company.contact", g("street", "postal_code", "email", "phone", "accountant_email")))
 	right := container.NewVBox(
 		settingsGroup("settings.company.bank", g("iban", "bic")),
 		settingsGroup("settings.company.letters", g("logo", "signatory_name", "signatory_role", "signature")),

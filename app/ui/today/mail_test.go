@@ -1,7 +1,6 @@
 package today
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/zalando/go-keyring"
 
 	"relance/app/dunning"
 	"relance/app/mail"
@@ -28,13 +26,8 @@ import (
 // service with a short timeout.
 func useMailServer(t *testing.T, u *todayUI, srv *uitest.MailServer) data.MailAccount {
 	t.Helper()
-	keyring.MockInit()
-	a := data.MailAccount{FromName: "Atelier Dupont", FromAddress: uitest.MailUser, Host: "127.0.0.1", Port: srv.Port,
-		Security: data.SecurityNone, AllowPlaintext: true, Username: uitest.MailUser, Auth: data.AuthAuto}
-	uitest.Must(t, u.Store().UpdateMailAccount(context.Background(), &a))
-	secrets := mail.NewSecrets(mail.SystemKeyring{})
-	secrets.Set(mail.SecretPassword, &a, uitest.MailPassword)
-	useMailService(u, mail.NewService(u.Store(), u.DataDir(), secrets, mail.Transport{Timeout: 2 * time.Second}))
+	svc, a := srv.MailService(t, u.Store(), u.DataDir())
+	useMailService(u, svc)
 	return a
 }
 

@@ -1,14 +1,20 @@
 package uitest
 
 import (
+	"context"
 	"io"
 	"log"
 	"net"
 	"sync"
 	"testing"
+	"time"
+
+	"relance/app/mail"
+	"relance/data"
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+	"github.com/zalando/go-keyring"
 )
 
 // MailServer is a real SMTP server on 127.0.0.1 (go-smtp), unencrypted,
@@ -84,4 +90,17 @@ func (s *MailServer) SetRefuse(refuse bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.refuse = refuse
+}
+
+// MailService is an outbox over store that sends through s: the book's
+// account points at the server, its password kept in a mock keychain.
+func (s *MailServer) MailService(t testing.TB, store *data.Store, dataDir string) (*mail.Service, data.MailAccount) {
+	t.Helper()
+	keyring.MockInit()
+	a := data.MailAccount{FromName: "Atelier Dupont", FromAddress: MailUser, Host: "127.0.0.1", Port: s.Port,
+		Security: data.SecurityNone, AllowPlaintext: true, Username: MailUser, Auth: data.AuthAuto}
+	Must(t, store.UpdateMailAccount(context.Background(), &a))
+	secrets := mail.NewSecrets(mail.SystemKeyring{})
+	secrets.Set(mail.SecretPassword, &a, MailPassword)
+	return mail.NewService(store, dataDir, secrets, mail.Transport{Timeout: 2 * time.Second}), a
 }

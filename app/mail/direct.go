@@ -1,0 +1,66 @@
+package mail
+
+import (
+	"context"
+	"log/slog"
+	"os"
+
+	"relance/data"
+)
+
+// SendNow sends an email that is no reminder (the open items mailed to
+// the accountant) at once through the account, without the outbox: it
+// pays no invoice step, so there is nothing to plan nor to send twice.
+// The message is archived under the data folder first, as every email
+// Relance sends is; the archive's path (relative to the data folder) is
+// returned. A failure is an *Error that says why (ErrNotConfigured, a
+// refused sign-in, a server that does not answer in time, ...), and the
+// archive of an email not sent is removed.
+func (s *Service) SendNow(ctx context.Context, m Message) (string, error) {
+	if err := checkAddresses(&m); err != nil {
+		return "", err
+	}
+	a, err := s.store.GetMailAccount(ctx)
+	if err != nil {
+		return "", err
+	}
+	if !a.Configured() {
+		return "", ErrNotConfigured
+	}
+	creds, err := s.credentials(ctx, &a)
+	if err != nil {
+		return "", err
+	}
+	at := s.store.Now()
+	id := newMessageID(a.FromAddress)
+	raw, err := compose(&a, &m, id, at)
+	if err != nil {
+		return "", err
+	}
+	rel := archivePath(id, at)
+	if err := writeArchive(s.dataDir, rel, raw); err != nil {
+		return "", err
+	}
+	if err := s.sendRaw(ctx, &a, creds, recipients(&a, &m), raw); err != nil {
+		if rmErr := os.Remove(s.archiveFile(rel)); rmErr != nil {
+			slog.Warn("remove the archive of an email not sent", "file", rel, "err", rmErr)
+		}
+		return "", err
+	}
+	slog.Info("email sent", "message_id", id, "to", m.To, "subject", m.Subject)
+	return rel, nil
+}
+
+// sendRaw hands one message to the account's SMTP server in a connection
+// of its own.
+func (s *Service) sendRaw(ctx context.Context, a *data.MailAccount, creds Credentials, to []string, raw []byte) error {
+	session, err := s.transport.dialSMTP(ctx, a, creds)
+	if err != nil {
+		return classify(err, a.Security, a.Port)
+	}
+	defer session.close() //nolint:errcheck // the message is sent or the error said
+	if err := session.send(a.FromAddress, to, raw); err != nil {
+		return classify(err, a.Security, a.Port)
+	}
+	return nil
+}
