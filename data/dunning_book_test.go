@@ -402,3 +402,41 @@ func TestLoadDunningBookInsideTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDunningBookReadsTheKeptGrades: the planner's book holds the kept
+// grade of its clients; a grade that changes reaches a kept book at its
+// next refresh, and a grading that changes nothing writes no change.
+func TestDunningBookReadsTheKeptGrades(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	a, b := makeClient(t, s, "alpha"), makeClient(t, s, "beta")
+	makeInvoiceDue(t, s, a.ID, "FA-1", 1000, "2026-11-30")
+	makeInvoiceDue(t, s, b.ID, "FB-1", 1000, "2026-11-30")
+	day := MustDate("2026-12-07")
+	grade := func(g string) {
+		t.Helper()
+		if _, err := s.SaveGrades(ctx, day, []ClientGrade{{ClientID: a.ID, Grade: g, GradedOn: day}, {ClientID: b.ID, GradedOn: day}}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	grade("D")
+	book, err := s.LoadDunningBook(ctx, BookQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if book.Grades[a.ID] != "D" || book.Grades[b.ID] != "" {
+		t.Fatalf("grades %v", book.Grades)
+	}
+	seq := book.Seq
+	grade("D")
+	if r, err := s.RefreshDunningBook(ctx, book); err != nil || r.Changed || book.Seq != seq {
+		t.Errorf("the same grades again: %+v, %v, change log %d -> %d", r, err, seq, book.Seq)
+	}
+	grade("B")
+	if _, err := s.RefreshDunningBook(ctx, book); err != nil {
+		t.Fatal(err)
+	}
+	if book.Grades[a.ID] != "B" {
+		t.Errorf("after a new grade: %q", book.Grades[a.ID])
+	}
+}

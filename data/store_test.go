@@ -537,3 +537,25 @@ func TestTemplatesAndEnvelopeWindow(t *testing.T) {
 		t.Fatalf("window %+v", again.Window)
 	}
 }
+
+// TestAccountantEmailKept: the accountant's address is kept with the
+// company, and one that is not an address is refused, naming its field.
+func TestAccountantEmailKept(t *testing.T) {
+	ctx := context.Background()
+	s := newTestStore(t)
+	c, err := s.GetCompany(ctx)
+	if err != nil || c.AccountantEmail != "" {
+		t.Fatalf("a new book's accountant %q, %v", c.AccountantEmail, err)
+	}
+	c.AccountantEmail = "cabinet@exemple.fr"
+	if err := s.UpdateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.GetCompany(ctx); got.AccountantEmail != "cabinet@exemple.fr" {
+		t.Errorf("kept %q", got.AccountantEmail)
+	}
+	c.AccountantEmail = "cabinet.exemple.fr"
+	if fes := FieldErrorsOf(s.UpdateCompany(ctx, &c)); len(fes) != 1 || fes[0].Field != "accountant_email" {
+		t.Errorf("a wrong address: %v", fes)
+	}
+}
