@@ -169,10 +169,12 @@ func weekOf(weeks *[Weeks]Week, d data.Date) int {
 	return -1
 }
 
-// appendOnce appends id unless the list holds it already (an invoice paid
-// twice in a week); a week's list is a few hundred invoices at most.
+// appendOnce appends id unless it is the last one there: the forecast
+// goes through the invoices one by one, so that an invoice that adds to a
+// list twice (a promise and the rest of its balance in one week) does so
+// in a row.
 func appendOnce(ids []int64, id int64) []int64 {
-	if slices.Contains(ids, id) {
+	if len(ids) > 0 && ids[len(ids)-1] == id {
 		return ids
 	}
 	return append(ids, id)
