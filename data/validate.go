@@ -42,11 +42,11 @@ func maxLen(field, value string, n int) error {
 	return nil
 }
 
-// checkEmail accepts an empty value or a list of addresses separated by ',' or ';'.
 // CheckEmails checks a list of addresses separated by ',' or ';' (empty is
 // accepted): the FieldError of field names the first that is not one.
 func CheckEmails(field, value string) error { return checkEmail(field, value) }
 
+// checkEmail accepts an empty value or a list of addresses separated by ',' or ';'.
 func checkEmail(field, value string) error {
 	for _, part := range SplitEmails(value) {
 		addr, err := mail.ParseAddress(part)
