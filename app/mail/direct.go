@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"time"
 
 	"relance/data"
 )
@@ -12,8 +13,8 @@ import (
 // the accountant) at once through the account, without the outbox: it
 // pays no invoice step, so there is nothing to plan nor to send twice.
 // The message is archived under the data folder first, as every email
-// Relance sends is; the archive's path (relative to the data folder) is
-// returned. A failure is an *Error that says why (ErrNotConfigured, a
+// Relance sends is, and copied to the Sent folder when the account asks
+// for it; the archive's path (relative to the data folder) is returned. A failure is an *Error that says why (ErrNotConfigured, a
 // refused sign-in, a server that does not answer in time, ...), and the
 // archive of an email not sent is removed.
 func (s *Service) SendNow(ctx context.Context, m Message) (string, error) {
@@ -48,7 +49,25 @@ func (s *Service) SendNow(ctx context.Context, m Message) (string, error) {
 		return "", err
 	}
 	slog.Info("email sent", "message_id", id, "to", m.To, "subject", m.Subject)
+	s.copyToSentNow(ctx, &a, creds, raw, at)
 	return rel, nil
+}
+
+// copyToSentNow puts the message sent in the Sent folder when the account
+// asks for it, as the outbox does for reminders. A failure is logged: the
+// email went, and its archive is kept.
+func (s *Service) copyToSentNow(ctx context.Context, a *data.MailAccount, creds Credentials, raw []byte, at time.Time) {
+	if !a.SentCopy {
+		return
+	}
+	session, err := s.transport.dialIMAP(ctx, a, creds)
+	if err == nil {
+		err = session.appendSent(raw, at)
+		session.close()
+	}
+	if err != nil {
+		slog.Warn("copy to Sent folder", "err", imapError(err, a))
+	}
 }
 
 // sendRaw hands one message to the account's SMTP server in a connection

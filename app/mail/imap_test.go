@@ -113,3 +113,21 @@ func fetchSent(t *testing.T, addr, user, password string) []byte {
 	}
 	return msgs[0].FindBodySection(section)
 }
+
+// TestSendNowCopiesToSent: an email sent at once (the open items to the
+// accountant) lands in the Sent folder as a reminder does.
+func TestSendNowCopiesToSent(t *testing.T) {
+	ctx := context.Background()
+	srv := startSMTP(t, serverOptions{})
+	addr, port := startIMAP(t, srv.user, srv.password)
+	b := newBook(t, 0)
+	a := testAccount(srv)
+	a.SentCopy, a.IMAPHost, a.IMAPPort, a.IMAPSecurity = true, "127.0.0.1", port, data.SecuritySSL
+	svc := b.service(t, a, srv.password)
+	if _, err := svc.SendNow(ctx, Message{To: []string{"cabinet@exemple.fr"}, Subject: "Encours au 7 décembre", Text: "Ci-joint."}); err != nil {
+		t.Fatal(err)
+	}
+	if body := fetchSent(t, addr, srv.user, srv.password); !bytes.Contains(body, []byte("cabinet@exemple.fr")) {
+		t.Fatalf("the Sent folder holds another message:\n%.400s", body)
+	}
+}

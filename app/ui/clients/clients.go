@@ -49,7 +49,7 @@ const (
 var clientsColumnKeys = [clientsColumnCount]string{"clients.column.name", "clients.column.city",
 	"clients.column.category", "clients.column.grade", "clients.column.invoices", "column.outstanding", "clients.column.overdue"}
 
-var clientsColumnWidths = [clientsColumnCount]float32{310, 160, 130, 60, 90, 145, 145}
+var clientsColumnWidths = [clientsColumnCount]float32{290, 160, 130, 80, 90, 145, 145}
 
 // The orders the list can be sorted in, as offered by the sort select.
 const (
@@ -96,8 +96,8 @@ func New(h Host) *Screen {
 		CreateCell:    newClientsCell,
 		UpdateCell:    s.updateCell,
 		ShowHeaderRow: true,
-		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
-		UpdateHeader:  updateClientsHeader,
+		CreateHeader:  func() fyne.CanvasObject { return newClientsHeader(s) },
+		UpdateHeader:  func(id widget.TableCellID, o fyne.CanvasObject) { o.(*clientsHeader).set(id.Col) },
 		OnSelected:    s.onSelected,
 	}
 	s.table.ExtendBaseWidget(s.table)
@@ -146,22 +146,6 @@ func newClientsCell() fyne.CanvasObject {
 	marker := widget.NewIcon(clientsPausedIcon())
 	marker.Hide()
 	return container.NewBorder(nil, nil, nil, marker, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
-}
-
-func updateClientsHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Col < 0 {
-		return
-	}
-	l := o.(*widget.Label)
-	l.Text = lang.L(clientsColumnKeys[id.Col])
-	l.Alignment = fyne.TextAlignLeading
-	if id.Col >= clientsColInvoices {
-		l.Alignment = fyne.TextAlignTrailing
-	}
-	if id.Col == clientsColGrade {
-		l.Alignment = fyne.TextAlignCenter
-	}
-	l.Refresh()
 }
 
 func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

@@ -108,3 +108,37 @@ func TestCategoryMoveSaidOnTheTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestClientsSortByColumnTitle: a click on a title that sorts sorts the
+// list (the "Sort by" choice follows), with the arrow on that title; a
+// title that does not sort does nothing.
+func TestClientsSortByColumnTitle(t *testing.T) {
+	ctx := context.Background()
+	u, store, b := newClientsTestUI(t)
+	grades := []data.ClientGrade{{ClientID: b.vernet.ID, Grade: "D"}, {ClientID: b.eclair.ID, Grade: "A"}}
+	if _, err := store.SaveGrades(ctx, u.Today(), grades, nil); err != nil {
+		t.Fatal(err)
+	}
+	s := u.clients
+	s.Update(ctx)
+	header := func(col int) *clientsHeader {
+		h := newClientsHeader(s)
+		h.set(col)
+		return h
+	}
+	test.Tap(header(clientsColGrade))
+	if s.sortBy.SelectedIndex() != clientsSortGrade || clientsNames(s)[0] != "Hélène Vernet Architecture" {
+		t.Fatalf("after a click on the grade: sort %d, %v", s.sortBy.SelectedIndex(), clientsNames(s))
+	}
+	if header(clientsColGrade).icon.Resource == nil || header(clientsColName).icon.Resource != nil {
+		t.Error("the arrow is not on the grade's title alone")
+	}
+	test.Tap(header(clientsColCity))
+	if s.sortBy.SelectedIndex() != clientsSortGrade {
+		t.Error("the city's title sorted the list")
+	}
+	test.Tap(header(clientsColName))
+	if got := clientsNames(s); s.sortBy.SelectedIndex() != clientsSortName || got[0] != "Boulangerie Éclair" {
+		t.Errorf("back by name: %v", got)
+	}
+}

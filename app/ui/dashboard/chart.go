@@ -62,13 +62,16 @@ func paint(c chartColor) color.Color { return chartPalettes[themeIsDark()][c] }
 // barChart draws bars with their amounts on top and their labels below;
 // a tap on a bar (or its column) calls onTap with its index. A divider
 // may stand before bar split (the cash chart's "today"), with its caption.
+// From the keyboard, Tab reaches the chart, the arrows choose a bar and
+// Enter or Space opens it.
 type barChart struct {
 	widget.BaseWidget
 	bars         []bar
 	split        int // the index of the first bar after the divider; 0: none
 	splitCaption string
 	onTap        func(i int)
-	hovered      int // -1: none
+	hovered      int  // the bar lit up (under the pointer, or chosen from the keyboard); -1: none
+	focused      bool // the keyboard is on the chart: the lit bar is framed
 }
 
 func newBarChart(onTap func(int)) *barChart {
@@ -95,11 +98,49 @@ func (c *barChart) barAt(x float32) int {
 	return i
 }
 
-// Tapped opens what is behind the bar tapped; an empty bar has nothing
-// behind it.
-func (c *barChart) Tapped(ev *fyne.PointEvent) {
-	if i := c.barAt(ev.Position.X); i >= 0 && c.bars[i].amount != 0 && c.onTap != nil {
+// Tapped opens what is behind the bar tapped.
+func (c *barChart) Tapped(ev *fyne.PointEvent) { c.open(c.barAt(ev.Position.X)) }
+
+// open opens what is behind bar i; an empty bar has nothing behind it.
+func (c *barChart) open(i int) {
+	if i >= 0 && i < len(c.bars) && c.bars[i].amount != 0 && c.onTap != nil {
 		c.onTap(i)
+	}
+}
+
+// FocusGained lights up a bar to start from: the one lit already, else the
+// first.
+func (c *barChart) FocusGained() {
+	c.focused = true
+	if c.hovered < 0 && len(c.bars) > 0 {
+		c.hovered = 0
+	}
+	c.Refresh()
+}
+
+// FocusLost puts the chart out.
+func (c *barChart) FocusLost() {
+	c.focused, c.hovered = false, -1
+	c.Refresh()
+}
+
+// TypedRune does nothing: the chart takes keys, not text.
+func (c *barChart) TypedRune(rune) {}
+
+// TypedKey moves between the bars with the arrows and opens one with
+// Enter or Space.
+func (c *barChart) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyLeft:
+		c.hover(max(c.hovered-1, 0))
+	case fyne.KeyRight:
+		c.hover(min(c.hovered+1, len(c.bars)-1))
+	case fyne.KeyHome:
+		c.hover(0)
+	case fyne.KeyEnd:
+		c.hover(len(c.bars) - 1)
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		c.open(c.hovered)
 	}
 }
 
@@ -109,7 +150,11 @@ func (c *barChart) Cursor() desktop.Cursor { return desktop.PointerCursor }
 // MouseIn, MouseMoved and MouseOut light up the bar under the pointer.
 func (c *barChart) MouseIn(ev *desktop.MouseEvent)    { c.hover(c.barAt(ev.Position.X)) }
 func (c *barChart) MouseMoved(ev *desktop.MouseEvent) { c.hover(c.barAt(ev.Position.X)) }
-func (c *barChart) MouseOut()                         { c.hover(-1) }
+func (c *barChart) MouseOut() {
+	if !c.focused {
+		c.hover(-1)
+	}
+}
 
 func (c *barChart) hover(i int) {
 	if i != c.hovered {
@@ -126,7 +171,7 @@ func (c *barChart) MinSize() fyne.Size {
 // CreateRenderer makes the chart's drawing.
 func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{chart: c, baseline: canvas.NewLine(color.Black), divider: canvas.NewLine(color.Black),
-		dividerCaption: canvas.NewText("", color.Black)}
+		dividerCaption: canvas.NewText("", color.Black), frame: &canvas.Rectangle{FillColor: color.Transparent}}
 	r.Refresh()
 	return r
 }
@@ -138,6 +183,7 @@ type barChartRenderer struct {
 	baseline       *canvas.Line
 	divider        *canvas.Line
 	dividerCaption *canvas.Text
+	frame          *canvas.Rectangle // around the bar chosen from the keyboard
 }
 
 func (r *barChartRenderer) Destroy() {}
@@ -145,7 +191,7 @@ func (r *barChartRenderer) Destroy() {}
 func (r *barChartRenderer) MinSize() fyne.Size { return r.chart.MinSize() }
 
 func (r *barChartRenderer) Objects() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{r.baseline, r.divider, r.dividerCaption}
+	objs := []fyne.CanvasObject{r.frame, r.baseline, r.divider, r.dividerCaption}
 	for i := range r.rects {
 		objs = append(objs, r.rects[i], r.values[i], r.labels[i])
 	}
@@ -177,6 +223,8 @@ func (r *barChartRenderer) Refresh() {
 	r.divider.StrokeColor, r.divider.StrokeWidth = muted, 1
 	r.dividerCaption.Text, r.dividerCaption.Color, r.dividerCaption.TextSize = c.splitCaption, muted, small
 	r.divider.Hidden, r.dividerCaption.Hidden = c.split == 0, c.split == 0
+	r.frame.StrokeColor, r.frame.StrokeWidth, r.frame.CornerRadius = theme.Color(theme.ColorNameFocus), 2, 4
+	r.frame.Hidden = !c.focused || c.hovered < 0 || c.hovered >= len(c.bars)
 	r.Layout(c.Size())
 	for _, o := range r.Objects() {
 		o.Refresh()
@@ -218,6 +266,10 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 		r.labels[i].Resize(fyne.NewSize(slot, textH))
 	}
 	r.baseline.Position1, r.baseline.Position2 = fyne.NewPos(0, bottom), fyne.NewPos(size.Width, bottom)
+	if i := r.chart.hovered; i >= 0 && i < n {
+		r.frame.Move(fyne.NewPos(slot*float32(i)+1, 1))
+		r.frame.Resize(fyne.NewSize(slot-2, size.Height-2))
+	}
 	if split := r.chart.split; split > 0 {
 		x := slot * float32(split)
 		r.divider.Position1, r.divider.Position2 = fyne.NewPos(x, 0), fyne.NewPos(x, bottom)

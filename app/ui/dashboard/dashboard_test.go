@@ -211,3 +211,28 @@ func TestDashboardOfAnEmptyBook(t *testing.T) {
 		t.Errorf("an empty bar opened %v", h.shown)
 	}
 }
+
+// TestBarsFromTheKeyboard: Tab reaches a chart, the arrows choose a bar
+// and Enter opens it, as a click does.
+func TestBarsFromTheKeyboard(t *testing.T) {
+	h, ids, _ := dashBook(t)
+	s := New(h)
+	h.Show(s)
+	c := h.Win.Canvas()
+	c.Focus(s.aged)
+	if !s.aged.focused || s.aged.hovered != 0 {
+		t.Fatalf("the chart takes the focus on bar %d (focused %v)", s.aged.hovered, s.aged.focused)
+	}
+	for range 2 {
+		s.aged.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	s.aged.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(h.shown) != 1 || !slices.Equal(h.shown[0], []int64{ids["late"]}) {
+		t.Fatalf("Enter on the third bar opened %v", h.shown)
+	}
+	s.aged.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // 61-90 days: nothing there
+	s.aged.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if len(h.shown) != 1 {
+		t.Errorf("an empty bar opened %v", h.shown[1:])
+	}
+}
