@@ -338,3 +338,13 @@ func parseUTCText(s string) (time.Time, bool) {
 	}
 	return time.Date(parts[0], time.Month(parts[1]), parts[2], parts[3], parts[4], parts[5], nanos, time.UTC), true
 }
+
+// insertID runs an INSERT and gives the new row's id, through RETURNING
+// rather than the driver's LastInsertId: SQLite and PostgreSQL both say it
+// this way (pgx has no LastInsertId). Errors, a refused constraint among
+// them, come back as ExecContext's would.
+func (s *Store) insertID(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	err := s.writer().QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id)
+	return id, err
+}

@@ -67,7 +67,7 @@ func (s *Store) RecordAction(ctx context.Context, a *Action) error {
 			return err
 		}
 		a.DoneAt = tx.Now()
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO actions (invoice_id, step_id, instalment_id, planned_on, status, outcome, note, catch_up,
 			       done_at, done_on, tracking_number, sent_on, received_on, presented_on, file)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -76,9 +76,7 @@ func (s *Store) RecordAction(ctx context.Context, a *Action) error {
 		if err != nil {
 			return fmt.Errorf("record step %d on invoice %s: %w", a.StepID, inv.Number, translate(err))
 		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		a.ID = id
 		kind := EventStepDone
 		switch {
 		case a.Status == ActionSkipped:

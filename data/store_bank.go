@@ -110,22 +110,21 @@ func (s *Store) AddBankLine(ctx context.Context, l *BankLine) (added bool, err e
 	if l.Currency == "" {
 		l.Currency = "EUR"
 	}
-	res, err := s.writer().ExecContext(ctx, `
+	id, err := s.insertID(ctx, `
 		INSERT INTO bank_lines (import_id, identity, file_line, account, booked_on, value_on, amount_cents, currency,
 		       name, iban, label, reference, end_to_end, is_return, return_reason, return_of, status)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (identity) DO NOTHING`,
 		l.ImportID, l.Identity, l.FileLine, l.Account, l.Booked, l.Value, int64(l.Amount), l.Currency,
 		l.Name, NormaliseIBAN(l.IBAN), l.Label, l.Reference, l.EndToEnd, l.Return, l.ReturnReason, l.ReturnOf, l.Status)
+	if errors.Is(err, sql.ErrNoRows) { // the line is in the book already: ON CONFLICT inserted nothing
+		return false, nil
+	}
 	if err != nil {
 		return false, fmt.Errorf("record bank line %d: %w", l.FileLine, translate(err))
 	}
-	n, err := res.RowsAffected()
-	if err != nil || n == 0 {
-		return false, err
-	}
-	l.ID, err = res.LastInsertId()
-	return err == nil, err
+	l.ID = id
+	return true, nil
 }
 
 // GetBankLine returns a bank line, or ErrNotFound.

@@ -123,7 +123,7 @@ func (s *Store) CreateAttachment(ctx context.Context, a *Attachment) error {
 			return err
 		}
 		ev.ClientID = a.ClientID
-		res, err := tx.writer().ExecContext(ctx, `INSERT INTO attachments (client_id, invoice_id, kind, title, path, doc_date, created_at)
+		id, err := tx.insertID(ctx, `INSERT INTO attachments (client_id, invoice_id, kind, title, path, doc_date, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, a.ClientID, nullID(a.InvoiceID), a.Kind, a.Title, a.Path, a.DocDate, timeText(tx.Now()))
 		if errors.Is(translate(err), errForeignKey) {
 			return FieldErrors{invalid("client", ReasonUnknownClient, "")}
@@ -131,9 +131,7 @@ func (s *Store) CreateAttachment(ctx context.Context, a *Attachment) error {
 		if err != nil {
 			return fmt.Errorf("create attachment %q: %w", a.Title, translate(err))
 		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		a.ID = id
 		return tx.appendEvent(ctx, ev)
 	})
 }

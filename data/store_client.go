@@ -43,7 +43,7 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 	}
 	return s.InTx(ctx, func(tx *Store) error {
 		now := tx.Now()
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO clients (name, kind, debtor_type, debtor_type_migrated, siren, contact_civility,
 			       contact_name, email, email_cc, phone,
 			       street, postal_code, city, country, category, language, notes,
@@ -62,9 +62,7 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 		if err != nil {
 			return fmt.Errorf("create client %q: %w", c.Name, translate(err))
 		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		c.ID = id
 		c.CreatedAt, c.UpdatedAt = now, now
 		return tx.appendEvent(ctx, &Event{ClientID: c.ID, Kind: EventClientCreated,
 			Params: map[string]string{"name": c.Name}})

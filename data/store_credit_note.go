@@ -43,15 +43,13 @@ func (s *Store) CreateCreditNote(ctx context.Context, c *CreditNote) error {
 			return FieldErrors{{Field: "amount", Reason: ReasonCreditTooLarge, Value: max(owed, 0).Plain()}}
 		}
 		now := tx.Now()
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO credit_notes (invoice_id, issued_on, amount_cents, reason, created_at) VALUES (?, ?, ?, ?, ?)`,
 			c.InvoiceID, c.Date, int64(c.Amount), c.Reason, timeText(now))
 		if err != nil {
 			return fmt.Errorf("credit note on invoice %s: %w", inv.Number, translate(err))
 		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		c.ID = id
 		c.CreatedAt = now
 		if err := tx.refreshSettled(ctx, inv.ID); err != nil {
 			return err

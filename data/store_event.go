@@ -81,7 +81,7 @@ func (s *Store) appendEvent(ctx context.Context, e *Event) error {
 	if e.Params == nil {
 		params = []byte("{}")
 	}
-	res, err := s.writer().ExecContext(ctx, `
+	id, err := s.insertID(ctx, `
 		INSERT INTO events (at, client_id, invoice_id, kind, params, file, actor)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		timeText(e.At), nullID(e.ClientID), nullID(e.InvoiceID), e.Kind, string(params), e.File, e.Actor)
@@ -91,8 +91,8 @@ func (s *Store) appendEvent(ctx context.Context, e *Event) error {
 	if err != nil {
 		return fmt.Errorf("record event %s: %w", e.Kind, translate(err))
 	}
-	e.ID, err = res.LastInsertId()
-	return err
+	e.ID = id
+	return nil
 }
 
 // GetEvent returns the event with that id, or ErrNotFound.

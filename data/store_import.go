@@ -70,13 +70,13 @@ const (
 // leaves no record either.
 func (s *Store) CreateImport(ctx context.Context, im *Import) error {
 	im.At = s.Now()
-	res, err := s.writer().ExecContext(ctx, `INSERT INTO imports (kind, files, at) VALUES (?, ?, ?)`,
+	id, err := s.insertID(ctx, `INSERT INTO imports (kind, files, at) VALUES (?, ?, ?)`,
 		im.Kind, strings.Join(im.Files, "\n"), timeText(im.At))
 	if err != nil {
 		return fmt.Errorf("record import: %w", translate(err))
 	}
-	im.ID, err = res.LastInsertId()
-	return err
+	im.ID = id
+	return nil
 }
 
 // AddImportItem records a record the import it.ID wrote.

@@ -55,7 +55,7 @@ func (s *Store) CreateInvoice(ctx context.Context, inv *Invoice) error {
 	}
 	return s.InTx(ctx, func(tx *Store) error {
 		now := tx.Now()
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO invoices (number, client_id, issue_date, delivery_date, due_date, amount_cents,
 			       currency, po_ref, attachment, state, notes, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -64,9 +64,7 @@ func (s *Store) CreateInvoice(ctx context.Context, inv *Invoice) error {
 		if err != nil {
 			return invoiceWriteError("create", inv, err)
 		}
-		if inv.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		inv.ID = id
 		inv.CreatedAt, inv.UpdatedAt = now, now
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventInvoiceCreated,
 			Params: map[string]string{"number": inv.Number, "amount": inv.Amount.Plain(), "due_date": inv.DueDate.String()}})

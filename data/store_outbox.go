@@ -160,7 +160,7 @@ func (s *Store) CreateOutboxMessage(ctx context.Context, m *OutboxMessage) error
 		if err != nil {
 			return err
 		}
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO outbox (client_id, template_key, state, message_id, mail_from, recipients, to_list, cc_list,
 			       subject, eml, auto, next_attempt_at, queued_at, claimed_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -169,9 +169,7 @@ func (s *Store) CreateOutboxMessage(ctx context.Context, m *OutboxMessage) error
 		if err != nil {
 			return fmt.Errorf("queue email %s: %w", m.MessageID, translate(err))
 		}
-		if m.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		m.ID = id
 		return tx.insertOutboxItems(ctx, m)
 	})
 }

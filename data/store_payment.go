@@ -46,16 +46,14 @@ func (s *Store) CreatePayment(ctx context.Context, p *Payment) error {
 			return err
 		}
 		now := tx.Now()
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO payments (invoice_id, paid_on, amount_cents, method, bank_ref, created_at)
 			VALUES (?, ?, ?, ?, ?, ?)`,
 			p.InvoiceID, p.Date, int64(p.Amount), p.Method, nullString(p.BankRef), timeText(now))
 		if err != nil {
 			return paymentWriteError("create", p, err)
 		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		p.ID = id
 		p.CreatedAt = now
 		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
 			return err

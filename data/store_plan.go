@@ -15,27 +15,23 @@ func (s *Store) CreatePaymentPlan(ctx context.Context, p *PaymentPlan) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO payment_plans (invoice_id, agreed_on, signed_on, status, created_at) VALUES (?, ?, ?, ?, ?)`,
 			p.InvoiceID, p.AgreedOn, p.SignedOn, p.Status, timeText(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("create payment plan: %w", translate(err))
 		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		p.ID = id
 		var total Money
 		for i := range p.Instalments {
 			in := &p.Instalments[i]
 			in.PlanID = p.ID
-			res, err := tx.writer().ExecContext(ctx, `INSERT INTO instalments (plan_id, due_date, amount_cents) VALUES (?, ?, ?)`,
+			id, err := tx.insertID(ctx, `INSERT INTO instalments (plan_id, due_date, amount_cents) VALUES (?, ?, ?)`,
 				p.ID, in.DueDate, int64(in.Amount))
 			if err != nil {
 				return fmt.Errorf("create instalment: %w", translate(err))
 			}
-			if in.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
+			in.ID = id
 			total += in.Amount
 		}
 		err = tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPlanAgreed,

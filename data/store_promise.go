@@ -25,16 +25,14 @@ func (s *Store) CreatePromise(ctx context.Context, p *Promise) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO promises (invoice_id, made_on, promised_on, amount_cents, channel, status, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			p.InvoiceID, p.MadeOn, p.PromisedOn, int64(p.Amount), p.Channel, p.Status, timeText(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("create promise: %w", translate(err))
 		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		p.ID = id
 		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPromiseMade,
 			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.PromisedOn.String()}})
 	})

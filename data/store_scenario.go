@@ -92,13 +92,13 @@ func (s *Store) CreateScenario(ctx context.Context, sc *Scenario) error {
 			return err
 		}
 		sc.Key = fmt.Sprintf("custom_%d", next)
-		res, err := tx.writer().ExecContext(ctx, `INSERT INTO scenarios (key, name, created_at) VALUES (?, ?, ?)`,
+		id, err := tx.insertID(ctx, `INSERT INTO scenarios (key, name, created_at) VALUES (?, ?, ?)`,
 			sc.Key, sc.Name, timeText(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("create scenario: %w", translate(err))
 		}
-		sc.ID, err = res.LastInsertId()
-		return err
+		sc.ID = id
+		return nil
 	})
 }
 
@@ -135,7 +135,7 @@ func (s *Store) CreateStep(ctx context.Context, st *Step) error {
 			st.ScenarioID).Scan(&st.Position); err != nil {
 			return err
 		}
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO steps (scenario_id, position, offset_days, channel, template_key, attach_invoice,
 			       include_statement, with_letter, deadline_days, auto_send)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -147,8 +147,8 @@ func (s *Store) CreateStep(ctx context.Context, st *Step) error {
 		if err != nil {
 			return fmt.Errorf("create step: %w", translate(err))
 		}
-		st.ID, err = res.LastInsertId()
-		return err
+		st.ID = id
+		return nil
 	})
 }
 

@@ -15,15 +15,13 @@ func (s *Store) CreateTask(ctx context.Context, t *Task) error {
 		t.DueOn = s.Today()
 	}
 	return s.InTx(ctx, func(tx *Store) error {
-		res, err := tx.writer().ExecContext(ctx, `
+		id, err := tx.insertID(ctx, `
 			INSERT INTO tasks (client_id, invoice_id, kind, note, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			nullID(t.ClientID), nullID(t.InvoiceID), t.Kind, t.Note, t.DueOn, timeText(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("create task: %w", translate(err))
 		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		t.ID = id
 		return tx.appendEvent(ctx, &Event{ClientID: t.ClientID, InvoiceID: t.InvoiceID, Kind: EventTaskCreated,
 			Params: map[string]string{"kind": t.Kind, "note": t.Note, "task": fmt.Sprint(t.ID)}})
 	})
