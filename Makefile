@@ -24,7 +24,7 @@ DIST        := dist
 export CGO_ENABLED := 1
 
 .DEFAULT_GOAL := build
-.PHONY: deps deps-windows build run test soak windows package-windows package-linux package-darwin vet-darwin lint bench clean
+.PHONY: deps deps-windows build run test test-pg soak windows package-windows package-linux package-darwin vet-darwin lint bench clean
 
 deps:
 	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS)
@@ -53,6 +53,13 @@ test: deps
 	go test -race -timeout 5m -tags $(TAGS) -run '^TestBackground' ./app/ui/...
 	go test -timeout 5m -tags $(TAGS) ./app/ui/...
 	go test -timeout 5m -tags $(TAGS) -count=1 -run '^TestKilledWritesLoseNothingCommitted$$' ./data/
+
+# The store's PostgreSQL side (a shared book): its migrations and triggers,
+# checked against a throwaway cluster that .ci/pg.sh starts on 127.0.0.1
+# for the run and removes after (Debian's postgresql package).
+test-pg: deps
+	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS) postgresql
+	sh .ci/pg.sh go test -timeout 5m -tags $(TAGS) -count=1 -run '^TestPostgres' ./data/
 
 # The crash test at length: a process writing to the book is killed at a
 # random moment 2,000 times (make test does it 200 times); after each kill

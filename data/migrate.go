@@ -12,8 +12,24 @@ import (
 	"strings"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationsFS embed.FS
+
+// migrationSet is one kind of database's migrations: the folder they are
+// in (under the embedded files) and how the database records one applied,
+// in its own placeholders. PostgreSQL's (a shared book) make, number for
+// number, what SQLite's make, in PostgreSQL's types.
+type migrationSet struct {
+	dir    string
+	record string
+}
+
+var (
+	sqliteMigrations = migrationSet{dir: "migrations",
+		record: `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`}
+	postgresMigrations = migrationSet{dir: "migrations/postgres",
+		record: `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`}
+)
 
 // migration is one numbered schema change, from a file named NNNN_name.sql.
 type migration struct {
@@ -25,9 +41,15 @@ type migration struct {
 // ErrNewerSchema is returned when the file was written by a newer Relance than this one.
 var ErrNewerSchema = fmt.Errorf("the database was created by a newer version of Relance")
 
-// loadMigrations reads and orders the migrations found in fsys under migrations/.
+// loadMigrations reads and orders the SQLite migrations found in fsys
+// under migrations/.
 func loadMigrations(fsys fs.FS) ([]migration, error) {
-	entries, err := fs.ReadDir(fsys, "migrations")
+	return loadMigrationsIn(fsys, sqliteMigrations.dir)
+}
+
+// loadMigrationsIn reads and orders the migrations found in fsys under dir.
+func loadMigrationsIn(fsys fs.FS, dir string) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +63,7 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		if !ok || err != nil || version <= 0 {
 			return nil, fmt.Errorf("migration file %q: name must be NNNN_name.sql", e.Name())
 		}
-		body, err := fs.ReadFile(fsys, "migrations/"+e.Name())
+		body, err := fs.ReadFile(fsys, dir+"/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -56,11 +78,17 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return out, nil
 }
 
-// migrate applies the migrations newer than the database's version, each in
-// its own transaction together with its version bump, so that a failure
-// leaves the database at the previous version, intact.
+// migrate applies the SQLite migrations of fsys (migrateSet).
 func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
-	list, err := loadMigrations(fsys)
+	return migrateSet(ctx, db, fsys, sqliteMigrations)
+}
+
+// migrateSet applies the migrations of set newer than the database's
+// version, each in its own transaction together with its version bump, so
+// that a failure leaves the database at the previous version, intact
+// (PostgreSQL's DDL is transactional as SQLite's is).
+func migrateSet(ctx context.Context, db *sql.DB, fsys fs.FS, set migrationSet) error {
+	list, err := loadMigrationsIn(fsys, set.dir)
 	if err != nil {
 		return err
 	}
@@ -78,14 +106,14 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 		return fmt.Errorf("%w (schema %d, this version knows %d)", ErrNewerSchema, current, len(list))
 	}
 	for _, m := range list[current:] {
-		if err := applyMigration(ctx, db, m); err != nil {
+		if err := applyMigration(ctx, db, m, set.record); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration, record string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
@@ -94,7 +122,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
+	if _, err := tx.ExecContext(ctx, record, m.version, m.name); err != nil {
 		return fmt.Errorf("migration %s: record version: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {
