@@ -135,3 +135,25 @@ func TestOpenSetsPragmas(t *testing.T) {
 		t.Errorf("read pool query_only = %q (%v)", qo, err)
 	}
 }
+
+// TestEveryMigrationHasItsPostgreSQLTwin: each SQLite migration has its
+// PostgreSQL one, under the same number and name (make test-pg checks
+// what they make against a server; this one needs none).
+func TestEveryMigrationHasItsPostgreSQLTwin(t *testing.T) {
+	lite, err := loadMigrations(migrationsFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := loadMigrationsIn(migrationsFS, postgresMigrations.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range lite {
+		if i >= len(pg) || pg[i].name != m.name {
+			t.Errorf("%s has no PostgreSQL twin in %s", m.name, postgresMigrations.dir)
+		}
+	}
+	if len(pg) != len(lite) {
+		t.Errorf("%d PostgreSQL migrations for %d SQLite ones", len(pg), len(lite))
+	}
+}
