@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"maps"
 	"net/url"
@@ -278,5 +279,118 @@ func TestPostgresTriggersKeepTheChangeLog(t *testing.T) {
 	}
 	if count(1) != 0 || count(2) != 1 {
 		t.Errorf("invoice counts: Alpha %d, Beta %d, want 0 and 1", count(1), count(2))
+	}
+}
+
+// TestStoreQueriesArePostgreSQL: every list query the store runs while
+// the screens and the planner read a book (WithQueryObserver), said the
+// PostgreSQL way (postgresSQL), is one PostgreSQL prepares against the
+// schema its migrations make: its syntax, its tables and columns, and
+// the types of what it compares.
+func TestStoreQueriesArePostgreSQL(t *testing.T) {
+	ctx := context.Background()
+	pg := newPostgresDB(t)
+	if err := migrateSet(ctx, pg, migrationsFS, postgresMigrations); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	s, err := Open(t.TempDir()+"/relance.db", WithClock(ClockOn(testDay)),
+		WithQueryObserver(func(query string, _ []any) { seen[query] = true }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := makeClient(t, s, "alpha")
+	inv := makeInvoiceDue(t, s, c.ID, "FA-1", 100000, "2026-10-31")
+	recordPaymentOn(t, s, inv.ID, "2026-11-02", 10000)
+	makeInvoiceDue(t, s, c.ID, "FA-2", 50000, "2026-12-31")
+	reads := []func() error{
+		func() error { _, err := s.LoadDunningBook(ctx, BookQuery{}); return err },
+		func() error { _, err := s.ListClientSummaries(ctx, testDay); return err },
+		func() error { _, err := s.ListInvoiceLinesOf(ctx, UnpaidInvoiceLines); return err },
+		func() error { _, err := s.ListInvoiceLinesOf(ctx, SettledInvoiceLines); return err },
+		func() error { _, err := s.LoadDashboardBook(ctx, testDay.AddMonths(-3)); return err },
+		func() error { _, err := s.LoadPayerBook(ctx, 0); return err },
+		func() error { _, err := s.ListClientsByIDs(ctx, []int64{c.ID}); return err },
+		func() error { _, err := s.ListLastPromisesByInvoices(ctx, []int64{inv.ID}); return err },
+		func() error { _, err := s.ListInvoiceIDsPaidBetween(ctx, testDay.AddDays(-60), testDay); return err },
+		func() error { _, err := s.ClientNames(ctx, []int64{c.ID}); return err },
+	}
+	for f := range unpaidFilterCount {
+		reads = append(reads, func() error { _, err := s.ListUnpaidInvoiceLines(ctx, f, testDay, 7); return err })
+	}
+	for _, read := range reads {
+		if err := read(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(seen) < 15 {
+		t.Fatalf("only %d queries seen", len(seen))
+	}
+	for _, query := range slices.Sorted(maps.Keys(seen)) {
+		stmt, err := pg.PrepareContext(ctx, postgresSQL(query))
+		if err != nil {
+			t.Errorf("%v\nSQLite:     %s\nPostgreSQL: %s", err, query, postgresSQL(query))
+			continue
+		}
+		stmt.Close()
+	}
+}
+
+// TestPostgresRefusalsTranslated: PostgreSQL's refusals come out of the
+// store as SQLite's do: a number taken, a client still referred to, a
+// check failed.
+func TestPostgresRefusalsTranslated(t *testing.T) {
+	ctx := context.Background()
+	db := newPostgresDB(t)
+	if err := migrateSet(ctx, db, migrationsFS, postgresMigrations); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC)
+	if _, err := db.ExecContext(ctx, `INSERT INTO clients (id, name, kind, created_at, updated_at) VALUES (1, 'Alpha', 'professional', $1, $1)`, now); err != nil {
+		t.Fatal(err)
+	}
+	invoice := postgresSQL(`INSERT INTO invoices (number, client_id, issue_date, due_date, amount_cents, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if _, err := db.ExecContext(ctx, invoice, "FA-1", 1, MustDate("2026-11-01"), MustDate("2026-12-01"), 100, now, now); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		run  func() error
+		want error
+	}{
+		"number taken": {func() error {
+			_, err := db.ExecContext(ctx, invoice, "FA-1", 1, MustDate("2026-11-01"), MustDate("2026-12-01"), 100, now, now)
+			return err
+		}, ErrAlreadyExists},
+		"client referred to": {func() error { _, err := db.ExecContext(ctx, `DELETE FROM clients WHERE id = 1`); return err }, errForeignKey},
+		"amount not positive": {func() error {
+			_, err := db.ExecContext(ctx, invoice, "FA-2", 1, MustDate("2026-11-01"), MustDate("2026-12-01"), -5, now, now)
+			return err
+		}, ErrInvalid},
+	} {
+		if err := translate(c.run()); !errors.Is(err, c.want) {
+			t.Errorf("%s: %v, want %v", name, err, c.want)
+		}
+	}
+}
+
+// TestPostgresSQL: the rewrites, on the store's own kinds of query.
+func TestPostgresSQL(t *testing.T) {
+	for _, c := range []struct{ sqlite, postgres string }{
+		{`SELECT x FROM invoices i INDEXED BY invoices_open_plan WHERE a = ? AND b = ?`,
+			`SELECT x FROM invoices i WHERE a = $1 AND b = $2`},
+		{`WHERE due_date BETWEEN ?1 AND ?2 OR due_date < ?1`, `WHERE due_date BETWEEN $1 AND $2 OR due_date < $1`},
+		{`WHERE id IN (SELECT value FROM json_each(?))`, `WHERE id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb))`},
+		{`SUM(p.amount_cents * MAX(0, CAST(julianday(p.paid_on) - julianday(i.due_date) AS INTEGER)))`,
+			`SUM(p.amount_cents * GREATEST(0, (p.paid_on - i.due_date)))`},
+		{`AND json_extract(e.params, '$.to') IN ('disputed', 'in_litigation')`,
+			`AND (e.params::jsonb->>'to') IN ('disputed', 'in_litigation')`},
+		{`WHERE paused = 1 AND reminders_paused = 0 AND live=1`, `WHERE paused = TRUE AND reminders_paused = FALSE AND live=TRUE`},
+		{`WHERE instr(lower(c.email_cc), ?1) > 0 AND note = 'why?'`, `WHERE strpos(lower(c.email_cc), $1) > 0 AND note = 'why?'`},
+	} {
+		if got := postgresSQL(c.sqlite); got != c.postgres {
+			t.Errorf("%s\n got %s\nwant %s", c.sqlite, got, c.postgres)
+		}
 	}
 }

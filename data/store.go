@@ -230,6 +230,9 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) (err error) 
 // translate turns driver errors into our sentinels where one applies. The
 // caller adds which record and field it was about.
 func translate(err error) error {
+	if pgErr, ok := translatePostgres(err); ok {
+		return pgErr
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return err

@@ -10,12 +10,13 @@ import (
 const clientColumns = `id, name, debtor_type, debtor_type_migrated, siren, contact_civility, contact_name,
 	email, email_cc, phone, street, postal_code, city, country, category, language, notes,
 	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
-	COALESCE(archived_at, ''), created_at, updated_at, vat_number, category_by_hand`
+	archived_at, created_at, updated_at, vat_number, category_by_hand`
 
 // scanClient reads clientColumns, then the extra columns into extra.
 func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, error) {
 	var c Client
-	var archived, created, updated string
+	var created, updated string
+	var archived sql.NullString // NULL while the client is not archived
 	dest := append([]any{&c.ID, &c.Name, &c.Kind, &c.KindMigrated, &c.SIREN, &c.ContactCivility, &c.ContactName,
 		&c.Email, &c.EmailCC, &c.Phone,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
@@ -26,7 +27,7 @@ func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, erro
 	if err != nil {
 		return Client{}, err
 	}
-	if c.ArchivedAt, err = parseTimeText(archived); err != nil {
+	if c.ArchivedAt, err = parseTimeText(archived.String); err != nil {
 		return Client{}, err
 	}
 	if c.CreatedAt, err = parseTimeText(created); err != nil {

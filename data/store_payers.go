@@ -86,7 +86,7 @@ func (s *Store) LoadPayerBook(ctx context.Context, clientID int64) (PayerBook, e
 		if err != nil {
 			return fmt.Errorf("payer history: %w", err)
 		}
-		return tx.each(ctx, `SELECT i.client_id, SUM(p.status = 'kept'), SUM(p.status = 'broken')
+		return tx.each(ctx, `SELECT i.client_id, SUM(CASE WHEN p.status = 'kept' THEN 1 ELSE 0 END), SUM(CASE WHEN p.status = 'broken' THEN 1 ELSE 0 END)
 			FROM promises p JOIN invoices i ON i.id = p.invoice_id`+of+` GROUP BY i.client_id`, args, func(rows *sql.Rows) error {
 			var id int64
 			var c PromiseCounts
