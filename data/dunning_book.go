@@ -215,7 +215,13 @@ func (s *Store) inSnapshot(ctx context.Context, fn func(r *Store) error) error {
 	if s.tx != nil {
 		return fn(s)
 	}
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	// One snapshot for every read: SQLite's read transaction is one; on a
+	// server, repeatable read makes it one.
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.server {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := s.read.BeginTx(ctx, opts)
 	if err != nil {
 		return translate(err)
 	}
@@ -293,8 +299,11 @@ func (s *Store) loadBookParts(ctx context.Context, b *DunningBook, invoices []Pl
 // lastBookChange is the change log's last row number (0 before any).
 func (s *Store) lastBookChange(ctx context.Context) (int64, error) {
 	var seq int64
-	err := s.reader().QueryRowContext(ctx, `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'book_changes'), 0)`).
-		Scan(&seq)
+	query := `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'book_changes'), 0)`
+	if s.server { // the identity's sequence, which pruning the log leaves where it was, as SQLite's does
+		query = `SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM book_changes_seq_seq`
+	}
+	err := s.reader().QueryRowContext(ctx, query).Scan(&seq)
 	if err != nil {
 		return 0, fmt.Errorf("read the change log: %w", translate(err))
 	}

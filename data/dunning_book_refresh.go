@@ -288,7 +288,7 @@ func (s *Store) refreshBookClients(ctx context.Context, b *DunningBook, ch *book
 // less is read again whole: prunedThroughKey says so).
 func (s *Store) PruneBookChanges(ctx context.Context, seq int64) error {
 	return s.InTx(ctx, func(tx *Store) error {
-		if _, err := tx.tx.ExecContext(ctx, `DELETE FROM book_changes WHERE seq <= ?`, seq); err != nil {
+		if _, err := tx.writer().ExecContext(ctx, `DELETE FROM book_changes WHERE seq <= ?`, seq); err != nil {
 			return fmt.Errorf("prune the change log: %w", translate(err))
 		}
 		pruned, err := tx.GetState(ctx, prunedThroughKey)

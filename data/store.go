@@ -29,6 +29,8 @@ type Store struct {
 	read  *sql.DB
 	tx    *sql.Tx // set on the Store handed to an InTx function
 	clock Clock
+	// server: the book is on a PostgreSQL server (OpenServer), not a file.
+	server bool
 	// observe, when set, is told every list query the store runs (each):
 	// a test checks their query plans on a realistic book.
 	observe func(query string, args []any)
@@ -168,6 +170,9 @@ func restrictFiles(path string) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.read == s.write { // a server book: one pool
+		return s.write.Close()
+	}
 	return errors.Join(s.read.Close(), s.write.Close())
 }
 
@@ -186,17 +191,38 @@ type querier interface {
 // reader is where queries go: the transaction when inside one (to see its own
 // writes), else the read pool.
 func (s *Store) reader() querier {
+	return s.said(s.readerOf())
+}
+
+func (s *Store) readerOf() querier {
 	if s.tx != nil {
 		return s.tx
 	}
 	return s.read
 }
 
+// prepare prepares a statement in the transaction, said the PostgreSQL way
+// on a server book.
+func (s *Store) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s.server {
+		query = postgresSQL(query)
+	}
+	return s.tx.PrepareContext(ctx, query)
+}
+
+// said is q, saying each query the PostgreSQL way on a server book.
+func (s *Store) said(q querier) querier {
+	if s.server {
+		return serverQuerier{q}
+	}
+	return q
+}
+
 func (s *Store) writer() querier {
 	if s.tx != nil {
-		return s.tx
+		return s.said(s.tx)
 	}
-	return s.write
+	return s.said(s.write)
 }
 
 // InTx runs fn in one transaction: all of its writes land, or none. Called

@@ -80,19 +80,19 @@ const (
 var ErrBankLineDecided = fmt.Errorf("this bank line was already dealt with: %w", ErrInUse)
 
 const bankLineColumns = `id, import_id, identity, file_line, account, booked_on, value_on, amount_cents, currency,
-	name, iban, label, reference, end_to_end, is_return, return_reason, return_of, status, COALESCE(decided_at, '')`
+	name, iban, label, reference, end_to_end, is_return, return_reason, return_of, status, decided_at`
 
 func scanBankLine(r rowScanner) (BankLine, error) {
 	var l BankLine
 	var amount int64
-	var decided string
+	var decided sql.NullString // NULL until decided
 	err := r.Scan(&l.ID, &l.ImportID, &l.Identity, &l.FileLine, &l.Account, &l.Booked, &l.Value, &amount, &l.Currency,
 		&l.Name, &l.IBAN, &l.Label, &l.Reference, &l.EndToEnd, &l.Return, &l.ReturnReason, &l.ReturnOf, &l.Status, &decided)
 	if err != nil {
 		return l, err
 	}
 	l.Amount = Money(amount)
-	l.DecidedAt, err = parseTimeText(decided)
+	l.DecidedAt, err = parseTimeText(decided.String)
 	return l, err
 }
 

@@ -93,7 +93,7 @@ func (s *Store) refreshSettled(ctx context.Context, invoiceID int64) error {
 		       SELECT p.total + c.total, c.total,
 		              CASE WHEN c.total > 0 AND p.total < invoices.amount_cents
 		                        AND p.total + c.total >= invoices.amount_cents
-		                        AND (p.last IS NULL OR c.last >= p.last) THEN 1 ELSE 0 END
+		                        AND (p.last IS NULL OR c.last >= p.last) THEN TRUE ELSE FALSE END
 		       FROM (SELECT COALESCE(SUM(amount_cents), 0) AS total, MAX(paid_on) AS last
 		             FROM payments WHERE invoice_id = ?1) p,
 		            (SELECT COALESCE(SUM(amount_cents), 0) AS total, MAX(issued_on) AS last

@@ -10,7 +10,7 @@ import (
 func kindCount(t *testing.T, s *Store, kind EventKind) int {
 	t.Helper()
 	var n int
-	if err := s.read.QueryRow(`SELECT COUNT(*) FROM events WHERE kind = ?`, kind).Scan(&n); err != nil {
+	if err := s.reader().QueryRowContext(context.Background(), `SELECT COUNT(*) FROM events WHERE kind = ?`, kind).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -20,7 +20,7 @@ func kindCount(t *testing.T, s *Store, kind EventKind) int {
 func tableCount(t *testing.T, s *Store, table string) int {
 	t.Helper()
 	var n int
-	if err := s.read.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
+	if err := s.reader().QueryRowContext(context.Background(), `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -533,7 +533,7 @@ func TestPaymentPlanLifecycle(t *testing.T) {
 		t.Fatalf("instalment_missed event: %+v", ev)
 	}
 	var stored Date
-	if err := s.read.QueryRow(`SELECT missed_on FROM instalments WHERE id = ?`, plan.Instalments[0].ID).Scan(&stored); err != nil || stored != missedOn {
+	if err := s.reader().QueryRowContext(context.Background(), `SELECT missed_on FROM instalments WHERE id = ?`, plan.Instalments[0].ID).Scan(&stored); err != nil || stored != missedOn {
 		t.Fatalf("missed_on %s, %v; want the first flag's day", stored, err)
 	}
 }

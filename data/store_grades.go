@@ -150,7 +150,7 @@ func (s *Store) SaveGrades(ctx context.Context, day Date, grades []ClientGrade, 
 
 // keepGrades writes the grades through one prepared statement.
 func (s *Store) keepGrades(ctx context.Context, day Date, grades []ClientGrade) error {
-	stmt, err := s.tx.PrepareContext(ctx, `
+	stmt, err := s.prepare(ctx, `
 		INSERT INTO client_grades (client_id, grade, graded_on, pending, pending_since) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (client_id) DO UPDATE SET grade = excluded.grade, graded_on = excluded.graded_on,
 		       pending = excluded.pending, pending_since = excluded.pending_since`)

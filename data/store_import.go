@@ -109,11 +109,12 @@ func (s *Store) FinishImport(ctx context.Context, im *Import) error {
 	return nil
 }
 
-const importColumns = `id, kind, files, at, added, updated, unchanged, skipped, last_event_id, COALESCE(undone_at, '')`
+const importColumns = `id, kind, files, at, added, updated, unchanged, skipped, last_event_id, undone_at`
 
 func scanImport(r rowScanner) (Import, error) {
 	var im Import
-	var files, at, undone string
+	var files, at string
+	var undone sql.NullString // NULL while the import stands
 	if err := r.Scan(&im.ID, &im.Kind, &files, &at, &im.Added, &im.Updated, &im.Unchanged, &im.Skipped,
 		&im.LastEventID, &undone); err != nil {
 		return im, err
@@ -123,7 +124,7 @@ func scanImport(r rowScanner) (Import, error) {
 	if im.At, err = parseTimeText(at); err != nil {
 		return im, err
 	}
-	im.UndoneAt, err = parseTimeText(undone)
+	im.UndoneAt, err = parseTimeText(undone.String)
 	return im, err
 }
 

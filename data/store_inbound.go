@@ -89,7 +89,7 @@ type BounceRecord struct {
 // nothing: recorded reports whether this call did.
 func (s *Store) RecordBounce(ctx context.Context, e SentEmail, b BounceRecord) (recorded bool, err error) {
 	err = s.InTx(ctx, func(tx *Store) error {
-		res, err := tx.tx.ExecContext(ctx, `UPDATE outbox SET bounced_at = ?, bounce_reason = ?, bounce_recipient = ?,
+		res, err := tx.writer().ExecContext(ctx, `UPDATE outbox SET bounced_at = ?, bounce_reason = ?, bounce_recipient = ?,
 			bounce_words = ? WHERE id = ? AND bounced_at IS NULL`, timeText(tx.Now()), b.Reason, b.Recipient, b.Words, e.OutboxID)
 		if err != nil {
 			return fmt.Errorf("record bounce: %w", translate(err))
@@ -120,7 +120,7 @@ func (s *Store) RecordReply(ctx context.Context, e SentEmail, r ReplyRecord) (re
 			return err
 		}
 		var seen int
-		err = tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE kind = ? AND json_extract(params, '$.message_id') = ?
+		err = tx.writer().QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE kind = ? AND json_extract(params, '$.message_id') = ?
 			AND (client_id = ? OR invoice_id IN `+invoices+`)`,
 			append([]any{EventClientReplied, r.MessageID, e.ClientID}, args...)...).Scan(&seen)
 		if err != nil {

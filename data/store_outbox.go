@@ -114,11 +114,12 @@ var ErrOutboxState = errors.New("the email is no longer in that state")
 
 const outboxColumns = `id, COALESCE(client_id, 0), template_key, state, message_id, mail_from, recipients, to_list, cc_list,
 	subject, eml, auto, attempts, error_cause, error_code, last_error, next_attempt_at, claimed_by,
-	queued_at, COALESCE(sending_at, ''), COALESCE(sent_at, ''), sent_copy, note, seen, held`
+	queued_at, sending_at, sent_at, sent_copy, note, seen, held`
 
 func scanOutbox(row interface{ Scan(...any) error }) (OutboxMessage, error) {
 	var m OutboxMessage
-	var recipients, next, queued, sending, sent string
+	var recipients, next, queued string
+	var sending, sent sql.NullString // NULL until then
 	err := row.Scan(&m.ID, &m.ClientID, &m.TemplateKey, &m.State, &m.MessageID, &m.From, &recipients, &m.To, &m.Cc,
 		&m.Subject, &m.EML, &m.Auto, &m.Attempts, &m.ErrorCause, &m.ErrorCode, &m.LastError, &next, &m.ClaimedBy,
 		&queued, &sending, &sent, &m.SentCopy, &m.Note, &m.Seen, &m.Held)
@@ -131,7 +132,7 @@ func scanOutbox(row interface{ Scan(...any) error }) (OutboxMessage, error) {
 	for _, t := range []struct {
 		dst *time.Time
 		src string
-	}{{&m.NextAttemptAt, next}, {&m.QueuedAt, queued}, {&m.SendingAt, sending}, {&m.SentAt, sent}} {
+	}{{&m.NextAttemptAt, next}, {&m.QueuedAt, queued}, {&m.SendingAt, sending.String}, {&m.SentAt, sent.String}} {
 		if *t.dst, err = parseTimeText(t.src); err != nil {
 			return m, err
 		}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -14,6 +15,9 @@ var testDay = MustDate("2026-03-15")
 // the clock fixed on testDay.
 func newTestStore(t *testing.T) *Store {
 	t.Helper()
+	if os.Getenv("RELANCE_TEST_STORE") == "postgres" {
+		return newServerTestStore(t)
+	}
 	s, err := Open(filepath.Join(t.TempDir(), "relance.db"), WithClock(ClockOn(testDay)))
 	if err != nil {
 		t.Fatal(err)
@@ -469,7 +473,7 @@ func TestClientInvoiceCountsFollowWrites(t *testing.T) {
 		}
 		for _, cs := range list {
 			var counted int
-			if err := s.write.QueryRow(`SELECT COUNT(*) FROM invoices WHERE client_id = ?`, cs.ID).Scan(&counted); err != nil {
+			if err := s.reader().QueryRowContext(context.Background(), `SELECT COUNT(*) FROM invoices WHERE client_id = ?`, cs.ID).Scan(&counted); err != nil {
 				t.Fatal(err)
 			}
 			if cs.Invoices != counted || cs.Invoices != want[cs.Name] {

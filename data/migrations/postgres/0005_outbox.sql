@@ -61,6 +61,8 @@ CREATE INDEX outbox_state ON outbox (state, next_attempt_at);
 -- to one email only: the index is what keeps a reminder from being queued
 -- twice. A cancelled email releases its steps (live = FALSE).
 CREATE TABLE outbox_items (
+    -- SQLite's implicit rowid, which the store orders these rows by.
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY,
     outbox_id BIGINT NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
     invoice_id BIGINT NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,
     step_id BIGINT NOT NULL REFERENCES steps (id) ON DELETE CASCADE,

@@ -23,6 +23,8 @@ CREATE TABLE imports (
 -- What an import wrote, one row per record: added (undo deletes it) or
 -- updated (undo puts back "before", the record as it was, in JSON).
 CREATE TABLE import_items (
+    -- SQLite's implicit rowid, which the store orders these rows by.
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY,
     import_id BIGINT NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
     entity    TEXT    NOT NULL CHECK (entity IN ('client', 'invoice', 'payment', 'credit_note', 'action', 'file')),
     entity_id BIGINT NOT NULL,
