@@ -102,7 +102,7 @@ func TestPostgresSchemaMatchesSQLite(t *testing.T) {
 	if v, err := schemaVersion(ctx, pg); err != nil || v != len(lite) {
 		t.Fatalf("PostgreSQL at version %d (%v), SQLite's head is %d", v, err, len(lite))
 	}
-	s, err := Open(t.TempDir()+"/relance.db") // SQLite's, whatever store the other tests run on
+	s, err := Open(t.TempDir() + "/relance.db") // SQLite's, whatever store the other tests run on
 	if err != nil {
 		t.Fatal(err)
 	}
