@@ -545,6 +545,9 @@ func (s *Store) loadLastMessages(ctx context.Context, b *DunningBook, since Date
 		JOIN steps st ON st.id = a.step_id
 		WHERE a.status = 'done' AND a.done_on >= ?
 		  AND st.channel IN ('email', 'letter', 'registered_letter', 'thank_you')`
+	if since.IsZero() { // every message: the first day a book holds (an empty text is no date on a server)
+		since = MustDate("1900-01-01")
+	}
 	args := []any{since.String()}
 	if clients != "" {
 		query += ` AND i.client_id IN ` + clients

@@ -418,6 +418,7 @@ func TestPostgresSQL(t *testing.T) {
 			`AND (e.params::jsonb->>'to') IN ('disputed', 'in_litigation')`},
 		{`WHERE paused = 1 AND reminders_paused = 0 AND live=1`, `WHERE paused = TRUE AND reminders_paused = FALSE AND live=TRUE`},
 		{`WHERE instr(lower(c.email_cc), ?1) > 0 AND note = 'why?'`, `WHERE strpos(lower(c.email_cc), $1) > 0 AND note = 'why?'`},
+		{`ORDER BY name COLLATE NOCASE, id`, `ORDER BY lower(name), id`},
 	} {
 		if got := postgresSQL(c.sqlite); got != c.postgres {
 			t.Errorf("%s\n got %s\nwant %s", c.sqlite, got, c.postgres)

@@ -33,6 +33,8 @@ var postgresRewrites = []struct {
 	{regexp.MustCompile(`json_extract\(([\w.]+), '\$\.(\w+)'\)`), "($1::jsonb->>'$2')"},
 	// Where a text is found in another.
 	{regexp.MustCompile(`\binstr\(`), "strpos("},
+	// Ordered whatever the case.
+	{regexp.MustCompile(`([\w.]+) COLLATE NOCASE`), "lower($1)"},
 }
 
 // postgresFlags are the columns SQLite keeps as 0/1 and PostgreSQL as
