@@ -419,6 +419,7 @@ func TestPostgresSQL(t *testing.T) {
 		{`WHERE paused = 1 AND reminders_paused = 0 AND live=1`, `WHERE paused = TRUE AND reminders_paused = FALSE AND live=TRUE`},
 		{`WHERE instr(lower(c.email_cc), ?1) > 0 AND note = 'why?'`, `WHERE strpos(lower(c.email_cc), $1) > 0 AND note = 'why?'`},
 		{`ORDER BY name COLLATE NOCASE, id`, `ORDER BY lower(name), id`},
+		{`WHERE client_id = ?1 AND kind NOT IN (?, ?)`, `WHERE client_id = $1 AND kind NOT IN ($2, $3)`},
 	} {
 		if got := postgresSQL(c.sqlite); got != c.postgres {
 			t.Errorf("%s\n got %s\nwant %s", c.sqlite, got, c.postgres)

@@ -68,9 +68,10 @@ func postgresSQL(query string) string {
 }
 
 // numberPlaceholders turns ? and ?NNN into $N, leaving quoted text alone.
+// As in SQLite, a bare ? takes the number after the largest given so far.
 func numberPlaceholders(query string) string {
 	var b strings.Builder
-	next, quoted := 1, false
+	largest, quoted := 0, false
 	for i := 0; i < len(query); i++ {
 		c := query[i]
 		switch {
@@ -82,13 +83,13 @@ func numberPlaceholders(query string) string {
 			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
 				j++
 			}
+			n := largest + 1
 			if j > i+1 {
-				b.WriteString("$" + query[i+1:j])
+				n, _ = strconv.Atoi(query[i+1 : j])
 				i = j - 1
-				continue
 			}
-			b.WriteString("$" + strconv.Itoa(next))
-			next++
+			largest = max(largest, n)
+			b.WriteString("$" + strconv.Itoa(n))
 		default:
 			b.WriteByte(c)
 		}

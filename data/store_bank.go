@@ -403,7 +403,7 @@ func (s *Store) ReverseWithBankLine(ctx context.Context, lineID, paymentID int64
 // returns re-opened.
 const bankImportInvoices = `SELECT p.invoice_id FROM payments p JOIN bank_lines l ON l.id = p.bank_line_id WHERE l.import_id = ?1
 	UNION
-	SELECT json_extract(reversed, '$.InvoiceID') FROM bank_lines WHERE import_id = ?1 AND reversed <> ''`
+	SELECT CAST(json_extract(reversed, '$.InvoiceID') AS INTEGER) FROM bank_lines WHERE import_id = ?1 AND reversed <> ''`
 
 // bankImportTouched lists the invoices a statement import changed.
 func (s *Store) bankImportTouched(ctx context.Context, importID int64) ([]int64, error) {

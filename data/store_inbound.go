@@ -314,12 +314,12 @@ func (s *Store) ListClientReplies(ctx context.Context) ([]ClientReply, error) {
 	type row struct {
 		invoice, client int64
 		number, params  string
-		at              string
+		at              sql.NullString // NULL when no reply was recorded
 	}
 	rows, err := listOf(ctx, s, "list client replies", func(r rowScanner) (row, error) {
 		var out row
 		return out, r.Scan(&out.invoice, &out.client, &out.number, &out.params, &out.at)
-	}, `SELECT i.id, i.client_id, i.number, COALESCE(e.params, '{}'), COALESCE(e.at, '')
+	}, `SELECT i.id, i.client_id, i.number, COALESCE(e.params, '{}'), e.at
 		FROM invoices i INDEXED BY invoices_replied
 		LEFT JOIN events e ON e.id = (SELECT id FROM events WHERE invoice_id = i.id AND kind = ? ORDER BY at DESC, id DESC LIMIT 1)
 		WHERE i.paused = 1 AND i.pause_reason = '`+PauseClientReplied+`' -- the partial index's own terms
@@ -337,7 +337,7 @@ func (s *Store) ListClientReplies(ctx context.Context) ([]ClientReply, error) {
 		key := strconv.FormatInt(r.client, 10) + "\x00" + p["message_id"]
 		i, ok := index[key]
 		if !ok {
-			at, err := parseTimeText(r.at)
+			at, err := parseTimeText(r.at.String)
 			if err != nil {
 				return nil, err
 			}

@@ -301,12 +301,14 @@ func (s *Store) outboxItems(ctx context.Context, ids []int64) (map[int64][]Outbo
 // ListOutbox returns the emails in any of the states, oldest first, with
 // their steps.
 func (s *Store) ListOutbox(ctx context.Context, states ...OutboxState) ([]OutboxMessage, error) {
-	list, err := json.Marshal(states)
-	if err != nil {
-		return nil, err
+	// A few states: one placeholder each (json_each is for ids).
+	args := make([]any, len(states))
+	for i, st := range states {
+		args[i] = st
 	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(states)), ", ")
 	out, err := listOf(ctx, s, "list emails", scanOutbox,
-		`SELECT `+outboxColumns+` FROM outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id`, string(list))
+		`SELECT `+outboxColumns+` FROM outbox WHERE state IN (`+marks+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
