@@ -131,7 +131,7 @@ func TestDateScanRefusesImpossibleDays(t *testing.T) {
 // named, instead of planning on a day nobody chose.
 func TestStoredImpossibleDueDateIsAnError(t *testing.T) {
 	ctx := context.Background()
-	s := newTestStore(t)
+	s := newFileTestStore(t)
 	c := makeClient(t, s, "boulangerie")
 	inv := makeInvoice(t, s, c.ID, "FA-1", 100000)
 	if _, err := s.write.ExecContext(ctx, `UPDATE invoices SET due_date = '2026-13-45' WHERE id = ?`, inv.ID); err != nil {

@@ -122,7 +122,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 }
 
 func TestOpenSetsPragmas(t *testing.T) {
-	s := newTestStore(t)
+	s := newFileTestStore(t)
 	checks := map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "1", "busy_timeout": "10000"}
 	for pragma, want := range checks {
 		var got string

@@ -28,7 +28,7 @@ func bulkClient(exec BulkExec, id int, name string) error {
 
 func TestBulkLoadWritesAndRebuildsTheIndexes(t *testing.T) {
 	ctx := context.Background()
-	s := newTestStore(t)
+	s := newFileTestStore(t)
 	before := indexSQL(t, s)
 	err := s.BulkLoad(ctx, func(exec BulkExec) error {
 		for i := 1; i <= 50; i++ {
@@ -60,7 +60,7 @@ func TestBulkLoadWritesAndRebuildsTheIndexes(t *testing.T) {
 
 func TestBulkLoadWritesNothingOnFailure(t *testing.T) {
 	ctx := context.Background()
-	s := newTestStore(t)
+	s := newFileTestStore(t)
 	before := indexSQL(t, s)
 	stop := errors.New("stop")
 	err := s.BulkLoad(ctx, func(exec BulkExec) error {

@@ -75,13 +75,13 @@ func (s *Store) MarkOnboarded(ctx context.Context) error {
 // It asks whether a first row exists rather than counting them: on a book
 // of 100,000 invoices a count reads a whole index at every start.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
-	var n int
+	var some bool
 	err := s.reader().QueryRowContext(ctx,
-		`SELECT EXISTS (SELECT 1 FROM clients) OR EXISTS (SELECT 1 FROM invoices)`).Scan(&n)
+		`SELECT EXISTS (SELECT 1 FROM clients) OR EXISTS (SELECT 1 FROM invoices)`).Scan(&some)
 	if err != nil {
 		return false, fmt.Errorf("count records: %w", translate(err))
 	}
-	return n == 0, nil
+	return !some, nil
 }
 
 // nilIfEmpty stores an empty image as NULL.

@@ -71,12 +71,13 @@ func (s *Store) LoadDashboardBook(ctx context.Context, since Date) (DashboardBoo
 func (s *Store) readDashboardOpen(ctx context.Context, b *DashboardBook, _ Date) error {
 	err := s.each(ctx, `SELECT id, client_id, due_date, amount_cents, paid_cents - credited_cents, credited_cents,
 		       credit_closed, state
-		FROM invoices INDEXED BY invoices_open_plan WHERE paid_cents < amount_cents`, nil, func(rows *sql.Rows) error {
-		var l InvoiceLine
-		err := rows.Scan(&l.ID, &l.ClientID, &l.DueDate, &l.Amount, &l.Paid, &l.Credited, &l.CreditClosed, &l.State)
-		b.Open = append(b.Open, l)
-		return err
-	})
+		FROM invoices INDEXED BY invoices_open_plan WHERE paid_cents < amount_cents ORDER BY due_date, id`, nil,
+		func(rows *sql.Rows) error {
+			var l InvoiceLine
+			err := rows.Scan(&l.ID, &l.ClientID, &l.DueDate, &l.Amount, &l.Paid, &l.Credited, &l.CreditClosed, &l.State)
+			b.Open = append(b.Open, l)
+			return err
+		})
 	if err != nil {
 		return fmt.Errorf("open invoices: %w", err)
 	}

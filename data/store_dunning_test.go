@@ -465,7 +465,7 @@ func TestCreatePaymentPlan(t *testing.T) {
 
 func TestCreatePaymentPlanIsOneTransaction(t *testing.T) {
 	ctx := context.Background()
-	s := newTestStore(t)
+	s := newFileTestStore(t)
 	c := makeClient(t, s, "boulangerie")
 	inv := makeInvoice(t, s, c.ID, "FA-1", 100000)
 	// Make the third instalment's insert fail in the database, after the

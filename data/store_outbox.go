@@ -524,9 +524,9 @@ func (s *Store) ReleaseHeldOutbox(ctx context.Context) ([]int64, error) {
 func (s *Store) setOutboxFailure(ctx context.Context, id int64, state OutboxState, f OutboxFailure, next time.Time) error {
 	res, err := s.writer().ExecContext(ctx, `
 		UPDATE outbox SET state = ?, error_cause = ?, error_code = ?, last_error = ?,
-		       next_attempt_at = CASE WHEN ? = '' THEN next_attempt_at ELSE ? END, claimed_by = ''
+		       next_attempt_at = COALESCE(?, next_attempt_at), claimed_by = ''
 		WHERE id = ? AND state IN ('sending', 'queued')`,
-		state, f.Cause, f.Code, truncate(f.Text, 2000), timeOrEmpty(next), timeOrEmpty(next), id)
+		state, f.Cause, f.Code, truncate(f.Text, 2000), timeOrNull(next), id)
 	if err != nil {
 		return translateOutbox(id, err)
 	}
@@ -536,9 +536,10 @@ func (s *Store) setOutboxFailure(ctx context.Context, id int64, state OutboxStat
 	return nil
 }
 
-func timeOrEmpty(t time.Time) string {
+// timeOrNull is an instant to store, NULL for none.
+func timeOrNull(t time.Time) any {
 	if t.IsZero() {
-		return ""
+		return nil
 	}
 	return timeText(t)
 }

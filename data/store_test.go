@@ -18,6 +18,14 @@ func newTestStore(t *testing.T) *Store {
 	if os.Getenv("RELANCE_TEST_STORE") == "postgres" {
 		return newServerTestStore(t)
 	}
+	return newFileTestStore(t)
+}
+
+// newFileTestStore is a store on a SQLite file whatever RELANCE_TEST_STORE
+// says: the tests of what only a file does (its pragmas, its bulk load,
+// text written into it in SQLite's words).
+func newFileTestStore(t *testing.T) *Store {
+	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "relance.db"), WithClock(ClockOn(testDay)))
 	if err != nil {
 		t.Fatal(err)
