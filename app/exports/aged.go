@@ -15,7 +15,7 @@ import (
 func Aged(ctx context.Context, store *data.Store, out io.Writer, format Format, w words.Words, today data.Date) error {
 	rows, err := agedRows(ctx, store, today)
 	if err == nil {
-		err = WriteAged(out, format, w, rows)
+		err = writeAged(out, format, w, rows)
 	}
 	if err != nil {
 		return fmt.Errorf("export aged balance: %w", err)
@@ -32,10 +32,9 @@ func agedRows(ctx context.Context, store *data.Store, today data.Date) ([]dashbo
 	return dashboard.AgedByClient(lines, today), nil
 }
 
-// WriteAged writes an aged balance (dashboard.AgedByClient) as one table:
-// a line per client with its buckets and total, and the total line. The
-// dashboard's export calls it with the rows it shows.
-func WriteAged(out io.Writer, format Format, w words.Words, rows []dashboard.ClientAged) error {
+// writeAged writes an aged balance (dashboard.AgedByClient) as one table:
+// a line per client with its buckets and total, and the total line.
+func writeAged(out io.Writer, format Format, w words.Words, rows []dashboard.ClientAged) error {
 	return writeTables(out, format, w, agedTable(w, rows))
 }
 

@@ -256,47 +256,27 @@ func lateDetail(c *dashboard.ClientAged) string {
 // figureCards are the five cards on top.
 type figureCards struct {
 	content                                       fyne.CanvasObject
-	outstanding, overdue, dso, avgLate, collected figureCard
+	outstanding, overdue, dso, avgLate, collected kit.Figure
 }
-
-type figureCard struct{ caption, value, detail *widget.Label }
 
 func newFigureCards() figureCards {
 	f := figureCards{
-		outstanding: newFigureCard(widget.MediumImportance),
-		overdue:     newFigureCard(widget.DangerImportance),
-		dso:         newFigureCard(widget.MediumImportance),
-		avgLate:     newFigureCard(widget.WarningImportance),
-		collected:   newFigureCard(widget.SuccessImportance),
+		outstanding: kit.NewFigure(widget.MediumImportance),
+		overdue:     kit.NewFigure(widget.DangerImportance),
+		dso:         kit.NewFigure(widget.MediumImportance),
+		avgLate:     kit.NewFigure(widget.WarningImportance),
+		collected:   kit.NewFigure(widget.SuccessImportance),
 	}
-	f.content = container.NewGridWithColumns(5, kit.Card(f.outstanding.lines()), kit.Card(f.overdue.lines()),
-		kit.Card(f.dso.lines()), kit.Card(f.avgLate.lines()), kit.Card(f.collected.lines()))
+	f.content = container.NewGridWithColumns(5, f.outstanding.Card(), f.overdue.Card(), f.dso.Card(), f.avgLate.Card(),
+		f.collected.Card())
 	return f
-}
-
-func newFigureCard(importance widget.Importance) figureCard {
-	return figureCard{
-		caption: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-		value:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Importance: importance},
-		detail:  &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
-	}
-}
-
-func (c figureCard) lines() fyne.CanvasObject {
-	return container.New(kit.TightVBox(), c.caption, c.value, c.detail)
-}
-
-func (c figureCard) set(caption, value, detail string) {
-	c.caption.SetText(caption)
-	c.value.SetText(value)
-	c.detail.SetText(detail)
 }
 
 // set writes the figures; a DSO or an average with nothing to work from
 // says so rather than show 0.
 func (f figureCards) set(d *dashboard.Figures) {
-	f.outstanding.set(lang.L("dashboard.figure.outstanding"), kit.Money(d.Outstanding), lang.L("dashboard.figure.outstanding_detail"))
-	f.overdue.set(lang.L("dashboard.figure.overdue"), kit.Money(d.Overdue), overdueShare(d))
+	f.outstanding.Set(lang.L("dashboard.figure.outstanding"), kit.Money(d.Outstanding), lang.L("dashboard.figure.outstanding_detail"))
+	f.overdue.Set(lang.L("dashboard.figure.overdue"), kit.Money(d.Overdue), overdueShare(d))
 	dso, avg := lang.L("dashboard.figure.unknown"), lang.L("dashboard.figure.unknown")
 	if d.DSOKnown {
 		dso = days(d.DSO)
@@ -304,9 +284,9 @@ func (f figureCards) set(d *dashboard.Figures) {
 	if d.AvgKnown {
 		avg = days(d.AvgDaysLate)
 	}
-	f.dso.set(lang.L("dashboard.figure.dso"), dso, lang.L("dashboard.figure.dso_method"))
-	f.avgLate.set(lang.L("dashboard.figure.avg_late"), avg, lang.L("dashboard.figure.avg_late_method"))
-	f.collected.set(lang.L("dashboard.figure.collected"), kit.Money(d.CollectedMonth),
+	f.dso.Set(lang.L("dashboard.figure.dso"), dso, lang.L("dashboard.figure.dso_method"))
+	f.avgLate.Set(lang.L("dashboard.figure.avg_late"), avg, lang.L("dashboard.figure.avg_late_method"))
+	f.collected.Set(lang.L("dashboard.figure.collected"), kit.Money(d.CollectedMonth),
 		lang.L("dashboard.figure.collected_last", map[string]any{"Amount": kit.Money(d.CollectedLastMonth)}))
 }
 

@@ -69,13 +69,13 @@ func TestDashboardShowsTheBookAndOpensWhatIsBehindABar(t *testing.T) {
 	if len(h.Errors) > 0 {
 		t.Fatal(h.Errors)
 	}
-	if got := s.figures.outstanding.value.Text; got != kit.Money(150000) {
+	if got := s.figures.outstanding.Value.Text; got != kit.Money(150000) {
 		t.Errorf("outstanding %q", got)
 	}
-	if got := s.figures.overdue.value.Text; got != kit.Money(50000) {
+	if got := s.figures.overdue.Value.Text; got != kit.Money(50000) {
 		t.Errorf("overdue %q", got)
 	}
-	if got := s.figures.avgLate.value.Text; got != days(19) {
+	if got := s.figures.avgLate.Value.Text; got != days(19) {
 		t.Errorf("average days late %q, want Leroy's 19 days", got)
 	}
 	wantAged := []data.Money{100000, 0, 50000, 0, 0}
@@ -112,7 +112,7 @@ func TestDashboardAfterAPayment(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Update(context.Background())
-	if got := s.figures.overdue.value.Text; got != kit.Money(0) {
+	if got := s.figures.overdue.Value.Text; got != kit.Money(0) {
 		t.Errorf("overdue %q after the payment", got)
 	}
 	if !s.noLate.Visible() {
@@ -197,10 +197,10 @@ func TestDashboardOfAnEmptyBook(t *testing.T) {
 	if len(h.Errors) > 0 {
 		t.Fatal(h.Errors)
 	}
-	if got := s.figures.dso.value.Text; got != lang.L("dashboard.figure.unknown") {
+	if got := s.figures.dso.Value.Text; got != lang.L("dashboard.figure.unknown") {
 		t.Errorf("DSO %q on an empty book", got)
 	}
-	if got := s.figures.outstanding.value.Text; got != kit.Money(0) {
+	if got := s.figures.outstanding.Value.Text; got != kit.Money(0) {
 		t.Errorf("outstanding %q", got)
 	}
 	if !s.noLate.Visible() || s.undated.Visible() {

@@ -98,14 +98,14 @@ func TestWriteExport(t *testing.T) {
 	}
 }
 
-// TestAgedExport: the Dashboard's export of the aged balance it shows:
-// the dated name, and a CSV with a line per client and the total.
+// TestAgedExport: the aged balance as the export menus save it: the dated
+// name, and a CSV with a line per client and the total.
 func TestAgedExport(t *testing.T) {
 	b := newInvoiceBook(t)
 	lines, err := b.store.ListInvoiceLinesOf(context.Background(), data.UnpaidInvoiceLines)
 	uitest.Must(t, err)
 	rows := dashboard.AgedByClient(lines, testDay)
-	e := kit.AgedExport(b.u, rows, exports.CSV)
+	e := kit.ReportExport(b.u, exports.ReportAged, exports.CSV)
 	if !strings.HasSuffix(e.Name, "-"+testDay.String()+".csv") {
 		t.Errorf("name %q", e.Name)
 	}

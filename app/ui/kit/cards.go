@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Card lays content out on a rounded background of the fields' colour:
@@ -20,4 +21,32 @@ func Card(content fyne.CanvasObject) fyne.CanvasObject {
 // carries its own padding above and below the text.
 func TightVBox() fyne.Layout {
 	return layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)
+}
+
+// Figure is a key-figure card (Today's, the Dashboard's): what it counts,
+// the figure in the colour of its importance, and a line of detail.
+type Figure struct {
+	Caption, Value, Detail *widget.Label
+}
+
+// NewFigure builds a card whose figure has importance's colour.
+func NewFigure(importance widget.Importance) Figure {
+	return Figure{
+		Caption: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		Value: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText,
+			Importance: importance},
+		Detail: &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+	}
+}
+
+// Card lays the figure out on a rounded background.
+func (f Figure) Card() fyne.CanvasObject {
+	return Card(container.New(TightVBox(), f.Caption, f.Value, f.Detail))
+}
+
+// Set writes the card's three lines.
+func (f Figure) Set(caption, value, detail string) {
+	f.Caption.SetText(caption)
+	f.Value.SetText(value)
+	f.Detail.SetText(detail)
 }

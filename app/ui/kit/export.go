@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/app/dashboard"
 	"relance/app/exports"
 )
 
@@ -126,14 +125,6 @@ func ExportItem(h Host, label string, e func() Export) *fyne.MenuItem {
 // PopUnder shows a menu just under the button that opened it.
 func PopUnder(b fyne.CanvasObject, win fyne.Window, items ...*fyne.MenuItem) {
 	widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), win.Canvas(), fyne.NewPos(0, b.Size().Height), b)
-}
-
-// AgedExport is an aged balance already worked out (the Dashboard's rows)
-// as a file, under its dated name: kit.SaveExport(h, kit.AgedExport(h,
-// rows, exports.XLSX)).
-func AgedExport(h Host, rows []dashboard.ClientAged, format exports.Format) Export {
-	return Export{Name: exports.FileName(Say, exports.ReportAged, h.Today(), format.Ext()),
-		Write: func(_ context.Context, w io.Writer) error { return exports.WriteAged(w, format, Say, rows) }}
 }
 
 // ExportButton is a screen's "Export…": a button that opens the menu of

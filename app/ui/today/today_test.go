@@ -376,7 +376,7 @@ func TestTodayKeyFigures(t *testing.T) {
 	f := b.u.home.figures
 	for _, c := range []struct {
 		name          string
-		got           todayFigure
+		got           kit.Figure
 		value, detail string
 	}{
 		{"outstanding", f.outstanding, kit.Money(330000), lang.L("today.figure.outstanding_detail")},
@@ -384,12 +384,12 @@ func TestTodayKeyFigures(t *testing.T) {
 		{"due soon", f.dueSoon, kit.Money(50000), lang.N("today.figure.invoices", 1, map[string]any{"Count": 1})},
 		{"collected", f.collected, kit.Money(50000), lang.N("today.figure.payments", 2, map[string]any{"Count": 2})},
 	} {
-		if c.got.value.Text != c.value || c.got.detail.Text != c.detail {
-			t.Errorf("%s card shows %q / %q, want %q / %q", c.name, c.got.value.Text, c.got.detail.Text, c.value, c.detail)
+		if c.got.Value.Text != c.value || c.got.Detail.Text != c.detail {
+			t.Errorf("%s card shows %q / %q, want %q / %q", c.name, c.got.Value.Text, c.got.Detail.Text, c.value, c.detail)
 		}
 	}
-	if want := lang.N("today.figure.due_soon", 7, map[string]any{"Days": 7}); f.dueSoon.caption.Text != want {
-		t.Errorf("due-soon caption %q, want %q", f.dueSoon.caption.Text, want)
+	if want := lang.N("today.figure.due_soon", 7, map[string]any{"Days": 7}); f.dueSoon.Caption.Text != want {
+		t.Errorf("due-soon caption %q, want %q", f.dueSoon.Caption.Text, want)
 	}
 }
 
