@@ -54,15 +54,22 @@ test: deps
 	go test -timeout 5m -tags $(TAGS) ./app/ui/...
 	go test -timeout 5m -tags $(TAGS) -count=1 -run '^TestKilledWritesLoseNothingCommitted$$' ./data/
 
-# The store on PostgreSQL (a shared book): the store's whole test suite,
-# each test on a database of its own, and the PostgreSQL tests (the schema
-# against SQLite's, the triggers, every list query), against a throwaway
-# cluster that .ci/pg.sh starts on 127.0.0.1 for the run and removes after
-# (Debian's postgresql package). The kill test is SQLite's: make test runs it.
+# A shared book on PostgreSQL, against a throwaway cluster that .ci/pg.sh
+# starts on 127.0.0.1 for the run (passwords, TLS under a throwaway CA)
+# and removes after (Debian's postgresql package, openssl for the
+# certificates): the store's whole test suite, each test on a database of
+# its own, with the PostgreSQL tests (the schema against SQLite's, the
+# triggers, every list query, two PCs claiming and listening); the shared
+# book's connection (TLS verify-full, the troubles said); the archived
+# files kept in the book; and two send-due processes on one book, round
+# after round, sending each reminder once. The kill test is SQLite's: make
+# test runs it.
 test-pg: deps
-	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS) postgresql
-	RELANCE_TEST_STORE=postgres sh .ci/pg.sh go test -timeout 10m -tags $(TAGS) -count=1 \
-		-skip '^TestKilledWritesLoseNothingCommitted$$' ./data/
+	@CC="$(CC)" sh .ci/deps.sh $(DEB_PKGS) postgresql openssl
+	RELANCE_TEST_STORE=postgres sh .ci/pg.sh sh -c '\
+		go test -timeout 10m -tags $(TAGS) -count=1 -skip "^TestKilledWritesLoseNothingCommitted$$" \
+			./data/ ./app/sharedbook/ ./app/archive/ && \
+		go test -timeout 5m -tags $(TAGS) -count=1 -run "^(TestTwoProcessesSendOnce|TestSharedBook.*)$$" ./cmd/relance/cli/ ./app/mail/'
 
 # The crash test at length: a process writing to the book is killed at a
 # random moment 2,000 times (make test does it 200 times); after each kill

@@ -52,7 +52,7 @@ func (s *Store) BackupTo(ctx context.Context, path string) error {
 	}
 	tmp := path + ".part"
 	_ = os.Remove(tmp) // a copy an earlier run left unfinished
-	if _, err := s.write.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	if err := s.snapshotTo(ctx, tmp); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("back up to %s: %w", path, translate(err))
 	}
@@ -69,6 +69,30 @@ func (s *Store) BackupTo(ctx context.Context, path string) error {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
 	return nil
+}
+
+// snapshotTo writes the book into a new file at path: SQLite's VACUUM
+// INTO for a file; for a shared book, a book file made there and filled
+// by CopyBook from one snapshot of the server, its archived files with it
+// (they are in the book): a backup a PC keeps of the office's book,
+// readable and restorable as any other.
+func (s *Store) snapshotTo(ctx context.Context, path string) error {
+	if !s.server {
+		_, err := s.write.ExecContext(ctx, `VACUUM INTO ?`, path)
+		return err
+	}
+	file, err := Open(path, WithClock(s.clock))
+	if err != nil {
+		return err
+	}
+	_, err = CopyBook(ctx, s, file, nil)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		_ = os.Remove(path + side)
+	}
+	return err
 }
 
 // syncFile flushes a file to the disk.

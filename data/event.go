@@ -46,6 +46,9 @@ type Event struct {
 	Params    map[string]string // facts the sentence needs: amounts, numbers, dates
 	File      string            // an archived file (PDF, .eml), relative to the data dir
 	Actor     string            // "user", "app" (automatic), "import", ...
+	// Person is who, on a shared book: the name of the person at the PC
+	// that did it (a "user" event); empty on a book one person keeps.
+	Person string
 }
 
 // changes gathers the fields an edit changed, as an event's parameters

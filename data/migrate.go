@@ -92,15 +92,21 @@ func migrateSet(ctx context.Context, db *sql.DB, fsys fs.FS, set migrationSet) e
 	if err != nil {
 		return err
 	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
-	}
+	// The version is read before anything is created: a role that may
+	// only read a shared book (the accountant's) opens it when it is at
+	// this version, and PostgreSQL refuses it even a CREATE TABLE IF NOT
+	// EXISTS.
 	current, err := schemaVersion(ctx, db)
 	if err != nil {
-		return err
+		if _, cerr := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER PRIMARY KEY,
+			name       TEXT NOT NULL,
+			applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); cerr != nil {
+			return fmt.Errorf("create schema_migrations: %w", translate(cerr))
+		}
+		if current, err = schemaVersion(ctx, db); err != nil {
+			return err
+		}
 	}
 	if current > len(list) {
 		return fmt.Errorf("%w (schema %d, this version knows %d)", ErrNewerSchema, current, len(list))

@@ -112,6 +112,8 @@ func translatePostgres(err error) (error, bool) {
 		return fmt.Errorf("%w: %s", errForeignKey, pe.Message), true
 	case "23514", "23502":
 		return fmt.Errorf("%w: %s", ErrInvalid, pe.Message), true
+	case "42501", "25006": // insufficient privilege; a read-only transaction
+		return fmt.Errorf("%w: %s", ErrReadOnly, pe.Message), true
 	}
 	return err, false
 }

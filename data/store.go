@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -31,6 +32,14 @@ type Store struct {
 	clock Clock
 	// server: the book is on a PostgreSQL server (OpenServer), not a file.
 	server bool
+	// person is who this process records events for (WithPerson): on a
+	// shared book, the timeline says who did what.
+	person string
+	// serverConfig and session: on a server, how to connect (the
+	// listener of WatchChanges opens its own connection) and the name
+	// this process's connections carry.
+	serverConfig *pgx.ConnConfig
+	session      string
 	// observe, when set, is told every list query the store runs (each):
 	// a test checks their query plans on a realistic book.
 	observe func(query string, args []any)
@@ -41,6 +50,14 @@ type Option func(*Store)
 
 // WithClock sets the clock used for created/updated timestamps and events.
 func WithClock(c Clock) Option { return func(s *Store) { s.clock = c } }
+
+// WithPerson has the events the user records (actor "user") name person:
+// on a shared book, several people write the one timeline.
+func WithPerson(person string) Option { return func(s *Store) { s.person = person } }
+
+// Person is who the events this store records are said to be done by
+// (WithPerson), "" on a book one person keeps.
+func (s *Store) Person() string { return s.person }
 
 // WithQueryObserver has observe told every list query the store runs,
 // with its arguments, before it runs: the query-plan test collects the

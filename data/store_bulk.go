@@ -60,14 +60,14 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(exec BulkExec) error) erro
 	return s.InTx(ctx, func(tx *Store) error {
 		indexes, err := tx.dropSchema(ctx, "index")
 		if err != nil {
-			return err
+			return fmt.Errorf("bulk load: %w", err)
 		}
 		// The change log's triggers would write a row per row loaded, for
 		// no reader: a book loaded in bulk is read whole (the 'book' change
 		// written after the load says so to any book read before).
 		triggers, err := tx.dropSchema(ctx, "trigger")
 		if err != nil {
-			return err
+			return fmt.Errorf("bulk load: %w", err)
 		}
 		l := &bulkLoader{ctx: ctx, tx: tx.tx, stmts: map[string]*sql.Stmt{}}
 		err = fn(l.exec)
@@ -102,27 +102,38 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(exec BulkExec) error) erro
 
 // widenCache gives the writer connection a large page cache and a bounded
 // ANALYZE for the load, and returns the function that puts the previous
-// settings back. The write pool holds a single connection, so every
-// statement reaches the one the load runs on.
+// settings back.
 func (s *Store) widenCache(ctx context.Context) (restore func(), err error) {
+	return s.setPragmas(ctx, "bulk load", []pragmaSetting{{"cache_size", -bulkCacheKiB}, {"analysis_limit", bulkAnalysisLimit}})
+}
+
+// pragmaSetting is a setting of SQLite's connection that a long write
+// (BulkLoad, CopyBook) changes for its time.
+type pragmaSetting struct {
+	pragma string
+	value  int64
+}
+
+// setPragmas gives the writer connection settings, and returns the
+// function that puts the previous ones back; what names the work in
+// errors. The write pool holds a single connection, so every statement
+// reaches the one the work runs on.
+func (s *Store) setPragmas(ctx context.Context, what string, settings []pragmaSetting) (restore func(), err error) {
 	var undo []string
 	restore = func() {
 		for _, q := range undo {
 			_, _ = s.write.ExecContext(context.WithoutCancel(ctx), q)
 		}
 	}
-	for _, set := range []struct {
-		pragma string
-		value  int64
-	}{{"cache_size", -bulkCacheKiB}, {"analysis_limit", bulkAnalysisLimit}} {
+	for _, set := range settings {
 		var previous int64
 		if err := s.write.QueryRowContext(ctx, `PRAGMA `+set.pragma).Scan(&previous); err != nil {
 			restore()
-			return nil, fmt.Errorf("bulk load: read %s: %w", set.pragma, translate(err))
+			return nil, fmt.Errorf("%s: read %s: %w", what, set.pragma, translate(err))
 		}
 		if _, err := s.write.ExecContext(ctx, `PRAGMA `+set.pragma+` = `+strconv.FormatInt(set.value, 10)); err != nil {
 			restore()
-			return nil, fmt.Errorf("bulk load: set %s: %w", set.pragma, translate(err))
+			return nil, fmt.Errorf("%s: set %s: %w", what, set.pragma, translate(err))
 		}
 		undo = append(undo, `PRAGMA `+set.pragma+` = `+strconv.FormatInt(previous, 10))
 	}
@@ -132,7 +143,7 @@ func (s *Store) widenCache(ctx context.Context) (restore func(), err error) {
 // dropSchema drops the indexes (kind "index") or the triggers (kind
 // "trigger") created by a statement (the indexes of UNIQUE and PRIMARY KEY
 // constraints have no SQL and stay) and returns their statements, to run
-// again once the rows are in.
+// again once the rows are in (BulkLoad, CopyBook).
 func (s *Store) dropSchema(ctx context.Context, kind string) ([]string, error) {
 	type item struct{ name, ddl string }
 	list, err := listOf(ctx, s, "list "+kind+"s", func(r rowScanner) (item, error) {
@@ -141,12 +152,12 @@ func (s *Store) dropSchema(ctx context.Context, kind string) ([]string, error) {
 		return it, err
 	}, `SELECT name, sql FROM sqlite_schema WHERE type = ? AND sql IS NOT NULL ORDER BY name`, kind)
 	if err != nil {
-		return nil, fmt.Errorf("bulk load: %w", err)
+		return nil, err
 	}
 	ddls := make([]string, 0, len(list))
 	for _, it := range list {
 		if _, err := s.tx.ExecContext(ctx, `DROP `+strings.ToUpper(kind)+` "`+it.name+`"`); err != nil {
-			return nil, fmt.Errorf("bulk load: drop %s %s: %w", kind, it.name, translate(err))
+			return nil, fmt.Errorf("drop %s %s: %w", kind, it.name, translate(err))
 		}
 		ddls = append(ddls, it.ddl)
 	}

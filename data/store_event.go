@@ -23,12 +23,12 @@ func actorOf(ctx context.Context) string {
 	return "user"
 }
 
-const eventColumns = `id, at, COALESCE(client_id, 0), COALESCE(invoice_id, 0), kind, params, file, actor`
+const eventColumns = `id, at, COALESCE(client_id, 0), COALESCE(invoice_id, 0), kind, params, file, actor, person`
 
 func scanEvent(row interface{ Scan(...any) error }) (Event, error) {
 	var e Event
 	var at, params string
-	if err := row.Scan(&e.ID, &at, &e.ClientID, &e.InvoiceID, &e.Kind, &params, &e.File, &e.Actor); err != nil {
+	if err := row.Scan(&e.ID, &at, &e.ClientID, &e.InvoiceID, &e.Kind, &params, &e.File, &e.Actor, &e.Person); err != nil {
 		return Event{}, err
 	}
 	var err error
@@ -74,6 +74,9 @@ func (s *Store) appendEvent(ctx context.Context, e *Event) error {
 	if e.Actor == "" {
 		e.Actor = actorOf(ctx)
 	}
+	if e.Person == "" && e.Actor == "user" {
+		e.Person = s.person
+	}
 	params, err := json.Marshal(e.Params)
 	if err != nil {
 		return err
@@ -82,9 +85,9 @@ func (s *Store) appendEvent(ctx context.Context, e *Event) error {
 		params = []byte("{}")
 	}
 	id, err := s.insertID(ctx, `
-		INSERT INTO events (at, client_id, invoice_id, kind, params, file, actor)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		timeText(e.At), nullID(e.ClientID), nullID(e.InvoiceID), e.Kind, string(params), e.File, e.Actor)
+		INSERT INTO events (at, client_id, invoice_id, kind, params, file, actor, person)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		timeText(e.At), nullID(e.ClientID), nullID(e.InvoiceID), e.Kind, string(params), e.File, e.Actor, e.Person)
 	if errors.Is(translate(err), errForeignKey) {
 		return fmt.Errorf("record event %s: client %d or invoice %d: %w", e.Kind, e.ClientID, e.InvoiceID, ErrNotFound)
 	}

@@ -214,7 +214,7 @@ func (s *Store) checkSendable(ctx context.Context, it OutboxItem, owner int64) e
 		SELECT i.number, i.state, i.amount_cents, i.paid_cents, i.paused, i.paused_until,
 		       c.reminders_paused OR c.archived_at IS NOT NULL, -- an archived client is never reminded
 		       COALESCE((SELECT channel FROM steps WHERE id = ?), '')
-		FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?`, it.StepID, it.InvoiceID).Scan(
+		FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?`+s.lockForUpdate("i"), it.StepID, it.InvoiceID).Scan(
 		&number, &state, &amount, &paid, &invPaused, &pausedUntil, &clientPaused, &channel)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &NotSendableError{InvoiceID: it.InvoiceID, Reason: NotSendableNotFound}
@@ -371,15 +371,31 @@ func (s *Store) ListOutboxPending(ctx context.Context) (map[OutboxStepKey]Outbox
 // checking again, in the same transaction, that each of its steps may
 // still go out. When one may not (the invoice was paid meanwhile), the
 // email is cancelled with the reason and the NotSendableError returned.
+//
+// The claim is a conditional update the database serialises: of two
+// processes claiming the same email (two PCs on a shared book, two
+// send-due runs), the second finds it no longer queued once the first
+// commits, and gets ErrOutboxState. The invoices are read locked (FOR
+// UPDATE on a server) so that a payment recorded meanwhile waits for the
+// claim, and the claim never passes on a balance already settled.
 func (s *Store) ClaimOutboxMessage(ctx context.Context, id int64, run string) (OutboxMessage, error) {
 	var m OutboxMessage
 	var refused error
 	err := s.InTx(ctx, func(tx *Store) error {
-		var err error
+		// An update that changes nothing but takes the email's row: the
+		// second claimer waits here, then finds the email no longer queued.
+		res, err := tx.writer().ExecContext(ctx, `UPDATE outbox SET state = state WHERE id = ? AND state = ?`, id, OutboxQueued)
+		if err != nil {
+			return translateOutbox(id, err)
+		}
+		claimed, err := res.RowsAffected()
+		if err != nil {
+			return translateOutbox(id, err)
+		}
 		if m, err = tx.GetOutboxMessage(ctx, id); err != nil {
 			return err
 		}
-		if m.State != OutboxQueued {
+		if claimed == 0 {
 			return fmt.Errorf("claim email %d (%s): %w", id, m.State, ErrOutboxState)
 		}
 		for _, it := range m.Items {
@@ -458,9 +474,11 @@ func (s *Store) MarkOutboxSent(ctx context.Context, id int64, at time.Time) erro
 	})
 }
 
-// recordOnce records an action unless that step is already recorded.
+// recordOnce records an action unless that step is already recorded. The
+// attempt runs under a savepoint: on a server, a refused insert aborts the
+// transaction around it otherwise.
 func (s *Store) recordOnce(ctx context.Context, a *Action) error {
-	err := s.RecordAction(ctx, a)
+	err := s.savepoint(ctx, "record_once", func() error { return s.RecordAction(ctx, a) })
 	if errors.Is(err, ErrAlreadyExists) {
 		return nil
 	}

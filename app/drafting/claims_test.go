@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/documents"
@@ -278,7 +279,7 @@ func TestCourtFileListsTheAttachedProofs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	in, err := CourtFileInput(b.ctx, b.store, b.svc, first.ID, data.MustDate("2026-03-01"), b.dir)
+	in, err := CourtFileInput(b.ctx, b.store, b.svc, first.ID, data.MustDate("2026-03-01"), &archive.Files{Dir: b.dir, Store: b.store})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,10 +4,11 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"path/filepath"
+	"io/fs"
 	"slices"
 	"strings"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/documents"
@@ -149,9 +150,11 @@ var ErrNothingOwed = errors.New("the client owes nothing")
 // attached to them or to the client (contract, delivery, Kbis); and the
 // reminders and formal notice sent about the invoice, each with its
 // archived file or the context to print it again as it was on the day it
-// went. Paths stored relative to dataDir come back absolute.
+// went. The archived files come back as absolute paths in the data
+// folder (fetched there from a shared book, archive.Files.Local); one
+// that is nowhere keeps its path, for the file to list it as missing.
 func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service, invoiceID int64, asOf data.Date,
-	dataDir string) (documents.CourtFileInput, error) {
+	files *archive.Files) (documents.CourtFileInput, error) {
 	c, err := documentContext(ctx, store, svc, invoiceID, asOf, "", true)
 	if err != nil {
 		return documents.CourtFileInput{}, err
@@ -160,11 +163,16 @@ func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service
 		return documents.CourtFileInput{}, err
 	}
 	in := documents.CourtFileInput{Context: c, Source: documents.StoreSource(ctx, store)}
+	var fetchErr error // the first file the book could not give
 	abs := func(rel string) string {
 		if rel == "" {
 			return ""
 		}
-		return filepath.Join(dataDir, filepath.FromSlash(rel))
+		p, err := files.Local(ctx, rel)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && fetchErr == nil {
+			fetchErr = err
+		}
+		return p
 	}
 	seen := map[int64]bool{} // a client's document supports every invoice: list it once
 	for _, l := range c.Invoices {
@@ -185,6 +193,9 @@ func CourtFileInput(ctx context.Context, store *data.Store, svc *dunning.Service
 		}
 	}
 	in.Letters, err = sentLetters(ctx, store, svc, invoiceID, abs)
+	if err == nil {
+		err = fetchErr
+	}
 	return in, err
 }
 

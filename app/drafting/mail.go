@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"html"
-	"os"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/app/mail"
 	"relance/data"
@@ -22,14 +22,14 @@ import (
 type mailComposer struct {
 	store   *data.Store
 	dunning *dunning.Service
-	dataDir string
+	files   *archive.Files // the invoices' PDFs to attach
 	clock   data.Clock
 }
 
 // NewMailComposer returns the composer the window and `relance send-due`
 // draft reminders with.
-func NewMailComposer(store *data.Store, svc *dunning.Service, dataDir string, clock data.Clock) mail.Composer {
-	return &mailComposer{store: store, dunning: svc, dataDir: dataDir, clock: clock}
+func NewMailComposer(store *data.Store, svc *dunning.Service, files *archive.Files, clock data.Clock) mail.Composer {
+	return &mailComposer{store: store, dunning: svc, files: files, clock: clock}
 }
 
 // Compose writes the email of a group: the lead invoice's document
@@ -123,7 +123,8 @@ func mailFileName(kind string, dc *documents.Context) string {
 }
 
 // invoiceFiles are the PDFs attached to the group's invoices, those whose
-// file is in the data folder.
+// file is in the archive (fetched into the data folder from a shared
+// book).
 func (c *mailComposer) invoiceFiles(ctx context.Context, g dunning.Group) ([]mail.Attachment, error) {
 	var out []mail.Attachment
 	for _, d := range g.Items {
@@ -134,9 +135,12 @@ func (c *mailComposer) invoiceFiles(ctx context.Context, g dunning.Group) ([]mai
 		if inv.Attachment == "" {
 			continue
 		}
-		full := filepath.Join(c.dataDir, filepath.FromSlash(inv.Attachment))
-		if _, err := os.Stat(full); err != nil {
+		full, err := c.files.Local(ctx, inv.Attachment)
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, archive.ErrBadPath) {
 			continue // a file removed by hand: the dialog shows the invoice without it
+		}
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, mail.Attachment{Name: path.Base(inv.Attachment), Kind: "invoice", Invoice: inv.Number, Path: full})
 	}

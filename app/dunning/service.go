@@ -125,6 +125,18 @@ func (s *Service) NextSteps(ctx context.Context) (map[int64]NextStep, error) {
 	return plan.Next, nil
 }
 
+// ViewDay is StartDay for a reader who may not write the book (the
+// accountant's role on a shared book): the day's plan from the last day
+// Relance ran, with nothing settled nor recorded. The PCs that write do
+// that.
+func (s *Service) ViewDay(ctx context.Context) (since data.Date, plan *Plan, err error) {
+	if since, err = s.lastRun(ctx); err != nil {
+		return since, nil, err
+	}
+	plan, err = s.PlanDay(ctx, since)
+	return since, plan, err
+}
+
 func (s *Service) lastRun(ctx context.Context) (data.Date, error) {
 	v, err := s.store.GetState(ctx, lastRunKey)
 	if err != nil || v == "" {

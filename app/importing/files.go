@@ -2,14 +2,13 @@ package importing
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
+	"log/slog"
 	"path"
-	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
+	"relance/app/archive"
 	"relance/app/drafting"
 	"relance/data"
 	"relance/data/imports"
@@ -21,10 +20,11 @@ const pdfDir = "attachments"
 
 // pdfPath is where an invoice's PDF from the file will be kept, relative
 // to the data folder: attachments/<number>.pdf, or <number>-2.pdf and so
-// on when that name is taken. "" when the file brings no PDF.
-func (r *run) pdfPath(fi *imports.Invoice) string {
+// on when that name is taken (in the archive, or by this import). "" when
+// the file brings no PDF.
+func (r *run) pdfPath(ctx context.Context, fi *imports.Invoice) (string, error) {
 	if len(fi.Attachment) == 0 {
-		return ""
+		return "", nil
 	}
 	base := strings.TrimSuffix(drafting.PDFFileName(fi.Number, 0), ".pdf")
 	for n := 1; ; n++ {
@@ -33,34 +33,28 @@ func (r *run) pdfPath(fi *imports.Invoice) string {
 			name = base + "-" + strconv.Itoa(n) + ".pdf"
 		}
 		rel := path.Join(pdfDir, name)
-		if _, err := os.Stat(r.abs(rel)); errors.Is(err, fs.ErrNotExist) && !r.wrote(rel) {
-			return rel
+		if slices.Contains(r.files, rel) {
+			continue
+		}
+		taken, err := r.archive().Exists(ctx, rel)
+		if err != nil || !taken {
+			return rel, err
 		}
 	}
 }
 
-func (r *run) abs(rel string) string { return filepath.Join(r.svc.dataDir, filepath.FromSlash(rel)) }
+// archive is where the import archives the PDFs: on a shared book, the
+// book keeps them within the import's transaction.
+func (r *run) archive() *archive.Files { return r.svc.files.In(r.tx) }
 
-func (r *run) wrote(rel string) bool {
-	for _, f := range r.files {
-		if f == rel {
-			return true
-		}
-	}
-	return false
-}
-
-// writePDF copies the file's PDF to rel in the data folder (nothing when
-// rel is ""), recorded so that undoing the import removes it and removed
-// at once if the import rolls back.
+// writePDF archives the file's PDF under rel (nothing when rel is ""),
+// recorded so that undoing the import removes it and removed at once if
+// the import rolls back.
 func (r *run) writePDF(ctx context.Context, fi *imports.Invoice, rel string) error {
 	if rel == "" || r.opts.DryRun { // a trial run writes no file
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(r.abs(rel)), 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(r.abs(rel), fi.Attachment, 0o644); err != nil {
+	if err := r.archive().Write(ctx, rel, fi.Attachment); err != nil {
 		return err
 	}
 	r.files = append(r.files, rel)
@@ -68,10 +62,14 @@ func (r *run) writePDF(ctx context.Context, fi *imports.Invoice, rel string) err
 }
 
 // removeFiles takes back the PDFs an import that did not go through wrote.
-func (r *run) removeFiles() { removeDataFiles(r.svc.dataDir, r.files) }
+func (r *run) removeFiles(ctx context.Context) { removeFiles(ctx, r.svc.files, r.files) }
 
-func removeDataFiles(dir string, rels []string) {
+// removeFiles removes archived files, what it can of them: a file left
+// would only be clutter, named by nothing in the book.
+func removeFiles(ctx context.Context, files *archive.Files, rels []string) {
 	for _, rel := range rels {
-		os.Remove(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err := files.Remove(ctx, rel); err != nil {
+			slog.Warn("remove an imported PDF", "file", rel, "err", err)
+		}
 	}
 }

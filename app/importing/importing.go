@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/data/imports"
@@ -25,12 +26,12 @@ type Service struct {
 	store   *data.Store
 	dunning *dunning.Service
 	clock   data.Clock
-	dataDir string // the invoice PDFs of Factur-X files go under it
+	files   *archive.Files // the invoice PDFs of Factur-X files are archived there
 }
 
 // New is the import pipeline over a book; cmd/relance builds it once.
-func New(store *data.Store, planner *dunning.Service, clock data.Clock, dataDir string) *Service {
-	return &Service{store: store, dunning: planner, clock: clock, dataDir: dataDir}
+func New(store *data.Store, planner *dunning.Service, clock data.Clock, files *archive.Files) *Service {
+	return &Service{store: store, dunning: planner, clock: clock, files: files}
 }
 
 // Options are how a batch is imported.
@@ -122,7 +123,7 @@ func (s *Service) Run(ctx context.Context, b imports.Batch, opts Options) (Repor
 		ownSIREN: sirenOf(company.SIREN), ownVAT: strings.ToUpper(strings.Join(strings.Fields(company.VATNumber), ""))}
 	err = s.store.InTx(ctx, run.write)
 	if err != nil {
-		run.removeFiles()
+		run.removeFiles(ctx)
 	}
 	switch {
 	case errors.Is(err, errDryRun), errors.Is(err, errStopped):
@@ -151,12 +152,12 @@ func linesInError(problems []imports.Problem) int {
 }
 
 // Undo undoes an import as a whole (see data.Store.UndoImport) and removes
-// the invoice PDFs it had copied into the data folder.
+// the invoice PDFs it had archived.
 func (s *Service) Undo(ctx context.Context, importID int64) error {
 	files, err := s.store.UndoImport(data.WithActor(ctx, "import"), importID)
 	if err != nil {
 		return err
 	}
-	removeDataFiles(s.dataDir, files)
+	removeFiles(ctx, s.files, files)
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/data"
 	"relance/data/imports"
@@ -34,7 +35,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(func() { store.Close() })
 	dir := t.TempDir()
 	planner := dunning.NewService(store, clock)
-	return &fixture{t: t, ctx: context.Background(), store: store, dunning: planner, svc: New(store, planner, clock, dir), dir: dir}
+	return &fixture{t: t, ctx: context.Background(), store: store, dunning: planner, svc: New(store, planner, clock, &archive.Files{Dir: dir, Store: store}), dir: dir}
 }
 
 func (f *fixture) run(b imports.Batch, opts Options) Report {

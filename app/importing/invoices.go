@@ -123,7 +123,10 @@ func (r *run) addInvoice(ctx context.Context, fi *imports.Invoice, client data.C
 		return nil
 	}
 	inv := r.invoiceOf(fi, client)
-	inv.Attachment = r.pdfPath(fi)
+	var err error
+	if inv.Attachment, err = r.pdfPath(ctx, fi); err != nil {
+		return err
+	}
 	if err := r.svc.dunning.In(r.tx).CreateInvoice(ctx, &inv, fi.RemindedOn); err != nil {
 		r.rep.Skipped++
 		return r.refuseError(fi.File, fi.Line, err)

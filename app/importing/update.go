@@ -28,8 +28,10 @@ func (r *run) updateInvoice(ctx context.Context, fi *imports.Invoice, client dat
 	newCredits := missingCredits(fileCredits, credits)
 	changed := r.invoiceOf(fi, client)
 	changed.ID, changed.State, changed.Notes, changed.Attachment = existing.ID, existing.State, existing.Notes, existing.Attachment
-	if changed.Attachment == "" {
-		changed.Attachment = r.pdfPath(fi) // the legal invoice, brought by this file
+	if changed.Attachment == "" { // the legal invoice, brought by this file
+		if changed.Attachment, err = r.pdfPath(ctx, fi); err != nil {
+			return err
+		}
 	}
 	if fi.DueDate.IsZero() {
 		changed.DueDate = existing.DueDate

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/data"
 )
@@ -64,6 +65,9 @@ func fillBook(t *testing.T, store *data.Store, dir string, invoices int) *book {
 	return b
 }
 
+// files is where the book's archived messages are kept: its folder.
+func (b *book) files() *archive.Files { return &archive.Files{Dir: b.dir, Store: b.store} }
+
 // group is the first reminder of invoice i, alone.
 func (b *book) group(i int) dunning.Group {
 	inv := b.invoices[i]
@@ -86,7 +90,7 @@ func (b *book) service(t *testing.T, a data.MailAccount, password string) *Servi
 			t.Fatalf("mock keychain refused the password: %v", err)
 		}
 	}
-	return NewService(b.store, b.dir, secrets, testTransport(t))
+	return NewService(b.store, b.files(), secrets, testTransport(t))
 }
 
 // message is a reminder of invoice i as the dialog would send it.

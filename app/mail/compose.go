@@ -155,6 +155,10 @@ func (s *Service) SendDue(ctx context.Context, plan *dunning.Plan, c Composer, d
 			continue
 		}
 		o := s.dueOne(ctx, run, g, c, dryRun)
+		var ns *data.NotSendableError
+		if errors.As(o.Err, &ns) && ns.Reason == data.NotSendableQueued {
+			continue // queued meanwhile by another PC of a shared book: as carried
+		}
 		if o.State == data.OutboxQueued {
 			index[o.queuedID] = len(out)
 			queued = append(queued, o.queuedID)
@@ -248,7 +252,12 @@ func (s *Service) dueOne(ctx context.Context, run *dueRun, g dunning.Group, c Co
 	q := s.queueOne(ctx, g, c, run.contacts, true, dryRun)
 	o := dueOutcome{DueOutcome: DueOutcome{Group: g, Subject: q.Draft.Subject, To: joinList(q.Draft.To),
 		State: q.Message.State, Err: q.Err}, queuedID: q.Message.ID}
-	if q.Err != nil && !errors.Is(q.Err, ErrContactToCheck) {
+	switch {
+	case errors.Is(q.Err, data.ErrNotSendable):
+		// Settled since the plan was made: paid, or the step queued or
+		// done by another PC of a shared book. Stopped, not failed.
+		o.State = data.OutboxCancelled
+	case q.Err != nil && !errors.Is(q.Err, ErrContactToCheck):
 		o.State = data.OutboxFailed
 	}
 	return o
@@ -319,11 +328,20 @@ func (s *Service) deliverDue(ctx context.Context, out []DueOutcome, queued []int
 		return out, nil
 	}
 	results, err := s.Deliver(ctx, queued, nil)
+	elsewhere := map[int]bool{}
 	for _, r := range results {
 		o := &out[index[r.ID]]
 		o.State, o.Held, o.Err = r.State, r.Held, r.Err
+		elsewhere[index[r.ID]] = r.Elsewhere
 	}
-	return out, err
+	// What another PC of a shared book sends is its run's to report.
+	kept := out[:0]
+	for i, o := range out {
+		if !elsewhere[i] {
+			kept = append(kept, o)
+		}
+	}
+	return kept, err
 }
 
 // groupOf is enough of a group to name a retried email: its client and

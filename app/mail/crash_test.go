@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/archive"
 	"relance/data"
 )
 
@@ -28,7 +29,7 @@ func TestOutboxCrashChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	svc := NewService(store, dir, NewSecrets(failingKeyring{}), Transport{Timeout: 10 * time.Second})
+	svc := NewService(store, &archive.Files{Dir: dir, Store: store}, NewSecrets(failingKeyring{}), Transport{Timeout: 10 * time.Second})
 	if _, err := svc.RetryDue(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +86,7 @@ func TestOutboxSurvivesAKilledSender(t *testing.T) {
 	}
 
 	// Restart: a new process (a new run) over the same book.
-	restarted := NewService(b.store, b.dir, NewSecrets(failingKeyring{}), testTransport(t))
+	restarted := NewService(b.store, b.files(), NewSecrets(failingKeyring{}), testTransport(t))
 	// The owner sees the message in flight as interrupted, and the ones the
 	// dead run queued but never tried as waiting.
 	attention, err := restarted.Attention(ctx)

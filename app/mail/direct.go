@@ -3,7 +3,6 @@ package mail
 import (
 	"context"
 	"log/slog"
-	"os"
 	"time"
 
 	"relance/data"
@@ -39,11 +38,11 @@ func (s *Service) SendNow(ctx context.Context, m Message) (string, error) {
 		return "", err
 	}
 	rel := archivePath(id, at)
-	if err := writeArchive(s.dataDir, rel, raw); err != nil {
+	if err := s.files.Write(ctx, rel, raw); err != nil {
 		return "", err
 	}
 	if err := s.sendRaw(ctx, &a, creds, recipients(&a, &m), raw); err != nil {
-		if rmErr := os.Remove(s.archiveFile(rel)); rmErr != nil {
+		if rmErr := s.files.Remove(ctx, rel); rmErr != nil {
 			slog.Warn("remove the archive of an email not sent", "file", rel, "err", rmErr)
 		}
 		return "", err

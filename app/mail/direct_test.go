@@ -44,7 +44,7 @@ func TestSendNowArchivesWhatWent(t *testing.T) {
 	}
 
 	bare := newBook(t, 0)
-	none := NewService(bare.store, bare.dir, NewSecrets(SystemKeyring{}), Transport{})
+	none := NewService(bare.store, bare.files(), NewSecrets(SystemKeyring{}), Transport{})
 	if _, err := none.SendNow(ctx, msg); CauseOf(err) != CauseNotConfigured {
 		t.Errorf("without an account: %v", err)
 	}

@@ -16,7 +16,7 @@ import (
 // book, keychain and connection settings.
 func (b *book) later(svc *Service, d time.Duration) *Service {
 	at := b.store.Now().Add(d)
-	return NewService(b.store.Using(data.FixedClock{At: at}), b.dir, svc.Secrets(), svc.Transport())
+	return NewService(b.store.Using(data.FixedClock{At: at}), b.files(), svc.Secrets(), svc.Transport())
 }
 
 // A failure of the account (a refused sign-in, an untrusted certificate)

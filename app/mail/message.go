@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -162,9 +163,10 @@ func contentType(name string) gomail.ContentType {
 // dateArchive gives the archived message of m the Date of the moment it
 // is handed to the server (not of the moment it was queued, maybe days
 // before a retry), rewrites the archive with it, so that the archive stays
-// the exact bytes sent, and returns those bytes.
-func (s *Service) dateArchive(m *data.OutboxMessage, at time.Time) ([]byte, error) {
-	raw, err := os.ReadFile(s.archiveFile(m.EML))
+// the exact bytes sent, and returns those bytes. On a shared book the
+// archive is read from the book: another PC may have queued it.
+func (s *Service) dateArchive(ctx context.Context, m *data.OutboxMessage, at time.Time) ([]byte, error) {
+	raw, err := s.files.Read(ctx, m.EML)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +174,7 @@ func (s *Service) dateArchive(m *data.OutboxMessage, at time.Time) ([]byte, erro
 	if !ok {
 		return raw, nil // no Date header to set: sent as archived
 	}
-	if err := writeArchive(s.dataDir, m.EML, dated); err != nil {
+	if err := s.files.Replace(ctx, m.EML, dated); err != nil {
 		return nil, err
 	}
 	return dated, nil
@@ -206,29 +208,4 @@ func setDateHeader(raw []byte, at time.Time) ([]byte, bool) {
 // stores files).
 func archivePath(id string, at time.Time) string {
 	return path.Join("mail", fmt.Sprint(at.Year()), id+".eml")
-}
-
-// writeArchive writes the message under the data folder, all or nothing:
-// a temporary file synced to disk, then renamed.
-func writeArchive(dataDir, rel string, raw []byte) error {
-	full := filepath.Join(dataDir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(full), 0o700); err != nil {
-		return fmt.Errorf("archive %s: %w", rel, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(full), ".eml-*")
-	if err != nil {
-		return fmt.Errorf("archive %s: %w", rel, err)
-	}
-	_, werr := tmp.Write(raw)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("archive %s: %w", rel, err)
-	}
-	if err := os.Rename(tmp.Name(), full); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("archive %s: %w", rel, err)
-	}
-	return nil
 }

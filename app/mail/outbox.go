@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
+	"relance/app/archive"
 	"relance/app/oauth"
 	"relance/data"
 )
@@ -31,7 +31,7 @@ var ErrDemoBook = errors.New("the demo book does not send mail to its clients")
 // failures and copies what it sent to the Sent folder.
 type Service struct {
 	store     *data.Store
-	dataDir   string
+	files     *archive.Files // where the archived messages are kept
 	secrets   *Secrets
 	transport Transport
 	// run identifies this process: an email found "sending" under
@@ -42,12 +42,12 @@ type Service struct {
 	tokens  tokens // the access tokens of an account signed in with its provider
 }
 
-// NewService returns the mail service over store; archived messages go
-// under dataDir.
-func NewService(store *data.Store, dataDir string, secrets *Secrets, t Transport) *Service {
+// NewService returns the mail service over store; archived messages are
+// kept in files.
+func NewService(store *data.Store, files *archive.Files, secrets *Secrets, t Transport) *Service {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
-	return &Service{store: store, dataDir: dataDir, secrets: secrets, transport: t, run: hex.EncodeToString(b[:]),
+	return &Service{store: store, files: files, secrets: secrets, transport: t, run: hex.EncodeToString(b[:]),
 		tokens: tokens{sources: map[string]*oauth.Source{}}}
 }
 
@@ -59,6 +59,23 @@ func (s *Service) Transport() Transport { return s.transport }
 
 // Run is this process's run token (see data.OutboxMessage.Interrupted).
 func (s *Service) Run() string { return s.run }
+
+// sendingElsewhere is how long an email may stay "sending" under another
+// process of a shared book before it counts as interrupted: a delivery
+// takes at most a few of the transport's steps, each bounded by its
+// timeout, so one older than this was abandoned by a process that died.
+const sendingElsewhere = 10 * DefaultTimeout
+
+// Interrupted reports whether m was being sent by a process that died
+// between handing it over and hearing back, and needs the owner's word.
+// On a shared book another PC may be sending it right now: it counts as
+// interrupted only once that has taken far longer than a delivery can.
+func (s *Service) Interrupted(m data.OutboxMessage) bool {
+	if !m.Interrupted(s.run) {
+		return false
+	}
+	return !s.store.Shared() || s.store.Now().Sub(m.SendingAt) > sendingElsewhere
+}
 
 // DemoBook reports whether the book is the demo book.
 func (s *Service) DemoBook(ctx context.Context) (bool, error) {
@@ -93,11 +110,13 @@ func (s *Service) Queue(ctx context.Context, m Message) (data.OutboxMessage, err
 	om := data.OutboxMessage{ClientID: m.ClientID, TemplateKey: m.TemplateKey, MessageID: id, From: account.FromAddress,
 		Recipients: recipients(&account, &m), To: strings.Join(m.To, ", "), Cc: strings.Join(m.Cc, ", "),
 		Subject: m.Subject, EML: archivePath(id, at), Auto: m.Auto, Items: m.Items, ClaimedBy: s.run}
-	if err := writeArchive(s.dataDir, om.EML, raw); err != nil {
+	if err := s.files.Write(ctx, om.EML, raw); err != nil {
 		return om, err
 	}
 	if err := s.store.CreateOutboxMessage(ctx, &om); err != nil {
-		os.Remove(s.archiveFile(om.EML))
+		if rmErr := s.files.Remove(ctx, om.EML); rmErr != nil {
+			slog.Warn("remove the archive of an email not queued", "file", om.EML, "err", rmErr)
+		}
 		return om, err
 	}
 	return om, nil
@@ -116,10 +135,6 @@ func (s *Service) checkDemo(ctx context.Context, m *Message) error {
 	return nil
 }
 
-func (s *Service) archiveFile(rel string) string {
-	return filepath.Join(s.dataDir, filepath.FromSlash(rel))
-}
-
 // Progress is where a delivery stands, for a progress bar.
 type Progress struct {
 	Done, Total int
@@ -133,7 +148,10 @@ type Result struct {
 	To      string
 	State   data.OutboxState // sent, queued (will retry, or on hold), failed, cancelled
 	Held    bool             // queued on hold until the account is fixed
-	Err     error            // why, when not sent
+	// Elsewhere: another process of a shared book claimed it first, and
+	// sends it (or sent it); this one left it alone.
+	Elsewhere bool
+	Err       error // why, when not sent
 }
 
 // maxAttempts: a message still failing temporarily after so many tries is
@@ -319,11 +337,16 @@ func (d *delivery) one(id int64) Result {
 	st := d.s.store
 	m, err := st.ClaimOutboxMessage(ctx, id, d.s.run)
 	r := Result{ID: id, Subject: m.Subject, To: m.To, State: m.State, Err: err}
+	if errors.Is(err, data.ErrOutboxState) && m.State != data.OutboxQueued {
+		// Another PC of a shared book claimed it first: it sends it.
+		r.Err, r.Elsewhere = nil, true
+		return r
+	}
 	if err != nil {
 		return r
 	}
 	at := st.Now()
-	raw, err := d.s.dateArchive(&m, at)
+	raw, err := d.s.dateArchive(ctx, &m, at)
 	if err != nil {
 		return d.failed(r, &m, &Error{Cause: CauseUnknown, Server: err.Error(), Err: err})
 	}
@@ -501,7 +524,7 @@ func (s *Service) Attention(ctx context.Context) ([]data.OutboxMessage, error) {
 		switch {
 		case m.Held:
 			// Shown together, with one action: see Held.
-		case m.State == data.OutboxFailed, m.Interrupted(s.run), m.State == data.OutboxQueued && m.Attempts > 0,
+		case m.State == data.OutboxFailed, s.Interrupted(m), m.State == data.OutboxQueued && m.Attempts > 0,
 			// Queued but never tried, by an earlier run (the window was
 			// closed while asking for the password, or the process died
 			// before sending) or for a while now.
@@ -522,10 +545,6 @@ func (s *Service) Held(ctx context.Context) ([]data.OutboxMessage, error) {
 func (s *Service) ReleaseHeld(ctx context.Context) ([]int64, error) {
 	return s.store.ReleaseHeldOutbox(ctx)
 }
-
-// ArchivedFile is the full path of an archived message (or any file the
-// timeline names relative to the data folder).
-func (s *Service) ArchivedFile(rel string) string { return s.archiveFile(rel) }
 
 // TestAccount connects to the account's SMTP server (and its IMAP server
 // when the Sent copy is on), signs in and quits. creds are the secrets

@@ -427,7 +427,7 @@ func TestQueuedByAnEarlierRunIsShown(t *testing.T) {
 	if attention, _ := first.Attention(ctx); len(attention) != 0 {
 		t.Fatalf("the run that queued it reports it: %+v", attention)
 	}
-	next := NewService(b.store, b.dir, first.Secrets(), first.Transport())
+	next := NewService(b.store, b.files(), first.Secrets(), first.Transport())
 	attention, err := next.Attention(ctx)
 	if err != nil {
 		t.Fatal(err)

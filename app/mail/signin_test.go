@@ -64,7 +64,7 @@ func TestSignInWithTheProviderThenSend(t *testing.T) {
 
 	// Another run: the access token comes from the keychain's refresh token.
 	auth.ExpireAccessTokens()
-	later := NewService(b.store, b.dir, svc.Secrets(), testTransport(t))
+	later := NewService(b.store, b.files(), svc.Secrets(), testTransport(t))
 	if results, err := send(later, 1); err != nil || results[0].State != data.OutboxSent {
 		t.Fatalf("send after a refresh: %+v, %v", results, err)
 	}
@@ -76,7 +76,7 @@ func TestSignInWithTheProviderThenSend(t *testing.T) {
 	refresh, _ := later.Secrets().Get(SecretRefresh, &a)
 	auth.Revoke(refresh)
 	auth.ExpireAccessTokens()
-	revoked := NewService(b.store, b.dir, later.Secrets(), testTransport(t))
+	revoked := NewService(b.store, b.files(), later.Secrets(), testTransport(t))
 	results, err := send(revoked, 2)
 	if !isCause(err, CauseSignIn) || len(results) != 1 || !results[0].Held {
 		t.Fatalf("send after the sign-in was revoked: %+v, %v", results, err)

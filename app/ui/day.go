@@ -69,7 +69,11 @@ func (u *UI) forgetFirstPlan() {
 // the day's plans start from; it arms the start of the next day. Off the
 // UI goroutine. The plan returned is the day's first.
 func (u *UI) startDay(ctx context.Context) (*dunning.Plan, error) {
-	since, plan, err := u.dunning.StartDay(ctx)
+	start := u.dunning.StartDay
+	if u.readOnly {
+		start = u.dunning.ViewDay
+	}
+	since, plan, err := start(ctx)
 	if err != nil {
 		return nil, err
 	}

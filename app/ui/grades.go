@@ -21,7 +21,7 @@ const gradingDelay = 10 * time.Second
 // off with it in the window's tests (Deps.Housekeeping), whose books must not
 // change under them.
 func (u *UI) armGrading() {
-	if !u.housekeeping {
+	if !u.housekeeping || u.readOnly {
 		return
 	}
 	if u.session.grading != nil {

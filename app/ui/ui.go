@@ -25,10 +25,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"relance/app/archive"
 	"relance/app/banking"
 	"relance/app/dunning"
 	"relance/app/importing"
 	"relance/app/mail"
+	"relance/app/sharedbook"
 	"relance/app/ui/bankui"
 	"relance/app/ui/calendar"
 	"relance/app/ui/clients"
@@ -57,12 +59,18 @@ type Deps struct {
 	// window took to show and the first screen to fill (cold start).
 	Started time.Time
 	DataDir string // attached PDFs and archived documents live under it
+	// Archive is the book's archived files, in the data folder or, for
+	// a shared book, in the book.
+	Archive *archive.Files
 	// Housekeeping does the day's work on the book in the background, after
 	// the start and at each new day: its backup (app/backup) and the
 	// grading of its clients (payers.Daily). Tests of the window leave it
 	// off, so that their books do not change under them.
 	Housekeeping bool
 	Version      string // Relance's version, shown in Settings
+	// Shared is the shared book's connection when the book is on a server
+	// (app/sharedbook), nil for a book file.
+	Shared *sharedbook.Connection
 }
 
 // Options are what the window needs besides its services.
@@ -89,6 +97,7 @@ type UI struct {
 	dunning  *dunning.Service
 	importer *importing.Service
 	banking  *banking.Service
+	archive  *archive.Files
 	opts     Options
 	started  time.Time // the process's start, for the cold-start log line; zero once logged
 
@@ -116,15 +125,18 @@ type UI struct {
 	pendingImport []string
 	session       daySession // the day started and what its plans start from (day.go)
 	letters       *letters.Printer
-	restore       string // the backup to put back once the window closed (backup.go)
-	housekeeping  bool   // Deps.Housekeeping
-	version       string // Deps.Version
+	restore       string                 // the backup to put back once the window closed (backup.go)
+	housekeeping  bool                   // Deps.Housekeeping
+	version       string                 // Deps.Version
+	shared        *sharedbook.Connection // Deps.Shared
+	readOnly      bool                   // a shared book this connection may only read (shared.go)
+	switchBook    bool                   // the window closed to start again on another book
 }
 
 // New builds the main window over the services of d. It shows nothing
 // until Start.
 func New(a fyne.App, d Deps) *UI {
-	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, started: d.Started, opts: Options{DataDir: d.DataDir}, housekeeping: d.Housekeeping, version: d.Version,
+	u := &UI{app: a, store: d.Store, clock: d.Clock, dunning: d.Dunning, importer: d.Importer, banking: d.Banking, archive: d.Archive, started: d.Started, opts: Options{DataDir: d.DataDir}, housekeeping: d.Housekeeping, version: d.Version, shared: d.Shared,
 		root: container.NewStack(), async: func(f func()) { go f() }}
 	u.letters = letters.New(u)
 	u.mail = mailui.New(u, d.Mail, d.Composer)
@@ -245,6 +257,9 @@ func (u *UI) OpenMailSettings() {
 // DataDir is the data folder (kit.Host).
 func (u *UI) DataDir() string { return u.opts.DataDir }
 
+// Archive is the book's archived files (kit.Host).
+func (u *UI) Archive() *archive.Files { return u.archive }
+
 // AppVersion is Relance's version (kit.Host).
 func (u *UI) AppVersion() string { return u.version }
 
@@ -324,6 +339,13 @@ func (u *UI) Start(ctx context.Context) {
 // on the Bank screen.
 func (u *UI) ImportOnShow(files []string) { u.pendingImport = files }
 
+// Show starts the window and shows it, in an app whose loop runs already
+// or is run by the caller (after a sign-in window, AskSharedPassword).
+func (u *UI) Show() {
+	u.Start(context.Background())
+	u.win.Show()
+}
+
 // Run shows the window and runs the app until the window closes.
 func (u *UI) Run() {
 	u.Start(context.Background())
@@ -353,6 +375,7 @@ func (u *UI) showScreens(ctx context.Context) {
 	// The day starts (dunning.StartDay writes what the plan settles) before
 	// the first screen reads it.
 	u.async(func() {
+		u.startSharedBook(ctx)
 		plan, err := u.startDay(ctx)
 		fyne.Do(func() {
 			if err != nil {
@@ -361,6 +384,9 @@ func (u *UI) showScreens(ctx context.Context) {
 			u.onScreenSelected()
 			u.notifyWaiting(plan)
 		})
+		if u.readOnly {
+			return // the PCs that may write send, read the inbox and keep the book
+		}
 		u.mail.ScheduleRetry(ctx)
 		u.watchInbox()
 		// The day's backup waits until the first screen is drawn and the

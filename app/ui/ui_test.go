@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/archive"
 	"relance/app/banking"
 	"relance/app/drafting"
 	"relance/app/dunning"
@@ -58,9 +59,11 @@ func newFirstStartUI(t *testing.T) (*UI, *data.Store) {
 // builds them (the keychain is the system's: tests that need one mock it).
 func testDeps(store *data.Store, clock data.Clock, dir string) Deps {
 	planner := dunning.NewService(store, clock)
-	return Deps{Store: store, Clock: clock, Dunning: planner, DataDir: dir, Importer: importing.New(store, planner, clock, dir), Banking: banking.New(store, clock),
-		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-		Composer: drafting.NewMailComposer(store, planner, dir, clock)}
+	files := &archive.Files{Dir: dir, Store: store}
+	return Deps{Store: store, Clock: clock, Dunning: planner, DataDir: dir, Archive: files, Importer: importing.New(store, planner, clock, files),
+		Banking:  banking.New(store, clock),
+		Mail:     mail.NewService(store, files, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
+		Composer: drafting.NewMailComposer(store, planner, files, clock)}
 }
 
 // invoiceBook is uitest.InvoiceBook in the whole window, shown on the

@@ -36,6 +36,7 @@ type welcomeScreen struct {
 	loadDemo   *widget.Button
 	empty      *widget.Button
 	importBook *widget.Button // an empty book, then the import wizard
+	joinShared *widget.Button // a shared book on a server, instead of this PC's file
 	back       *widget.Button
 	kept       *widget.Label // says the company typed at step 1 is kept
 	progress   *widget.ProgressBarInfinite
@@ -112,6 +113,8 @@ func (s *welcomeScreen) buildChoiceStep() *fyne.Container {
 		Importance: widget.HighImportance, OnTapped: s.onLoadDemo}
 	s.empty = &widget.Button{Text: lang.L("welcome.start_empty"), Icon: theme.DocumentCreateIcon(), OnTapped: s.onStartEmpty}
 	s.importBook = &widget.Button{Text: lang.L("welcome.import"), Icon: theme.UploadIcon(), OnTapped: s.onImport}
+	s.joinShared = &widget.Button{Text: lang.L("welcome.shared"), Icon: theme.LoginIcon(),
+		OnTapped: func() { settings.ConnectSharedBook(s.ui) }}
 	s.back = &widget.Button{Text: lang.L("welcome.back"), Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance,
 		OnTapped: func() { s.showStep(s.companyStep) }}
 	s.kept = &widget.Label{Text: lang.L("welcome.company_kept"), Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
@@ -119,11 +122,13 @@ func (s *welcomeScreen) buildChoiceStep() *fyne.Container {
 	demoHint := &widget.Label{Text: lang.L("welcome.demo_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	emptyHint := &widget.Label{Text: lang.L("welcome.empty_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	importHint := &widget.Label{Text: lang.L("welcome.import_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	sharedHint := &widget.Label{Text: lang.L("welcome.shared_hint"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	box := container.NewVBox(welcomeHeader("welcome.choice_step", "welcome.intro"), s.kept, widget.NewSeparator(),
-		s.loadDemo, demoHint, s.importBook, importHint, s.empty, emptyHint, s.progress, s.status, widget.NewSeparator(),
+		s.loadDemo, demoHint, s.importBook, importHint, s.empty, emptyHint, s.joinShared, sharedHint, s.progress, s.status,
+		widget.NewSeparator(),
 		container.NewHBox(s.back))
 	natural := func() float32 { return box.MinSize().Height }
-	return container.New(&welcomeLayout{max: fyne.NewSize(620, 560), natural: natural}, box)
+	return container.New(&welcomeLayout{max: fyne.NewSize(620, 640), natural: natural}, box)
 }
 
 // showStep puts one of the steps on show.
@@ -177,6 +182,7 @@ func (s *welcomeScreen) setBusy(busy bool) {
 		s.loadDemo.Disable()
 		s.empty.Disable()
 		s.importBook.Disable()
+		s.joinShared.Disable()
 		s.back.Disable()
 		s.progress.Show()
 		s.progress.Start()
@@ -185,6 +191,7 @@ func (s *welcomeScreen) setBusy(busy bool) {
 	s.loadDemo.Enable()
 	s.empty.Enable()
 	s.importBook.Enable()
+	s.joinShared.Enable()
 	s.back.Enable()
 	s.progress.Stop()
 	s.progress.Hide()

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"relance/app/archive"
 	"relance/app/backup"
 	"relance/app/banking"
 	"relance/app/crashlog"
@@ -25,6 +26,7 @@ import (
 	"relance/app/importing"
 	"relance/app/mail"
 	"relance/app/ui"
+	"relance/app/ui/kit"
 	"relance/assets"
 	"relance/cmd/relance/cli"
 	"relance/data"
@@ -41,41 +43,83 @@ const appID = "fr.relance.app"
 // runGUI opens the book and the window, with the import wizard on
 // importFiles when there are some. When the book cannot be opened
 // (another instance holds it, a newer schema) the window says why instead:
-// a double-click gives no console to read an error in.
-func runGUI(dataFlag string, importFiles []string) int {
+// a double-click gives no console to read an error in. A shared book that
+// did not open for want of its password (or of its server) is asked for
+// it, then opens in the same run.
+func runGUI(book cli.Book, importFiles []string) int {
 	if err := ui.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	store, dir, release, err := cli.OpenBook(dataFlag, os.Getenv)
-	if err != nil {
-		msg := cli.OpenError(dir, err)
+	var s *session
+	store, dir, release, err := cli.OpenBook(book, os.Getenv)
+	if err == nil {
+		s = startSession(a, store, dir, release, book, importFiles)
+	} else {
 		slog.Error("open book", "dir", dir, "err", err)
-		ui.ShowFatal(a, msg)
+		conn, _, shared, cerr := cli.SharedBook(dir, book.DB)
+		if !shared || cerr != nil || !askable(err) {
+			ui.ShowFatal(a, cli.OpenError(dir, err))
+			return 1
+		}
+		ui.AskSharedPassword(a, conn.Name(), kit.SharedTroubleText(err, conn), func(password string) string {
+			cli.RememberPassword(conn, password)
+			store, dir, release, err := cli.OpenBook(book, os.Getenv) // off the UI goroutine: the network
+			if err != nil {
+				slog.Error("open the shared book", "err", err)
+				return kit.SharedTroubleText(err, conn)
+			}
+			fyne.DoAndWait(func() { s = startSession(a, store, dir, release, book, importFiles) })
+			return ""
+		})
+	}
+	a.Run()
+	if s == nil {
 		return 1
 	}
-	released := false
-	defer func() {
-		if !released {
-			release()
-		}
-	}()
+	return s.end()
+}
+
+// askable reports whether a shared book that did not open may open with a
+// password typed now (or a server back in reach): not when another window
+// holds the folder or a newer Relance wrote the book.
+func askable(err error) bool {
+	return !errors.Is(err, datadir.ErrLocked) && !errors.Is(err, data.ErrNewerSchema)
+}
+
+// session is the window's run over one book, from its opening to what the
+// window asked for when it closed (a backup put back, another book).
+type session struct {
+	dir     string
+	book    cli.Book
+	release func()
+	window  *ui.UI
+	cleanup []func()
+}
+
+// startSession logs to the book's folder, watches for crashes, builds the
+// services and shows the window. On the UI goroutine.
+func startSession(a fyne.App, store *data.Store, dir string, release func(), book cli.Book, importFiles []string) *session {
+	s := &session{dir: dir, book: book, release: release}
 	if logFile, err := os.OpenFile(filepath.Join(dir, "relance.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
 		slog.SetDefault(slog.New(slog.NewTextHandler(logFile, nil)))
-		defer logFile.Close()
+		s.cleanup = append(s.cleanup, func() { logFile.Close() })
 	}
-	slog.Info("start", "version", cli.Version(), "data", dir)
+	slog.Info("start", "version", cli.Version(), "data", dir, "shared", store.Shared())
 	// A crash of this run (a panic in any goroutine) is written to a file
 	// the next start offers to show.
 	stopCrashLog, err := crashlog.Start(dir, started)
 	if err != nil {
 		slog.Warn("crash log", "err", err)
 	}
-	defer stopCrashLog()
+	s.cleanup = append(s.cleanup, stopCrashLog)
 	deps := services(store, dir)
 	deps.Started, deps.Housekeeping, deps.Version = started, true, cli.Version()
+	if conn, _, shared, err := cli.SharedBook(dir, book.DB); shared && err == nil {
+		deps.Shared = &conn
+	}
 	// The day's book is read while the window starts; the window's start
 	// of day then finds it read (an error shows there, not here).
 	go func() {
@@ -83,15 +127,44 @@ func runGUI(dataFlag string, importFiles []string) int {
 			slog.Warn("warm the planner", "err", err)
 		}
 	}()
-	w := ui.New(a, deps)
+	s.window = ui.New(a, deps)
 	a.Lifecycle().SetOnStarted(func() { slog.Info("window shown", "ms", time.Since(started).Milliseconds()) })
-	w.ImportOnShow(importFiles)
-	w.Run()
+	s.window.ImportOnShow(importFiles)
+	s.window.Show()
+	return s
+}
+
+// end runs once the window closed: the book is closed, then what the
+// window asked for is done (a backup put back, Relance started again on
+// the folder's new book). It returns the exit code.
+func (s *session) end() int {
 	writeHeapProfile(os.Getenv(heapProfileVar))
-	if path := w.RestoreRequested(); path != "" {
-		release() // the book closed, and the lock let go, before the file is swapped
-		released = true
-		return restoreAndRestart(dir, path)
+	s.release() // the book closed, and the lock let go, before a file is swapped
+	defer func() {
+		for i := len(s.cleanup) - 1; i >= 0; i-- {
+			s.cleanup[i]()
+		}
+	}()
+	if path := s.window.RestoreRequested(); path != "" {
+		return restoreAndRestart(s.dir, path)
+	}
+	if s.window.SwitchRequested() {
+		return startAgain(s.dir)
+	}
+	return 0
+}
+
+// startAgain starts Relance again on the data folder dir: it opens the
+// book the folder now names (a shared book it was connected or moved to,
+// or its own file again).
+func startAgain(dir string) int {
+	exe, err := os.Executable()
+	if err == nil {
+		err = exec.Command(exe, "--data", dir).Start()
+	}
+	if err != nil {
+		slog.Error("start again on the new book", "err", err)
+		return 1
 	}
 	return 0
 }
@@ -104,15 +177,7 @@ func restoreAndRestart(dir, path string) int {
 	if err := backup.WriteReport(dir, report); err != nil {
 		slog.Error("restore report", "err", err)
 	}
-	exe, err := os.Executable()
-	if err == nil {
-		err = exec.Command(exe, "--data", dir).Start()
-	}
-	if err != nil {
-		slog.Error("start again after the restore", "err", err)
-		return 1
-	}
-	return 0
+	return startAgain(dir)
 }
 
 // restoreInPlace puts the backup at path (a .db, or the .zip of a whole
@@ -164,17 +229,20 @@ func writeHeapProfile(path string) {
 }
 
 // services builds, once, everything the window drives: the clock, the
-// dunning engine, the outbox over the OS keychain, the composer of emails.
+// dunning engine, the archived files, the outbox over the OS keychain, the
+// composer of emails.
 func services(store *data.Store, dir string) ui.Deps {
 	clock := data.SystemClock{}
 	planner := dunning.NewService(store, clock)
+	files := &archive.Files{Dir: dir, Store: store}
 	return ui.Deps{
 		Store:    store,
 		Clock:    clock,
 		Dunning:  planner,
-		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-		Composer: drafting.NewMailComposer(store, planner, dir, clock),
-		Importer: importing.New(store, planner, clock, dir),
+		Archive:  files,
+		Mail:     mail.NewService(store, files, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
+		Composer: drafting.NewMailComposer(store, planner, files, clock),
+		Importer: importing.New(store, planner, clock, files),
 		Banking:  banking.New(store, clock),
 		DataDir:  dir,
 	}

@@ -5,10 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"log/slog"
 	"os"
 	"path"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -90,60 +89,33 @@ func showAttachError(h Host, err error) {
 	h.ShowError(err)
 }
 
-// attachInvoicePDF copies the PDF at src to the data folder as
-// attachments/<number>.pdf and records it on the invoice. A file that does
-// not start like a PDF is refused and nothing is written.
+// attachInvoicePDF archives the PDF at src as attachments/<number>.pdf
+// (-2, -3… when the name is taken: a PDF replaced stays as it was) and
+// records it on the invoice. A file that does not start like a PDF is
+// refused and nothing is written.
 func attachInvoicePDF(ctx context.Context, h Host, invoiceID int64, src string) error {
 	inv, err := h.Store().GetInvoice(ctx, invoiceID)
 	if err != nil {
 		return err
 	}
-	in, err := os.Open(src)
+	pdf, err := os.ReadFile(src)
 	if err != nil {
 		return fmt.Errorf("attach invoice PDF: %w", err)
 	}
-	defer in.Close()
-	head := make([]byte, 4)
-	if _, err := io.ReadFull(in, head); err != nil || !bytes.Equal(head, []byte("%PDF")) {
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		return fmt.Errorf("attach %s: %w", src, errInvoiceNotPDF)
 	}
-	if _, err := in.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("attach invoice PDF: %w", err)
-	}
-	rel := path.Join(invoiceAttachmentsDir, drafting.PDFFileName(inv.Number, inv.ID))
-	dst := filepath.Join(h.DataDir(), filepath.FromSlash(rel))
-	_, statErr := os.Stat(dst)
-	if err := invoiceCopyFile(in, dst); err != nil {
+	rel, err := h.Archive().Add(ctx, path.Join(invoiceAttachmentsDir, drafting.PDFFileName(inv.Number, inv.ID)), pdf)
+	if err != nil {
 		return fmt.Errorf("attach invoice PDF: %w", err)
 	}
 	inv.Attachment = rel
 	if err := h.Store().UpdateInvoice(ctx, &inv); err != nil {
-		if os.IsNotExist(statErr) {
-			os.Remove(dst) // the invoice does not point at it: leave nothing behind
+		// The invoice does not point at it: leave nothing behind.
+		if rmErr := h.Archive().Remove(ctx, rel); rmErr != nil {
+			slog.Warn("remove an invoice PDF not attached", "file", rel, "err", rmErr)
 		}
 		return err
 	}
 	return nil
-}
-
-// invoiceCopyFile writes r to dst through a temporary file in the same
-// folder, so that dst is either the old file or the whole new one.
-func invoiceCopyFile(r io.Reader, dst string) error {
-	dir := filepath.Dir(dst)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".attach-*.pdf")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := io.Copy(tmp, r); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), dst)
 }

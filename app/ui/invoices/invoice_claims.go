@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -138,7 +137,7 @@ func (c *invoiceClaims) onRemove(a data.Attachment) {
 			return err
 		}
 		// The book no longer points at the file: a leftover would only be clutter.
-		if err := os.Remove(filepath.Join(h.DataDir(), filepath.FromSlash(a.Path))); err != nil && !os.IsNotExist(err) {
+		if err := h.Archive().Remove(ctx, a.Path); err != nil {
 			return err
 		}
 		fyne.Do(func() { c.d.show(invoiceID) })
@@ -236,58 +235,29 @@ func claimDocSupported(name string) bool {
 	return false
 }
 
-// attachClaimDocument copies src into the data folder and records it; the
-// copy is removed again when the book refuses the record, so that nothing
-// is left half-done. The copy is named after the invoice, the kind of
-// document and the day it was attached (FA-12-kbis-2026-11-24.pdf), with
-// "-2", "-3"… when that day already has one: the owner finds it by name
-// in the folder, and two attachments never share a file.
+// attachClaimDocument archives a copy of src and records it; the copy is
+// removed again when the book refuses the record, so that nothing is left
+// half-done. The copy is named after the invoice, the kind of document
+// and the day it was attached (FA-12-kbis-2026-11-24.pdf), with "-2",
+// "-3"… when that day already has one: the owner finds it by name in the
+// folder, and two attachments never share a file.
 func attachClaimDocument(ctx context.Context, h Host, a *data.Attachment, number, src string) error {
 	if !claimDocSupported(src) {
 		return fmt.Errorf("attach %s: %w", src, errUnsupportedDocument)
 	}
-	in, err := os.Open(src)
+	content, err := os.ReadFile(src)
 	if err != nil {
 		return fmt.Errorf("attach document: %w", err)
 	}
-	defer in.Close()
-	base := documents.FileName(number) + "-" + string(a.Kind) + "-" + h.Today().String()
-	dst, err := reserveFile(filepath.Join(h.DataDir(), filepath.FromSlash(claimDocsDir)), base, strings.ToLower(filepath.Ext(src)))
-	if err != nil {
-		return fmt.Errorf("attach document: %w", err)
-	}
-	a.Path = path.Join(claimDocsDir, filepath.Base(dst))
-	if err := invoiceCopyFile(in, dst); err != nil {
-		os.Remove(dst)
+	name := documents.FileName(number) + "-" + string(a.Kind) + "-" + h.Today().String() + strings.ToLower(filepath.Ext(src))
+	if a.Path, err = h.Archive().Add(ctx, path.Join(claimDocsDir, name), content); err != nil {
 		return fmt.Errorf("attach document: %w", err)
 	}
 	if err := h.Store().CreateAttachment(ctx, a); err != nil {
-		os.Remove(dst)
+		if rmErr := h.Archive().Remove(ctx, a.Path); rmErr != nil {
+			slog.Warn("remove a document not attached", "file", a.Path, "err", rmErr)
+		}
 		return err
 	}
 	return nil
-}
-
-// reserveFile creates dir/base+ext, or dir/base-2+ext and so on when it
-// exists, empty, and returns its path: created exclusively, the name
-// cannot be taken by another attachment meanwhile.
-func reserveFile(dir, base, ext string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	for n := 1; ; n++ {
-		name := base + ext
-		if n > 1 {
-			name = base + "-" + strconv.Itoa(n) + ext
-		}
-		p := filepath.Join(dir, name)
-		f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		return p, f.Close()
-	}
 }

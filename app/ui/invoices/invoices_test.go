@@ -538,6 +538,17 @@ func TestAttachInvoicePDF(t *testing.T) {
 	if err != nil || string(copied) != string(pdf) {
 		t.Fatalf("copied file: %v", err)
 	}
+	// Replaced: the new PDF is archived beside the first, never over it.
+	replacement := append([]byte(nil), pdf...)
+	replacement = append(replacement, "% corrected\n"...)
+	must(t, os.WriteFile(src, replacement, 0o644))
+	must(t, attachInvoicePDF(ctx, b.u, id, src))
+	if inv, _ := b.store.GetInvoice(ctx, id); inv.Attachment != "attachments/FA-2026-0001-2.pdf" {
+		t.Fatalf("replacement recorded as %q", inv.Attachment)
+	}
+	if first, _ := os.ReadFile(filepath.Join(b.u.DataDir(), "attachments", "FA-2026-0001.pdf")); string(first) != string(pdf) {
+		t.Fatal("the first PDF was written over")
+	}
 	b.u.Changed()
 	d := b.openDetail(t, "FA-2026-0001")
 	uitest.FindButton(t, d.content, lang.L("invoices.action.open_pdf"))

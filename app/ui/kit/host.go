@@ -9,13 +9,16 @@ package kit
 
 import (
 	"context"
-	"path/filepath"
+	"errors"
+	"io/fs"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"relance/app/archive"
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/sharedbook"
 	"relance/data"
 )
 
@@ -51,9 +54,13 @@ type Host interface {
 	Dunning() *dunning.Service
 	// Mail is the outbox and the mail account's secrets.
 	Mail() *mail.Service
-	// DataDir is the data folder: attached PDFs and archived documents
-	// live under it.
+	// DataDir is the data folder: the backups, the log, and the archived
+	// files of a book in a file (of a shared book, their cache).
 	DataDir() string
+	// Archive is the book's archived files (attached PDFs, printed
+	// letters, court files, sent emails): every read and write of one
+	// goes through it.
+	Archive() *archive.Files
 	// OpenFile hands a file (an absolute path) to the system's viewer, or
 	// says it is missing.
 	OpenFile(path string)
@@ -77,11 +84,31 @@ type Host interface {
 	// (a .db, or the .zip of a whole book) in its place, the current book
 	// kept aside, and starts Relance again on it.
 	RestoreBook(path string)
+	// SharedBook is the shared book the window is on (app/sharedbook); ok
+	// is false on a book file.
+	SharedBook() (c sharedbook.Connection, ok bool)
+	// ReadOnly reports whether the window may only read the book (a shared
+	// book opened with a role granted reading alone).
+	ReadOnly() bool
+	// SwitchBook closes the window and starts Relance again on the data
+	// folder, which now opens another book (connected to a shared book,
+	// moved to one, or back to its own file).
+	SwitchBook()
 }
 
-// OpenDataFile hands a file of the data folder, named relative to it (an
+// OpenDataFile hands an archived file, named as the book names it (an
 // attached PDF, a printed letter, an archived email), to the system's
-// viewer.
+// viewer. A shared book's file is fetched into the data folder first, off
+// the UI goroutine; one that is nowhere is said missing by OpenFile.
 func OpenDataFile(h Host, rel string) {
-	h.OpenFile(filepath.Join(h.DataDir(), filepath.FromSlash(rel)))
+	h.Async(func() {
+		path, err := h.Archive().Local(context.Background(), rel)
+		fyne.Do(func() {
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				h.ShowError(err)
+				return
+			}
+			h.OpenFile(path)
+		})
+	})
 }

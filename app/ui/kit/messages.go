@@ -54,6 +54,8 @@ func ErrorSentence(err error) string {
 		return lang.L("error.in_use")
 	case errors.Is(err, data.ErrAlreadyExists):
 		return lang.L("error.duplicate")
+	case errors.Is(err, data.ErrReadOnly):
+		return lang.L("error.read_only")
 	}
 	if text, ok := letterRefusal(err); ok {
 		return text

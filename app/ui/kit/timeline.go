@@ -199,7 +199,11 @@ func NewTimeline(open func(file string)) *Timeline {
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			e := t.events[id]
-			c.Objects[0].(*widget.Label).SetText(EventText(e))
+			text := EventText(e)
+			if e.Person != "" { // a shared book: who did it
+				text += " — " + lang.L("timeline.by", map[string]any{"Person": e.Person})
+			}
+			c.Objects[0].(*widget.Label).SetText(text)
 			c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(Date(data.DateOf(e.At.Local())))
 			file := c.Objects[2].(*widget.Button)
 			file.OnTapped = func() { t.open(e.File) }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -134,16 +133,21 @@ func NoticeSent(events []data.Event) bool {
 	return false
 }
 
-// PrepareCourtFile writes the court file and records it on the timeline;
-// it returns the folder, relative to the data folder.
+// PrepareCourtFile writes the court file into a folder of the archive
+// (numbered -2, -3… when prepared again the same day) and records it on
+// the timeline; it returns the folder, relative to the data folder.
 func (p *Printer) PrepareCourtFile(ctx context.Context, invoiceID int64, number string) (string, error) {
 	today := p.host.Today()
-	in, err := drafting.CourtFileInput(ctx, p.host.Store(), p.host.Dunning(), invoiceID, today, p.host.DataDir())
+	in, err := drafting.CourtFileInput(ctx, p.host.Store(), p.host.Dunning(), invoiceID, today, p.host.Archive())
 	if err != nil {
 		return "", err
 	}
 	rel := path.Join(Dir, strconv.Itoa(today.Year()), documents.FileName(number)+"-court_file-"+today.String())
-	if _, err := documents.CourtFile(filepath.Join(p.host.DataDir(), filepath.FromSlash(rel)), in); err != nil {
+	rel, err = p.host.Archive().AddFolder(ctx, rel, func(dir string) error {
+		_, err := documents.CourtFile(dir, in)
+		return err
+	})
+	if err != nil {
 		return "", err
 	}
 	e := data.Event{ClientID: in.Context.Client.ID, InvoiceID: invoiceID, Kind: EventPrinted, File: rel,
@@ -163,7 +167,7 @@ func (p *Printer) PrintStatement(ctx context.Context, clientID int64) (string, e
 	if err != nil {
 		return "", err
 	}
-	rel, err := p.archive(c.Client.Name, documents.DocStatement, today, pdf)
+	rel, err := p.archive(ctx, c.Client.Name, documents.DocStatement, today, pdf)
 	if err != nil {
 		return "", err
 	}

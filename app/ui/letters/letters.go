@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -146,7 +144,7 @@ func (p *Printer) Print(ctx context.Context, job Job) (string, error) {
 	if job.Key == documents.DocStatement {
 		name = c.Client.Name
 	}
-	rel, err := p.archive(name, job.Key, today, pdf)
+	rel, err := p.archive(ctx, name, job.Key, today, pdf)
 	if err != nil {
 		return "", err
 	}
@@ -229,33 +227,16 @@ func letterStepDone(ctx context.Context, store *data.Store, invoiceID, stepID in
 	return false, err
 }
 
-// archive writes a PDF under documents/<year>/ as
+// archive archives a PDF under documents/<year>/ as
 // <name>-<key>-<date>.pdf (with -2, -3… when printed again the same day)
 // and returns its path relative to the data folder.
-func (p *Printer) archive(name, key string, day data.Date, pdf []byte) (string, error) {
-	dir := path.Join(Dir, strconv.Itoa(day.Year()))
-	if err := os.MkdirAll(filepath.Join(p.host.DataDir(), filepath.FromSlash(dir)), 0o755); err != nil {
+func (p *Printer) archive(ctx context.Context, name, key string, day data.Date, pdf []byte) (string, error) {
+	rel := path.Join(Dir, strconv.Itoa(day.Year()), documents.FileName(name)+"-"+key+"-"+day.String()+".pdf")
+	rel, err := p.host.Archive().Add(ctx, rel, pdf)
+	if err != nil {
 		return "", fmt.Errorf("archive letter: %w", err)
 	}
-	base := documents.FileName(name) + "-" + key + "-" + day.String()
-	for n := 1; ; n++ {
-		rel := path.Join(dir, base+".pdf")
-		if n > 1 {
-			rel = path.Join(dir, base+"-"+strconv.Itoa(n)+".pdf")
-		}
-		f, err := os.OpenFile(filepath.Join(p.host.DataDir(), filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", fmt.Errorf("archive letter: %w", err)
-		}
-		if _, err := f.Write(pdf); err != nil {
-			f.Close()
-			return "", fmt.Errorf("archive letter: %w", err)
-		}
-		return rel, f.Close()
-	}
+	return rel, nil
 }
 
 // Run prints a job, then opens the PDF: see writeThenOpen.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -69,7 +68,7 @@ func (m *Mailer) SendHeld() {
 // Review shows an email that did not go out as planned, what happened
 // in plain words, and the owner's choices: it was sent after all
 // (interrupted), send again, open the message, discard it.
-func (ml *Mailer) Review(m data.OutboxMessage, run string) {
+func (ml *Mailer) Review(m data.OutboxMessage) {
 	var d dialog.Dialog
 	act := func(f func(ctx context.Context) error) func() {
 		return func() {
@@ -88,7 +87,7 @@ func (ml *Mailer) Review(m data.OutboxMessage, run string) {
 	svc := ml.svc
 	text := kit.MailFailureText(m)
 	switch {
-	case m.Interrupted(run):
+	case ml.svc.Interrupted(m):
 		text = lang.L("mail.review.interrupted")
 	case m.ErrorCause == "":
 		text = lang.L("mail.review.waiting")
@@ -111,7 +110,7 @@ func (ml *Mailer) Review(m data.OutboxMessage, run string) {
 		OnTapped: func() { ml.open(m.EML) }}
 	closeButton := &widget.Button{Text: lang.L("button.close"), OnTapped: func() { d.Hide() }}
 	buttons := container.NewHBox(open, layout.NewSpacer(), closeButton, discard, resend)
-	if m.Interrupted(run) {
+	if ml.svc.Interrupted(m) {
 		sent := &widget.Button{Text: lang.L("mail.review.was_sent"), Icon: theme.ConfirmIcon(),
 			OnTapped: act(func(ctx context.Context) error { return svc.ConfirmSent(ctx, m.ID) })}
 		buttons.Objects = []fyne.CanvasObject{open, layout.NewSpacer(), closeButton, discard, sent, resend}
@@ -251,7 +250,5 @@ func batchSummary(res []mail.Result, problems []string, err error) string {
 	return strings.Join(lines, "\n")
 }
 
-// open hands a file of the data folder to the system's viewer.
-func (m *Mailer) open(rel string) {
-	m.host.OpenFile(filepath.Join(m.host.DataDir(), filepath.FromSlash(rel)))
-}
+// open hands an archived email to the system's viewer.
+func (m *Mailer) open(rel string) { kit.OpenDataFile(m.host, rel) }

@@ -29,6 +29,7 @@ type Screen struct {
 	mail      *mailSection
 	letters   *lettersSection // the envelope window (settings_letters.go)
 	backups   *backupSection  // settings_backup.go
+	shared    *sharedSection  // settings_shared.go
 }
 
 // The sections, in tab order.
@@ -41,6 +42,7 @@ const (
 	SectionMail
 	SectionLetters
 	SectionBackups
+	SectionShared
 )
 
 // New builds the sections, on section (the one the user was in before a
@@ -55,6 +57,7 @@ func New(h kit.Host, section int) *Screen {
 	s.mail = newMailSection(h)
 	s.letters = newLettersSection(h)
 	s.backups = newBackupSection(h)
+	s.shared = newSharedSection(h)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("settings.section.company"), theme.HomeIcon(), s.company.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.scenarios"), theme.ListIcon(), s.scenarios.content),
@@ -64,6 +67,7 @@ func New(h kit.Host, section int) *Screen {
 		container.NewTabItemWithIcon(lang.L("mail.settings.section"), theme.MailComposeIcon(), s.mail.content),
 		container.NewTabItemWithIcon(lang.L("letters.settings.section"), theme.DocumentPrintIcon(), s.letters.content),
 		container.NewTabItemWithIcon(lang.L("settings.section.backup"), theme.HistoryIcon(), s.backups.content),
+		container.NewTabItemWithIcon(lang.L("settings.section.shared"), theme.StorageIcon(), s.shared.content),
 	)
 	s.tabs.SelectIndex(section)
 	s.content = s.tabs
@@ -107,6 +111,7 @@ func (s *Screen) Update(ctx context.Context) {
 		s.rates.set(d)
 		s.rules.set(d)
 		s.letters.set(d)
+		s.shared.show()
 	})
 }
 

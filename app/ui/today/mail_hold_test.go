@@ -110,7 +110,7 @@ func TestStaleMailIsShownToCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	later := mail.NewService(b.Store.Using(data.FixedClock{At: b.Store.Now().Add(3 * 24 * time.Hour)}), b.u.DataDir(),
+	later := mail.NewService(b.Store.Using(data.FixedClock{At: b.Store.Now().Add(3 * 24 * time.Hour)}), b.u.Archive(),
 		svc.Secrets(), svc.Transport())
 	if res, _ := later.Deliver(b.Ctx, []int64{om.ID}, nil); len(res) != 1 || res[0].State != data.OutboxFailed {
 		t.Fatalf("deliver three days later: %+v", res)

@@ -233,7 +233,7 @@ func (noKeychain) Delete(string, string) error        { return errNoDBus }
 // on with the sending.
 func TestPasswordAskedWhenNoKeychainAndEnterSends(t *testing.T) {
 	b, srv, inv := mailBook(t)
-	useMailService(b.u, mail.NewService(b.Store, b.u.DataDir(), mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second}))
+	useMailService(b.u, mail.NewService(b.Store, b.u.Archive(), mail.NewSecrets(noKeychain{}), mail.Transport{Timeout: 2 * time.Second}))
 	test.Tap(uitest.FindButton(t, b.mustCard(inv.Number), lang.L("mail.today.send")))
 	test.Tap(uitest.FindButton(t, top(b.u), lang.L("mail.send.send")))
 	prompt := top(b.u)

@@ -19,20 +19,21 @@ import (
 // unattended run sent since the owner last looked, and the steps whose
 // email is already in the outbox.
 type mailFacts struct {
-	run       string
-	attention []data.OutboxMessage
-	held      []data.OutboxMessage // on hold until the account is fixed: one row for all
-	unseen    []data.OutboxMessage
-	bounces   []data.BouncedEmail // sent, came back, not handled yet
-	replies   []data.ClientReply  // clients' replies that paused their invoices
-	pending   map[data.OutboxStepKey]data.OutboxState
-	names     map[int64]string // client names
+	// interrupted tells an email a process that died left sending.
+	interrupted func(data.OutboxMessage) bool
+	attention   []data.OutboxMessage
+	held        []data.OutboxMessage // on hold until the account is fixed: one row for all
+	unseen      []data.OutboxMessage
+	bounces     []data.BouncedEmail // sent, came back, not handled yet
+	replies     []data.ClientReply  // clients' replies that paused their invoices
+	pending     map[data.OutboxStepKey]data.OutboxState
+	names       map[int64]string // client names
 }
 
 // mailTodayFacts reads the outbox for the Today list (off the UI goroutine).
 func mailTodayFacts(ctx context.Context, h Host) (mailFacts, error) {
 	svc := h.Mailer().Service()
-	f := mailFacts{run: svc.Run(), names: map[int64]string{}}
+	f := mailFacts{interrupted: svc.Interrupted, names: map[int64]string{}}
 	var err error
 	if f.attention, err = svc.Attention(ctx); err != nil {
 		return f, err
@@ -169,7 +170,7 @@ func (f *mailFacts) failureRow(m data.OutboxMessage) todayRow {
 	r := f.mailRow(m, todayReviewMail)
 	r.icon = theme.ErrorIcon()
 	switch {
-	case m.Interrupted(f.run):
+	case f.interrupted(m):
 		r.invoices = lang.L("mail.today.interrupted", map[string]any{"When": kit.MailWhen(m.SendingAt)})
 	case m.State == data.OutboxQueued && m.Attempts == 0:
 		r.icon = theme.HistoryIcon()
@@ -243,7 +244,7 @@ func (s *Screen) onMailRow(row int) {
 	r := s.rows[row]
 	switch r.action {
 	case todayReviewMail:
-		s.host.Mailer().Review(r.outbox, s.host.Mailer().Service().Run())
+		s.host.Mailer().Review(r.outbox)
 	case todayMailSeen:
 		id := r.outbox.ID
 		s.record(row, func(ctx context.Context) error { return s.host.Store().MarkOutboxSeen(ctx, []int64{id}) })

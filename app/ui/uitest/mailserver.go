@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"relance/app/archive"
 	"relance/app/mail"
 	"relance/data"
 
@@ -102,5 +103,5 @@ func (s *MailServer) MailService(t testing.TB, store *data.Store, dataDir string
 	Must(t, store.UpdateMailAccount(context.Background(), &a))
 	secrets := mail.NewSecrets(mail.SystemKeyring{})
 	secrets.Set(mail.SecretPassword, &a, MailPassword)
-	return mail.NewService(store, dataDir, secrets, mail.Transport{Timeout: 2 * time.Second}), a
+	return mail.NewService(store, &archive.Files{Dir: dataDir, Store: store}, secrets, mail.Transport{Timeout: 2 * time.Second}), a
 }

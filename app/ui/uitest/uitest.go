@@ -16,11 +16,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
+	"relance/app/archive"
 	"relance/app/banking"
 	"relance/app/drafting"
 	"relance/app/dunning"
 	"relance/app/importing"
 	"relance/app/mail"
+	"relance/app/sharedbook"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -39,6 +41,7 @@ type Services struct {
 	Importer *importing.Service
 	Banking  *banking.Service
 	DataDir  string
+	Archive  *archive.Files
 }
 
 // NewServices opens a book in a temporary folder, on Day, with its
@@ -53,10 +56,11 @@ func NewServices(t testing.TB) Services {
 	t.Cleanup(func() { store.Close() })
 	dir := t.TempDir()
 	planner := dunning.NewService(store, clock)
-	return Services{Store: store, Clock: clock, Dunning: planner, DataDir: dir,
-		Mail:     mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
-		Composer: drafting.NewMailComposer(store, planner, dir, clock),
-		Importer: importing.New(store, planner, clock, dir), Banking: banking.New(store, clock)}
+	files := &archive.Files{Dir: dir, Store: store}
+	return Services{Store: store, Clock: clock, Dunning: planner, DataDir: dir, Archive: files,
+		Mail:     mail.NewService(store, files, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{}),
+		Composer: drafting.NewMailComposer(store, planner, files, clock),
+		Importer: importing.New(store, planner, clock, files), Banking: banking.New(store, clock)}
 }
 
 // LoadTranslations loads the catalogues into Fyne's lang, once per test
@@ -73,14 +77,19 @@ func LoadTranslations(t testing.TB) {
 // read.
 type Host struct {
 	Services
-	Win         fyne.Window
-	Errors      []error
-	Restored    []string // RestoreBook calls
-	Opened      []int64  // OpenInvoice's ids, in order
-	OpenedFiles []string // OpenFile's paths, in order
-	Language    string   // the language chosen (ChooseLanguage)
-	Appearance  string   // the appearance chosen (ChooseAppearance)
-	Changes     int      // how many times Changed was called
+	Win      fyne.Window
+	Errors   []error
+	Restored []string // RestoreBook calls
+	// Shared is the shared book the host says it is on (nil: a file);
+	// Switched counts SwitchBook calls; ReadOnlyBook is ReadOnly's answer.
+	Shared       *sharedbook.Connection
+	Switched     int
+	ReadOnlyBook bool
+	Opened       []int64  // OpenInvoice's ids, in order
+	OpenedFiles  []string // OpenFile's paths, in order
+	Language     string   // the language chosen (ChooseLanguage)
+	Appearance   string   // the appearance chosen (ChooseAppearance)
+	Changes      int      // how many times Changed was called
 	// Browse, when set, is the system's browser (OpenBrowser); else the
 	// pages opened are only kept in Browsed.
 	Browse  func(link string) error
@@ -159,6 +168,9 @@ func (h *Host) Mail() *mail.Service { return h.Services.Mail }
 // DataDir is the data folder.
 func (h *Host) DataDir() string { return h.Services.DataDir }
 
+// Archive is the book's archived files, in DataDir.
+func (h *Host) Archive() *archive.Files { return h.Services.Archive }
+
 // OpenFile records the file asked for.
 func (h *Host) OpenFile(path string) { h.OpenedFiles = append(h.OpenedFiles, path) }
 
@@ -201,6 +213,21 @@ func (h *Host) AppVersion() string { return "0.0.0-test" }
 // RestoreBook records the backup the window was asked to restore (the
 // restore itself closes the window: app/backup tests it).
 func (h *Host) RestoreBook(path string) { h.Restored = append(h.Restored, path) }
+
+// SharedBook is Shared (kit.Host).
+func (h *Host) SharedBook() (sharedbook.Connection, bool) {
+	if h.Shared == nil {
+		return sharedbook.Connection{}, false
+	}
+	return *h.Shared, true
+}
+
+// ReadOnly is ReadOnlyBook (kit.Host).
+func (h *Host) ReadOnly() bool { return h.ReadOnlyBook }
+
+// SwitchBook counts the calls (kit.Host): the window would close and start
+// again on the folder's new book.
+func (h *Host) SwitchBook() { h.Switched++ }
 
 // Top is what the user sees on top: the open dialog, else the content.
 func (h *Host) Top() fyne.CanvasObject {

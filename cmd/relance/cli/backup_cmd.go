@@ -44,7 +44,7 @@ func runRestore(env *cliEnv, args []string) int {
 		return code
 	}
 	file := rest[0]
-	dir, lock, err := lockDataDir(env.dataFlag, env.getenv) // the window must not hold the book meanwhile
+	dir, lock, err := lockDataDir(env.book.Data, env.getenv) // the window must not hold the book meanwhile
 	if err != nil {
 		fmt.Fprintln(env.stderr, openError(dir, err))
 		return 1

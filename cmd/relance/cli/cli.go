@@ -11,6 +11,8 @@ import (
 
 	"relance/app/datadir"
 	"relance/app/demo"
+	"relance/app/mail"
+	"relance/app/sharedbook"
 	"relance/app/words"
 	"relance/data"
 )
@@ -46,16 +48,31 @@ func commands() []command {
 
 // cliEnv is what a command gets: the resolved options and where to write.
 type cliEnv struct {
-	dataFlag       string
+	book           Book
 	stdout, stderr io.Writer
 	getenv         func(string) string
 }
 
-// Window opens the app's window over the data folder the --data option
-// named ("" for the default one), with the import wizard on files when
-// some are given (the system's "Open with Relance"): cmd/relance gives it,
-// so that this package links no GUI code. It returns the exit code.
-type Window func(dataFlag string, importFiles []string) int
+// Book names the book to open: the data folder (--data, "" for the
+// default one) and, for a shared book, its server (--db postgres://...).
+// Without --db, a data folder that was connected to a shared book
+// (sharedbook.File) opens that book.
+type Book struct {
+	Data string
+	DB   string
+}
+
+// flags registers the options naming the book on fs.
+func (b *Book) flags(fs *flag.FlagSet) {
+	fs.StringVar(&b.Data, "data", b.Data, "")
+	fs.StringVar(&b.DB, "db", b.DB, "")
+}
+
+// Window opens the app's window over the book the options named, with
+// the import wizard on files when some are given (the system's "Open with
+// Relance"): cmd/relance gives it, so that this package links no GUI
+// code. It returns the exit code.
+type Window func(book Book, importFiles []string) int
 
 // say is what the command line says, in the system's language. One
 // process speaks one language: Run sets it before anything is said.
@@ -78,10 +95,10 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 		return code
 	}
 	if verb == "" {
-		return window(env.dataFlag, nil)
+		return window(env.book, nil)
 	}
 	if files, ok := existingFiles(verb, rest); ok {
-		return window(env.dataFlag, files)
+		return window(env.book, files)
 	}
 	attachParentConsole()
 	for _, c := range allCommands() {
@@ -117,7 +134,7 @@ func existingFiles(first string, rest []string) ([]string, bool) {
 func parseGlobal(env *cliEnv, args []string) (verb string, rest []string, code int) {
 	fs := flag.NewFlagSet("relance", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&env.dataFlag, "data", env.dataFlag, "")
+	env.book.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		attachParentConsole()
 		if errors.Is(err, flag.ErrHelp) {
@@ -148,6 +165,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, say.T.L("cli.options"))
 	fmt.Fprintf(w, "  %-10s %s\n", "--data DIR", say.T.L("cli.opt.data"))
+	fmt.Fprintf(w, "  %-10s %s\n", "--db URL", say.T.L("cli.opt.db"))
 	fmt.Fprintf(w, "  %-10s %s\n", "--help", say.T.L("cli.opt.help"))
 }
 
@@ -171,7 +189,7 @@ func runVersion(env *cliEnv, args []string) int {
 func parseCommand(env *cliEnv, args []string, positional int, setup func(*flag.FlagSet)) ([]string, int) {
 	fs := flag.NewFlagSet("relance", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&env.dataFlag, "data", env.dataFlag, "")
+	env.book.flags(fs)
 	if setup != nil {
 		setup(fs)
 	}
@@ -199,24 +217,57 @@ func parseCommand(env *cliEnv, args []string, positional int, setup func(*flag.F
 
 // openBook is OpenBook for a command.
 func openBook(env *cliEnv) (*data.Store, string, func(), error) {
-	return OpenBook(env.dataFlag, env.getenv)
+	return OpenBook(env.book, env.getenv)
 }
 
 // OpenBook resolves the data folder (the --data option, else
 // RELANCE_DATA, else the user's data folder), takes the single-instance
-// lock and opens the store. The caller releases both with the returned
-// function.
-func OpenBook(dataFlag string, getenv func(string) string) (*data.Store, string, func(), error) {
-	dir, lock, err := lockDataDir(dataFlag, getenv)
+// lock and opens the book: the shared one --db names or the folder is
+// connected to (its password from the URL, the keychain, or PostgreSQL's
+// own PGPASSWORD and .pgpass), else the folder's file. The caller
+// releases both with the returned function.
+func OpenBook(book Book, getenv func(string) string) (*data.Store, string, func(), error) {
+	dir, lock, err := lockDataDir(book.Data, getenv)
 	if err != nil {
 		return nil, dir, nil, err
 	}
-	store, err := data.Open(datadir.DBPath(dir))
+	store, err := openStore(dir, book.DB)
 	if err != nil {
 		lock.Release()
 		return nil, dir, nil, err
 	}
 	return store, dir, func() { store.Close(); lock.Release() }, nil
+}
+
+// openStore opens the book of dir, or the shared one db names.
+func openStore(dir, db string) (*data.Store, error) {
+	conn, password, shared, err := SharedBook(dir, db)
+	if err != nil || !shared {
+		if err == nil {
+			return data.Open(datadir.DBPath(dir))
+		}
+		return nil, err
+	}
+	return sharedbook.Open(context.Background(), conn, password)
+}
+
+// SharedBook says which shared book dir opens: the one db names (a
+// postgres:// URL) or the one the folder is connected to; shared is false
+// for the folder's own file. password is the URL's, else the keychain's,
+// else "" (PostgreSQL's PGPASSWORD or .pgpass may still give one).
+func SharedBook(dir, db string) (conn sharedbook.Connection, password string, shared bool, err error) {
+	if db != "" {
+		conn, password, err = sharedbook.ParseURL(db)
+		if err != nil {
+			return conn, "", false, err
+		}
+	} else if conn, shared, err = sharedbook.Load(dir); err != nil || !shared {
+		return conn, "", false, err
+	}
+	if password == "" {
+		password, _ = passwords.Get(conn)
+	}
+	return conn, password, true, nil
 }
 
 // lockDataDir resolves the data folder, creates it when missing and takes
@@ -278,3 +329,11 @@ func runDemo(env *cliEnv, args []string) int {
 		"Clients": sum.Clients, "Invoices": sum.Invoices, "Payments": sum.Payments, "Dir": dir}))
 	return 0
 }
+
+// passwords are the shared books' passwords for this process: the
+// keychain's, or those typed this run when no keychain answers.
+var passwords = sharedbook.NewPasswords(mail.SystemKeyring{})
+
+// RememberPassword keeps the password typed for c (the window's sign-in
+// at start) for this run and, when it answers, in the keychain.
+func RememberPassword(c sharedbook.Connection, password string) { passwords.Set(c, password) }

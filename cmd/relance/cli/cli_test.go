@@ -17,7 +17,7 @@ import (
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := Run(args, &stdout, &stderr, func(string, []string) int { t.Fatal("the window was opened"); return 1 })
+	code := Run(args, &stdout, &stderr, func(Book, []string) int { t.Fatal("the window was opened"); return 1 })
 	return code, stdout.String(), stderr.String()
 }
 

@@ -62,14 +62,14 @@ func openReport(env *cliEnv, args []string, opts *asOfFlags) (*data.Store, data.
 // openForReading opens the book without the single-instance lock: reports
 // only read, and may run while the window is open (SQLite's WAL lets them).
 func openForReading(env *cliEnv) (*data.Store, string, error) {
-	dir, err := datadir.Resolve(env.dataFlag, env.getenv)
+	dir, err := datadir.Resolve(env.book.Data, env.getenv)
 	if err != nil {
 		return nil, dir, err
 	}
 	if err := datadir.Ensure(dir); err != nil {
 		return nil, dir, err
 	}
-	store, err := data.Open(datadir.DBPath(dir))
+	store, err := openStore(dir, env.book.DB)
 	return store, dir, err
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 
+	"relance/app/archive"
 	"relance/app/banking"
 	"relance/app/dunning"
 	"relance/app/importing"
@@ -56,7 +57,7 @@ func runImport(env *cliEnv, args []string) int {
 	defer release()
 	defer logToBook(dir, "import")()
 	clock := data.SystemClock{}
-	svc := importing.New(store, dunning.NewService(store, clock), clock, dir)
+	svc := importing.New(store, dunning.NewService(store, clock), clock, &archive.Files{Dir: dir, Store: store})
 	ctx := context.Background()
 	batch, err := svc.ReadFiles(ctx, paths, imports.Kind(opts.kind), opts.preset)
 	if err != nil {
@@ -83,7 +84,7 @@ func runImport(env *cliEnv, args []string) int {
 func parseFiles(env *cliEnv, args []string, setup func(*flag.FlagSet)) ([]string, int) {
 	fs := flag.NewFlagSet("relance", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&env.dataFlag, "data", env.dataFlag, "")
+	env.book.flags(fs)
 	setup(fs)
 	var files []string
 	for {

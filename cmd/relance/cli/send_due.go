@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"relance/app/archive"
 	"relance/app/datadir"
 	"relance/app/drafting"
 	"relance/app/dunning"
@@ -50,8 +51,9 @@ func runSendDue(env *cliEnv, args []string) int {
 	if err != nil {
 		return failed(env, err)
 	}
-	sender := mail.NewService(store, dir, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{})
-	outcomes, err := sender.SendDue(ctx, plan, drafting.NewMailComposer(store, svc, dir, clock), dryRun)
+	files := &archive.Files{Dir: dir, Store: store}
+	sender := mail.NewService(store, files, mail.NewSecrets(mail.SystemKeyring{}), mail.Transport{})
+	outcomes, err := sender.SendDue(ctx, plan, drafting.NewMailComposer(store, svc, files, clock), dryRun)
 	if err != nil {
 		fmt.Fprintln(env.stderr, sendDueError(err))
 		return 1

@@ -69,13 +69,20 @@ func (x *sinkSession) Data(r io.Reader) error {
 // that needs no password (no keychain on a test machine).
 func autoBook(t *testing.T, srv *sinkServer) string {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
 	store, err := data.Open(datadir.DBPath(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
+	fillAutoBook(t, store, srv)
+	return dir
+}
+
+// fillAutoBook fills store as autoBook says.
+func fillAutoBook(t *testing.T, store *data.Store, srv *sinkServer) {
+	t.Helper()
+	ctx := context.Background()
 	today := data.SystemClock{}.Today()
 	c := data.Client{Name: "Boulangerie Vernet", Email: "compta@vernet.fr"}
 	if err := store.CreateClient(ctx, &c); err != nil {
@@ -117,7 +124,6 @@ func autoBook(t *testing.T, srv *sinkServer) string {
 	if err := store.MarkOnboarded(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return dir
 }
 
 func TestSendDueSendsTheAutomaticReminder(t *testing.T) {

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"relance/app/words"
+	"relance/data"
+)
+
+// childArgs carries the arguments of a relance process the two-process
+// test starts: this test binary, running Run as main does.
+const childArgs = "RELANCE_CLI_CHILD_ARGS"
+
+// TestCLIChild is the relance process TestTwoProcessesSendOnce starts. It
+// does nothing in a normal run.
+func TestCLIChild(t *testing.T) {
+	args := os.Getenv(childArgs)
+	if args == "" {
+		t.Skip("run by TestTwoProcessesSendOnce")
+	}
+	os.Exit(Run(strings.Split(args, "\x1f"), os.Stdout, os.Stderr, func(Book, []string) int { return 3 }))
+}
+
+// serverBook makes a throwaway database on the test server
+// (RELANCE_TEST_PG, set by .ci/pg.sh) and returns its URL.
+func serverBook(t *testing.T) string {
+	t.Helper()
+	server := os.Getenv("RELANCE_TEST_PG")
+	if server == "" {
+		t.Skip("RELANCE_TEST_PG is not set: make test-pg runs this test beside a throwaway PostgreSQL")
+	}
+	admin, err := sql.Open("pgx", server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("relance_cli_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if a, err := sql.Open("pgx", server); err == nil {
+			_, _ = a.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
+			a.Close()
+		}
+	})
+	u, err := url.Parse(server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// TestTwoProcessesSendOnce: two send-due processes, each with its own
+// data folder as two PCs have, run at the same instant on one shared book,
+// round after round. Every reminder due goes out once: none is lost, none
+// is sent twice, each step is recorded once.
+func TestTwoProcessesSendOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	db := serverBook(t)
+	srv := startSink(t)
+	ctx := context.Background()
+	store, err := data.OpenServer(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	fillAutoBook(t, store, srv) // FA-2026-0077, due
+	clients, err := store.ListClients(ctx)
+	if err != nil || len(clients) != 1 {
+		t.Fatalf("clients: %v %v", clients, err)
+	}
+	today := data.SystemClock{}.Today()
+	const rounds, perRound = 6, 8
+	pcs := []string{t.TempDir(), t.TempDir()}
+	want := 0
+	for round := range rounds {
+		// The round's invoices, due as FA-2026-0077 was, each its client's
+		// (a client's reminders due together go in one email).
+		n := perRound
+		if round == 0 {
+			n-- // FA-2026-0077 is the first round's
+		}
+		for i := range n {
+			c := data.Client{Name: fmt.Sprintf("Client %d-%d", round, i), Email: fmt.Sprintf("c%d-%d@client.fr", round, i)}
+			if err := store.CreateClient(ctx, &c); err != nil {
+				t.Fatal(err)
+			}
+			inv := data.Invoice{Number: fmt.Sprintf("FA-%d-%d", round, i), ClientID: c.ID, IssueDate: today.AddDays(-36),
+				DueDate: today.AddDays(-6), Amount: 98000}
+			if err := store.CreateInvoice(ctx, &inv); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want += perRound
+		var wg sync.WaitGroup
+		outs := make([]string, len(pcs))
+		for i, dir := range pcs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cmd := exec.Command(os.Args[0], "-test.run=^TestCLIChild$")
+				cmd.Env = append(os.Environ(), childArgs+"="+strings.Join([]string{"send-due", "--data", dir, "--db", db}, "\x1f"))
+				out, _ := cmd.CombinedOutput()
+				outs[i] = string(out)
+			}()
+		}
+		wg.Wait()
+		if round == 0 {
+			t.Logf("first round, PC 1:\n%sPC 2:\n%s", outs[0], outs[1])
+		}
+		// Each run reports what it sent itself: the two reports together
+		// name each email once.
+		catalogue, err := words.Load(words.SystemLanguage()) // the children's language
+		if err != nil {
+			t.Fatal(err)
+		}
+		sentWord := strings.Fields(catalogue.L("cli.send_due.sent", map[string]any{}))[0]
+		reported := 0
+		for _, out := range outs {
+			for _, line := range strings.Split(out, "\n") {
+				if strings.HasPrefix(line, sentWord) {
+					reported++
+				}
+			}
+		}
+		if reported != perRound {
+			t.Fatalf("round %d: the two runs report %d emails sent, want %d\nPC 1: %s\nPC 2: %s", round, reported, perRound, outs[0], outs[1])
+		}
+		if got := srv.count(); got != want {
+			t.Fatalf("round %d: %d emails received, want %d\nPC 1: %s\nPC 2: %s", round, got, want, outs[0], outs[1])
+		}
+	}
+	// Each invoice's first reminder is recorded done once, by one email.
+	scenarios, err := store.ListScenarios(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reminder int64
+	for _, st := range scenarios[0].Steps {
+		if st.TemplateKey == "reminder_1" {
+			reminder = st.ID
+		}
+	}
+	list, err := store.ListInvoiceSummaries(ctx)
+	if err != nil || len(list) != want {
+		t.Fatalf("%d invoices, %v", len(list), err)
+	}
+	for _, inv := range list {
+		actions, err := store.ListActionsByInvoice(ctx, inv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := 0
+		for _, a := range actions {
+			if a.StepID == reminder && a.Status == data.ActionDone {
+				done++
+			}
+		}
+		if done != 1 {
+			t.Errorf("%s: its first reminder recorded %d times", inv.Number, done)
+		}
+	}
+	sent, err := store.ListOutbox(ctx, data.OutboxSent)
+	if err != nil || len(sent) != want {
+		t.Fatalf("%d emails sent in the outbox, want %d (%v)", len(sent), want, err)
+	}
+	t.Logf("%d rounds of two send-due processes at once: %d reminders due, %d emails received, each step recorded once",
+		rounds, want, srv.count())
+}
