@@ -69,7 +69,7 @@ test-pg: deps
 	RELANCE_TEST_STORE=postgres sh .ci/pg.sh sh -c '\
 		go test -timeout 10m -tags $(TAGS) -count=1 -skip "^TestKilledWritesLoseNothingCommitted$$" \
 			./data/ ./app/sharedbook/ ./app/archive/ && \
-		go test -timeout 5m -tags $(TAGS) -count=1 -run "^(TestTwoProcessesSendOnce|TestSharedBook.*)$$" ./cmd/relance/cli/ ./app/mail/'
+		go test -timeout 5m -tags $(TAGS) -count=1 -run "^(TestTwoProcessesSendOnce|TestMoveToTheServerAndBack|TestSharedBook.*|TestMoveThisBookToAServer)$$" ./cmd/relance/cli/ ./app/mail/ ./app/ui/settings/'
 
 # The crash test at length: a process writing to the book is killed at a
 # random moment 2,000 times (make test does it 200 times); after each kill

@@ -158,6 +158,10 @@ type bookCopy struct {
 // progress, at most.
 const copyProgressEvery = 500
 
+// run is the copy, in the transactions copyBook opened: the schemas
+// matched, the destination made ready (its triggers quiet, found empty,
+// its seeded rows gone), the rows copied, the sequences set, the figures
+// checked, the triggers back, the statistics made.
 func (c *bookCopy) run() (CopyReport, error) {
 	tables, err := c.plan()
 	if err != nil {

@@ -99,8 +99,8 @@ type copyTable struct {
 	order   []string                 // the source is read in this order
 	money   []string                 // the columns of cents, checked
 	// blobs are the columns (their index in columns) a SQLite source
-	// keeps blobs in: its driver reads an empty blob as NULL, so the copy
-	// reads too whether each is NULL.
+	// keeps blobs in: its driver reads an empty blob as a nil []byte, as
+	// it reads NULL, so the copy reads too whether each is NULL.
 	blobs []int
 	// identity and autoincrement are the destination's (tableShape),
 	// srcIdentity the source's identity column.
@@ -108,8 +108,13 @@ type copyTable struct {
 	autoincrement         bool
 }
 
+// migrationsTable is where migrate records the versions applied: the
+// migrations' own, not the book's, and not copied (each book has its own,
+// at the same version).
+const migrationsTable = "schema_migrations"
+
 // readShapes reads the tables of the book s is in a transaction on, but
-// the migrations' own table.
+// migrationsTable.
 func readShapes(ctx context.Context, s *Store) (map[string]*tableShape, error) {
 	if s.server {
 		return postgresShapes(ctx, s)
@@ -120,7 +125,7 @@ func readShapes(ctx context.Context, s *Store) (map[string]*tableShape, error) {
 func sqliteShapes(ctx context.Context, s *Store) (map[string]*tableShape, error) {
 	shapes := map[string]*tableShape{}
 	err := eachRow(ctx, s.tx, `SELECT name, sql FROM sqlite_schema WHERE type = 'table'
-		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'schema_migrations'`, nil, func(rows *sql.Rows) error {
+		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> ?`, []any{migrationsTable}, func(rows *sql.Rows) error {
 		var name, ddl string
 		err := rows.Scan(&name, &ddl)
 		ddl = strings.ToUpper(ddl)
@@ -181,8 +186,8 @@ func postgresShapes(ctx context.Context, s *Store) (map[string]*tableShape, erro
 	err := eachRow(ctx, s.tx, `SELECT c.table_name, c.column_name, c.data_type, c.is_identity = 'YES'
 		FROM information_schema.columns c JOIN information_schema.tables t
 		  ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'schema_migrations'
-		ORDER BY c.table_name, c.ordinal_position`, nil, func(rows *sql.Rows) error {
+		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> $1
+		ORDER BY c.table_name, c.ordinal_position`, []any{migrationsTable}, func(rows *sql.Rows) error {
 		var table, col, dataType string
 		var identity bool
 		err := rows.Scan(&table, &col, &dataType, &identity)

@@ -39,7 +39,8 @@ func (c *tickingClock) Today() Date { return testDay }
 // something in most tables: clients (one archived, graded), invoices paid
 // in part, in full, credited, paused; actions, acknowledgments, tasks,
 // promises, payment plans; emails queued and cancelled; a bank statement
-// whose credit paid an invoice and taught a payer; a document; the
+// whose credit paid an invoice and taught a payer; an import and what it
+// added; a document; the
 // company's logo; the mail account; an edited template; a rate added;
 // the app's state; archived files, one empty.
 func fillCopyBook(t *testing.T, s *Store) {
@@ -56,6 +57,21 @@ func fillCopyBook(t *testing.T, s *Store) {
 	mustDo(t, err)
 	_, lines, _ := bankImport(t, s, credit("camt:A:1", 30000, "SARL ATELIER"), credit("camt:A:2", 999, "Inconnu"))
 	mustDo(t, s.PayFromBankLine(ctx, lines[0].ID, []BankPayment{{InvoiceID: f.b2.ID, Amount: 29900, Fees: 100}}))
+	im := Import{Kind: "csv", Files: []string{"factures.csv"}}
+	mustDo(t, s.InTx(ctx, func(tx *Store) error { // its items out of the order of their ids: read in rowid order
+		mustDo(t, tx.CreateImport(ctx, &im))
+		c := makeClient(t, tx, "importe")
+		inv := makeInvoice(t, tx, c.ID, "FA-I1", 4200)
+		for _, it := range []ImportItem{{Entity: ImportFile, Path: "invoices/dropped.pdf"}, {Entity: ImportInvoice, ID: inv.ID},
+			{Entity: ImportClient, ID: c.ID}, {Entity: ImportFile, Path: "invoices/FA-I1.pdf"}} {
+			mustDo(t, tx.AddImportItem(ctx, im.ID, it))
+		}
+		return tx.FinishImport(ctx, &im)
+	}))
+	// A rowid no row holds any more, before the others: a copy that
+	// numbered the rows again would be seen.
+	_, err = s.write.ExecContext(ctx, `DELETE FROM import_items WHERE path = 'invoices/dropped.pdf'`)
+	mustDo(t, err)
 	mustDo(t, s.CreateCreditNote(ctx, &CreditNote{InvoiceID: f.b2.ID, Date: testDay, Amount: 5000, Reason: "remise"}))
 	mustDo(t, s.CreateAttachment(ctx, &Attachment{ClientID: f.b.ID, InvoiceID: f.b2.ID, Kind: "contract",
 		Title: "Devis signé", Path: "attachments/devis.pdf", DocDate: MustDate("2026-01-10")}))
@@ -77,6 +93,24 @@ func fillCopyBook(t *testing.T, s *Store) {
 	mustDo(t, s.PutFile(ctx, "attachments/empty.pdf", nil))
 }
 
+// filledTables are the tables fillCopyBook must write rows in for the
+// copy's tests to mean something: a change of the store that leaves one
+// empty fails them here rather than let them pass on less.
+var filledTables = []string{"actions", "attachments", "bank_lines", "book_changes", "client_grades",
+	"client_invoice_counts", "clients", "credit_notes", "events", "files", "import_items", "imports",
+	"instalments", "invoices", "mail_account", "outbox", "outbox_items", "payers", "payment_plans",
+	"payments", "promises", "tasks", "templates"}
+
+// checkFilled fails the test when a table of filledTables is empty.
+func checkFilled(t *testing.T, dump map[string][]string) {
+	t.Helper()
+	for _, table := range filledTables {
+		if len(dump[table]) == 0 {
+			t.Errorf("the book to copy has no row in %s", table)
+		}
+	}
+}
+
 // bookTables lists a book's tables but the migrations' own, sorted.
 func bookTables(t *testing.T, s *Store) []string {
 	t.Helper()
@@ -95,38 +129,47 @@ func dumpBook(t *testing.T, s *Store) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
 	for _, table := range bookTables(t, s) {
-		rows, err := s.read.Query(`SELECT * FROM ` + quoteIdent(table))
-		if err != nil {
-			t.Fatal(err)
-		}
-		types, err := rows.ColumnTypes()
-		if err != nil {
-			t.Fatal(err)
-		}
-		values := make([]any, len(types))
-		dest := make([]any, len(types))
-		for i := range values {
-			dest[i] = &values[i]
-		}
-		out[table] = []string{} // an empty table is a table
-		for rows.Next() {
-			if err := rows.Scan(dest...); err != nil {
-				t.Fatal(err)
-			}
-			var fields []string
-			for i, ct := range types {
-				if ct.Name() != rowidColumn {
-					fields = append(fields, ct.Name()+"="+dumpValue(values[i], ct.DatabaseTypeName()))
-				}
-			}
-			slices.Sort(fields)
-			out[table] = append(out[table], strings.Join(fields, " "))
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
+		out[table] = readRows(t, s, `SELECT * FROM `+quoteIdent(table))
 		slices.Sort(out[table])
+	}
+	return out
+}
+
+// readRows runs query and gives each row as its columns' names and
+// normalised values (dumpValue), in the order of the names; a column
+// named rowid is left out (a server's twin of SQLite's implicit one).
+func readRows(t *testing.T, s *Store, query string) []string {
+	t.Helper()
+	rows, err := s.read.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := make([]any, len(types))
+	dest := make([]any, len(types))
+	for i := range values {
+		dest[i] = &values[i]
+	}
+	out := []string{} // an empty table is a table
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			t.Fatal(err)
+		}
+		var fields []string
+		for i, ct := range types {
+			if ct.Name() != rowidColumn {
+				fields = append(fields, ct.Name()+"="+dumpValue(values[i], ct.DatabaseTypeName()))
+			}
+		}
+		slices.Sort(fields)
+		out = append(out, strings.Join(fields, " "))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
@@ -179,35 +222,16 @@ func sameDump(t *testing.T, what string, want, got map[string][]string) {
 	}
 }
 
-// rowids is the rowid of every row of the tables SQLite keeps in rowid
-// order and a server in a column of that name (outbox_items,
-// import_items): the order the store reads them in.
+// rowids is, for tables SQLite keeps in rowid order and a server with a
+// column of that name (outbox_items, import_items), each row with its
+// rowid, in rowid order: the order the store reads them in.
 func rowids(t *testing.T, s *Store, tables []string) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
 	for _, table := range tables {
-		out[table] = names(t, s.read, `SELECT CAST(rowid AS TEXT) || ':' || CAST(`+firstColumn(t, s, table)+` AS TEXT) FROM `+quoteIdent(table))
+		out[table] = readRows(t, s, `SELECT rowid AS row_number, * FROM `+quoteIdent(table)+` ORDER BY rowid`)
 	}
 	return out
-}
-
-// firstColumn is a table's first column (quoted), to tell rows apart with
-// their rowid.
-func firstColumn(t *testing.T, s *Store, table string) string {
-	t.Helper()
-	rows, err := s.read.Query(`SELECT * FROM ` + quoteIdent(table) + ` WHERE 1 = 0`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	for _, c := range cols {
-		if c != rowidColumn {
-			return quoteIdent(c)
-		}
-	}
-	t.Fatalf("%s has no column", table)
-	return ""
 }
 
 // serverRowidTables are the tables whose PostgreSQL twin has a rowid
@@ -326,7 +350,9 @@ func TestCopyBookFileToFile(t *testing.T) {
 	from, to := newFileTestStore(t), newFileTestStore(t)
 	fillCopyBook(t, from)
 	report := copyChecked(t, from, to)
-	sameDump(t, "file to file", dumpBook(t, from), dumpBook(t, to))
+	want := dumpBook(t, from)
+	checkFilled(t, want)
+	sameDump(t, "file to file", want, dumpBook(t, to))
 	withRowid := []string{"outbox_items", "import_items", "categories", "files"}
 	if w, g := rowids(t, from, withRowid), rowids(t, to, withRowid); !maps.EqualFunc(w, g, slices.Equal) {
 		t.Errorf("rowids %v, want %v", g, w)
@@ -366,6 +392,7 @@ func TestCopyBookToServerAndBack(t *testing.T) {
 	fillCopyBook(t, from)
 	copyChecked(t, from, server)
 	want := dumpBook(t, from)
+	checkFilled(t, want)
 	sameDump(t, "to the server", want, dumpBook(t, server))
 	copyChecked(t, server, back)
 	sameDump(t, "back to a file", want, dumpBook(t, back))

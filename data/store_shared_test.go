@@ -176,8 +176,10 @@ func TestSharedBookReadOnlyRole(t *testing.T) {
 	role := fmt.Sprintf("comptable_%d", time.Now().UnixNano())
 	for _, q := range []string{
 		`CREATE ROLE ` + role + ` LOGIN PASSWORD 'lecture'`,
+		// As the README tells an office's provider.
 		`GRANT USAGE ON SCHEMA public TO ` + role,
 		`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ` + role,
+		`GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO ` + role,
 	} {
 		if _, err := owner.write.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -201,6 +203,9 @@ func TestSharedBookReadOnlyRole(t *testing.T) {
 	}
 	if list, err := reader.ListInvoiceSummaries(ctx); err != nil || len(list) != 1 {
 		t.Fatalf("the accountant reads %d invoices, %v", len(list), err)
+	}
+	if _, err := reader.LoadDunningBook(ctx, BookQuery{}); err != nil {
+		t.Fatalf("the accountant's Today: %v", err)
 	}
 	err = reader.CreateClient(ctx, &Client{Name: "Nouveau", Email: "a@b.fr"})
 	if !errors.Is(err, ErrReadOnly) {

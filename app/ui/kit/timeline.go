@@ -200,8 +200,8 @@ func NewTimeline(open func(file string)) *Timeline {
 			c := o.(*fyne.Container)
 			e := t.events[id]
 			text := EventText(e)
-			if e.Person != "" { // a shared book: who did it
-				text += " — " + lang.L("timeline.by", map[string]any{"Person": e.Person})
+			if e.Person != "" { // a shared book: who did it, first, where truncation spares it
+				text = lang.L("timeline.by", map[string]any{"Person": e.Person}) + " " + text
 			}
 			c.Objects[0].(*widget.Label).SetText(text)
 			c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(Date(data.DateOf(e.At.Local())))

@@ -51,8 +51,19 @@ func newBackupSection(h kit.Host) *backupSection {
 	s.remove.Hide()
 	export := &widget.Button{Text: lang.L("backup.export"), Icon: theme.UploadIcon(), OnTapped: s.onExport}
 	importZip := &widget.Button{Text: lang.L("backup.import"), Icon: theme.DownloadIcon(), OnTapped: s.onImport}
+	// A backup is put back in place of the folder's file: a shared book is
+	// on the server, whose own backups are its provider's. Its copies here
+	// are book files, which "Come back to a file" and a move to a server
+	// can take.
+	sharedHint := settingsHint("backup.shared_hint")
+	if _, shared := h.SharedBook(); shared {
+		restore.Disable()
+		importZip.Disable()
+	} else {
+		sharedHint.Hide()
+	}
 	body := container.NewVBox(
-		settingsGroup("backup.group.copies", s.last, container.NewHBox(s.now, restore), s.busy, s.status),
+		settingsGroup("backup.group.copies", s.last, container.NewHBox(s.now, restore), sharedHint, s.busy, s.status),
 		settingsGroup("backup.group.second", settingsHint("backup.second.hint"), s.second,
 			container.NewHBox(chooseSecond, s.remove)),
 		settingsGroup("backup.group.move", settingsHint("backup.move.hint"), container.NewHBox(export, importZip)),

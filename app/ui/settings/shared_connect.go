@@ -93,7 +93,7 @@ func openConnectDialog(h kit.Host, mode int) {
 	intro := &widget.Label{Text: lang.L(introKey), Wrapping: fyne.TextWrapWord}
 	body := container.NewBorder(intro, container.NewVBox(d.progress, d.status,
 		container.NewHBox(layout.NewSpacer(), d.cancel, d.act)), nil, nil, container.NewVScroll(d.form.Content()))
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L(titleKey), container.NewGridWrap(fyne.NewSize(640, 600), body), win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L(titleKey), container.NewGridWrap(fyne.NewSize(640, 520), body), win)
 	h.Track(d.dlg)
 	d.dlg.Show()
 	win.Canvas().Focus(d.server)

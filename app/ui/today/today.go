@@ -82,6 +82,20 @@ func New(h Host) *Screen {
 	return s
 }
 
+// sharedNote says, after the date, that the book is shared and as whom
+// this PC writes in it ("" on a book file).
+func sharedNote(h Host) string {
+	c, ok := h.SharedBook()
+	if !ok {
+		return ""
+	}
+	key := "today.shared"
+	if h.ReadOnly() {
+		key = "today.shared_read_only"
+	}
+	return " · " + lang.L(key, map[string]any{"Person": c.PersonName()})
+}
+
 // newCompanyBanner is the warning shown while the company details are
 // incomplete, with the button that opens them in Settings.
 func (s *Screen) newCompanyBanner() *fyne.Container {
@@ -278,7 +292,7 @@ func (s *Screen) nextStepSentence(ctx context.Context, plan *dunning.Plan) (stri
 
 // show puts loaded data on screen (UI goroutine).
 func (s *Screen) show(d todayData) {
-	s.date.SetText(kit.LongDate(d.today))
+	s.date.SetText(kit.LongDate(d.today) + sharedNote(s.host))
 	s.showCompanyBanner(d.missing)
 	s.figures.set(d.figures, d.dueSoonDays)
 	summary := lang.N("today.summary", d.actions, map[string]any{"Count": d.actions})

@@ -41,6 +41,7 @@ func commands() []command {
 		{"send-due", "[--dry-run]", "cli.cmd.send_due", runSendDue},
 		{"backup", "[--to DIR]", "cli.cmd.backup", runBackup},
 		{"restore", "FILE.db|FILE.zip", "cli.cmd.restore", runRestore},
+		{"move", "--to postgres://USER@HOST/DB | --to-file", "cli.cmd.move", runMove},
 		{"import", "FILE... [--kind csv|xlsx|fec|facturx|bank] [--preset NAME] [--dry-run] [--skip-errors] [--confirm-above SCORE] [--json]", "cli.cmd.import", runImport},
 		{"help", "", "cli.cmd.help", runHelp},
 	}

@@ -180,3 +180,51 @@ func TestTwoProcessesSendOnce(t *testing.T) {
 	t.Logf("%d rounds of two send-due processes at once: %d reminders due, %d emails received, each step recorded once",
 		rounds, want, srv.count())
 }
+
+// TestMoveSaysWhere: relance move wants one destination, and a server's
+// address it can read.
+func TestMoveSaysWhere(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := runCLI(t, "move", "--data", dir); code != 2 || strings.TrimSpace(errOut) != say.T.L("cli.move.which") {
+		t.Fatalf("no destination: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "move", "--data", dir, "--to", "mysql://a@b/c", "--to-file"); code != 2 || errOut == "" {
+		t.Fatalf("two destinations: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "move", "--data", dir, "--to", "mysql://a@b/c"); code != 2 || !strings.Contains(errOut, "postgres://") {
+		t.Fatalf("not a server: %d %q", code, errOut)
+	}
+}
+
+// TestMoveToTheServerAndBack: the demo book moves to the test server with
+// relance move, the folder then opens the shared book (due reads it), and
+// moves back into a file, the first one kept aside.
+func TestMoveToTheServerAndBack(t *testing.T) {
+	db := serverBook(t)
+	dir := t.TempDir()
+	if code, _, errOut := runCLI(t, "demo", "--data", dir); code != 0 {
+		t.Fatalf("demo: %q", errOut)
+	}
+	code, out, errOut := runCLI(t, "move", "--data", dir, "--to", db)
+	if code != 0 || errOut != "" || !strings.Contains(out, "150") {
+		t.Fatalf("move to the server: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(dir + "/shared-book.json"); err != nil {
+		t.Fatal("the folder is not connected")
+	}
+	// No keychain on a test machine: the next command's password comes
+	// from PostgreSQL's own variable.
+	u, _ := url.Parse(db)
+	password, _ := u.User.Password()
+	t.Setenv("PGPASSWORD", password)
+	if code, out, _ := runCLI(t, "due", "--data", dir, "--json"); code != 0 || !strings.Contains(out, "FA-2026-") {
+		t.Fatalf("due on the shared book: %d %q", code, out)
+	}
+	code, out, errOut = runCLI(t, "move", "--data", dir, "--to-file")
+	if code != 0 || errOut != "" || !strings.Contains(out, "relance-before-") {
+		t.Fatalf("back to a file: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(dir + "/shared-book.json"); err == nil {
+		t.Fatal("still connected")
+	}
+}
