@@ -22,13 +22,18 @@ var migrationsFS embed.FS
 type migrationSet struct {
 	dir    string
 	record string
+	// serialise, when set, is run first in each migration's transaction:
+	// on a server, several PCs may open an old book at once, and only
+	// one may bring it up (the others then find the migration done).
+	serialise string
 }
 
 var (
 	sqliteMigrations = migrationSet{dir: "migrations",
 		record: `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`}
 	postgresMigrations = migrationSet{dir: "migrations/postgres",
-		record: `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`}
+		record:    `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`,
+		serialise: `SELECT pg_advisory_xact_lock(7242001)`} // a number of our own
 )
 
 // migration is one numbered schema change, from a file named NNNN_name.sql.
@@ -98,10 +103,7 @@ func migrateSet(ctx context.Context, db *sql.DB, fsys fs.FS, set migrationSet) e
 	// EXISTS.
 	current, err := schemaVersion(ctx, db)
 	if err != nil {
-		if _, cerr := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-			version    INTEGER PRIMARY KEY,
-			name       TEXT NOT NULL,
-			applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); cerr != nil {
+		if cerr := createSchemaTable(ctx, db, set); cerr != nil {
 			return fmt.Errorf("create schema_migrations: %w", translate(cerr))
 		}
 		if current, err = schemaVersion(ctx, db); err != nil {
@@ -112,23 +114,59 @@ func migrateSet(ctx context.Context, db *sql.DB, fsys fs.FS, set migrationSet) e
 		return fmt.Errorf("%w (schema %d, this version knows %d)", ErrNewerSchema, current, len(list))
 	}
 	for _, m := range list[current:] {
-		if err := applyMigration(ctx, db, m, set.record); err != nil {
+		if err := applyMigration(ctx, db, m, set); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration, record string) error {
+// createSchemaTable makes the table of the versions applied, under the
+// set's lock: two PCs making a new shared book at once would otherwise
+// both create it.
+func createSchemaTable(ctx context.Context, db *sql.DB, set migrationSet) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if set.serialise != "" {
+		if _, err := tx.ExecContext(ctx, set.serialise); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, m migration, set migrationSet) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if set.serialise != "" {
+		if _, err := tx.ExecContext(ctx, set.serialise); err != nil {
+			return fmt.Errorf("migration %s: wait for another PC's: %w", m.name, err)
+		}
+		// Another PC may have applied it while this one waited.
+		done, err := schemaVersion(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if done >= m.version {
+			return nil
+		}
+	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
-	if _, err := tx.ExecContext(ctx, record, m.version, m.name); err != nil {
+	if _, err := tx.ExecContext(ctx, set.record, m.version, m.name); err != nil {
 		return fmt.Errorf("migration %s: record version: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {

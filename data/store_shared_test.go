@@ -274,3 +274,31 @@ func TestSharedBookBackupIsABookFile(t *testing.T) {
 		t.Fatalf("the archived email in the backup: %q, %v", b, err)
 	}
 }
+
+// TestSharedBookMadeByPCsStartingAtOnce: four PCs open a new shared book at
+// the same instant: one makes each migration, the others wait and find it
+// made; all open the book at this version.
+func TestSharedBookMadeByPCsStartingAtOnce(t *testing.T) {
+	u := newServerTestURL(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	stores := make([]*Store, 4)
+	for i := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stores[i], errs[i] = OpenServer(ctx, u)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("PC %d: %v", i, err)
+		}
+		defer stores[i].Close()
+		if v, err := stores[i].SchemaVersion(ctx); err != nil || v != LatestSchema() {
+			t.Fatalf("PC %d at version %d (%v), want %d", i, v, err, LatestSchema())
+		}
+	}
+}
