@@ -92,9 +92,13 @@ func (s *welcomeScreen) buildCompanyStep() *fyne.Container {
 		g("legal_name", "legal_form", "siren", "street", "postal_code", "email"),
 		g("phone", "iban", "signatory_name", "signatory_role", "logo"))
 	header := welcomeHeader("welcome.company_step", "welcome.company_intro")
+	// Someone joining the office's book has no company to type: the
+	// shared book has it.
+	join := &widget.Button{Text: lang.L("welcome.shared"), Icon: theme.LoginIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { settings.ConnectSharedBook(s.ui) }}
 	padded := container.NewPadded(fields)
 	buttons := container.NewVBox(layout.NewSpacer(), widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.skip, s.next), s.company.Form.General()))
+		container.NewBorder(nil, nil, join, container.NewHBox(s.skip, s.next), s.company.Form.General()))
 	body := container.NewBorder(header, buttons, nil, nil, container.NewScroll(padded))
 	// As high as the fields need, so that the buttons sit under them; a
 	// lower window scrolls the fields.
