@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 )
@@ -132,6 +133,13 @@ func copyBook(ctx context.Context, from, to *Store, progress func(CopyProgress),
 	})
 	if err != nil {
 		return CopyReport{}, fmt.Errorf("copy the book: %w", err)
+	}
+	if to.server {
+		// The triggers were off for the copy: the windows already open on
+		// the shared book (an empty one) are told here that it changed.
+		if _, err := to.write.ExecContext(ctx, `SELECT pg_notify($1, '')`, bookChannel); err != nil {
+			slog.Warn("copy the book: tell the open windows", "err", err)
+		}
 	}
 	return report, nil
 }

@@ -302,3 +302,27 @@ func TestSharedBookMadeByPCsStartingAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedBookToldOfAMoveIntoIt: a window open on an empty shared book is
+// told when another PC moves its book in (the copy's triggers are off).
+func TestSharedBookToldOfAMoveIntoIt(t *testing.T) {
+	u := newServerTestURL(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watching := openServerTestStore(t, u)
+	told := make(chan struct{}, 4)
+	go watching.WatchChanges(ctx, func() { told <- struct{}{} })
+	time.Sleep(time.Second) // the listener connects
+	file := newFileTestStore(t)
+	c := makeClient(t, file, "boulangerie")
+	makeInvoice(t, file, c.ID, "FA-1", 100000)
+	target := openServerTestStore(t, u)
+	if _, err := CopyBook(context.Background(), file, target, nil); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-told:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the open window was not told of the move")
+	}
+}
