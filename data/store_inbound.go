@@ -115,6 +115,14 @@ type ReplyRecord struct {
 // nothing: recorded reports whether this call did.
 func (s *Store) RecordReply(ctx context.Context, e SentEmail, r ReplyRecord) (recorded bool, err error) {
 	err = s.InTx(ctx, func(tx *Store) error {
+		// On a shared book every PC reads the inbox: the email's row is
+		// taken first, so that two PCs reading the same reply at once
+		// record it once (the second waits, then finds it recorded).
+		var id int64
+		err := tx.writer().QueryRowContext(ctx, `SELECT id FROM outbox WHERE id = ?`+tx.lockForUpdate("outbox"), e.OutboxID).Scan(&id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("record reply: %w", translate(err))
+		}
 		invoices, args, err := jsonIDs(e.InvoiceIDs)
 		if err != nil {
 			return err

@@ -326,3 +326,49 @@ func TestSharedBookToldOfAMoveIntoIt(t *testing.T) {
 		t.Fatal("the open window was not told of the move")
 	}
 }
+
+// TestSharedBookRecordsAReplyOnce: two PCs reading the inbox find the same
+// client's reply at the same instant, over and over: it is written on the
+// timeline once each time.
+func TestSharedBookRecordsAReplyOnce(t *testing.T) {
+	u := newServerTestURL(t)
+	ctx := context.Background()
+	a, b := openServerTestStore(t, u), openServerTestStore(t, u)
+	c := makeClient(t, a, "boulangerie")
+	for i := range 15 {
+		inv := makeInvoice(t, a, c.ID, fmt.Sprintf("FA-%d", i), 100000)
+		m, err := queueReminder(t, a, inv, fmt.Sprintf("r%d@relance", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := SentEmail{OutboxID: m.ID, MessageID: m.MessageID, ClientID: c.ID, InvoiceIDs: []int64{inv.ID}}
+		reply := ReplyRecord{MessageID: fmt.Sprintf("answer%d@client.fr", i), From: "compta@client.fr", Subject: "Re: relance"}
+		var wg sync.WaitGroup
+		var recorded [2]bool
+		var errs [2]error
+		for j, s := range []*Store{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				recorded[j], errs[j] = s.RecordReply(ctx, e, reply)
+			}()
+		}
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil || recorded[0] == recorded[1] {
+			t.Fatalf("trial %d: recorded %v, %v", i, recorded, errs)
+		}
+		events, err := a.ListEventsByInvoice(ctx, inv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		replies := 0
+		for _, ev := range events {
+			if ev.Kind == EventClientReplied {
+				replies++
+			}
+		}
+		if replies != 1 {
+			t.Fatalf("trial %d: the reply is %d times on the timeline", i, replies)
+		}
+	}
+}
