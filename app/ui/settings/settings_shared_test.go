@@ -2,19 +2,16 @@ package settings
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"net"
-	"os"
 	"strconv"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"relance/app/datadir"
 	"relance/app/sharedbook"
+	"relance/app/sharedbook/sharedbooktest"
 	"relance/app/ui/uitest"
 )
 
@@ -126,22 +123,8 @@ func TestSharedSectionOnASharedBook(t *testing.T) {
 // says so, connects the folder, and the window starts again on the shared
 // book, which holds the book's invoices.
 func TestMoveThisBookToAServer(t *testing.T) {
-	server := os.Getenv("RELANCE_TEST_PG")
-	if server == "" {
-		t.Skip("RELANCE_TEST_PG is not set: make test-pg runs this test beside a throwaway PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("relance_ui_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`) })
-	conn, password, _ := sharedbook.ParseURL(server)
-	conn.Database = name
+	conn, password, _ := sharedbooktest.NewDatabase(t)
+	name := conn.Database
 	u := openSharedSettings(t, nil, false)
 	book := uitest.InvoiceBook(t, u.Store())
 	test.Tap(uitest.FindButton(t, u.settings.shared.content, lang.L("shared.move_button")))

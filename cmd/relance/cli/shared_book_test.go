@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,8 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
+	"relance/app/sharedbook/sharedbooktest"
 	"relance/app/words"
 	"relance/data"
 )
@@ -30,35 +29,12 @@ func TestCLIChild(t *testing.T) {
 	os.Exit(Run(strings.Split(args, "\x1f"), os.Stdout, os.Stderr, func(Book, []string) int { return 3 }))
 }
 
-// serverBook makes a throwaway database on the test server
-// (RELANCE_TEST_PG, set by .ci/pg.sh) and returns its URL.
+// serverBook makes a throwaway database on the test server and returns
+// its URL.
 func serverBook(t *testing.T) string {
 	t.Helper()
-	server := os.Getenv("RELANCE_TEST_PG")
-	if server == "" {
-		t.Skip("RELANCE_TEST_PG is not set: make test-pg runs this test beside a throwaway PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("relance_cli_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if a, err := sql.Open("pgx", server); err == nil {
-			_, _ = a.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
-			a.Close()
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	_, _, u := sharedbooktest.NewDatabase(t)
+	return u
 }
 
 // TestTwoProcessesSendOnce: two send-due processes, each with its own
