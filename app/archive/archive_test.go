@@ -3,19 +3,16 @@ package archive_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
-	"time"
 
 	"relance/app/archive"
+	"relance/app/sharedbook/sharedbooktest"
 	"relance/data"
 )
 
@@ -34,35 +31,11 @@ func folderBook(t *testing.T) *archive.Files {
 }
 
 // sharedBook is the address of a shared book: an empty database of its
-// own on the throwaway server of RELANCE_TEST_PG (make test-pg starts one,
-// .ci/pg.sh), dropped when the test ends. Without the variable the test
-// is skipped.
+// own on the throwaway test server (sharedbooktest).
 func sharedBook(t *testing.T) string {
 	t.Helper()
-	server := os.Getenv("RELANCE_TEST_PG")
-	if server == "" {
-		t.Skip("RELANCE_TEST_PG is not set: make test-pg runs this test beside a throwaway PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", server) // the driver data registers
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("relance_archive_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatalf("create the test database: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`); err != nil {
-			t.Errorf("drop the test database: %v", err)
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	_, _, address := sharedbooktest.NewDatabase(t)
+	return address
 }
 
 // pc is one PC of the shared book at address: a connection and a data

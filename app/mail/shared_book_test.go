@@ -3,46 +3,21 @@ package mail
 import (
 	"bytes"
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
 	"os"
 	"testing"
 	"time"
 
 	"relance/app/archive"
+	"relance/app/sharedbook/sharedbooktest"
 	"relance/data"
 )
 
 // sharedBookAddress is the address of an empty database of its own on the
-// throwaway server of RELANCE_TEST_PG (make test-pg, .ci/pg.sh), dropped
-// when the test ends; without the variable the test is skipped.
+// throwaway test server (sharedbooktest).
 func sharedBookAddress(t *testing.T) string {
 	t.Helper()
-	server := os.Getenv("RELANCE_TEST_PG")
-	if server == "" {
-		t.Skip("RELANCE_TEST_PG is not set: make test-pg runs this test beside a throwaway PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", server) // the driver data registers
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("relance_mail_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatalf("create the test database: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`); err != nil {
-			t.Errorf("drop the test database: %v", err)
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	_, _, address := sharedbooktest.NewDatabase(t)
+	return address
 }
 
 // TestSharedBookEmailQueuedOnOnePCSentFromAnother: on a shared book, an

@@ -2,13 +2,10 @@ package genbooktest
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
-	"time"
+
+	"relance/app/sharedbook/sharedbooktest"
 
 	"relance/data"
 )
@@ -76,37 +73,15 @@ func newFileBook(b *testing.B) *data.Store {
 	return s
 }
 
-// newServerBook is a new book in a database of its own on the server of
-// RELANCE_TEST_PG, dropped at the end.
+// newServerBook is a new book in a database of its own on the test server
+// (sharedbooktest), dropped at the end.
 func newServerBook(b *testing.B) *data.Store {
 	b.Helper()
-	server := os.Getenv("RELANCE_TEST_PG")
-	if server == "" {
-		b.Skip("RELANCE_TEST_PG is not set: .ci/pg.sh runs this benchmark beside a throwaway PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", server)
+	_, _, address := sharedbooktest.NewDatabase(b)
+	s, err := data.OpenServer(context.Background(), address, data.WithClock(data.ClockOn(Today)))
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("relance_bench_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		b.Fatal(err)
-	}
-	u, err := url.Parse(server)
-	if err != nil {
-		b.Fatal(err)
-	}
-	u.Path = "/" + name
-	s, err := data.OpenServer(context.Background(), u.String(), data.WithClock(data.ClockOn(Today)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		s.Close()
-		if _, err := admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`); err != nil {
-			b.Errorf("drop the benchmark's database: %v", err)
-		}
-	})
+	b.Cleanup(func() { s.Close() })
 	return s
 }

@@ -92,16 +92,7 @@ func (s *sharedSection) say(text string) {
 }
 
 func (s *sharedSection) progress(p sharedbook.MoveProgress) {
-	fyne.Do(func() {
-		if p.Total > 0 {
-			s.busy.SetValue(float64(p.Done) / float64(p.Total))
-		}
-		key := "shared.moving_rows"
-		if p.Stage == sharedbook.StageFiles {
-			key = "shared.moving_files"
-		}
-		s.say(lang.L(key, map[string]any{"Done": p.Done, "Total": p.Total}))
-	})
+	fyne.Do(func() { s.say(showMove(s.busy, p)) })
 }
 
 // onUpload sends the archived files of this PC's folder that the shared

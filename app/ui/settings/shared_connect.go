@@ -228,16 +228,19 @@ func join(ctx context.Context, dir string, c sharedbook.Connection, password str
 }
 
 func (d *connectDialog) onProgress(p sharedbook.MoveProgress) {
-	fyne.Do(func() {
-		if p.Total > 0 {
-			d.progress.SetValue(float64(p.Done) / float64(p.Total))
-		}
-		key := "shared.moving_rows"
-		if p.Stage == sharedbook.StageFiles {
-			key = "shared.moving_files"
-		}
-		d.status.SetText(lang.L(key, map[string]any{"Done": p.Done, "Total": p.Total}))
-	})
+	fyne.Do(func() { d.status.SetText(showMove(d.progress, p)) })
+}
+
+// showMove moves bar to where a move is and says it in words.
+func showMove(bar *widget.ProgressBar, p sharedbook.MoveProgress) string {
+	if p.Total > 0 {
+		bar.SetValue(float64(p.Done) / float64(p.Total))
+	}
+	key := "shared.moving_rows"
+	if p.Stage == sharedbook.StageFiles {
+		key = "shared.moving_files"
+	}
+	return lang.L(key, map[string]any{"Done": p.Done, "Total": p.Total})
 }
 
 func (d *connectDialog) say(text string) {
