@@ -73,10 +73,16 @@ type Client struct {
 	Email           string // where reminders go; several separated by ','
 	EmailCC         string
 	Phone           string
-	Address         Address
-	Category        string // maps to a dunning scenario; "standard" by default
-	Language        string // "fr" or "en": the language of the letters and emails sent
-	Notes           string
+	// Mobile and LinkedIn are the other ways to reach the contact: a
+	// mobile number for a text message, a LinkedIn profile address
+	// (https://www.linkedin.com/in/...). Empty when unknown.
+	Mobile   string
+	LinkedIn string
+
+	Address  Address
+	Category string // maps to a dunning scenario; "standard" by default
+	Language string // "fr" or "en": the language of the letters and emails sent
+	Notes    string
 
 	// CategoryByHand: the owner chose the category in the client's form,
 	// and the payer grade never moves it (Store.GetCategoryFromGrade).
@@ -143,6 +149,9 @@ func (c *Client) Validate() error {
 	es.add(checkEmail("email", c.Email))
 	es.add(checkEmail("email_cc", c.EmailCC))
 	es.add(maxLen("phone", c.Phone, 40))
+	c.Mobile, c.LinkedIn = strings.TrimSpace(c.Mobile), strings.TrimSpace(c.LinkedIn)
+	es.add(checkMobile("mobile", c.Mobile))
+	es.add(checkLinkedIn("linkedin", c.LinkedIn))
 	if c.Language != "fr" && c.Language != "en" {
 		es.add(invalid("language", ReasonUnknownChoice, c.Language))
 	}

@@ -24,6 +24,12 @@ type Company struct {
 	BIC             string
 	SignatoryName   string
 	SignatoryRole   string
+
+	// Pay are the other ways to pay (card link, cheque, direct debit).
+	Pay PaymentOptions
+	// EarlyDiscount is the escompte new invoices grant (off: zero Rate).
+	EarlyDiscount EarlyDiscount
+
 	// PaymentTermsDays is the default delay between issue and due date for new invoices.
 	PaymentTermsDays int
 	// DueSoonDays is how many days before its due date an invoice counts as "due soon".
@@ -196,6 +202,9 @@ func (c *Company) Validate() error {
 	es.add(checkEmail("email", c.Email))
 	es.add(checkEmail("accountant_email", c.AccountantEmail))
 	es.add(checkIBAN("iban", c.IBAN))
+	for _, err := range append(c.Pay.validate(), c.EarlyDiscount.validate()...) {
+		es.add(err)
+	}
 	if c.Capital < 0 {
 		es.add(invalid("capital", ReasonNegative, ""))
 	}

@@ -17,6 +17,9 @@ type CreditNote struct {
 	Amount    Money
 	Reason    string
 	CreatedAt time.Time
+	// EarlyPayment marks the early-payment discount (escompte) granted to
+	// a payment made in time: the invoice it settles counts as paid.
+	EarlyPayment bool
 }
 
 // Validate normalises and checks a credit note on its own; the store checks

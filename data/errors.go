@@ -80,6 +80,16 @@ const (
 	// ReasonNotOurs: an invoice issued by another company than the owner's
 	// (a supplier's invoice dropped among the owner's).
 	ReasonNotOurs Reason = "not_ours"
+	// ReasonLinkPattern: a payment-link pattern that is not an https
+	// address, or holds another placeholder than {{numero}} and
+	// {{montant_du}}.
+	ReasonLinkPattern Reason = "link_pattern"
+	// ReasonMobileFormat: a mobile number that is neither French (06, 07,
+	// +33 6, +33 7) nor international (+ and 8 to 15 digits).
+	ReasonMobileFormat Reason = "mobile_format"
+	// ReasonLinkedInFormat: a profile address that is not
+	// https://www.linkedin.com/in/<name>.
+	ReasonLinkedInFormat Reason = "linkedin_format"
 )
 
 var reasonText = map[Reason]string{
@@ -115,6 +125,9 @@ var reasonText = map[Reason]string{
 	ReasonCurrency:        "is not in euros, the only currency Relance reminds in",
 	ReasonConflict:        "says otherwise than an earlier line of the file",
 	ReasonNotOurs:         "is an invoice issued by another company",
+	ReasonLinkPattern:     "is not an https address with only {{numero}} and {{montant_du}} as placeholders",
+	ReasonMobileFormat:    "is not a mobile number (examples: 06 12 34 56 78, +44 7700 900123)",
+	ReasonLinkedInFormat:  "is not a LinkedIn profile address (https://www.linkedin.com/in/...)",
 }
 
 // FieldError says which field of a form or record is wrong and why. It matches

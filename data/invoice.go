@@ -53,6 +53,15 @@ type Invoice struct {
 	Credited     Money
 	CreditClosed bool
 
+	// DelayReason is why the client says it is unpaid (read only: set by
+	// Store.SetDelayReason); DelayNone until known.
+	DelayReason DelayReason
+
+	// Discount is the early-payment discount the invoice's terms grant
+	// (L441-9), copied by Store.CreateInvoice from the company's rule in
+	// force on the issue date; Since is unused here.
+	Discount EarlyDiscount
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

@@ -250,8 +250,11 @@ func (s *Store) payFromLine(ctx context.Context, l BankLine, part BankPayment) (
 	if part.Fees > 0 {
 		params["fees"] = part.Fees.Plain()
 	}
-	return inv.ClientID, s.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
-		Params: params})
+	if err := s.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
+		Params: params}); err != nil {
+		return 0, err
+	}
+	return inv.ClientID, s.reconcileEarlyPayment(ctx, &inv)
 }
 
 // bankLabel is how the timeline names a bank line: its payer and label.
@@ -394,6 +397,9 @@ func (s *Store) ReverseWithBankLine(ctx context.Context, lineID, paymentID int64
 				"returned_on": l.Booked.String(), "reason": l.ReturnReason}}); err != nil {
 			return err
 		}
+		if err := tx.reconcileEarlyPayment(ctx, &inv); err != nil {
+			return err
+		}
 		return tx.decideLine(ctx, l, BankLineReversed)
 	})
 }
@@ -457,6 +463,9 @@ func (s *Store) undoBankImport(ctx context.Context, id int64) error {
 		}
 		if err := s.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventImportUndone,
 			Params: map[string]string{"number": inv.Number}}); err != nil {
+			return err
+		}
+		if err := s.reconcileEarlyPayment(ctx, &inv); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,7 @@ import (
 const clientColumns = `id, name, debtor_type, debtor_type_migrated, siren, contact_civility, contact_name,
 	email, email_cc, phone, street, postal_code, city, country, category, language, notes,
 	reminders_paused, paused_reason, COALESCE(scenario_id, 0), penalty_policy, penalty_rate_bp,
-	archived_at, created_at, updated_at, vat_number, category_by_hand`
+	archived_at, created_at, updated_at, vat_number, category_by_hand, mobile, linkedin`
 
 // scanClient reads clientColumns, then the extra columns into extra.
 func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, error) {
@@ -22,7 +22,7 @@ func scanClient(row interface{ Scan(...any) error }, extra ...any) (Client, erro
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
 		&c.Category, &c.Language, &c.Notes, &c.RemindersPaused, &c.PausedReason,
 		&c.ScenarioID, &c.Penalty.Kind, &c.Penalty.FixedBP, &archived, &created, &updated, &c.VATNumber,
-		&c.CategoryByHand}, extra...)
+		&c.CategoryByHand, &c.Mobile, &c.LinkedIn}, extra...)
 	err := row.Scan(dest...)
 	if err != nil {
 		return Client{}, err
@@ -49,14 +49,14 @@ func (s *Store) CreateClient(ctx context.Context, c *Client) error {
 			       contact_name, email, email_cc, phone,
 			       street, postal_code, city, country, category, language, notes,
 			       reminders_paused, paused_reason, scenario_id, penalty_policy, penalty_rate_bp,
-			       created_at, updated_at, vat_number, category_by_hand)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			       created_at, updated_at, vat_number, category_by_hand, mobile, linkedin)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Name, c.Kind.legacyKind(), c.Kind, c.KindMigrated, c.SIREN, c.ContactCivility,
 			c.ContactName, c.Email, c.EmailCC, c.Phone,
 			c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 			c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
 			nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), timeText(now), c.VATNumber,
-			c.CategoryByHand)
+			c.CategoryByHand, c.Mobile, c.LinkedIn)
 		if errors.Is(translate(err), errForeignKey) {
 			return FieldErrors{invalid("scenario", ReasonUnknownChoice, "")}
 		}
@@ -101,12 +101,13 @@ func (s *Store) UpdateClient(ctx context.Context, c *Client) error {
 		       phone = ?, street = ?, postal_code = ?, city = ?, country = ?, category = ?,
 		       language = ?, notes = ?, reminders_paused = ?, paused_reason = ?,
 		       scenario_id = ?, penalty_policy = ?, penalty_rate_bp = ?, updated_at = ?, vat_number = ?,
-		       category_by_hand = ?
+		       category_by_hand = ?, mobile = ?, linkedin = ?
 		WHERE id = ?`,
 		c.Name, c.Kind.legacyKind(), c.Kind, c.KindMigrated, c.SIREN, c.ContactCivility, c.ContactName,
 		c.Email, c.EmailCC, c.Phone, c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
 		c.Category, c.Language, c.Notes, c.RemindersPaused, c.PausedReason,
-		nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), c.VATNumber, c.CategoryByHand, c.ID)
+		nullID(c.ScenarioID), c.Penalty.Kind, c.Penalty.FixedBP, timeText(now), c.VATNumber, c.CategoryByHand,
+		c.Mobile, c.LinkedIn, c.ID)
 	if errors.Is(translate(err), errForeignKey) {
 		return FieldErrors{invalid("scenario", ReasonUnknownChoice, "")}
 	}

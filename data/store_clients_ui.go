@@ -57,6 +57,8 @@ func clientChanges(before, after *Client) changes {
 	c.add("email", before.Email, after.Email)
 	c.add("email_cc", before.EmailCC, after.EmailCC)
 	c.add("phone", before.Phone, after.Phone)
+	c.add("mobile", before.Mobile, after.Mobile)
+	c.add("linkedin", before.LinkedIn, after.LinkedIn)
 	c.add("address", strings.Join(before.Address.Lines(), ", "), strings.Join(after.Address.Lines(), ", "))
 	c.add("category", before.Category, after.Category)
 	c.add("language", before.Language, after.Language)

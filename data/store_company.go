@@ -16,7 +16,9 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 		       throttle_days, alsace_moselle, penalty_policy, penalty_rate_bp,
 		       ecb_confirmed_year, ecb_confirmed_half, logo, signature,
 		       window_left_mm10, window_top_mm10, window_width_mm10, window_height_mm10, imputation,
-		       daily_message_limit, bank_fee_tolerance_cents, accountant_email
+		       daily_message_limit, bank_fee_tolerance_cents, accountant_email,
+		       payment_link_pattern, cheque_payee, cheque_address, direct_debit_text,
+		       early_discount_bp, early_discount_days, early_discount_since
 		FROM company WHERE id = 1`).Scan(
 		&c.LegalName, &c.LegalForm, &capital, &c.SIREN, &c.RCSCity, &c.VATNumber,
 		&c.Address.Street, &c.Address.PostalCode, &c.Address.City, &c.Address.Country,
@@ -25,7 +27,9 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 		&c.ThrottleDays, &c.AlsaceMoselle, &c.Penalty.Kind, &c.Penalty.FixedBP,
 		&c.ECBConfirmedYear, &c.ECBConfirmedHalf, &c.Logo, &c.Signature,
 		&c.Window.LeftMM10, &c.Window.TopMM10, &c.Window.WidthMM10, &c.Window.HeightMM10, &c.Imputation,
-		&c.DailyMessageLimit, &tolerance, &c.AccountantEmail)
+		&c.DailyMessageLimit, &tolerance, &c.AccountantEmail,
+		&c.Pay.LinkPattern, &c.Pay.ChequePayee, &c.Pay.ChequeAddress, &c.Pay.DirectDebit,
+		&c.EarlyDiscount.Rate, &c.EarlyDiscount.Days, &c.EarlyDiscount.Since)
 	if err != nil {
 		return Company{}, fmt.Errorf("get company: %w", translate(err))
 	}
@@ -33,11 +37,27 @@ func (s *Store) GetCompany(ctx context.Context) (Company, error) {
 	return c, nil
 }
 
-// UpdateCompany validates and saves the company settings.
+// UpdateCompany validates and saves the company settings. A changed
+// early-payment discount takes effect today (EarlyDiscount.Since): the
+// invoices issued before were issued under the former terms.
 func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	return s.InTx(ctx, func(tx *Store) error {
+		before, err := tx.GetCompany(ctx)
+		if err != nil {
+			return err
+		}
+		c.EarlyDiscount.Since = before.EarlyDiscount.Since
+		if !before.EarlyDiscount.Same(c.EarlyDiscount) {
+			c.EarlyDiscount.Since = tx.Today()
+		}
+		return tx.updateCompany(ctx, c)
+	})
+}
+
+func (s *Store) updateCompany(ctx context.Context, c *Company) error {
 	_, err := s.writer().ExecContext(ctx, `
 		UPDATE company SET legal_name = ?, legal_form = ?, capital_cents = ?, siren = ?,
 		       rcs_city = ?, vat_number = ?, street = ?, postal_code = ?, city = ?, country = ?,
@@ -46,7 +66,9 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		       throttle_days = ?, alsace_moselle = ?, penalty_policy = ?, penalty_rate_bp = ?,
 		       ecb_confirmed_year = ?, ecb_confirmed_half = ?, logo = ?, signature = ?,
 		       window_left_mm10 = ?, window_top_mm10 = ?, window_width_mm10 = ?, window_height_mm10 = ?,
-		       imputation = ?, daily_message_limit = ?, bank_fee_tolerance_cents = ?, accountant_email = ?
+		       imputation = ?, daily_message_limit = ?, bank_fee_tolerance_cents = ?, accountant_email = ?,
+		       payment_link_pattern = ?, cheque_payee = ?, cheque_address = ?, direct_debit_text = ?,
+		       early_discount_bp = ?, early_discount_days = ?, early_discount_since = ?
 		WHERE id = 1`,
 		c.LegalName, c.LegalForm, int64(c.Capital), c.SIREN, c.RCSCity, c.VATNumber,
 		c.Address.Street, c.Address.PostalCode, c.Address.City, c.Address.Country,
@@ -55,7 +77,9 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 		c.ThrottleDays, c.AlsaceMoselle, c.Penalty.Kind, c.Penalty.FixedBP,
 		c.ECBConfirmedYear, c.ECBConfirmedHalf, nilIfEmpty(c.Logo), nilIfEmpty(c.Signature),
 		c.Window.LeftMM10, c.Window.TopMM10, c.Window.WidthMM10, c.Window.HeightMM10, c.Imputation,
-		c.DailyMessageLimit, int64(c.BankFeeTolerance), c.AccountantEmail)
+		c.DailyMessageLimit, int64(c.BankFeeTolerance), c.AccountantEmail,
+		c.Pay.LinkPattern, c.Pay.ChequePayee, c.Pay.ChequeAddress, c.Pay.DirectDebit,
+		c.EarlyDiscount.Rate, c.EarlyDiscount.Days, c.EarlyDiscount.Since)
 	if err != nil {
 		return fmt.Errorf("update company: %w", translate(err))
 	}

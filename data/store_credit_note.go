@@ -5,13 +5,13 @@ import (
 	"fmt"
 )
 
-const creditNoteColumns = `id, invoice_id, issued_on, amount_cents, reason, created_at`
+const creditNoteColumns = `id, invoice_id, issued_on, amount_cents, reason, created_at, early_payment`
 
 func scanCreditNote(row rowScanner) (CreditNote, error) {
 	var c CreditNote
 	var amount int64
 	var created string
-	if err := row.Scan(&c.ID, &c.InvoiceID, &c.Date, &amount, &c.Reason, &created); err != nil {
+	if err := row.Scan(&c.ID, &c.InvoiceID, &c.Date, &amount, &c.Reason, &created, &c.EarlyPayment); err != nil {
 		return CreditNote{}, err
 	}
 	c.Amount = Money(amount)
@@ -44,8 +44,9 @@ func (s *Store) CreateCreditNote(ctx context.Context, c *CreditNote) error {
 		}
 		now := tx.Now()
 		id, err := tx.insertID(ctx, `
-			INSERT INTO credit_notes (invoice_id, issued_on, amount_cents, reason, created_at) VALUES (?, ?, ?, ?, ?)`,
-			c.InvoiceID, c.Date, int64(c.Amount), c.Reason, timeText(now))
+			INSERT INTO credit_notes (invoice_id, issued_on, amount_cents, reason, created_at, early_payment)
+			VALUES (?, ?, ?, ?, ?, ?)`,
+			c.InvoiceID, c.Date, int64(c.Amount), c.Reason, timeText(now), c.EarlyPayment)
 		if err != nil {
 			return fmt.Errorf("credit note on invoice %s: %w", inv.Number, translate(err))
 		}
@@ -56,10 +57,14 @@ func (s *Store) CreateCreditNote(ctx context.Context, c *CreditNote) error {
 		}
 		params := map[string]string{"number": inv.Number, "amount": c.Amount.Plain(), "date": c.Date.String(),
 			"reason": c.Reason}
-		if c.Amount == owed {
+		if c.Amount == owed && !c.EarlyPayment {
 			params["closed"] = "1"
 		}
-		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventCreditNote, Params: params})
+		kind := EventCreditNote
+		if c.EarlyPayment {
+			kind = EventEarlyPayment
+		}
+		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: kind, Params: params})
 	})
 }
 
@@ -85,18 +90,22 @@ func (s *Store) stillOwed(ctx context.Context, invoiceID int64) (Money, error) {
 // plus credit notes, so that "paid_cents < amount_cents" is the open set
 // for both); credited_cents; and credit_closed, set when a credit note
 // rather than a payment settled it (a credit note dated on or after the
-// last payment, with the payments alone short of the amount). Called in
+// last payment, with the payments alone short of the amount). An
+// early-payment discount counts with the payments there: the client paid
+// what the invoice's terms asked, the invoice is paid, not cancelled. Called in
 // the transaction of every write of a payment, a credit note or an amount.
 func (s *Store) refreshSettled(ctx context.Context, invoiceID int64) error {
 	_, err := s.writer().ExecContext(ctx, `
 		UPDATE invoices SET (paid_cents, credited_cents, credit_closed) = (
 		       SELECT p.total + c.total, c.total,
-		              CASE WHEN c.total > 0 AND p.total < invoices.amount_cents
+		              CASE WHEN c.total > c.escompte AND p.total + c.escompte < invoices.amount_cents
 		                        AND p.total + c.total >= invoices.amount_cents
 		                        AND (p.last IS NULL OR c.last >= p.last) THEN TRUE ELSE FALSE END
 		       FROM (SELECT COALESCE(SUM(amount_cents), 0) AS total, MAX(paid_on) AS last
 		             FROM payments WHERE invoice_id = ?1) p,
-		            (SELECT COALESCE(SUM(amount_cents), 0) AS total, MAX(issued_on) AS last
+		            (SELECT COALESCE(SUM(amount_cents), 0) AS total,
+		                    COALESCE(SUM(CASE WHEN early_payment THEN amount_cents ELSE 0 END), 0) AS escompte,
+		                    MAX(CASE WHEN early_payment THEN NULL ELSE issued_on END) AS last
 		             FROM credit_notes WHERE invoice_id = ?1) c)
 		WHERE id = ?1`, invoiceID)
 	if err != nil {

@@ -54,13 +54,17 @@ func (s *Store) CreateInvoice(ctx context.Context, inv *Invoice) error {
 		return err
 	}
 	return s.InTx(ctx, func(tx *Store) error {
+		if err := tx.grantEarlyDiscount(ctx, inv); err != nil {
+			return err
+		}
 		now := tx.Now()
 		id, err := tx.insertID(ctx, `
 			INSERT INTO invoices (number, client_id, issue_date, delivery_date, due_date, amount_cents,
-			       currency, po_ref, attachment, state, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			       currency, po_ref, attachment, state, notes, created_at, updated_at, discount_bp, discount_days)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			inv.Number, inv.ClientID, inv.IssueDate, inv.DeliveryDate, inv.DueDate, int64(inv.Amount),
-			inv.Currency, inv.PORef, inv.Attachment, inv.State, inv.Notes, timeText(now), timeText(now))
+			inv.Currency, inv.PORef, inv.Attachment, inv.State, inv.Notes, timeText(now), timeText(now),
+			inv.Discount.Rate, inv.Discount.Days)
 		if err != nil {
 			return invoiceWriteError("create", inv, err)
 		}
@@ -82,8 +86,15 @@ func (s *Store) GetInvoiceByNumber(ctx context.Context, number string) (Invoice,
 }
 
 func (s *Store) getInvoiceWhere(ctx context.Context, where string, arg any) (Invoice, error) {
+	// The discount is read here only, not by the lists, whose covering
+	// indexes (0014) do not hold it.
+	var rate, days int
+	var delay DelayReason // likewise the reason given for the delay
 	inv, err := scanInvoice(s.reader().QueryRowContext(ctx,
-		`SELECT `+invoiceColumns+` FROM invoices i WHERE `+where, arg))
+		`SELECT `+invoiceColumns+`, i.discount_bp, i.discount_days, i.delay_reason FROM invoices i WHERE `+where, arg),
+		&rate, &days, &delay)
+	inv.Discount = EarlyDiscount{Rate: rate, Days: days}
+	inv.DelayReason = delay
 	if errors.Is(err, sql.ErrNoRows) {
 		return Invoice{}, fmt.Errorf("invoice %v: %w", arg, ErrNotFound)
 	}

@@ -144,9 +144,11 @@ func scanOutbox(row interface{ Scan(...any) error }) (OutboxMessage, error) {
 // every step it fulfils can still be sent (the invoice unpaid, open, not
 // paused, the step not done nor carried by another email) and claims
 // them: the same step cannot be queued twice. The refusal is a
-// NotSendableError.
+// NotSendableError. An email outside the scenario (a promise's
+// confirmation) fulfils no step: it names its client and its template.
 func (s *Store) CreateOutboxMessage(ctx context.Context, m *OutboxMessage) error {
-	if len(m.Items) == 0 || len(m.Recipients) == 0 || m.MessageID == "" {
+	outside := len(m.Items) == 0 && m.ClientID != 0 && m.TemplateKey != ""
+	if (len(m.Items) == 0 && !outside) || len(m.Recipients) == 0 || m.MessageID == "" {
 		return fmt.Errorf("queue email: %w: no step, recipient or Message-ID", ErrInvalid)
 	}
 	return s.InTx(ctx, func(tx *Store) error {

@@ -18,6 +18,9 @@ type PayerInvoice struct {
 	State     InvoiceState
 	SettledOn Date // the last payment's day once fully paid; zero while unpaid
 	Disputed  bool // disputed or in litigation, now or once
+	// DelayReason is why the client said it was late (DelayNone: it did
+	// not say, or was not asked).
+	DelayReason DelayReason
 }
 
 // PayerBook is the history payer profiles are made from: every invoice,
@@ -66,11 +69,12 @@ func (s *Store) LoadPayerBook(ctx context.Context, clientID int64) (PayerBook, e
 		if err != nil {
 			return fmt.Errorf("payer history: disputes: %w", err)
 		}
-		err = tx.each(ctx, `SELECT i.id, i.client_id, i.amount_cents, i.paid_cents, i.issue_date, i.due_date, i.state
+		err = tx.each(ctx, `SELECT i.id, i.client_id, i.amount_cents, i.paid_cents, i.issue_date, i.due_date, i.state,
+			       i.delay_reason
 			FROM invoices i`+of+` ORDER BY i.client_id, i.due_date, i.id`, args, func(rows *sql.Rows) error {
 			var inv PayerInvoice
 			if err := rows.Scan(&inv.ID, &inv.ClientID, &inv.Amount, &inv.Paid, &inv.IssueDate, &inv.DueDate,
-				&inv.State); err != nil {
+				&inv.State, &inv.DelayReason); err != nil {
 				return err
 			}
 			if inv.Paid >= inv.Amount {

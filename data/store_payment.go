@@ -58,8 +58,11 @@ func (s *Store) CreatePayment(ctx context.Context, p *Payment) error {
 		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
 			return err
 		}
-		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
-			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String(), "method": p.Method}})
+		if err := tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentRecorded,
+			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String(), "method": p.Method}}); err != nil {
+			return err
+		}
+		return tx.reconcileEarlyPayment(ctx, &inv)
 	})
 }
 
@@ -108,6 +111,9 @@ func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 		if err := tx.refreshSettled(ctx, p.InvoiceID); err != nil {
 			return err
 		}
+		if err := tx.reconcileEarlyPayment(ctx, &inv); err != nil {
+			return err
+		}
 		p.CreatedAt = before.CreatedAt
 		params := changes{}
 		params.add("date", before.Date.String(), p.Date.String())
@@ -145,7 +151,10 @@ func (s *Store) DeletePayment(ctx context.Context, id int64) error {
 		if err := tx.reopenEmptyLine(ctx, p.BankLineID); err != nil {
 			return err
 		}
-		return tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentDeleted,
-			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String()}})
+		if err := tx.appendEvent(ctx, &Event{ClientID: inv.ClientID, InvoiceID: inv.ID, Kind: EventPaymentDeleted,
+			Params: map[string]string{"number": inv.Number, "amount": p.Amount.Plain(), "date": p.Date.String()}}); err != nil {
+			return err
+		}
+		return tx.reconcileEarlyPayment(ctx, &inv)
 	})
 }

@@ -35,8 +35,11 @@ type Context struct {
 	AttachedInvoices []string
 	PaymentReference string // what to quote on the transfer (the invoice number by default)
 
-	Promise *data.Promise     // a promise being confirmed, if any
-	Plan    *data.PaymentPlan // a payment plan being proposed, if any
+	Promise *data.Promise // a promise being confirmed, if any
+	// BrokenPromise is the promise that broke since the last reminder,
+	// which the next reminder quotes (nil when none did).
+	BrokenPromise *data.Promise
+	Plan          *data.PaymentPlan // a payment plan being proposed, if any
 
 	// Dropped, when set, collects the characters a PDF made from this
 	// Context left out for want of a glyph, so that the owner is told.

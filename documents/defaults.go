@@ -78,7 +78,7 @@ type TemplateID struct {
 
 // templateOrder is the order of the keys in a dunning scenario, then the
 // documents outside it.
-var templateOrder = []string{"pre_due", "reminder_1", "call", "reminder_2", "formal_notice", "formal_notice_consumer",
+var templateOrder = []string{"pre_due", "reminder_1", "call", "promise_confirmation", "reminder_2", "formal_notice", "formal_notice_consumer",
 	"court_file", "statement_cover", "plan_agreement", "thank_you"}
 
 // DefaultTemplates lists the templates the app ships, in scenario order,

@@ -15,7 +15,7 @@ import (
 // wantDefaults are the templates the brief asks for, per channel.
 var wantDefaults = []TemplateID{
 	{"pre_due", ChannelEmail}, {"reminder_1", ChannelEmail}, {"reminder_1", ChannelLetter}, {"call", ChannelLetter},
-	{"reminder_2", ChannelEmail}, {"reminder_2", ChannelLetter}, {"formal_notice", ChannelEmail},
+	{"promise_confirmation", ChannelEmail}, {"reminder_2", ChannelEmail}, {"reminder_2", ChannelLetter}, {"formal_notice", ChannelEmail},
 	{"formal_notice", ChannelLetter}, {"formal_notice_consumer", ChannelEmail}, {"formal_notice_consumer", ChannelLetter},
 	{"court_file", ChannelLetter}, {"statement_cover", ChannelEmail}, {"statement_cover", ChannelLetter},
 	{"plan_agreement", ChannelEmail}, {"plan_agreement", ChannelLetter}, {"thank_you", ChannelEmail},

@@ -53,6 +53,8 @@ var Fields = []Field{
 	{Name: "reminders_sent", Group: "dates"},
 	{Name: "promise_date", Group: "dates"},
 	{Name: "promise_amount", Group: "dates"},
+	{Name: "promise_made_on", Group: "dates"},
+	{Name: "broken_promise", Group: "dates"},
 	{Name: "instalments_table", Group: "dates", Block: true},
 
 	{Name: "company_name", Group: "company"},
@@ -65,6 +67,15 @@ var Fields = []Field{
 	{Name: "iban", Group: "payment"},
 	{Name: "bic", Group: "payment"},
 	{Name: "payment_reference", Group: "payment"},
+	{Name: "payment_options", Group: "payment"},
+	{Name: "other_payment_options", Group: "payment"},
+	{Name: "payment_link", Group: "payment"},
+	{Name: "cheque_payee", Group: "payment"},
+	{Name: "cheque_address", Group: "payment"},
+	{Name: "direct_debit", Group: "payment"},
+	{Name: "early_discount", Group: "payment"},
+	{Name: "discount_deadline", Group: "payment"},
+	{Name: "amount_after_discount", Group: "payment"},
 }
 
 var fieldByName = func() map[string]Field {

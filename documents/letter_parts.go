@@ -94,6 +94,20 @@ func (l *letter) paymentAside(amount data.Money, account bool) ([]core.Component
 	}
 	comps := []core.Component{qr}
 	x := asideQR + 3
+	// The card payment link's code goes beside the transfer's when the
+	// text column can spare the room (the body gives the account), else
+	// under it (linkAside).
+	link := l.c.PaymentLink()
+	beside := link != "" && !account
+	if beside {
+		linkQR, err := l.linkQR(link, asideQR+2, 1)
+		if err != nil {
+			return nil, 0, err
+		}
+		comps = append(comps, linkQR)
+		comps = append(comps, l.qrCaptions()...)
+		x = 2*asideQR + 5
+	}
 	w := l.windowLeft() + windowPadX - x - 4
 	y := 2.0
 	add := func(s string, st pdfStyle, size float64, color *props.Color) {
@@ -114,8 +128,21 @@ func (l *letter) paymentAside(amount data.Money, account bool) ([]core.Component
 	add(lw(l.lang, l.amountLabel())+" "+money(amount, l.lang), styleRegular, sizeSmall, colorText)
 	add(lw(l.lang, "pay.reference")+" "+ref, styleRegular, sizeSmall, colorText)
 	y += 1
-	add(lw(l.lang, "pay.scan"), styleRegular, sizeTiny, colorMuted)
-	return comps, max(y, asideQR+2), nil
+	if !beside {
+		add(lw(l.lang, "pay.scan"), styleRegular, sizeTiny, colorMuted)
+	} else {
+		more, linkY := l.linkText(link, x, y, w)
+		comps, y = append(comps, more...), linkY
+	}
+	h := max(y, asideQR+2+lineHeight(sizeTiny))
+	if link != "" && !beside {
+		more, linkH, err := l.linkAside(link, h+2, w)
+		if err != nil {
+			return nil, 0, err
+		}
+		comps, h = append(comps, more...), h+2+linkH
+	}
+	return comps, h, nil
 }
 
 // debtorLines are the debtor's signature lines, left of x.

@@ -20,6 +20,7 @@ func (c *Context) Values() map[string]string {
 	c.amountValues(v)
 	c.dateValues(v)
 	c.companyValues(v)
+	c.paymentValues(v)
 	return v
 }
 
@@ -201,11 +202,13 @@ func (c *Context) dateValues(v map[string]string) {
 	if n := len(c.AttachedInvoices); n > 0 {
 		v["attached_invoices"] = word(c.Lang, plural("attached_invoices", n)) + nbspIf(c.Lang) + joinList(c.AttachedInvoices, c.Lang)
 	}
-	v["promise_date"], v["promise_amount"] = "", ""
+	v["promise_date"], v["promise_amount"], v["promise_made_on"] = "", "", ""
 	if p := c.Promise; p != nil {
 		v["promise_date"] = longDate(p.PromisedOn, c.Lang)
 		v["promise_amount"] = money(p.Amount, c.Lang)
+		v["promise_made_on"] = longDate(p.MadeOn, c.Lang)
 	}
+	v["broken_promise"] = brokenPromise(c.BrokenPromise, c.Lang)
 }
 
 // earlierReminders lists the days reminders went out as phrases a sentence

@@ -42,7 +42,7 @@ func sampleContext(lang string) *Context {
 		EarlierReminders: []data.Date{d("2026-03-03"), d("2026-03-12")},
 		Plan: &data.PaymentPlan{Instalments: []data.Instalment{
 			{DueDate: d("2026-05-01"), Amount: data.Euros(800, 0)}, {DueDate: d("2026-06-01"), Amount: data.Euros(774, 64)}}},
-		Promise: &data.Promise{PromisedOn: d("2026-04-20"), Amount: data.Euros(500, 0)},
+		Promise: &data.Promise{MadeOn: d("2026-04-13"), PromisedOn: d("2026-04-20"), Amount: data.Euros(500, 0)},
 	}
 }
 

@@ -135,6 +135,20 @@ var demoClients = []clientRow{
 		address: fr("11 avenue de la République", "69160", "Tassin-la-Demi-Lune"), terms: 30, weight: 1, ht: span{300, 2500}},
 }
 
+// demoChannels are the contacts' mobiles (in the range ARCEP keeps for
+// fiction) and LinkedIn profiles (made up), by client key: Today's call
+// line shows them and "Copy message" writes to them.
+var demoChannels = map[string][2]string{
+	"belvedere":   {"06 39 98 14 90", "https://www.linkedin.com/in/marc-lefebvre-exemple"},
+	"margaux":     {"06 39 98 22 17", ""},
+	"comptoir":    {"07 00 00 31 08", "https://www.linkedin.com/in/comptoir-des-pentes-exemple"},
+	"orage":       {"", "https://www.linkedin.com/in/studio-orage-exemple"},
+	"garage":      {"06 39 98 45 62", ""},
+	"tirebouchon": {"06 39 98 57 03", ""},
+	"coiffure":    {"06 39 98 60 21", "https://www.linkedin.com/in/atelier-sept-exemple"},
+	"dunmore":     {"+44 7700 900123", "https://www.linkedin.com/in/dunmore-hotel-example"},
+}
+
 // client turns a row into the domain value the store takes.
 func (r clientRow) client() data.Client {
 	c := data.Client{
@@ -150,6 +164,7 @@ func (r clientRow) client() data.Client {
 		Language:        "fr",
 		Notes:           r.notes,
 	}
+	c.Mobile, c.LinkedIn = demoChannels[r.key][0], demoChannels[r.key][1]
 	if r.siren != "" {
 		c.SIREN = withLuhnKey(r.siren)
 	}

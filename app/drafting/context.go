@@ -383,6 +383,29 @@ func IsReminderStep(st data.Step) bool {
 	return false
 }
 
+// brokenSinceReminder is the invoice's last promise when it broke and no
+// reminder went out since (the next one quotes it), else nil. promises
+// are oldest first; reminders are the days reminders went out.
+func brokenSinceReminder(promises []data.Promise, reminders []data.Date) *data.Promise {
+	if len(promises) == 0 {
+		return nil
+	}
+	last := promises[len(promises)-1]
+	if last.Status != data.PromiseBroken {
+		return nil
+	}
+	broke := last.SettledOn
+	if broke.IsZero() {
+		broke = last.PromisedOn
+	}
+	for _, d := range reminders {
+		if !d.Before(broke) {
+			return nil
+		}
+	}
+	return &last
+}
+
 // addPromiseAndPlan sets the invoice's open promise and active payment plan.
 func addPromiseAndPlan(ctx context.Context, store *data.Store, c *documents.Context) error {
 	promises, err := store.ListPromisesByInvoice(ctx, c.Invoice.ID)
@@ -394,6 +417,7 @@ func addPromiseAndPlan(ctx context.Context, store *data.Store, c *documents.Cont
 			c.Promise = &promises[i]
 		}
 	}
+	c.BrokenPromise = brokenSinceReminder(promises, c.EarlierReminders)
 	plans, err := store.ListPaymentPlansByInvoice(ctx, c.Invoice.ID)
 	if err != nil {
 		return err

@@ -276,6 +276,10 @@ type CallOutcome struct {
 	PromiseDate data.Date  // promise: the day the client will pay
 	Amount      data.Money // promise: how much (zero: the whole balance)
 	Note        string
+	// Reason is why the client says it has not paid (DelayNone: not
+	// said); it is recorded on each invoice with its answer
+	// (RecordDelayReason).
+	Reason data.DelayReason
 }
 
 // ErrOutcome is returned when a call outcome is missing what it needs.
@@ -301,6 +305,15 @@ func (s *Service) LogCall(ctx context.Context, g Group, out CallOutcome) error {
 
 // applyOutcome acts on a call's outcome for the group's invoices.
 func (s *Service) applyOutcome(ctx context.Context, g Group, out CallOutcome, today data.Date) error {
+	if out.Reason != data.DelayNone {
+		ids := make([]int64, len(g.Items))
+		for i, d := range g.Items {
+			ids[i] = d.InvoiceID
+		}
+		if err := s.recordDelayReason(ctx, ids, out.Reason, out.Note); err != nil {
+			return err
+		}
+	}
 	switch out.Kind {
 	case data.OutcomePromise:
 		return s.recordPromises(ctx, g, out, today)

@@ -41,6 +41,9 @@ type Composer interface {
 func ItemsOf(g dunning.Group) []data.OutboxItem {
 	out := make([]data.OutboxItem, 0, len(g.Items))
 	for _, d := range g.Items {
+		if d.Step.ID == 0 {
+			continue // an email outside the scenario (a promise's confirmation) fulfils no step
+		}
 		it := data.OutboxItem{InvoiceID: d.InvoiceID, StepID: d.Step.ID, InstalmentID: d.InstalmentID, Planned: d.Planned,
 			CatchUp: d.CatchUp}
 		for _, p := range d.Passed {

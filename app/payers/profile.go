@@ -60,6 +60,9 @@ type Profile struct {
 	Outstanding  data.Money // owed now
 	Grade        Grade
 	Reasons      []Reason // why the grade, the weightiest first
+	// Delays counts the reasons the client gave for paying late, one per
+	// invoice (data.DelayReason); the reasons say them, most given first.
+	Delays map[data.DelayReason]int
 }
 
 // Reason is one fact behind a grade, for the caller to say in words.
@@ -67,6 +70,8 @@ type Reason struct {
 	Kind ReasonKind
 	N, M int // the counts or days the kind names
 	Days int // ReasonLate: the average days late
+	// Delay is the reason given, for ReasonDelay.
+	Delay data.DelayReason
 }
 
 // ReasonKind names a fact behind a grade.
@@ -83,6 +88,7 @@ const (
 	ReasonBetter     ReasonKind = "better"      // N days late on average over the last six months, M before
 	ReasonWorse      ReasonKind = "worse"       // likewise, when more late
 	ReasonNew        ReasonKind = "new"         // N invoices only: too early to say
+	ReasonDelay      ReasonKind = "delay"       // N invoices late for the reason Delay
 )
 
 // recentMonths is the trend's recent period.
@@ -116,6 +122,12 @@ func Make(b data.PayerBook, today data.Date) map[int64]*Profile {
 		if inv.State == data.StateWrittenOff {
 			p.WrittenOff++
 		}
+		if inv.DelayReason != data.DelayNone {
+			if p.Delays == nil {
+				p.Delays = map[data.DelayReason]int{}
+			}
+			p.Delays[inv.DelayReason]++
+		}
 		late, counted := daysLate(inv, today)
 		if !counted {
 			continue
@@ -147,6 +159,7 @@ func Make(b data.PayerBook, today data.Date) map[int64]*Profile {
 		p.Broken, p.Kept = c.Broken, c.Kept
 		p.trend(recent[id], before[id])
 		p.grade()
+		p.Reasons = append(p.Reasons, p.delayReasons()...)
 	}
 	return out
 }
@@ -281,4 +294,18 @@ func rank(g Grade) int {
 		return 0
 	}
 	return int(g[0]-'A') + 1
+}
+
+// delayReasons says the reasons the client gave for its delays, the most
+// given first (then in the order of data.DelayReasons). They do not move
+// the grade: they tell how to answer, not how late.
+func (p *Profile) delayReasons() []Reason {
+	var out []Reason
+	for _, r := range data.DelayReasons {
+		if n := p.Delays[r]; n > 0 {
+			out = append(out, Reason{Kind: ReasonDelay, N: n, Delay: r})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].N > out[j].N })
+	return out
 }

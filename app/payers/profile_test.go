@@ -161,3 +161,35 @@ func TestSortedRiskiestFirst(t *testing.T) {
 		}
 	}
 }
+
+// The reasons a client gave for its delays are counted and said, the
+// most given first; they leave the grade alone.
+func TestProfileCountsDelayReasons(t *testing.T) {
+	d := data.MustDate
+	today := d("2026-11-24") // shadows the file's day: the invoices are dated for this one
+	inv := func(id int64, reason data.DelayReason) data.PayerInvoice {
+		return data.PayerInvoice{ID: id, ClientID: 1, Amount: 1000, Paid: 1000, DueDate: d("2026-06-01"),
+			SettledOn: d("2026-06-21"), State: data.StateOpen, DelayReason: reason}
+	}
+	b := data.PayerBook{Invoices: []data.PayerInvoice{inv(1, data.DelayForgotten), inv(2, data.DelayCashDifficulty),
+		inv(3, data.DelayCashDifficulty), inv(4, data.DelayNone)}}
+	p := Make(b, today)[1]
+	if p.Delays[data.DelayCashDifficulty] != 2 || p.Delays[data.DelayForgotten] != 1 || len(p.Delays) != 2 {
+		t.Fatalf("delays counted %v", p.Delays)
+	}
+	var said []Reason
+	for _, r := range p.Reasons {
+		if r.Kind == ReasonDelay {
+			said = append(said, r)
+		}
+	}
+	if len(said) != 2 || said[0].Delay != data.DelayCashDifficulty || said[0].N != 2 || said[1].Delay != data.DelayForgotten {
+		t.Errorf("reasons said %+v", said)
+	}
+	for i := range b.Invoices {
+		b.Invoices[i].DelayReason = data.DelayNone
+	}
+	if without := Make(b, today)[1]; without.Grade != p.Grade {
+		t.Errorf("the reasons moved the grade from %s to %s", without.Grade, p.Grade)
+	}
+}

@@ -12,6 +12,9 @@ func (w Words) PayerReasons(p *payers.Profile) string {
 	parts := make([]string, 0, len(p.Reasons))
 	for _, r := range p.Reasons {
 		args := map[string]any{"N": r.N, "M": r.M, "Days": r.Days}
+		if r.Kind == payers.ReasonDelay {
+			args["Reason"] = w.T.L("delay.reason." + string(r.Delay) + ".short")
+		}
 		parts = append(parts, w.T.N("payer.reason."+string(r.Kind), r.N, args))
 	}
 	return strings.Join(parts, w.T.L("payer.reason.separator"))

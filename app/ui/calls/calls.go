@@ -1,11 +1,15 @@
 // Package calls is the dialog in which the owner says what came of a call
 // about a group's invoices (a promise, no answer, a dispute, a wrong
-// contact), recorded with its consequences by dunning.Service.LogCall.
-// Today and the invoice page open it; it imports no screen.
+// contact) and why the client has not paid, recorded with its
+// consequences by dunning.Service.LogCall; a promise's confirmation email
+// then shows in the same dialog, and the reason's answer follows
+// (answers.Apply). Today and the invoice page open it; it imports no
+// screen.
 package calls
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/app/dunning"
+	"relance/app/ui/answers"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -36,9 +41,10 @@ var callOutcomes = []struct{ kind, key string }{
 // callDialog is the form in which the owner says what came of a call
 // about a group's invoices.
 type callDialog struct {
-	host    kit.Host
+	host    answers.Host
 	group   dunning.Group
 	outcome *widget.RadioGroup
+	reason  *kit.Select // why the client has not paid, when it said
 	date    *kit.Entry
 	amount  *kit.Entry
 	note    *kit.Entry
@@ -53,7 +59,7 @@ type callDialog struct {
 // step: the owner called on their own) records the call on that invoice.
 //
 // done (may be nil) runs on the UI goroutine once the call is recorded.
-func Open(h kit.Host, g dunning.Group, done func()) {
+func Open(h answers.Host, g dunning.Group, done func()) {
 	h.Async(func() {
 		client, err := h.Store().GetClient(context.Background(), g.ClientID)
 		fyne.Do(func() {
@@ -70,8 +76,9 @@ func Open(h kit.Host, g dunning.Group, done func()) {
 
 // newCallDialog builds the inputs of a call dialog, the promised amount
 // prefilled with what the invoices still owe.
-func newCallDialog(h kit.Host, g dunning.Group) *callDialog {
-	c := &callDialog{host: h, group: g, date: kit.NewDateEntry(h.Window(), data.Date{}), amount: kit.NewMoneyEntry(h.Window()), note: kit.NewEntry(h.Window())}
+func newCallDialog(h answers.Host, g dunning.Group) *callDialog {
+	c := &callDialog{host: h, group: g, date: kit.NewDateEntry(h.Window(), data.Date{}), amount: kit.NewMoneyEntry(h.Window()),
+		note: kit.NewEntry(h.Window()), reason: answers.NewReasonSelect(h.Window())}
 	options := make([]string, len(callOutcomes))
 	for i, o := range callOutcomes {
 		options[i] = lang.L(o.key)
@@ -98,14 +105,70 @@ func (c *callDialog) show(client data.Client) {
 	}
 	f.Add("client", false, &widget.Label{Text: client.Name, TextStyle: fyne.TextStyle{Bold: true}})
 	f.Add("phone", false, widget.NewLabel(phone))
+	if other := OtherChannels(client); other != "" {
+		f.Add("other_channels", false, &widget.Label{Text: other, Wrapping: fyne.TextWrapBreak})
+	}
 	f.Add("invoice", false, &widget.Label{Text: c.invoicesText(), Wrapping: fyne.TextWrapWord})
 	f.Add("outcome", true, c.outcome)
 	f.Add("promised_on", true, c.date)
 	f.Add("promise_amount", true, c.amount)
+	f.Add("delay_reason", false, c.reason)
 	c.noteRow = f.Add("note", false, c.note)
 	c.onOutcome("")
-	fd := kit.NewFormDialog(c.host, "today.call.title", f, fyne.NewSize(600, 500), c.submit, c.done)
+	fd := kit.NewFormDialog(c.host, "today.call.title", f, fyne.NewSize(600, 540), c.submit, c.done)
+	fd.Next = func() { c.next(fd) }
 	fd.Show(nil)
+}
+
+// next follows a call once recorded: a promise's confirmation email shows
+// in the same dialog, then the answer to the reason given (answers.Apply)
+// once it closes; without a promise the dialog closes on the answer.
+func (c *callDialog) next(fd *kit.FormDialog) {
+	reason, ids := answers.ReasonOf(c.reason), c.invoiceIDs()
+	answer := func() {
+		if reason != data.DelayNone {
+			answers.Apply(c.host, ids, reason)
+		}
+	}
+	if c.kind() != data.OutcomePromise {
+		fd.Hide()
+		answer()
+		return
+	}
+	fd.OnClosed(answer)
+	c.host.Mailer().ConfirmPromise(fd, c.promised())
+}
+
+// invoiceIDs are the invoices of the call.
+func (c *callDialog) invoiceIDs() []int64 {
+	ids := make([]int64, len(c.group.Items))
+	for i, d := range c.group.Items {
+		ids[i] = d.InvoiceID
+	}
+	return ids
+}
+
+// promised is the invoice a promise of the call is confirmed for: the
+// first one the promised amount went to (dunning.Service.LogCall spreads
+// it oldest first).
+func (c *callDialog) promised() int64 {
+	items := slices.Clone(c.group.Items)
+	slices.SortFunc(items, func(a, b dunning.Due) int { return a.Planned.Compare(b.Planned) })
+	return items[0].InvoiceID
+}
+
+// OtherChannels names a client's mobile number and LinkedIn profile, the
+// other ways to reach it ("" when it has neither).
+func OtherChannels(c data.Client) string {
+	var parts []string
+	if c.Mobile != "" {
+		parts = append(parts, lang.L("contact.mobile", map[string]any{"Mobile": c.Mobile}))
+	}
+	if c.LinkedIn != "" {
+		profile := strings.TrimPrefix(strings.TrimPrefix(c.LinkedIn, "https://"), "www.") // the host and the name say it all
+		parts = append(parts, lang.L("contact.linkedin", map[string]any{"Profile": profile}))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // invoicesText lists the invoices of the call and what they total.
@@ -169,7 +232,7 @@ func (c *callDialog) submit() (func(context.Context) error, error) {
 
 // read checks the fields against the chosen outcome.
 func (c *callDialog) read() (dunning.CallOutcome, error) {
-	out := dunning.CallOutcome{Kind: c.kind(), Note: strings.TrimSpace(c.note.Text)}
+	out := dunning.CallOutcome{Kind: c.kind(), Note: strings.TrimSpace(c.note.Text), Reason: answers.ReasonOf(c.reason)}
 	var errs data.FieldErrors
 	switch out.Kind {
 	case "":
@@ -179,6 +242,9 @@ func (c *callDialog) read() (dunning.CallOutcome, error) {
 	case data.OutcomeDispute:
 		if out.Note == "" {
 			errs = append(errs, &data.FieldError{Field: "note", Reason: data.ReasonRequired})
+		}
+		if out.Reason == data.DelayNone {
+			out.Reason = data.DelayDispute // the client said so: the payer profile counts it
 		}
 	}
 	if len(errs) > 0 {

@@ -373,6 +373,8 @@ func (d *clientDetail) fillContact(c data.Client) {
 		{"field.email", c.Email},
 		{"field.email_cc", c.EmailCC},
 		{"field.phone", c.Phone},
+		{"field.mobile", c.Mobile},
+		{"field.linkedin", c.LinkedIn},
 		{"clients.detail.address", strings.Join(c.Address.Lines(), "\n")},
 		{"field.siren", c.SIREN},
 	} {

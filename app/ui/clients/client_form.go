@@ -43,6 +43,7 @@ type clientForm struct {
 	onSaved  func(data.Client)
 
 	name, siren, contact, email, emailCC, phone, street, postalCode, city *kit.Entry
+	mobile, linkedIn                                                      *kit.Entry
 	rate, pausedReason, notes                                             *kit.Entry
 	kind, civility, category, scenario, language, penalty                 *kit.Select
 	kindHint                                                              *widget.Label
@@ -137,6 +138,8 @@ func (f *clientForm) multiLineEntry(text string, rows int) *kit.Entry {
 func (f *clientForm) makeContactFields(c data.Client) {
 	f.name, f.siren, f.contact = f.textEntry(c.Name), f.textEntry(c.SIREN), f.textEntry(c.ContactName)
 	f.email, f.emailCC, f.phone = f.textEntry(c.Email), f.textEntry(c.EmailCC), f.textEntry(c.Phone)
+	f.mobile, f.linkedIn = f.textEntry(c.Mobile), f.textEntry(c.LinkedIn)
+	f.mobile.PlaceHolder, f.linkedIn.PlaceHolder = lang.L("contact.placeholder.mobile"), lang.L("contact.placeholder.linkedin")
 	f.email.PlaceHolder = lang.L("placeholder.email")
 	f.emailCC.PlaceHolder = lang.L("clients.placeholder.email_cc")
 	f.street = f.multiLineEntry(c.Address.Street, 2)
@@ -296,6 +299,8 @@ func (f *clientForm) layout() {
 	f.form.Add("email", false, f.email)
 	f.form.Add("email_cc", false, f.emailCC)
 	f.form.Add("phone", false, f.phone)
+	f.form.Add("mobile", false, f.mobile)
+	f.form.Add("linkedin", false, f.linkedIn)
 	f.form.Add("street", false, f.street)
 	postalWidth := fyne.NewSize(110, f.postalCode.MinSize().Height)
 	f.form.Add("postal_code", false, container.NewBorder(nil, nil, container.NewGridWrap(postalWidth, f.postalCode), nil, f.city))
@@ -320,6 +325,7 @@ func (f *clientForm) read() (data.Client, error) {
 	c := f.original
 	c.Name, c.SIREN, c.ContactName = f.name.Text, f.siren.Text, strings.TrimSpace(f.contact.Text)
 	c.Email, c.EmailCC, c.Phone = f.email.Text, strings.TrimSpace(f.emailCC.Text), strings.TrimSpace(f.phone.Text)
+	c.Mobile, c.LinkedIn = strings.TrimSpace(f.mobile.Text), strings.TrimSpace(f.linkedIn.Text)
 	c.Address.Street, c.Address.PostalCode, c.Address.City = strings.TrimSpace(f.street.Text),
 		strings.TrimSpace(f.postalCode.Text), strings.TrimSpace(f.city.Text)
 	c.Notes = strings.TrimSpace(f.notes.Text)

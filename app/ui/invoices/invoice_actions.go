@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/answers"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -160,7 +161,15 @@ func (a *invoiceActions) onPromise() {
 		}
 		return a.thenReload(func(ctx context.Context) error { return h.Store().CreatePromise(ctx, &p) }), nil
 	}, nil)
+	fd.Next = func() { h.Mailer().ConfirmPromise(fd, invoiceID) } // the promise confirmed in writing, in the same dialog
 	fd.Show(date)
+}
+
+// onReason asks why the client has not paid, records it and carries its
+// answer out (answers.Ask). Its button sits beside the reason, among the
+// facts (reasonRow), not in the bar, which would wrap onto a third row.
+func (a *invoiceActions) onReason() {
+	answers.Ask(a.d.host, []int64{a.d.data.report.Invoice.ID}, a.reload)
 }
 
 // onDispute marks the invoice disputed, with the client's reason: the

@@ -3,7 +3,6 @@ package invoices
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/app/ui/answers"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -69,34 +69,15 @@ func (a *invoiceActions) deleteInvoice(id int64) {
 // prefilled with what is still owed (which cancels it), dated today, with
 // the reason the letters and the timeline will give.
 func (a *invoiceActions) onCreditNote() {
-	h, dd := a.d.host, a.d.data
-	inv := dd.report.Invoice
-	date := kit.NewDateEntry(h.Window(), dd.today)
-	amount := kit.NewMoneyEntry(h.Window())
-	amount.SetText(kit.InputMoney(dd.status.Outstanding))
-	reason := kit.NewMultiLineEntry(h.Window(), 2)
-	hint := &widget.Label{Text: lang.L("invoices.credit.hint", map[string]any{"Outstanding": kit.Money(dd.status.Outstanding)}),
-		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
-	f := kit.NewForm()
-	f.Add("amount", true, container.NewVBox(amount, hint))
-	f.Add("date", true, date)
-	f.Add("reason", true, reason)
-	fd := kit.NewFormDialog(h, "invoices.credit.title", f, fyne.NewSize(520, 330), func() (func(context.Context) error, error) {
-		var errs data.FieldErrors
-		c := data.CreditNote{InvoiceID: inv.ID, Reason: strings.TrimSpace(reason.Text)}
-		c.Date = kit.ParseDate(date, "date", &errs)
-		c.Amount = kit.ParseMoney(amount, "amount", &errs)
-		if c.Amount > dd.status.Outstanding {
-			errs = append(errs, &data.FieldError{Field: "amount", Reason: data.ReasonCreditTooLarge,
-				Value: dd.status.Outstanding.Plain()})
-		}
-		if err := kit.FieldErrorsOrNil(kit.MergeErrors(errs, c.Validate())); err != nil {
-			return nil, err
-		}
-		return a.thenReload(func(ctx context.Context) error { return h.Store().CreateCreditNote(ctx, &c) }), nil
-	}, nil)
-	fd.Save.SetText(lang.L("invoices.credit.save"))
-	fd.Show(reason)
+	dd := a.d.data
+	answers.OpenCreditNote(a.d.host, dd.report.Invoice, dd.status.Outstanding, a.reload)
+}
+
+// reload shows the invoice on show again, once a dialog changed it.
+func (a *invoiceActions) reload() {
+	if id := a.d.invoiceID; id != 0 {
+		a.d.show(id)
+	}
 }
 
 // paymentDialog records a payment (p.ID 0: today, the outstanding amount

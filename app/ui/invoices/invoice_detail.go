@@ -310,8 +310,27 @@ func (d *invoiceDetail) fillFacts(dd detailData) {
 	text("field.due_date", kit.Date(inv.DueDate), fyne.TextStyle{})
 	text("field.kind", lang.L("kind."+string(dd.report.Client.Kind)), fyne.TextStyle{})
 	text("field.po_ref", inv.PORef, fyne.TextStyle{})
+	if dd.status.Open() || inv.DelayReason != data.DelayNone {
+		add("field.delay_reason", d.reasonRow(inv, dd.status.Open()))
+	}
 	add("invoices.detail.attachment", d.actions.attachmentRow(inv))
 	d.facts.Refresh()
+}
+
+// reasonRow is why the client says the invoice is unpaid ("—" until
+// said), with the button that asks it while the invoice is open.
+func (d *invoiceDetail) reasonRow(inv *data.Invoice, open bool) fyne.CanvasObject {
+	reason := &widget.Label{Text: kit.DelayReasonName(inv.DelayReason), Importance: widget.WarningImportance,
+		Truncation: fyne.TextTruncateEllipsis}
+	if reason.Text == "" {
+		reason.Text, reason.Importance = "—", widget.MediumImportance
+	}
+	if !open {
+		return reason
+	}
+	ask := &widget.Button{Text: lang.L("delay.action_short"), Icon: theme.QuestionIcon(), Importance: widget.LowImportance,
+		OnTapped: d.actions.onReason}
+	return container.NewBorder(nil, nil, nil, ask, reason)
 }
 
 // fillPayments lists the payments received, oldest first, each with its
@@ -358,11 +377,7 @@ func (d *invoiceDetail) fillPause(dd detailData) {
 		text = lang.L("invoices.client_paused")
 	}
 	if text != "" && inv.PausedOn(dd.today) && inv.PauseReason != "" {
-		reason := inv.PauseReason
-		if reason == data.PauseClientReplied { // set by the inbox's reading, not typed
-			reason = lang.L("invoices.pause.client_replied")
-		}
-		text += " — " + reason
+		text += " — " + kit.PauseReasonText(inv.PauseReason) // the app's codes in words, the owner's text as typed
 	}
 	d.pause.SetText(text)
 	if text == "" {

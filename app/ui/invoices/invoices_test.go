@@ -319,6 +319,11 @@ func TestLogCallWithPromise(t *testing.T) {
 	uitest.FillIn(t, dlg, "promised_on", "04/12/2026")
 	uitest.FillIn(t, dlg, "promise_amount", "600")
 	test.Tap(uitest.FindButton(t, dlg, lang.L("button.save")))
+	// Saved, the dialog shows the promise's confirmation email (issue 19).
+	if !uitest.LabelContains(dlg, lang.L("promise.confirm.saved")) {
+		t.Fatal("the call was not saved")
+	}
+	test.Tap(uitest.FindButton(t, dlg, lang.L("button.cancel")))
 	if top(b.u) == dlg {
 		t.Fatal("the call dialog stayed open")
 	}

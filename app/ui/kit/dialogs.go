@@ -28,6 +28,12 @@ type FormDialog struct {
 	submit  func() (write func(context.Context) error, err error)
 	Confirm func() string // the question to ask before writing; "" for none
 	done    func()
+	// Next, when set, runs once the write succeeded instead of closing
+	// the dialog: what follows the form (the email that confirms a
+	// promise) shows in the same dialog (Replace), which Next's content
+	// closes with Hide. done still runs.
+	Next  func()
+	frame *fyne.Container // the dialog's content, which Replace swaps
 }
 
 // NewFormDialog builds (without showing) a form dialog titled by titleKey.
@@ -38,7 +44,8 @@ func NewFormDialog(h Host, titleKey string, f *Form, size fyne.Size,
 	cancel := &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() { fd.dlg.Hide() }}
 	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, fd.Save), nil, nil,
 		container.NewVScroll(f.Content()))
-	fd.dlg = dialog.NewCustomWithoutButtons(lang.L(titleKey), container.NewGridWrap(size, body), h.Window())
+	fd.frame = container.NewGridWrap(size, body)
+	fd.dlg = dialog.NewCustomWithoutButtons(lang.L(titleKey), fd.frame, h.Window())
 	f.Watch(func() error {
 		_, err := fd.submit()
 		return err
@@ -91,14 +98,33 @@ func (fd *FormDialog) write(write func(context.Context) error) {
 				fd.form.ShowStoreErrors(err)
 				return
 			}
-			fd.dlg.Hide()
+			if fd.Next == nil {
+				fd.dlg.Hide()
+			}
 			fd.host.Changed()
 			if fd.done != nil {
 				fd.done()
 			}
+			if fd.Next != nil {
+				fd.Next()
+			}
 		})
 	})
 }
+
+// Replace shows content in the dialog, in place of the form, at size.
+func (fd *FormDialog) Replace(content fyne.CanvasObject, size fyne.Size) {
+	fd.frame.Layout = layout.NewGridWrapLayout(size)
+	fd.frame.Objects = []fyne.CanvasObject{content}
+	fd.frame.Refresh()
+	fd.dlg.Resize(fd.dlg.MinSize())
+}
+
+// Hide closes the dialog.
+func (fd *FormDialog) Hide() { fd.dlg.Hide() }
+
+// OnClosed runs closed once the dialog closes, however it does.
+func (fd *FormDialog) OnClosed(closed func()) { fd.dlg.SetOnClosed(closed) }
 
 // AskReason asks for a short text (why a step is skipped, why an invoice is
 // disputed) and runs act with it off the UI goroutine.

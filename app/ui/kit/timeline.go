@@ -20,7 +20,7 @@ import (
 // hold a code: an outcome, a state, a payment method.
 var valuePrefixes = map[string]string{"outcome": "outcome.", "from": "state.", "to": "state.",
 	"kind": "task.", "status": "promise_status.", "method": "method.", "document": "attachment_kind.",
-	"how": "import.how."}
+	"how": "import.how.", "delay": "delay.reason."}
 
 // EventText says what an event of the timeline records, in the user's
 // Language: the catalogue's sentence "event.<kind>" filled with the
@@ -72,7 +72,7 @@ func EventText(e data.Event) string {
 		text += " — " + noteText(note)
 	}
 	if reason := e.Params["reason"]; reason != "" {
-		text += " — " + reason
+		text += " — " + PauseReasonText(reason)
 	}
 	if bank := e.Params["bank"]; bank != "" { // a payment made of a bank statement's credit: whose
 		text += " — " + bank

@@ -106,13 +106,22 @@ func (m *Mailer) GroupFor(ctx context.Context, invoiceID int64) (dunning.Group, 
 	if !ok || next.Step.ID == 0 || (next.Step.Channel != data.ChannelEmail && next.Step.Channel != data.ChannelThankYou) {
 		return dunning.Group{}, false, nil
 	}
+	g, err := m.InvoiceGroup(ctx, invoiceID, next.Step, next.InstalmentID)
+	return g, err == nil, err
+}
+
+// InvoiceGroup is the group of one invoice's email of step st (an
+// instalment's reminder when instalmentID is set). A step of id 0 is an
+// email outside the scenario, which fulfils no step: a promise's
+// confirmation, the invoice sent again.
+func (m *Mailer) InvoiceGroup(ctx context.Context, invoiceID int64, st data.Step, instalmentID int64) (dunning.Group, error) {
 	inv, err := m.host.Store().GetInvoice(ctx, invoiceID)
 	if err != nil {
-		return dunning.Group{}, false, err
+		return dunning.Group{}, err
 	}
 	summaries, err := m.host.Store().ListInvoiceSummariesByClient(ctx, inv.ClientID)
 	if err != nil {
-		return dunning.Group{}, false, err
+		return dunning.Group{}, err
 	}
 	outstanding := inv.Amount
 	for _, s := range summaries {
@@ -120,7 +129,7 @@ func (m *Mailer) GroupFor(ctx context.Context, invoiceID int64) (dunning.Group, 
 			outstanding = s.Amount - s.Paid
 		}
 	}
-	d := dunning.Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID, InstalmentID: next.InstalmentID,
-		Step: next.Step, Planned: m.host.Today(), Outstanding: outstanding, DaysLate: max(m.host.Today().DaysSince(inv.DueDate), 0)}
-	return dunning.Group{ClientID: inv.ClientID, Channel: next.Step.Channel, Lead: d, Items: []dunning.Due{d}, Total: outstanding}, true, nil
+	d := dunning.Due{InvoiceID: inv.ID, Number: inv.Number, ClientID: inv.ClientID, InstalmentID: instalmentID,
+		Step: st, Planned: m.host.Today(), Outstanding: outstanding, DaysLate: max(m.host.Today().DaysSince(inv.DueDate), 0)}
+	return dunning.Group{ClientID: inv.ClientID, Channel: st.Channel, Lead: d, Items: []dunning.Due{d}, Total: outstanding}, nil
 }

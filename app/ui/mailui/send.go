@@ -34,6 +34,13 @@ type sendDialog struct {
 	// is one, Send waits for the owner to confirm or fix the contact.
 	contactTasks []data.Task
 
+	// hide closes the dialog (or the dialog the email shows in).
+	hide func()
+	// sent, when set, runs off the UI goroutine once the server accepted
+	// the email: an email that fulfils no step puts itself on the
+	// timeline there (a promise's confirmation).
+	sent func(context.Context, data.OutboxMessage) error
+
 	dlg                 dialog.Dialog
 	contactBanner       *fyne.Container
 	form                *kit.Form
@@ -46,6 +53,7 @@ type sendDialog struct {
 	status              *widget.Label
 	progress            *widget.ProgressBarInfinite
 	send, cancel, byOwn *widget.Button
+	content             fyne.CanvasObject // all of the above, laid out
 }
 
 // sendData is what the dialog needs, read off the UI goroutine.
@@ -94,13 +102,26 @@ func (m *Mailer) loadSendData(ctx context.Context, g dunning.Group) (sendData, e
 }
 
 func newSendDialog(m *Mailer, g dunning.Group, d sendData) *sendDialog {
+	s := newSendContent(m, g, d)
+	title := lang.L("mail.send.title", map[string]any{"Client": d.client.Name})
+	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 560), s.content), m.host.Window())
+	s.hide = s.dlg.Hide
+	return s
+}
+
+// newSendContent builds the dialog's content for g's email as
+// drafted in d (s.content), without the dialog around it.
+func newSendContent(m *Mailer, g dunning.Group, d sendData) *sendDialog {
 	s := &sendDialog{m: m, group: g, draft: d.draft, client: d.client, demo: d.demo, account: d.account,
 		contactTasks: d.contactTasks, status: kit.NewErrorLabel(), progress: widget.NewProgressBarInfinite()}
 	s.progress.Stop()
 	s.progress.Hide()
 	s.send = &widget.Button{Text: lang.L("mail.send.send"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: s.onSend}
-	s.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() { s.dlg.Hide() }}
+	s.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() { s.hide() }}
 	s.byOwn = &widget.Button{Text: lang.L("today.action.sent_myself"), Icon: theme.ConfirmIcon(), OnTapped: s.onSentMyself}
+	if g.Lead.Step.ID == 0 {
+		s.byOwn.Hide() // it fulfils no step: there is nothing to record done
+	}
 	var content fyne.CanvasObject
 	if !d.account.Configured() {
 		// Nothing can be sent, but the drafted message still shows: the
@@ -116,9 +137,7 @@ func newSendDialog(m *Mailer, g dunning.Group, d sendData) *sendDialog {
 		content = container.NewBorder(s.contactWarning(), nil, nil, nil, content)
 	}
 	buttons := container.NewHBox(s.byOwn, layout.NewSpacer(), s.cancel, s.send)
-	body := container.NewBorder(nil, container.NewVBox(s.progress, s.status, buttons), nil, nil, content)
-	title := lang.L("mail.send.title", map[string]any{"Client": d.client.Name})
-	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 560), body), m.host.Window())
+	s.content = container.NewBorder(nil, container.NewVBox(s.progress, s.status, buttons), nil, nil, content)
 	return s
 }
 
@@ -161,7 +180,7 @@ func (s *sendDialog) onContactRight() {
 func (s *sendDialog) onEditContact() {
 	s.m.host.EditClient(s.client, func(data.Client) {
 		s.closeContactTasks(func() {
-			s.dlg.Hide()
+			s.hide()
 			s.m.OpenSendDialog(s.group)
 		})
 	})
@@ -192,7 +211,7 @@ func (s *sendDialog) closeContactTasks(then func()) {
 func (s *sendDialog) notConfigured() fyne.CanvasObject {
 	s.send.Hide()
 	open := &widget.Button{Text: lang.L("mail.send.open_settings"), Icon: theme.SettingsIcon(), OnTapped: func() {
-		s.dlg.Hide()
+		s.hide()
 		s.m.host.OpenMailSettings()
 	}}
 	msg := &widget.Label{Text: lang.L("mail.send.not_configured"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
@@ -367,9 +386,7 @@ func (s *sendDialog) onSend() {
 					kit.SetError(s.status, kit.MailCauseText(err))
 					return
 				}
-				s.dlg.Hide()
-				s.m.host.Changed()
-				s.m.Report(res, err)
+				s.afterSend(om, res, err)
 			})
 		})
 	})
@@ -414,8 +431,31 @@ func (s *sendDialog) onSentMyself() {
 				kit.SetError(s.status, kit.ErrorSentence(err))
 				return
 			}
-			s.dlg.Hide()
+			s.hide()
 			s.m.host.Changed()
+		})
+	})
+}
+
+// afterSend closes the dialog once the email was handed over, says how
+// the send went, and runs sent when the server accepted it.
+func (s *sendDialog) afterSend(om data.OutboxMessage, res []mail.Result, err error) {
+	s.hide()
+	accepted := err == nil && len(res) == 1 && res[0].State == data.OutboxSent
+	if s.sent == nil || !accepted {
+		s.m.host.Changed()
+		s.m.Report(res, err)
+		return
+	}
+	om.State = data.OutboxSent
+	sent := s.sent
+	s.m.host.Async(func() {
+		err := sent(context.Background(), om)
+		fyne.Do(func() {
+			s.m.host.Changed()
+			if err != nil {
+				s.m.host.ShowError(err)
+			}
 		})
 	})
 }

@@ -45,7 +45,9 @@ type CompanyForm struct {
 var (
 	companyAllKeys = []string{"legal_name", "legal_form", "capital", "siren", "rcs_city", "vat_number",
 		"street", "postal_code", "email", "phone", "accountant_email", "iban", "bic",
-		"logo", "signatory_name", "signatory_role", "signature", "payment_terms_days", "due_soon_days"}
+		"payment_link_pattern", "cheque_payee", "cheque_address", "direct_debit_text",
+		"logo", "signatory_name", "signatory_role", "signature", "payment_terms_days", "due_soon_days",
+		"early_discount_rate", "early_discount_days"}
 	// CompanyEssentialKeys are what the onboarding asks for: what a
 	// letterhead and a formal notice cannot do without.
 	CompanyEssentialKeys = []string{"legal_name", "legal_form", "siren", "street", "postal_code",
@@ -79,7 +81,7 @@ func NewCompanyForm(h kit.Host, keys []string, onEdit func()) *CompanyForm {
 func (f *CompanyForm) allFields() []companyField {
 	f.logo = newCompanyImage(f.host, "logo", func(err error) { f.imageChanged("logo", err) })
 	f.signature = newCompanyImage(f.host, "signature", func(err error) { f.imageChanged("signature", err) })
-	return []companyField{
+	return append([]companyField{
 		f.text("legal_name", "", func(c *data.Company) *string { return &c.LegalName }),
 		f.legalForm(),
 		f.capital(),
@@ -99,7 +101,7 @@ func (f *CompanyForm) allFields() []companyField {
 		f.image("signature", f.signature, func(c *data.Company) *[]byte { return &c.Signature }),
 		f.days("payment_terms_days", "settings.company.terms_hint", func(c *data.Company) *int { return &c.PaymentTermsDays }),
 		f.days("due_soon_days", "settings.company.due_soon_hint", func(c *data.Company) *int { return &c.DueSoonDays }),
-	}
+	}, f.paymentFields()...)
 }
 
 // entry is a text field that tells the form it was edited.

@@ -32,11 +32,12 @@ func newCompanySection(h kit.Host) *companySection {
 	g := s.form.Grid
 	left := container.NewVBox(
 		settingsGroup("settings.company.identity", g("legal_name", "legal_form", "capital", "siren", "rcs_city", "vat_number")),
-		settingsGroup("settings.company.contact", g("street", "postal_code", "email", "phone", "accountant_email")))
-	right := container.NewVBox(
-		settingsGroup("settings.company.bank", g("iban", "bic")),
-		settingsGroup("settings.company.letters", g("logo", "signatory_name", "signatory_role", "signature")),
+		settingsGroup("settings.company.contact", g("street", "postal_code", "email", "phone", "accountant_email")),
 		settingsGroup("settings.company.invoicing", g("payment_terms_days", "due_soon_days")))
+	right := container.NewVBox(
+		settingsGroup("payment.group", g(paymentOptionKeys...)),
+		settingsGroup("payment.discount_group", g(earlyDiscountKeys...)),
+		settingsGroup("settings.company.letters", g("logo", "signatory_name", "signatory_role", "signature")))
 	s.content = settingsPage("settings.company.intro", container.NewGridWithColumns(2, left, right),
 		settingsSaveBar(s.form.Form.General(), s.save, s.saved))
 	return s

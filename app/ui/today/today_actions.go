@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"relance/app/ui/answers"
 	"relance/app/ui/calls"
 	"relance/app/ui/kit"
 )
@@ -87,6 +88,22 @@ func (s *Screen) onSkip(row int) {
 	kit.AskReason(s.host, "today.skip.title", "today.skip.reason", true, func(ctx context.Context, reason string) error {
 		return s.host.Dunning().Skip(ctx, g, reason)
 	})
+}
+
+// onCopyMessage puts the short message of a row's step on the clipboard,
+// for the client's mobile or LinkedIn.
+func (s *Screen) onCopyMessage(row int) {
+	if row < len(s.rows) {
+		calls.CopyMessage(s.host, s.rows[row].group)
+	}
+}
+
+// onReplyReason asks why the client who replied has not paid: the reason
+// is recorded on the reply's invoices and answered (answers.Ask).
+func (s *Screen) onReplyReason(row int) {
+	if row < len(s.rows) {
+		answers.Ask(s.host, s.rows[row].reply.InvoiceIDs, nil)
+	}
 }
 
 // onOpen shows the row's invoice on the Invoices screen.

@@ -43,6 +43,8 @@ type todayItem struct {
 	send     *widget.Button // emails: the Send dialog
 	pick     *widget.Check  // emails: picked for "Send selected"
 	print    *widget.Button // letters: print, archive and record (letters_today.go)
+	copy     *widget.Button // a client with a mobile or LinkedIn: the short message of the step to the clipboard
+	reason   *widget.Button // a reply: why the client has not paid, and its answer
 }
 
 // todayButtonTexts are the labels the action button may take, measured so
@@ -102,11 +104,17 @@ func newTodayItem(s *Screen) *todayItem {
 	it.print = &widget.Button{Text: lang.L("letters.today.print"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { it.screen.onPrintRow(it.row) }}
 	it.headerSend = &widget.Button{Icon: theme.MailSendIcon(), OnTapped: func() { it.screen.onSendSelected() }}
+	it.copy = &widget.Button{Text: lang.L("contact.copy"), Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { it.screen.onCopyMessage(it.row) }}
+	it.reason = &widget.Button{Text: lang.L("delay.action"), Icon: theme.QuestionIcon(),
+		OnTapped: func() { it.screen.onReplyReason(it.row) }}
 	it.header = container.NewBorder(nil, nil, container.NewHBox(it.headerTitle, it.headerCount),
 		container.NewHBox(it.headerSend, todayGap(theme.Padding()*2)), it.headerHint)
 	it.card = it.newCard()
 	it.header.Hide()
 	it.warning.Hide()
+	it.copy.Hide() // shown by the rows that have them: the list's template item must not be wider
+	it.reason.Hide()
 	it.ExtendBaseWidget(it)
 	return it
 }
@@ -122,6 +130,8 @@ func (it *todayItem) newCard() *fyne.Container {
 	sizes := it.screen.buttonSizes()
 	right := container.NewHBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.total, it.total.MinSize().Height), it.total)),
+		container.NewCenter(it.copy),
+		container.NewCenter(it.reason),
 		container.NewCenter(it.send),
 		container.NewCenter(it.print),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(sizes.primary, sizes.height), it.primary)),
@@ -219,6 +229,15 @@ func (it *todayItem) setButtons(r *todayRow, busy bool) {
 	}
 	it.setSendButtons(r, busy)
 	it.setPrintButton(r, busy)
+	kit.SetVisible(it.copy, r.messageable)
+	copyText := lang.L("contact.copy")
+	if r.sendable || todayPrintable(r) {
+		copyText = "" // the card has Send (Print) already: the icon alone keeps its lines readable
+	}
+	if it.copy.Text != copyText {
+		it.copy.SetText(copyText)
+	}
+	kit.SetVisible(it.reason, r.action == todayReply && len(r.reply.InvoiceIDs) > 0)
 	importance := widget.HighImportance
 	if r.sendable || todayPrintable(r) {
 		importance = widget.MediumImportance // Send (Print) is the card's main action

@@ -10,6 +10,7 @@ import (
 
 	"relance/app/dunning"
 	"relance/app/mail"
+	"relance/app/ui/calls"
 	"relance/app/ui/kit"
 	"relance/data"
 )
@@ -113,6 +114,9 @@ type todayRow struct {
 	letter    int64              // todayEnterReceipt: the registered letter's action
 	bounce    data.BouncedEmail  // todayBounce: the email that came back
 	reply     data.ClientReply   // todayReply: the reply and the invoices it paused
+	// messageable: the client has a mobile or a LinkedIn profile, where
+	// "Copy message" writes to (calls.CopyMessage).
+	messageable bool
 }
 
 // todayFacts are the plan and what the rows say besides it.
@@ -171,6 +175,7 @@ func (in *todayFacts) groupRow(g *dunning.Group) todayRow {
 		warning: in.warning(g), icon: todayChannelIcon(g.Channel), action: todayActionOf(g.Channel),
 		invoiceID: g.Lead.InvoiceID, group: *g, sendable: mail.Sendable(*g)}
 	r.contact, r.noContact = todayContact(c, g.Lead.Step)
+	r.messageable = calls.CanMessage(c)
 	if g.Total > 0 {
 		r.total = kit.Money(g.Total)
 		r.why = todayPriorityText(g)
@@ -283,6 +288,9 @@ func todayContact(c data.Client, st data.Step) (string, bool) {
 		value, missing = c.Email, "today.contact.no_email"
 	case data.ChannelPhoneCall:
 		value, missing = c.Phone, "today.contact.no_phone"
+		if value == "" && c.Mobile != "" {
+			value = c.Mobile // the mobile is a number to call too
+		}
 	case data.ChannelLetter, data.ChannelRegisteredLetter:
 		value, missing = strings.Join(c.Address.Lines(), ", "), "today.contact.no_address"
 	case data.ChannelLegalFile:
@@ -298,6 +306,14 @@ func todayContact(c data.Client, st data.Step) (string, bool) {
 	}
 	if c.ContactName != "" {
 		value += " · " + c.ContactName
+	}
+	if st.Channel == data.ChannelPhoneCall {
+		if value == c.Mobile {
+			c.Mobile = "" // said already
+		}
+		if other := calls.OtherChannels(c); other != "" {
+			value += " · " + other
+		}
 	}
 	return value, false
 }
@@ -359,6 +375,8 @@ func todayTaskName(kind string) string {
 		return lang.L("today.task.fix_contact")
 	case "review":
 		return lang.L("today.task.review")
+	case data.TaskObtainPO:
+		return lang.L("today.task.obtain_po")
 	}
 	return kit.ChannelName(data.ChannelTask)
 }
