@@ -310,11 +310,22 @@ func (d *invoiceDetail) fillFacts(dd detailData) {
 	text("field.due_date", kit.Date(inv.DueDate), fyne.TextStyle{})
 	text("field.kind", lang.L("kind."+string(dd.report.Client.Kind)), fyne.TextStyle{})
 	text("field.po_ref", inv.PORef, fyne.TextStyle{})
+	if inv.Discount.On() { // the terms the invoice was issued under (L441-9)
+		text("invoices.detail.discount", discountTerms(inv), fyne.TextStyle{})
+	}
 	if dd.status.Open() || inv.DelayReason != data.DelayNone {
 		add("field.delay_reason", d.reasonRow(inv, dd.status.Open()))
 	}
 	add("invoices.detail.attachment", d.actions.attachmentRow(inv))
 	d.facts.Refresh()
+}
+
+// discountTerms says the invoice's early-payment discount: its rate and
+// the last day a payment earns it (once granted, it is among the credit
+// notes).
+func discountTerms(inv *data.Invoice) string {
+	return lang.L("invoices.detail.discount_terms", map[string]any{"Rate": kit.RatePercent(inv.Discount.Rate),
+		"Deadline": kit.Date(inv.DiscountDeadline())})
 }
 
 // reasonRow is why the client says the invoice is unpaid ("—" until
