@@ -54,6 +54,7 @@ var Fields = []Field{
 	{Name: "promise_date", Group: "dates"},
 	{Name: "promise_amount", Group: "dates"},
 	{Name: "promise_made_on", Group: "dates"},
+	{Name: "promise_agreed", Group: "dates"},
 	{Name: "broken_promise", Group: "dates"},
 	{Name: "instalments_table", Group: "dates", Block: true},
 

@@ -13,11 +13,41 @@ import (
 
 var promiseWordings = map[string]map[string]string{
 	"fr": frenchWordings(map[string]string{
-		"broken_promise": "Le {made}, vous vous étiez engagé à régler {amount} le {date} ; ce règlement ne nous est pas parvenu.",
+		"broken_promise":      "Le {made}, vous vous étiez engagé à régler {amount} le {date} ; ce règlement ne nous est pas parvenu.",
+		"agreed." + phoneCall: "lors de notre échange téléphonique du {made}",
+		"agreed." + emailed:   "dans votre message du {made}",
+		"agreed." + byLetter:  "dans votre courrier du {made}",
+		"agreed.":             "lors de notre échange du {made}",
 	}),
 	"en": {
-		"broken_promise": "On {made} you undertook to pay {amount} on {date}; this payment has not reached us.",
+		"broken_promise":      "On {made} you undertook to pay {amount} on {date}; this payment has not reached us.",
+		"agreed." + phoneCall: "during our phone call on {made}",
+		"agreed." + emailed:   "in your email of {made}",
+		"agreed." + byLetter:  "in your letter of {made}",
+		"agreed.":             "as discussed on {made}",
 	},
+}
+
+// The channels a promise came by that its confirmation names.
+const (
+	phoneCall = string(data.ChannelPhoneCall)
+	emailed   = string(data.ChannelEmail)
+	byLetter  = string(data.ChannelLetter)
+)
+
+// promiseAgreed says where a promise was made, for its confirmation: "lors
+// de notre échange téléphonique du 8 décembre 2026", "dans votre message
+// du …" — a promise recorded from an email is not said to be by phone.
+func promiseAgreed(p *data.Promise, lang string) string {
+	if p == nil {
+		return ""
+	}
+	words := promiseWordings[docLang(lang)]
+	text, ok := words["agreed."+string(p.Channel)]
+	if !ok {
+		text = words["agreed."]
+	}
+	return fill(text, map[string]string{"made": longDate(p.MadeOn, lang)})
 }
 
 // brokenPromise is the sentence a reminder quotes a broken promise with,

@@ -86,22 +86,39 @@ func TestReminderQuotesTheBrokenPromise(t *testing.T) {
 	}
 }
 
-// The promise's confirmation says the day of the call, the amount and the
-// day promised, in the client's language.
+// The promise's confirmation says where and when the promise was made,
+// the amount and the day promised, in the client's language: a promise
+// made by phone is said to be, one made by email is not.
 func TestPromiseConfirmationRenders(t *testing.T) {
-	for lang, want := range map[string][]string{
-		"fr": {"Comme convenu lors de notre échange téléphonique du 13 avril 2026", "régler 500,00", "le 20 avril 2026", "FA-2026-014"},
-		"en": {"As agreed by phone on 13 April 2026, you will pay €500.00 on 20 April 2026", "FA-2026-014"},
+	for _, tc := range []struct {
+		lang    string
+		channel data.Channel
+		want    []string
+	}{
+		{"fr", data.ChannelPhoneCall, []string{"Comme convenu lors de notre échange téléphonique du 13 avril 2026", "régler 500,00", "le 20 avril 2026", "FA-2026-014"}},
+		{"en", data.ChannelPhoneCall, []string{"As agreed during our phone call on 13 April 2026, you will pay €500.00 on 20 April 2026", "FA-2026-014"}},
+		{"fr", data.ChannelEmail, []string{"Comme convenu dans votre message du 13 avril 2026"}},
+		{"en", data.ChannelEmail, []string{"As agreed in your email of 13 April 2026"}},
 	} {
-		r := renderDefault(t, "promise_confirmation", ChannelEmail, sampleContext(lang))
+		c := sampleContext(tc.lang)
+		if c.Promise == nil {
+			t.Fatal("the sample context holds no promise")
+		}
+		p := *c.Promise
+		p.Channel = tc.channel
+		c.Promise = &p
+		r := renderDefault(t, "promise_confirmation", ChannelEmail, c)
 		text := strings.ReplaceAll(r.Text, "\u00a0", " ")
-		for _, w := range want {
+		for _, w := range tc.want {
 			if !strings.Contains(text, w) {
-				t.Errorf("%s confirmation lacks %q:\n%s", lang, w, r.Text)
+				t.Errorf("%s %s confirmation lacks %q:\n%s", tc.lang, tc.channel, w, r.Text)
 			}
 		}
+		if tc.channel == data.ChannelEmail && strings.Contains(text, "phon") {
+			t.Errorf("%s: a promise made by email is said to be by phone:\n%s", tc.lang, r.Text)
+		}
 		if r.Subject == "" || !strings.Contains(r.HTML, "FA-2026-014") {
-			t.Errorf("%s confirmation: subject %q", lang, r.Subject)
+			t.Errorf("%s confirmation: subject %q", tc.lang, r.Subject)
 		}
 	}
 }

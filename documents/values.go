@@ -208,6 +208,7 @@ func (c *Context) dateValues(v map[string]string) {
 		v["promise_amount"] = money(p.Amount, c.Lang)
 		v["promise_made_on"] = longDate(p.MadeOn, c.Lang)
 	}
+	v["promise_agreed"] = promiseAgreed(c.Promise, c.Lang)
 	v["broken_promise"] = brokenPromise(c.BrokenPromise, c.Lang)
 }
 

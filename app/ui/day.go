@@ -70,7 +70,7 @@ func (u *UI) forgetFirstPlan() {
 // UI goroutine. The plan returned is the day's first.
 func (u *UI) startDay(ctx context.Context) (*dunning.Plan, error) {
 	start := u.dunning.StartDay
-	if u.readOnly {
+	if u.readOnly.Load() {
 		start = u.dunning.ViewDay
 	}
 	since, plan, err := start(ctx)

@@ -21,7 +21,7 @@ const gradingDelay = 10 * time.Second
 // off with it in the window's tests (Deps.Housekeeping), whose books must not
 // change under them.
 func (u *UI) armGrading() {
-	if !u.housekeeping || u.readOnly {
+	if !u.housekeeping || u.readOnly.Load() {
 		return
 	}
 	if u.session.grading != nil {

@@ -27,7 +27,7 @@ func (u *UI) startSharedBook(ctx context.Context) {
 	if err != nil {
 		slog.Warn("shared book: the role's rights", "err", err)
 	}
-	u.readOnly = readOnly
+	u.readOnly.Store(readOnly)
 	title := lang.L("shared.window_title", map[string]any{"Name": u.shared.Name()})
 	if readOnly {
 		title = lang.L("shared.window_title_read_only", map[string]any{"Name": u.shared.Name()})
@@ -56,7 +56,7 @@ func (u *UI) SharedBook() (c sharedbook.Connection, ok bool) {
 
 // ReadOnly reports whether the window may only read the book (kit.Host):
 // a shared book opened with a role granted reading alone.
-func (u *UI) ReadOnly() bool { return u.readOnly }
+func (u *UI) ReadOnly() bool { return u.readOnly.Load() }
 
 // SwitchBook closes the window and starts Relance again on the data
 // folder (kit.Host), which now opens another book: a shared book it was

@@ -17,6 +17,7 @@ import (
 	"os"
 	"runtime/debug"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -129,7 +130,7 @@ type UI struct {
 	housekeeping  bool                   // Deps.Housekeeping
 	version       string                 // Deps.Version
 	shared        *sharedbook.Connection // Deps.Shared
-	readOnly      bool                   // a shared book this connection may only read (shared.go)
+	readOnly      atomic.Bool            // a shared book this connection may only read (shared.go); set off the UI goroutine
 	switchBook    bool                   // the window closed to start again on another book
 }
 
@@ -384,7 +385,7 @@ func (u *UI) showScreens(ctx context.Context) {
 			u.onScreenSelected()
 			u.notifyWaiting(plan)
 		})
-		if u.readOnly {
+		if u.readOnly.Load() {
 			return // the PCs that may write send, read the inbox and keep the book
 		}
 		u.mail.ScheduleRetry(ctx)
