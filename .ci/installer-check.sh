@@ -43,6 +43,11 @@ for _ in $(seq 1 50); do [[ -e $local_programs/relance.exe ]] || break; sleep 0.
 [[ $(cat "$book") == "the owner's book" ]] || fail "the uninstaller touched the book"
 echo "ok: uninstalled, the book kept"
 
+# The uninstaller runs from a copy of itself that outlives the files it
+# removes: wait for every Wine process to end before installing again, or
+# the two installers meet (an install for all users failed so, now and
+# then).
+wineserver -w
 wine "$setup" /S /AllUsers
 [[ -f "$drive/Program Files/Relance/relance.exe" ]] || fail "not installed in Program Files for all users"
 echo "ok: installed for all users in Program Files"
