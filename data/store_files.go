@@ -16,10 +16,6 @@ import (
 // table, where every PC finds them (app/archive decides which, and is the
 // one caller of these methods).
 
-// FilesInBook reports whether the book keeps its archived files itself
-// (a book on a server) rather than leaving them in the data folder.
-func (s *Store) FilesInBook() bool { return s.server }
-
 // PutFile keeps an archived file in the book under rel. A file is written
 // once: the same path again with the same bytes does nothing (a move to a
 // server run again), with other bytes it is refused with ErrAlreadyExists

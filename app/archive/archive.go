@@ -5,7 +5,7 @@
 // (events.file, outbox.eml, invoices.attachment, ...).
 //
 // A book in a SQLite file keeps them in its data folder, as files. A
-// shared book (on a server: data.Store.FilesInBook) keeps them in the
+// shared book (on a server: data.Store.Shared) keeps them in the
 // database, where every PC finds them: the copy there is the one that
 // counts, and the data folder of each PC is a cache of it. Every reader
 // and writer of an archived file goes through Files, which knows which.
@@ -53,7 +53,7 @@ func (f *Files) In(tx *data.Store) *Files {
 }
 
 // inBook reports whether the book keeps the files (a shared book).
-func (f *Files) inBook() bool { return f.Store != nil && f.Store.FilesInBook() }
+func (f *Files) inBook() bool { return f.Store != nil && f.Store.Shared() }
 
 // path is where rel is in the data folder.
 func (f *Files) path(rel string) (string, error) {

@@ -35,14 +35,8 @@ func (u *UI) startSharedBook(ctx context.Context) {
 	fyne.Do(func() { u.win.SetTitle(lang.L("app.title") + " — " + title) })
 	go u.store.WatchChanges(ctx, func() {
 		slog.Info("shared book: changed on another PC")
-		fyne.Do(u.changedElsewhere)
+		fyne.Do(u.changed) // as after a write of this window's own
 	})
-}
-
-// changedElsewhere reloads after another PC changed the book: as after a
-// write of this window's own.
-func (u *UI) changedElsewhere() {
-	u.changed()
 }
 
 // SharedBook is the shared book the window is on (kit.Host); ok is false

@@ -240,7 +240,9 @@ func OpenBook(book Book, getenv func(string) string) (*data.Store, string, func(
 	return store, dir, func() { store.Close(); lock.Release() }, nil
 }
 
-// openStore opens the book of dir, or the shared one db names.
+// openStore opens the book of dir, or the shared one db names; a shared
+// book's password is the URL's, else the keychain's, else "" (PostgreSQL's
+// PGPASSWORD or .pgpass may still give one).
 func openStore(dir, db string) (*data.Store, error) {
 	conn, password, shared, err := SharedBook(dir, db)
 	if err != nil || !shared {
@@ -249,26 +251,23 @@ func openStore(dir, db string) (*data.Store, error) {
 		}
 		return nil, err
 	}
+	if password == "" {
+		password, _ = passwords.Get(conn)
+	}
 	return sharedbook.Open(context.Background(), conn, password)
 }
 
 // SharedBook says which shared book dir opens: the one db names (a
-// postgres:// URL) or the one the folder is connected to; shared is false
-// for the folder's own file. password is the URL's, else the keychain's,
-// else "" (PostgreSQL's PGPASSWORD or .pgpass may still give one).
-func SharedBook(dir, db string) (conn sharedbook.Connection, password string, shared bool, err error) {
+// postgres:// URL, with the password it may hold) or the one the folder
+// is connected to; shared is false for the folder's own file. It reads no
+// keychain: the window asks it which book it is on at each start.
+func SharedBook(dir, db string) (conn sharedbook.Connection, urlPassword string, shared bool, err error) {
 	if db != "" {
-		conn, password, err = sharedbook.ParseURL(db)
-		if err != nil {
-			return conn, "", false, err
-		}
-	} else if conn, shared, err = sharedbook.Load(dir); err != nil || !shared {
-		return conn, "", false, err
+		conn, urlPassword, err = sharedbook.ParseURL(db)
+		return conn, urlPassword, err == nil, err
 	}
-	if password == "" {
-		password, _ = passwords.Get(conn)
-	}
-	return conn, password, true, nil
+	conn, shared, err = sharedbook.Load(dir)
+	return conn, "", shared && err == nil, err
 }
 
 // lockDataDir resolves the data folder, creates it when missing and takes
